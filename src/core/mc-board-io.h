@@ -1,0 +1,71 @@
+/* mc-board-io.h — reading and writing *.missiecanvas files
+ *
+ * Pretty-printed UTF-8 JSON:
+ *   {"format": "missiecanvas", "format_version": 1,
+ *    "generator": "missiecanvas 0.1", "board": {…}}
+ * Members the loader does not know are kept and written back. Loading runs
+ * the migrations table (one step per version) on the JSON tree before
+ * decoding. Errors name the file, the JSON location and what was expected.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "mc-board.h"
+
+G_BEGIN_DECLS
+
+#define MC_BOARD_FORMAT_VERSION 1
+
+#define MC_BOARD_ERROR (mc_board_error_quark ())
+GQuark mc_board_error_quark (void);
+
+typedef enum
+{
+  MC_BOARD_ERROR_IO,             /* could not read or write the file */
+  MC_BOARD_ERROR_NOT_JSON,       /* empty, truncated or not JSON at all */
+  MC_BOARD_ERROR_NOT_A_BOARD,    /* JSON, but not {"format": "missiecanvas", …} */
+  MC_BOARD_ERROR_INVALID,        /* a member has the wrong type, a bad or missing value */
+  MC_BOARD_ERROR_DUPLICATE_ID,   /* two notes or figures share an id */
+  MC_BOARD_ERROR_TOO_LARGE,      /* over a limit: file size, note count, text length */
+  MC_BOARD_ERROR_TOO_DEEP,       /* JSON nested deeper than any board needs */
+  MC_BOARD_ERROR_NEWER_VERSION,  /* format_version newer than this build knows */
+} McBoardError;
+
+typedef enum /*< flags >*/
+{
+  MC_BOARD_LOAD_NONE        = 0,
+  /* Open a newer format_version read-only instead of failing with
+   * MC_BOARD_ERROR_NEWER_VERSION. */
+  MC_BOARD_LOAD_ALLOW_NEWER = 1 << 0,
+} McBoardLoadFlags;
+
+/* Limits; anything larger is refused with MC_BOARD_ERROR_TOO_LARGE / _TOO_DEEP. */
+#define MC_BOARD_MAX_FILE_SIZE   (64 * 1024 * 1024)
+#define MC_BOARD_MAX_NOTES       100000
+#define MC_BOARD_MAX_FIGURES     1000
+#define MC_BOARD_MAX_TEXT_LENGTH (64 * 1024)
+#define MC_BOARD_MAX_DEPTH       64
+#define MC_BOARD_MAX_COORDINATE  1.0e7
+
+/* display_name is used in error messages (a file's basename or "clipboard"). */
+McBoard  *mc_board_load_from_data   (const char        *data,
+                                     gsize              length,
+                                     const char        *display_name,
+                                     McBoardLoadFlags   flags,
+                                     GError           **error);
+McBoard  *mc_board_load_from_file   (GFile             *file,
+                                     McBoardLoadFlags   flags,
+                                     GError           **error);
+/* The example board compiled into the core's GResource. */
+McBoard  *mc_board_new_example      (void);
+char     *mc_board_to_data          (McBoard           *board,
+                                     gsize             *length);
+/* Atomic: writes NAME.tmp-XXXXXX in the same directory, fsyncs it, keeps the
+ * old file as NAME~ , renames into place, fsyncs the directory. On failure
+ * the file on disk and the board are untouched. On success the board's file
+ * is set and the board marked saved. */
+gboolean  mc_board_save_to_file     (McBoard           *board,
+                                     GFile             *file,
+                                     GError           **error);
+
+G_END_DECLS

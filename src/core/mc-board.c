@@ -1,0 +1,3 @@
+/* mc-board.c — placeholder until its helper lands */
+#include "config.h"
+#include "mc-board.h"

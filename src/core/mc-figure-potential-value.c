@@ -1,0 +1,3 @@
+/* mc-figure-potential-value.c — placeholder until its helper lands */
+#include "config.h"
+#include "mc-figure-kind.h"

@@ -1,0 +1,3 @@
+/* mc-figure-value-creation.c — placeholder until its helper lands */
+#include "config.h"
+#include "mc-figure-kind.h"

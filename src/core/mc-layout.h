@@ -1,0 +1,63 @@
+/* mc-layout.h — board + catalog + view options → scene
+ *
+ * McLayout keeps caches (note text layouts keyed by text, size and style)
+ * so that rebuilding the scene after an edit does not relayout unchanged
+ * notes.
+ */
+#pragma once
+
+#include "mc-types.h"
+#include "mc-board.h"
+#include "mc-catalog.h"
+#include "mc-scene.h"
+
+G_BEGIN_DECLS
+
+struct _McViewOptions
+{
+  McLanguage      language;
+  McThemeKind     theme;
+  McQuestionsMode questions;
+  gboolean        definitions;
+  gboolean        notes;            /* draw the notes */
+  gboolean        empty_regions;    /* FALSE: hide regions without notes */
+  gboolean        caption;          /* APA-style caption under the figure */
+  double          min_font_size;    /* scene units; 0: the theme's floor */
+  const char     *figure_id;        /* only this placed figure; NULL: all */
+};
+
+typedef struct _McViewOptions McViewOptions;
+
+void        mc_view_options_init       (McViewOptions *options,
+                                        McLanguage     language);
+
+#define MC_TYPE_LAYOUT (mc_layout_get_type ())
+G_DECLARE_FINAL_TYPE (McLayout, mc_layout, MC, LAYOUT, GObject)
+
+McLayout   *mc_layout_new              (McCatalog           *catalog);
+McScene    *mc_layout_build            (McLayout            *self,
+                                        McBoard             *board,
+                                        const McViewOptions *options);
+/* A figure kind alone, width wide at (0,0): thumbnails, tests. */
+McScene    *mc_layout_build_kind       (McLayout            *self,
+                                        const char          *kind,
+                                        double               width,
+                                        const McViewOptions *options);
+
+/* The rectangle of a placed figure on the board, in board units. */
+gboolean    mc_layout_get_figure_rect  (McBoard             *board,
+                                        const char          *figure_id,
+                                        McRect              *rect);
+/* Board coordinates of a note (resolving figure-relative positions and
+ * packed notes) as of the last mc_layout_build. */
+gboolean    mc_layout_get_note_rect    (McLayout            *self,
+                                        const char          *note_id,
+                                        McRect              *rect);
+
+/* A new, empty board from a template: "model" (all figures, like Figuur 13)
+ * or one figure kind id. NULL with G_IO_ERROR_NOT_FOUND for an unknown id. */
+McBoard    *mc_board_new_from_template (const char          *template_id,
+                                        McLanguage           language,
+                                        GError             **error);
+
+G_END_DECLS

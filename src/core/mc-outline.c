@@ -1,0 +1,3 @@
+/* mc-outline.c — placeholder until its helper lands */
+#include "config.h"
+#include "mc-scene.h"

@@ -1,0 +1,3 @@
+/* mc-text.c — placeholder until its helper lands */
+#include "config.h"
+#include "mc-text.h"

@@ -1,0 +1,45 @@
+/* mc-text.h — text layout shared by every backend
+ *
+ * One pango font map with hinting and metric hinting off, so the same text
+ * breaks the same way on screen, in PDF, in SVG and in golden images.
+ */
+#pragma once
+
+#include <pango/pango.h>
+#include "mc-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char     *family;     /* NULL: the theme's */
+  double          size;       /* in scene units (px at 100 %) */
+  PangoWeight     weight;
+  PangoStyle      style;
+  PangoAlignment  alignment;
+  double          line_spacing; /* factor, 0 = pango default */
+} McTextStyle;
+
+PangoContext *mc_text_get_context     (void);   /* shared; do not unref */
+
+/* width < 0: no wrapping. Long words wrap (PANGO_WRAP_WORD_CHAR). */
+PangoLayout  *mc_text_layout_new      (const char        *text,
+                                       const McTextStyle *style,
+                                       double             width);
+/* Logical size of a layout in scene units. */
+void          mc_text_layout_get_size (PangoLayout       *layout,
+                                       double            *width,
+                                       double            *height);
+
+/* Lays text out to fit width × height: the size starts at style->size and
+ * shrinks (in small steps) down to min_size. Returns the layout; *fits says
+ * whether the text fit at that size (FALSE: it is clipped to max lines with
+ * an ellipsis at min_size). */
+PangoLayout  *mc_text_layout_fit      (const char        *text,
+                                       const McTextStyle *style,
+                                       double             width,
+                                       double             height,
+                                       double             min_size,
+                                       gboolean          *fits);
+
+G_END_DECLS
