@@ -1,3 +1,11 @@
-/* mc-figure-scale-levels.c — placeholder until its helper lands */
+/* mc-figure-scale-levels.c — placeholder: no drawing yet (build == NULL) */
 #include "config.h"
-#include "mc-figure-kind.h"
+
+#include "mc-figure-kinds-private.h"
+
+const McFigureKindClass mc_figure_kind_scale_levels = {
+  .id = "scale-levels",
+  .natural_width = 1000,
+  .natural_height = 1000,
+  .build = NULL,
+};

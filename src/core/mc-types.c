@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mc-types.h"
+#include "mc-core-resources.h"
 
 static const char * const phase_names[] = { "start", "monitor", "evaluate" };
 static const char * const language_names[] = { "nl", "en" };
@@ -232,4 +233,20 @@ mc_color_luminance (const McColor *color)
   return 0.2126 * linear_channel (color->red) +
          0.7152 * linear_channel (color->green) +
          0.0722 * linear_channel (color->blue);
+}
+
+void
+mc_core_ensure_resources (void)
+{
+  /* Referencing the resource pulls its object file out of the static
+   * library; GLib registers it from a constructor when it is linked. */
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      GResource *resource = mc_core_get_resource ();
+
+      g_assert (resource != NULL);
+      g_once_init_leave (&registered, 1);
+    }
 }

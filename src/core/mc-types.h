@@ -78,6 +78,10 @@ const char *mc_theme_kind_to_string   (McThemeKind  kind);
 gboolean    mc_theme_kind_from_string (const char  *str,
                                        McThemeKind *kind);
 
+/* Makes sure the core's GResource (model content, example board) is linked
+ * in and registered; call before looking anything up under RESOURCE_PREFIX. */
+void        mc_core_ensure_resources  (void);
+
 /* Rectangles in board units (1 unit = 1 px at 100 % zoom). */
 typedef struct
 {
