@@ -10,15 +10,36 @@
  *   "number": 6,                              (Figuur number in the seed)
  *   "title":   {"nl": "…", "en": "…"},
  *   "caption": {"nl": "…", "en": "…"},         (figure caption / reasoning sentence)
- *   "source":  "Akkerman & Bakker (2011, 2012)",
- *   "strings": {"centre": {"nl": "…", "en": "…"}, …},   (other labels the drawing needs)
+ *   "source":  "Akkerman & Bakker (2011, 2012)",          (optional)
+ *   "strings": {"centre": {"nl": "…", "en": "…"}, …},   (other labels the drawing needs;
+ *              a plain string is language-neutral, e.g. "fit_from": "intervention")
  *   "regions": [
  *     {"id": "identification", "role": "mechanisms",
  *      "label": {"nl": "Identificatie", "en": "Identification"},
- *      "definition": {"nl": "…", "en": "…"},
+ *      "definition": {"nl": "…", "en": "…"},     (optional)
  *      "questions": {"nl": ["…", …], "en": ["…", …]}}
  *   ]
  * }
+ *
+ * "strings" keys per kind (all in nl and en unless marked neutral):
+ *   cimo               caption (the reasoning sentence), name, context_short,
+ *                      intervention_short, mechanisms_short, outcomes_short,
+ *                      context_alt ("Vraagstuk-in-context"), context_model,
+ *                      intervention_model, mechanisms_model, outcomes_model
+ *                      (the generic model filling in each part), reciprocal
+ *   context            centre, context_part
+ *   perspectives       centre ("Interventie: ontwerp gericht op hybridisering"),
+ *                      centre_part, centre_design (the two halves), perspectives
+ *   scale-levels       levels ("(nano), micro, meso, macro, (mega)"), focus,
+ *                      nested, examples, local, regional, national, embedded
+ *   boundary-crossing  centre, learning_potential, definition
+ *   doorwerking        centre, individual, collective, society (reach bands)
+ *   value-creation     centre, heading, learning_agenda, short_term, long_term, horizon
+ *   coherence          centre, social_dynamics, context, intervention, mechanisms,
+ *                      outcomes (part names); <region>_from / <region>_to
+ *                      (neutral: the cimo region ids each question links)
+ *   potential-value    centre, heading, placement, value_1 … value_5 (the five
+ *                      values found in the Mural session)
  */
 #pragma once
 
@@ -29,6 +50,16 @@ G_BEGIN_DECLS
 typedef struct _McFigureInfo McFigureInfo;
 typedef struct _McRegionInfo McRegionInfo;
 
+/* Errors of mc_catalog_new_from_resource(). */
+#define MC_CATALOG_ERROR (mc_catalog_error_quark ())
+GQuark mc_catalog_error_quark (void);
+
+typedef enum
+{
+  MC_CATALOG_ERROR_INVALID,   /* a file is not JSON or breaks the shape above */
+  MC_CATALOG_ERROR_NOT_FOUND, /* no *.json at the given path */
+} McCatalogError;
+
 #define MC_TYPE_CATALOG (mc_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (McCatalog, mc_catalog, MC, CATALOG, GObject)
 
@@ -38,7 +69,9 @@ McCatalog          *mc_catalog_get_default      (void);
 McCatalog          *mc_catalog_new_from_resource (const char *resource_dir,
                                                   GError    **error);
 
-/* Kinds in the order of the seed's figures. NULL-terminated, borrowed. */
+/* Kinds in DESIGN.md's order (cimo, context, perspectives, scale-levels,
+ * boundary-crossing, doorwerking, value-creation, coherence, potential-value),
+ * then any others alphabetically. NULL-terminated, borrowed. */
 const char * const *mc_catalog_get_kinds        (McCatalog  *self);
 const McFigureInfo *mc_catalog_get_figure       (McCatalog  *self,
                                                  const char *kind);
@@ -52,8 +85,8 @@ int                 mc_figure_info_get_number   (const McFigureInfo *info);
 const char         *mc_figure_info_get_title    (const McFigureInfo *info,
                                                  McLanguage          lang);
 const char         *mc_figure_info_get_caption  (const McFigureInfo *info,
-                                                 McLanguage          lang);
-const char         *mc_figure_info_get_source   (const McFigureInfo *info);
+                                                 McLanguage          lang);  /* may be NULL */
+const char         *mc_figure_info_get_source   (const McFigureInfo *info);  /* may be NULL */
 /* An entry of "strings"; NULL if absent. */
 const char         *mc_figure_info_get_string   (const McFigureInfo *info,
                                                  const char         *key,
