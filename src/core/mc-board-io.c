@@ -1,3 +1,1802 @@
-/* mc-board-io.c — placeholder until its helper lands */
+/* mc-board-io.c — reading and writing *.missiecanvas files
+ *
+ * Reading: a cheap byte scan refuses absurd nesting before json-glib's
+ * recursive parser sees the data; the migrations table brings older trees
+ * up to MC_BOARD_FORMAT_VERSION; then one lean pass decodes and validates
+ * every member, keeping the ones it does not know. Nothing is returned
+ * unless all of it is valid.
+ *
+ * Writing: JSON is produced directly into one GString in a fixed member
+ * order (unknown members after the known ones, in their original order), so
+ * the same board always gives the same bytes.
+ */
 #include "config.h"
-#include "mc-board-io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mc-board-io-private.h"
+#include "mc-board-private.h"
+
+#define FORMAT_NAME      "missiecanvas"
+#define MAX_ID_LENGTH    256
+#define MAX_SCALE        1000.0
+#define MAX_VOTES        10000
+#define EXAMPLE_RESOURCE RESOURCE_PREFIX "/examples/example.missiecanvas"
+
+G_DEFINE_QUARK (mc-board-error-quark, mc_board_error)
+
+/* Migrations: one entry per step n → n + 1. None yet: version 1 is the
+ * first. The sentinel keeps the array non-empty for ISO C. */
+static const McBoardMigration builtin_migrations[] = {
+  { -1, NULL },
+};
+
+static const McBoardMigration *migrations = builtin_migrations;
+static guint n_migrations = 0;
+static McSaveFault save_fault = MC_SAVE_FAULT_NONE;
+
+void
+_mc_board_io_set_migrations_for_test (const McBoardMigration *table,
+                                      guint                   n_table)
+{
+  migrations = table != NULL ? table : builtin_migrations;
+  n_migrations = table != NULL ? n_table : 0;
+}
+
+void
+_mc_board_io_set_save_fault_for_test (McSaveFault fault)
+{
+  save_fault = fault;
+}
+
+/* Times: "YYYY-MM-DDTHH:MM:SSZ" both ways without GDateTime, which costs
+ * allocations per call; other ISO 8601 forms go through GLib. */
+
+static gint64
+days_from_civil (gint64 y,
+                 guint  m,
+                 guint  d)
+{
+  gint64 era;
+  guint yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = (guint) (y - era * 400);
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (gint64) doe - 719468;
+}
+
+static void
+civil_from_days (gint64  z,
+                 gint64 *y,
+                 guint  *m,
+                 guint  *d)
+{
+  gint64 era;
+  guint doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = (guint) (z - era * 146097);
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = (gint64) yoe + era * 400 + (*m <= 2);
+}
+
+static gboolean
+parse_digits (const char *s,
+              guint       n,
+              guint      *value)
+{
+  guint v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+      v = v * 10 + (guint) (s[i] - '0');
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+parse_date_part (const char *s,
+                 guint      *year,
+                 guint      *month,
+                 guint      *day)
+{
+  return parse_digits (s, 4, year) && s[4] == '-' &&
+         parse_digits (s + 5, 2, month) && s[7] == '-' &&
+         parse_digits (s + 8, 2, day) &&
+         *year >= 1 && g_date_valid_dmy (*day, *month, *year);
+}
+
+static gboolean
+parse_time (const char *str,
+            gint64     *usec)
+{
+  guint year, month, day, hour, minute, second;
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (strlen (str) == 20 &&
+      parse_date_part (str, &year, &month, &day) && str[10] == 'T' &&
+      parse_digits (str + 11, 2, &hour) && str[13] == ':' &&
+      parse_digits (str + 14, 2, &minute) && str[16] == ':' &&
+      parse_digits (str + 17, 2, &second) && str[19] == 'Z')
+    {
+      if (hour > 23 || minute > 59 || second > 59)
+        return FALSE;
+      *usec = ((days_from_civil (year, month, day) * 24 + hour) * 60 + minute) * 60 + second;
+      *usec *= G_USEC_PER_SEC;
+      return TRUE;
+    }
+
+  /* Offsets and fractions are ISO 8601 too; seconds are what we keep. */
+  utc = g_time_zone_new_utc ();
+  dt = g_date_time_new_from_iso8601 (str, utc);
+  if (dt == NULL)
+    return FALSE;
+
+  *usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+static gboolean
+is_iso_date (const char *str)
+{
+  guint year, month, day;
+  gint64 usec;
+
+  if (strlen (str) == 10)
+    return parse_date_part (str, &year, &month, &day);
+
+  return parse_time (str, &usec);
+}
+
+static void
+append_time (GString *out,
+             gint64   usec)
+{
+  gint64 secs = usec / G_USEC_PER_SEC - (usec % G_USEC_PER_SEC < 0 ? 1 : 0);
+  gint64 days = secs / 86400 - (secs % 86400 < 0 ? 1 : 0);
+  gint64 rest = secs - days * 86400;
+  gint64 year;
+  guint month, day;
+
+  civil_from_days (days, &year, &month, &day);
+  g_string_append_printf (out, "\"%04" G_GINT64_FORMAT "-%02u-%02uT%02u:%02u:%02uZ\"",
+                          year, month, day,
+                          (guint) (rest / 3600), (guint) (rest / 60 % 60), (guint) (rest % 60));
+}
+
+/* Errors */
+
+typedef struct
+{
+  const char *display_name;
+  McBoard    *board;
+  GError    **error;
+} Decoder;
+
+static char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+    case JSON_NODE_OBJECT:
+      return g_strdup (_("an object"));
+    case JSON_NODE_ARRAY:
+      return g_strdup (_("an array"));
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      {
+        const char *str = json_node_get_string (node);
+        glong len = g_utf8_strlen (str, -1);
+
+        if (len > 40)
+          {
+            g_autofree char *start = g_utf8_substring (str, 0, 37);
+
+            return g_strdup_printf (_("“%s…” (%ld characters)"), start, len);
+          }
+        return g_strdup_printf ("“%s”", str);
+      }
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", json_node_get_double (node)));
+      }
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    default:
+      return g_strdup (_("an unknown value"));
+    }
+}
+
+static char *
+format_path (const char *parent,
+             int         index,
+             const char *member)
+{
+  GString *path = g_string_new (parent);
+
+  if (index >= 0)
+    g_string_append_printf (path, "[%d]", index);
+  if (member != NULL)
+    {
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, member);
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+/* "example.missiecanvas: board.notes[3].width: expected …, got …" */
+static gboolean G_GNUC_PRINTF (6, 7)
+fail (Decoder     *dec,
+      McBoardError code,
+      const char  *parent,
+      int          index,
+      const char  *member,
+      const char  *format,
+      ...)
+{
+  g_autofree char *path = format_path (parent, index, member);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (dec->error, MC_BOARD_ERROR, code, "%s: %s: %s",
+               dec->display_name, path, message);
+  return FALSE;
+}
+
+static gboolean
+fail_expected (Decoder     *dec,
+               McBoardError code,
+               const char  *parent,
+               int          index,
+               const char  *member,
+               const char  *expected,
+               JsonNode    *got)
+{
+  g_autofree char *described = describe_node (got);
+
+  return fail (dec, code, parent, index, member,
+               _("expected %s, got %s"), expected, described);
+}
+
+/* Typed member readers: each validates and reports with the path. */
+
+static gboolean
+read_string (Decoder     *dec,
+             JsonNode    *node,
+             const char  *parent,
+             int          index,
+             const char  *member,
+             gsize        max_length,
+             const char **out)
+{
+  const char *str;
+  gsize len;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, member,
+                          _("a string"), node);
+
+  str = json_node_get_string (node);
+  len = strlen (str);
+  if (len > max_length)
+    return fail (dec, MC_BOARD_ERROR_TOO_LARGE, parent, index, member,
+                 _("expected at most %lu bytes, got %lu"),
+                 (unsigned long) max_length, (unsigned long) len);
+  if (!g_utf8_validate (str, len, NULL))
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, member,
+                 _("expected valid UTF-8 text"));
+
+  *out = str;
+  return TRUE;
+}
+
+/* Ids are what merge and undo rely on: a non-empty line of printable text. */
+static gboolean
+read_id (Decoder     *dec,
+         JsonNode    *node,
+         const char  *parent,
+         int          index,
+         const char **out)
+{
+  const char *id;
+
+  if (!read_string (dec, node, parent, index, "id", MAX_ID_LENGTH, &id))
+    return FALSE;
+
+  if (id[0] == '\0')
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
+                 _("expected a non-empty id"));
+  for (const char *p = id; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
+                            _("an id without control characters"), node);
+
+  *out = id;
+  return TRUE;
+}
+
+static gboolean
+get_number (JsonNode *node,
+            double   *out)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      *out = (double) json_node_get_int (node);
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      *out = json_node_get_double (node);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+read_coordinate (Decoder    *dec,
+                 JsonNode   *node,
+                 const char *parent,
+                 int         index,
+                 const char *member,
+                 double     *out)
+{
+  double v;
+
+  if (!get_number (node, &v) || !isfinite (v) || fabs (v) > MC_BOARD_MAX_COORDINATE)
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, member,
+                          _("a number between -10000000 and 10000000"), node);
+
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+read_size (Decoder    *dec,
+           JsonNode   *node,
+           const char *parent,
+           int         index,
+           const char *member,
+           double      max,
+           double     *out)
+{
+  double v;
+
+  if (!get_number (node, &v) || !isfinite (v) || v <= 0 || v > max)
+    {
+      g_autofree char *expected = NULL;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      expected = g_strdup_printf (_("a positive number up to %s"),
+                                  g_ascii_formatd (buf, sizeof buf, "%g", max));
+      return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, member,
+                            expected, node);
+    }
+
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+read_time (Decoder    *dec,
+           JsonNode   *node,
+           const char *parent,
+           int         index,
+           const char *member,
+           gint64     *out)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !parse_time (json_node_get_string (node), out))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, member,
+                          _("an ISO 8601 time such as “2026-11-22T10:05:00Z”"), node);
+  return TRUE;
+}
+
+static gboolean
+is_null (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_NULL (node);
+}
+
+/* Keeps a member this build does not know, for writing back. */
+static void
+keep_unknown (JsonObject **extra,
+              const char  *name,
+              JsonNode    *node)
+{
+  if (*extra == NULL)
+    *extra = json_object_new ();
+  json_object_set_member (*extra, name, json_node_copy (node));
+}
+
+/* Keeps, in their original order, the members of object not in known.
+ * Only called when the unordered pass met an unknown member: the ordered
+ * iterator costs a hash lookup per member, too much for every note. */
+static JsonObject *
+collect_unknown (JsonObject         *object,
+                 const char * const *known)
+{
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    if (!g_strv_contains (known, name))
+      keep_unknown (&extra, name, node);
+
+  return extra;
+}
+
+/* Figures */
+
+static const char * const figure_members[] = { "id", "kind", "x", "y", "scale", NULL };
+static const char * const note_members[] = {
+  "id", "text", "color", "figure", "region", "x", "y", "width", "height",
+  "author", "created", "modified", "votes", "conflict", NULL
+};
+
+static gboolean
+decode_figure (Decoder  *dec,
+               JsonNode *node,
+               int       index)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  const char *id = NULL;
+  const char *kind = NULL;
+  double x = 0, y = 0, scale = 1.0;
+  gboolean has_unknown = FALSE;
+  McFigure *figure;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, NULL,
+                          _("an object"), node);
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      if (strcmp (name, "id") == 0)
+        {
+          if (!read_id (dec, member, "board.figures", index, &id))
+            return FALSE;
+        }
+      else if (strcmp (name, "kind") == 0)
+        {
+          const char *str;
+
+          if (!read_string (dec, member, "board.figures", index, "kind", MAX_ID_LENGTH, &str))
+            return FALSE;
+          kind = _mc_figure_intern_kind (str);
+          if (kind == NULL)
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, "kind",
+                                  _("a figure kind (cimo, context, perspectives, scale-levels, "
+                                    "boundary-crossing, doorwerking, value-creation, coherence "
+                                    "or potential-value)"),
+                                  member);
+        }
+      else if (strcmp (name, "x") == 0)
+        {
+          if (!read_coordinate (dec, member, "board.figures", index, "x", &x))
+            return FALSE;
+        }
+      else if (strcmp (name, "y") == 0)
+        {
+          if (!read_coordinate (dec, member, "board.figures", index, "y", &y))
+            return FALSE;
+        }
+      else if (strcmp (name, "scale") == 0)
+        {
+          if (!read_size (dec, member, "board.figures", index, "scale", MAX_SCALE, &scale))
+            return FALSE;
+        }
+      else
+        has_unknown = TRUE;
+    }
+
+  if (has_unknown)
+    extra = collect_unknown (json_node_get_object (node), figure_members);
+
+  if (id == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, "id",
+                 _("expected an id, but the member is missing"));
+  if (kind == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, "kind",
+                 _("expected a figure kind, but the member is missing"));
+  if (mc_board_get_figure (dec->board, id) != NULL)
+    return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, "board.figures", index, "id",
+                 _("the id “%s” is used by an earlier figure"), id);
+
+  figure = _mc_figure_new_bare (g_strdup (id), kind);
+  figure->x = x;
+  figure->y = y;
+  figure->scale = scale;
+  figure->extra = g_steal_pointer (&extra);
+  _mc_board_take_figure (dec->board, figure);
+
+  return TRUE;
+}
+
+/* Notes */
+
+static gboolean
+decode_note (Decoder  *dec,
+             JsonNode *node,
+             int       index,
+             gint64    now)
+{
+  static const char *parent = "board.notes";
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  const char *id = NULL, *text = "", *color = mc_note_colors[0];
+  const char *author = NULL, *figure_id = NULL, *region_id = NULL;
+  gboolean has_x = FALSE, has_y = FALSE, has_created = FALSE, has_modified = FALSE;
+  gboolean conflict = FALSE, has_unknown = FALSE;
+  McRect rect = { 0, 0, MC_NOTE_DEFAULT_WIDTH, MC_NOTE_DEFAULT_HEIGHT };
+  gint64 created = now, modified = now;
+  guint votes = 0;
+  McNote *note;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, NULL,
+                          _("an object"), node);
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      if (strcmp (name, "id") == 0)
+        {
+          if (!read_id (dec, member, parent, index, &id))
+            return FALSE;
+        }
+      else if (strcmp (name, "text") == 0)
+        {
+          if (!read_string (dec, member, parent, index, "text", MC_BOARD_MAX_TEXT_LENGTH, &text))
+            return FALSE;
+        }
+      else if (strcmp (name, "color") == 0)
+        {
+          const char *str;
+
+          if (!read_string (dec, member, parent, index, "color", MAX_ID_LENGTH, &str))
+            return FALSE;
+          color = _mc_note_intern_color (str);
+          if (color == NULL)
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "color",
+                                  _("a note colour (yellow, orange, pink, purple, blue or green)"),
+                                  member);
+        }
+      else if (strcmp (name, "figure") == 0)
+        {
+          if (is_null (member))
+            figure_id = NULL;
+          else if (!read_id (dec, member, parent, index, &figure_id))
+            return FALSE;
+        }
+      else if (strcmp (name, "region") == 0)
+        {
+          if (is_null (member))
+            region_id = NULL;
+          else if (!read_string (dec, member, parent, index, "region", MAX_ID_LENGTH, &region_id))
+            return FALSE;
+          else if (region_id[0] == '\0')
+            return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "region",
+                         _("expected a region id, got an empty string"));
+        }
+      else if (strcmp (name, "x") == 0)
+        {
+          if (!read_coordinate (dec, member, parent, index, "x", &rect.x))
+            return FALSE;
+          has_x = TRUE;
+        }
+      else if (strcmp (name, "y") == 0)
+        {
+          if (!read_coordinate (dec, member, parent, index, "y", &rect.y))
+            return FALSE;
+          has_y = TRUE;
+        }
+      else if (strcmp (name, "width") == 0)
+        {
+          if (!read_size (dec, member, parent, index, "width", MC_BOARD_MAX_COORDINATE, &rect.width))
+            return FALSE;
+        }
+      else if (strcmp (name, "height") == 0)
+        {
+          if (!read_size (dec, member, parent, index, "height", MC_BOARD_MAX_COORDINATE, &rect.height))
+            return FALSE;
+        }
+      else if (strcmp (name, "author") == 0)
+        {
+          if (is_null (member))
+            author = NULL;
+          else if (!read_string (dec, member, parent, index, "author", MC_BOARD_MAX_TEXT_LENGTH, &author))
+            return FALSE;
+        }
+      else if (strcmp (name, "created") == 0)
+        {
+          if (!read_time (dec, member, parent, index, "created", &created))
+            return FALSE;
+          has_created = TRUE;
+        }
+      else if (strcmp (name, "modified") == 0)
+        {
+          if (!read_time (dec, member, parent, index, "modified", &modified))
+            return FALSE;
+          has_modified = TRUE;
+        }
+      else if (strcmp (name, "votes") == 0)
+        {
+          double v;
+
+          if (!get_number (member, &v) || v != floor (v) || v < 0 || v > MAX_VOTES)
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "votes",
+                                  _("a whole number from 0 to 10000"), member);
+          votes = (guint) v;
+        }
+      else if (strcmp (name, "conflict") == 0)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "conflict",
+                                  _("true or false"), member);
+          conflict = json_node_get_boolean (member);
+        }
+      else
+        has_unknown = TRUE;
+    }
+
+  if (has_unknown)
+    extra = collect_unknown (json_node_get_object (node), note_members);
+
+  if (id == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
+                 _("expected an id, but the member is missing"));
+  if (has_x != has_y)
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, has_x ? "y" : "x",
+                 _("expected both x and y, or neither"));
+  if ((figure_id == NULL) != (region_id == NULL))
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, figure_id != NULL ? "region" : "figure",
+                 _("expected both figure and region, or neither"));
+  if (mc_board_get_note (dec->board, id) != NULL)
+    return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, parent, index, "id",
+                 _("the id “%s” is used by an earlier note"), id);
+  if (!has_modified)
+    modified = has_created ? created : now;
+
+  note = _mc_note_new_bare (g_strdup (id));
+  _mc_set_str (&note->text, text);
+  note->color = color;
+  note->author = author != NULL && author[0] != '\0' ? g_strdup (author) : NULL;
+  note->rect = rect;
+  note->has_position = has_x;
+  note->created = created;
+  note->modified = modified;
+  note->votes = votes;
+  note->conflict = conflict;
+  note->extra = g_steal_pointer (&extra);
+
+  /* Never lose a note: one whose figure is gone becomes a free note. */
+  if (figure_id != NULL && mc_board_get_figure (dec->board, figure_id) == NULL)
+    {
+      g_autofree char *warning = NULL;
+      g_autofree char *excerpt = g_utf8_substring (text, 0, 40);
+
+      warning = g_strdup_printf (_("Note “%s” was on figure “%s”, which is not on the board; "
+                                   "it is now a free note."), excerpt, figure_id);
+      _mc_board_add_load_warning (dec->board, warning);
+      figure_id = region_id = NULL;
+    }
+  note->figure_id = g_strdup (figure_id);
+  note->region_id = g_strdup (region_id);
+
+  _mc_board_take_note (dec->board, note);
+  return TRUE;
+}
+
+/* The board object */
+
+static gboolean
+decode_meta (Decoder  *dec,
+             JsonNode *node)
+{
+  GHashTable *meta = _mc_board_get_meta_table (dec->board);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "meta",
+                          _("an object"), node);
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      const char *value;
+
+      if (!read_string (dec, member, "board.meta", -1, name, MC_BOARD_MAX_TEXT_LENGTH, &value))
+        return FALSE;
+      if (strcmp (name, MC_META_DATE) == 0 && value[0] != '\0' && !is_iso_date (value))
+        return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board.meta", -1, name,
+                              _("an ISO 8601 date such as “2026-11-22”"), member);
+      g_hash_table_replace (meta, g_strdup (name), g_strdup (value));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+decode_board (Decoder  *dec,
+              JsonNode *node)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  JsonNode *figures = NULL;
+  JsonNode *notes = NULL;
+  gint64 now = _mc_note_now ();
+
+  if (node == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, "", -1, "board",
+                 _("expected an object, but the member is missing"));
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, "", -1, "board", _("an object"), node);
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (strcmp (name, "title") == 0)
+        {
+          const char *title;
+
+          if (!read_string (dec, member, "board", -1, "title", MC_BOARD_MAX_TEXT_LENGTH, &title))
+            return FALSE;
+          _mc_board_update_title (dec->board, title);
+        }
+      else if (strcmp (name, "language") == 0)
+        {
+          const char *str;
+          McLanguage language;
+
+          if (!read_string (dec, member, "board", -1, "language", MAX_ID_LENGTH, &str))
+            return FALSE;
+          if (!mc_language_from_string (str, &language))
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "language",
+                                  _("“nl” or “en”"), member);
+          _mc_board_update_language (dec->board, language);
+        }
+      else if (strcmp (name, "phase") == 0)
+        {
+          const char *str;
+          McPhase phase;
+
+          if (!read_string (dec, member, "board", -1, "phase", MAX_ID_LENGTH, &str))
+            return FALSE;
+          if (!mc_phase_from_string (str, &phase))
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "phase",
+                                  _("“start”, “monitor” or “evaluate”"), member);
+          _mc_board_update_phase (dec->board, phase);
+        }
+      else if (strcmp (name, "meta") == 0)
+        {
+          if (!decode_meta (dec, member))
+            return FALSE;
+        }
+      else if (strcmp (name, "figures") == 0)
+        figures = member;
+      else if (strcmp (name, "notes") == 0)
+        notes = member;
+      else
+        keep_unknown (&extra, name, member);
+    }
+
+  /* Figures before notes: anchors are checked against them. */
+  if (figures != NULL)
+    {
+      JsonArray *array;
+      guint n;
+
+      if (!JSON_NODE_HOLDS_ARRAY (figures))
+        return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "figures",
+                              _("an array"), figures);
+      array = json_node_get_array (figures);
+      n = json_array_get_length (array);
+      if (n > MC_BOARD_MAX_FIGURES)
+        return fail (dec, MC_BOARD_ERROR_TOO_LARGE, "board", -1, "figures",
+                     _("expected at most %d figures, got %u"), MC_BOARD_MAX_FIGURES, n);
+      for (guint i = 0; i < n; i++)
+        if (!decode_figure (dec, json_array_get_element (array, i), (int) i))
+          return FALSE;
+    }
+
+  if (notes != NULL)
+    {
+      JsonArray *array;
+      guint n;
+
+      if (!JSON_NODE_HOLDS_ARRAY (notes))
+        return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "notes",
+                              _("an array"), notes);
+      array = json_node_get_array (notes);
+      n = json_array_get_length (array);
+      if (n > MC_BOARD_MAX_NOTES)
+        return fail (dec, MC_BOARD_ERROR_TOO_LARGE, "board", -1, "notes",
+                     _("expected at most %d notes, got %u"), MC_BOARD_MAX_NOTES, n);
+      for (guint i = 0; i < n; i++)
+        if (!decode_note (dec, json_array_get_element (array, i), (int) i, now))
+          return FALSE;
+    }
+
+  _mc_board_set_extra (dec->board, extra);
+  return TRUE;
+}
+
+static gboolean
+run_migrations (Decoder    *dec,
+                JsonObject *root,
+                gint64      version)
+{
+  for (gint64 v = version; v < MC_BOARD_FORMAT_VERSION; v++)
+    {
+      const McBoardMigration *step = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      for (guint i = 0; i < n_migrations; i++)
+        if (migrations[i].from_version == v)
+          step = &migrations[i];
+
+      if (step == NULL)
+        return fail (dec, MC_BOARD_ERROR_INVALID, "", -1, "format_version",
+                     _("cannot read format version %lld: no migration to version %lld is known"),
+                     (long long) v, (long long) v + 1);
+
+      if (!step->migrate (root, &local_error))
+        return fail (dec, MC_BOARD_ERROR_INVALID, "", -1, "format_version",
+                     _("could not bring format version %lld up to date: %s"),
+                     (long long) v, local_error != NULL ? local_error->message : _("unknown error"));
+
+      json_object_set_int_member (root, "format_version", v + 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+decode_document (Decoder          *dec,
+                 JsonNode         *root,
+                 McBoardLoadFlags  flags)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObject *object;
+  JsonNode *format, *version_node;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gint64 version;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (dec->error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_A_BOARD,
+                   _("%s: not a Missiecanvas board: expected an object with \"format\": \"missiecanvas\""),
+                   dec->display_name);
+      return FALSE;
+    }
+
+  object = json_node_get_object (root);
+  format = json_object_get_member (object, "format");
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
+      json_node_get_value_type (format) != G_TYPE_STRING ||
+      strcmp (json_node_get_string (format), FORMAT_NAME) != 0)
+    {
+      if (format == NULL)
+        g_set_error (dec->error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_A_BOARD,
+                     _("%s: not a Missiecanvas board: the member \"format\" is missing"),
+                     dec->display_name);
+      else
+        fail_expected (dec, MC_BOARD_ERROR_NOT_A_BOARD, "", -1, "format", "“missiecanvas”", format);
+      return FALSE;
+    }
+
+  version_node = json_object_get_member (object, "format_version");
+  if (version_node == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, "", -1, "format_version",
+                 _("expected a whole number, but the member is missing"));
+  if (!JSON_NODE_HOLDS_VALUE (version_node) ||
+      json_node_get_value_type (version_node) != G_TYPE_INT64 ||
+      json_node_get_int (version_node) < 0)
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, "", -1, "format_version",
+                          _("a whole number"), version_node);
+
+  version = json_node_get_int (version_node);
+  if (version > MC_BOARD_FORMAT_VERSION)
+    {
+      if (!(flags & MC_BOARD_LOAD_ALLOW_NEWER))
+        {
+          g_set_error (dec->error, MC_BOARD_ERROR, MC_BOARD_ERROR_NEWER_VERSION,
+                       _("%s: format_version: this board was saved by a newer Missiecanvas "
+                         "(format version %lld; this version reads up to %d)"),
+                       dec->display_name, (long long) version, MC_BOARD_FORMAT_VERSION);
+          return FALSE;
+        }
+      mc_board_set_read_only (dec->board, TRUE);
+      _mc_board_add_load_warning (dec->board,
+                                  _("This board was saved by a newer version of Missiecanvas. "
+                                    "It is open read-only."));
+    }
+  else if (version < MC_BOARD_FORMAT_VERSION && !run_migrations (dec, object, version))
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (strcmp (name, "format") == 0 || strcmp (name, "format_version") == 0 ||
+          strcmp (name, "board") == 0)
+        continue;
+      if (strcmp (name, "generator") == 0)
+        {
+          const char *generator;
+
+          /* Rewritten on save; checked only so nonsense is not ignored. */
+          if (!read_string (dec, member, "", -1, "generator", MAX_ID_LENGTH, &generator))
+            return FALSE;
+          continue;
+        }
+      keep_unknown (&extra, name, member);
+    }
+
+  if (!decode_board (dec, json_object_get_member (object, "board")))
+    return FALSE;
+
+  _mc_board_set_file_extra (dec->board, extra);
+  return TRUE;
+}
+
+static void
+offset_to_location (const char *data,
+                    gsize       offset,
+                    guint      *line,
+                    guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else
+        (*column)++;
+    }
+}
+
+/* json-glib's parser recurses per nesting level, so a hostile file could
+ * exhaust the stack: count brackets outside strings first. Also tells an
+ * empty (or blank) file apart. */
+static gboolean
+check_structure (const char  *data,
+                 gsize        length,
+                 const char  *display_name,
+                 GError     **error)
+{
+  guint depth = 0;
+  gboolean blank = TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      switch (data[i])
+        {
+        case ' ': case '\t': case '\n': case '\r':
+          break;
+        case '"':
+          blank = FALSE;
+          for (i++; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              i++;
+          break;
+        case '{': case '[':
+          blank = FALSE;
+          if (++depth > MC_BOARD_MAX_DEPTH)
+            {
+              guint line, column;
+
+              offset_to_location (data, i, &line, &column);
+              g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_DEEP,
+                           _("%s:%u:%u: nested more than %d levels deep"),
+                           display_name, line, column, MC_BOARD_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case '}': case ']':
+          blank = FALSE;
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          blank = FALSE;
+          break;
+        }
+    }
+
+  if (blank)
+    {
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON,
+                   _("%s: the file is empty"), display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_parse_error (const char  *data,
+                 gsize        length,
+                 const char  *display_name,
+                 GError      *parse_error,
+                 GError     **error)
+{
+  const char *message = parse_error->message;
+  const char *end;
+
+  /* json-glib says "<data>:LINE:COL: Parse error: …": put the file's name
+   * in place of "<data>". */
+  if (g_str_has_prefix (message, "<data>:"))
+    {
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON, "%s:%s",
+                   display_name, message + strlen ("<data>:"));
+      return;
+    }
+
+  if (!g_utf8_validate (data, length, &end))
+    {
+      guint line, column;
+
+      offset_to_location (data, end - data, &line, &column);
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON,
+                   _("%s:%u:%u: not valid UTF-8 text"), display_name, line, column);
+      return;
+    }
+
+  g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON,
+               _("%s: not valid JSON: %s"), display_name, message);
+}
+
+McBoard *
+mc_board_load_from_data (const char        *data,
+                         gsize              length,
+                         const char        *display_name,
+                         McBoardLoadFlags   flags,
+                         GError           **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(McBoard) board = NULL;
+  Decoder dec;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = _("board");
+  if (length == (gsize) -1)
+    length = strlen (data);
+
+  if (length > MC_BOARD_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *max = g_format_size (MC_BOARD_MAX_FILE_SIZE);
+
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE,
+                   _("%s: the file is %s; a board may be at most %s"),
+                   display_name, size, max);
+      return NULL;
+    }
+
+  if (!check_structure (data, length, display_name, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      set_parse_error (data, length, display_name, parse_error, error);
+      return NULL;
+    }
+
+  board = mc_board_new ();
+  dec.display_name = display_name;
+  dec.board = board;
+  dec.error = error;
+
+  if (!decode_document (&dec, json_parser_get_root (parser), flags))
+    return NULL;
+
+  return g_steal_pointer (&board);
+}
+
+McBoard *
+mc_board_load_from_file (GFile             *file,
+                         McBoardLoadFlags   flags,
+                         GError           **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  McBoard *board;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  display_name = g_strdup (g_file_info_get_display_name (info));
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
+                   _("%s: is a folder, not a board file"), display_name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > MC_BOARD_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *max = g_format_size (MC_BOARD_MAX_FILE_SIZE);
+
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE,
+                   _("%s: the file is %s; a board may be at most %s"),
+                   display_name, size, max);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
+                   "%s: %s", display_name, local_error->message);
+      return NULL;
+    }
+
+  board = mc_board_load_from_data (contents, length, display_name, flags, error);
+  if (board != NULL)
+    mc_board_set_file (board, file);
+
+  return board;
+}
+
+McBoard *
+mc_board_new_example (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  McBoard *board;
+  gsize length;
+  const char *data;
+
+  mc_core_ensure_resources ();
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("The example board is missing from the resources: %s", error->message);
+      return mc_board_new ();
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  board = mc_board_load_from_data (data, length, "example.missiecanvas",
+                                   MC_BOARD_LOAD_NONE, &error);
+  if (board == NULL)
+    {
+      /* Still being written while the app is developed; not worth a warning
+       * that would abort tests running with fatal warnings. */
+      g_debug ("Could not load the example board: %s", error->message);
+      return mc_board_new ();
+    }
+
+  return board;
+}
+
+/* Writing */
+
+typedef struct
+{
+  GString *out;
+  guint    level;
+  gboolean first;
+} Writer;
+
+static void
+append_indent (GString *out,
+               guint    level)
+{
+  static const char spaces[] = "                                                                ";
+  gsize n = level * 2;
+
+  while (n > 0)
+    {
+      gsize chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, chunk);
+      n -= chunk;
+    }
+}
+
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  const char *run = str;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char buf[8];
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\t': escape = "\\t"; break;
+        case '\r': escape = "\\r"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_snprintf (buf, sizeof buf, "\\u%04x", c);
+          escape = buf;
+          break;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* Shortest of %.15g / %.17g that reads back as the same double, and
+ * integers without a fraction, so bytes are stable and diffs readable. */
+static void
+append_double (GString *out,
+               double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (v))
+    {
+      /* JSON has no infinities; only unknown members can hold one. */
+      g_string_append (out, "null");
+      return;
+    }
+  if (v == 0)
+    {
+      g_string_append_c (out, '0');
+      return;
+    }
+  if (v == floor (v) && fabs (v) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) v);
+      return;
+    }
+
+  g_ascii_formatd (buf, sizeof buf, "%.15g", v);
+  if (g_ascii_strtod (buf, NULL) != v)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", v);
+  g_string_append (out, buf);
+}
+
+static void
+begin_container (Writer *w,
+                 char    open)
+{
+  g_string_append_c (w->out, open);
+  w->level++;
+  w->first = TRUE;
+}
+
+static void
+end_container (Writer *w,
+               char    close,
+               gboolean was_empty)
+{
+  w->level--;
+  if (!was_empty)
+    {
+      g_string_append_c (w->out, '\n');
+      append_indent (w->out, w->level);
+    }
+  g_string_append_c (w->out, close);
+  w->first = FALSE;
+}
+
+static void
+next_item (Writer *w)
+{
+  g_string_append (w->out, w->first ? "\n" : ",\n");
+  append_indent (w->out, w->level);
+  w->first = FALSE;
+}
+
+static void
+member (Writer     *w,
+        const char *name)
+{
+  next_item (w);
+  append_string (w->out, name);
+  g_string_append (w->out, ": ");
+}
+
+static void write_node (Writer *w, JsonNode *node);
+
+static void
+write_extra_members (Writer     *w,
+                     JsonObject *extra)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      member (w, name);
+      write_node (w, node);
+    }
+}
+
+/* Unknown members: any JSON. Depth is bounded by the loader's limit. */
+static void
+write_node (Writer   *w,
+            JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+
+        begin_container (w, '{');
+        write_extra_members (w, object);
+        end_container (w, '}', json_object_get_size (object) == 0);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        begin_container (w, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            next_item (w);
+            write_node (w, json_array_get_element (array, i));
+          }
+        end_container (w, ']', n == 0);
+      }
+      break;
+    case JSON_NODE_NULL:
+      g_string_append (w->out, "null");
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_string (w->out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (w->out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (w->out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (w->out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append (w->out, "null");
+          break;
+        }
+      break;
+    }
+}
+
+static void
+write_figure (Writer   *w,
+              McFigure *figure)
+{
+  next_item (w);
+  begin_container (w, '{');
+  member (w, "id");
+  append_string (w->out, figure->id);
+  member (w, "kind");
+  append_string (w->out, figure->kind);
+  member (w, "x");
+  append_double (w->out, figure->x);
+  member (w, "y");
+  append_double (w->out, figure->y);
+  member (w, "scale");
+  append_double (w->out, figure->scale);
+  write_extra_members (w, figure->extra);
+  end_container (w, '}', FALSE);
+}
+
+static void
+write_note (Writer *w,
+            McNote *note)
+{
+  next_item (w);
+  begin_container (w, '{');
+  member (w, "id");
+  append_string (w->out, note->id);
+  member (w, "text");
+  append_string (w->out, note->text);
+  member (w, "color");
+  append_string (w->out, note->color);
+  if (note->figure_id != NULL)
+    {
+      member (w, "figure");
+      append_string (w->out, note->figure_id);
+      member (w, "region");
+      append_string (w->out, note->region_id);
+    }
+  if (note->has_position)
+    {
+      member (w, "x");
+      append_double (w->out, note->rect.x);
+      member (w, "y");
+      append_double (w->out, note->rect.y);
+    }
+  member (w, "width");
+  append_double (w->out, note->rect.width);
+  member (w, "height");
+  append_double (w->out, note->rect.height);
+  if (note->author != NULL)
+    {
+      member (w, "author");
+      append_string (w->out, note->author);
+    }
+  member (w, "created");
+  append_time (w->out, note->created);
+  member (w, "modified");
+  append_time (w->out, note->modified);
+  member (w, "votes");
+  g_string_append_printf (w->out, "%u", note->votes);
+  if (note->conflict)
+    {
+      member (w, "conflict");
+      g_string_append (w->out, "true");
+    }
+  write_extra_members (w, note->extra);
+  end_container (w, '}', FALSE);
+}
+
+char *
+mc_board_to_data (McBoard *board,
+                  gsize   *length)
+{
+  g_auto(GStrv) meta_keys = NULL;
+  GPtrArray *figures, *notes;
+  Writer w = { NULL, 0, TRUE };
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+
+  figures = mc_board_get_figures (board);
+  notes = mc_board_get_notes (board);
+  w.out = g_string_sized_new (4096 + notes->len * 420);
+
+  begin_container (&w, '{');
+  member (&w, "format");
+  append_string (w.out, FORMAT_NAME);
+  member (&w, "format_version");
+  g_string_append_printf (w.out, "%d", MC_BOARD_FORMAT_VERSION);
+  member (&w, "generator");
+  append_string (w.out, "missiecanvas " PACKAGE_VERSION);
+  member (&w, "board");
+
+  begin_container (&w, '{');
+  member (&w, "title");
+  append_string (w.out, mc_board_get_title (board));
+  member (&w, "language");
+  append_string (w.out, mc_language_to_string (mc_board_get_language (board)));
+  member (&w, "phase");
+  append_string (w.out, mc_phase_to_string (mc_board_get_phase (board)));
+
+  member (&w, "meta");
+  meta_keys = mc_board_dup_meta_keys (board);
+  begin_container (&w, '{');
+  for (guint i = 0; meta_keys[i] != NULL; i++)
+    {
+      member (&w, meta_keys[i]);
+      append_string (w.out, mc_board_get_meta (board, meta_keys[i]));
+    }
+  end_container (&w, '}', meta_keys[0] == NULL);
+
+  member (&w, "figures");
+  begin_container (&w, '[');
+  for (guint i = 0; i < figures->len; i++)
+    write_figure (&w, g_ptr_array_index (figures, i));
+  end_container (&w, ']', figures->len == 0);
+
+  member (&w, "notes");
+  begin_container (&w, '[');
+  for (guint i = 0; i < notes->len; i++)
+    write_note (&w, g_ptr_array_index (notes, i));
+  end_container (&w, ']', notes->len == 0);
+
+  write_extra_members (&w, _mc_board_get_extra (board));
+  end_container (&w, '}', FALSE);
+
+  write_extra_members (&w, _mc_board_get_file_extra (board));
+  end_container (&w, '}', FALSE);
+  g_string_append_c (w.out, '\n');
+
+  if (length != NULL)
+    *length = w.out->len;
+  return g_string_free (w.out, FALSE);
+}
+
+/* Saving */
+
+static gboolean
+set_io_error (GError     **error,
+              const char  *path,
+              const char  *what,
+              int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
+               _("Could not save %s: %s: %s"), display, what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  while (length > 0)
+    {
+      gssize n;
+
+      if (save_fault == MC_SAVE_FAULT_WRITE)
+        {
+          errno = ENOSPC;
+          return FALSE;
+        }
+
+      n = write (fd, data, length);
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_file_contents (const char *from,
+                    const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  return g_file_get_contents (from, &contents, &length, NULL) &&
+         g_file_set_contents (to, contents, (gssize) length, NULL);
+}
+
+/* NAME~ holds what NAME held before this save. A hard link costs nothing;
+ * where links are not possible (some file systems) copy instead. */
+static gboolean
+keep_backup (const char *path,
+             const char *backup)
+{
+  if (save_fault == MC_SAVE_FAULT_BACKUP)
+    {
+      errno = EACCES;
+      return FALSE;
+    }
+
+  if (unlink (backup) != 0 && errno != ENOENT)
+    return FALSE;
+  if (link (path, backup) == 0)
+    return TRUE;
+  if (errno != EPERM && errno != EXDEV && errno != ENOTSUP && errno != EMLINK)
+    return FALSE;
+  if (!copy_file_contents (path, backup))
+    {
+      errno = EIO;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+sync_directory (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  /* The rename has happened; a failed directory sync only weakens the
+   * crash guarantee, so it is not reported as a failed save. */
+  if (fd >= 0)
+    {
+      if (fsync (fd) != 0)
+        g_debug ("fsync of %s failed: %s", dir, g_strerror (errno));
+      close (fd);
+    }
+}
+
+gboolean
+mc_board_save_to_file (McBoard  *board,
+                       GFile    *file,
+                       GError  **error)
+{
+  g_autofree char *requested = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *data = NULL;
+  struct stat st;
+  gboolean exists;
+  gsize length;
+  int fd;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  requested = g_file_get_path (file);
+  if (requested == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
+                   _("Could not save %s: only local files can be saved"), uri);
+      return FALSE;
+    }
+
+  /* Save through a symbolic link to the file it points at, not over it. */
+  path = realpath (requested, NULL);
+  if (path == NULL)
+    path = g_steal_pointer (&requested);
+
+  exists = stat (path, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
+    return set_io_error (error, path, _("the name belongs to a folder"), EISDIR);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s/%s.tmp-XXXXXX", dir, base);
+  backup = g_strdup_printf ("%s~", path);
+
+  data = mc_board_to_data (board, &length);
+
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return set_io_error (error, path, _("cannot create a file in its folder"), errno);
+
+  /* A new file gets the usual permissions (mkstemp makes it private);
+   * an existing one keeps its own. */
+  if (exists)
+    fchmod (fd, st.st_mode & 07777);
+  else
+    {
+      mode_t mask = umask (0);
+
+      umask (mask);
+      fchmod (fd, 0666 & ~mask);
+    }
+
+  if (!write_all (fd, data, length) || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp_path);
+      return set_io_error (error, path, _("cannot write"), saved_errno);
+    }
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      return set_io_error (error, path, _("cannot write"), saved_errno);
+    }
+
+  if (exists && !keep_backup (path, backup))
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      return set_io_error (error, path, _("cannot keep the previous version as a backup"),
+                           saved_errno);
+    }
+
+  if (save_fault == MC_SAVE_FAULT_RENAME || rename (tmp_path, path) != 0)
+    {
+      int saved_errno = save_fault == MC_SAVE_FAULT_RENAME ? EXDEV : errno;
+
+      g_unlink (tmp_path);
+      return set_io_error (error, path, _("cannot replace the file"), saved_errno);
+    }
+
+  sync_directory (dir);
+
+  mc_board_set_file (board, file);
+  mc_board_mark_saved (board);
+  return TRUE;
+}

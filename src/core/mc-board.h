@@ -64,6 +64,10 @@ gboolean     mc_board_get_read_only      (McBoard    *self);
 void         mc_board_set_read_only      (McBoard    *self,
                                           gboolean    read_only);
 
+/* What the loader repaired (e.g. a note anchored to a missing figure, made
+ * free), for the app to show once. NULL-terminated, borrowed, never NULL. */
+const char * const *mc_board_get_load_warnings (McBoard *self);
+
 /* Where the board was last loaded from or saved to; NULL for a new board. */
 GFile       *mc_board_get_file           (McBoard    *self);
 void         mc_board_set_file           (McBoard    *self,

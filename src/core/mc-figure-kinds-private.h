@@ -16,4 +16,8 @@ extern const McFigureKindClass mc_figure_kind_value_creation;
 extern const McFigureKindClass mc_figure_kind_coherence;
 extern const McFigureKindClass mc_figure_kind_potential_value;
 
+/* Draws a kind whose build is still NULL: one labelled rounded rectangle
+ * per catalog region. */
+void _mc_figure_build_placeholder (McFigureBuild *build);
+
 G_END_DECLS

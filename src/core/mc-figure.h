@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 #define MC_TYPE_FIGURE (mc_figure_get_type ())
 G_DECLARE_FINAL_TYPE (McFigure, mc_figure, MC, FIGURE, GObject)
 
+/* TRUE for the kind ids of DESIGN.md's table (the ones a board file may name). */
+gboolean     mc_figure_is_valid_kind (const char *kind);
+
 McFigure    *mc_figure_new          (const char *id,
                                      const char *kind);
 McFigure    *mc_figure_dup          (McFigure   *self);

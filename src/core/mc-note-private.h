@@ -1,0 +1,72 @@
+/* mc-note-private.h — McNote internals shared by the board, commands and I/O
+ *
+ * The struct is visible here so the loader can fill thousands of notes
+ * without a property call per field.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mc-note.h"
+
+G_BEGIN_DECLS
+
+struct _McNote
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *text;        /* never NULL */
+  const char *color;       /* interned: one of mc_note_colors */
+  char       *author;      /* may be NULL */
+  char       *figure_id;   /* NULL for a free note */
+  char       *region_id;   /* NULL for a free note */
+  McRect      rect;        /* width/height valid even without a position */
+  gint64      created;
+  gint64      modified;
+  guint       votes;
+  guint       has_position : 1;
+  guint       conflict : 1;
+  guint       in_board : 1;
+
+  /* Members of the note's JSON object this build does not know; kept so a
+   * newer file survives a round trip. Treated as immutable once set. */
+  JsonObject *extra;
+};
+
+/* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
+static inline gboolean
+_mc_set_str (char       **slot,
+             const char  *value)
+{
+  char *copy;
+
+  if (*slot == value || g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+
+  copy = g_strdup (value);
+  g_free (*slot);
+  *slot = copy;
+  return TRUE;
+}
+
+/* Now, in µs since the epoch, truncated to whole seconds: the file stores
+ * seconds, so a note in memory equals the note read back from disk. */
+gint64      _mc_note_now              (void);
+
+/* A bare note for the loader: the caller fills the fields directly. */
+McNote     *_mc_note_new_bare         (char       *id);   /* transfer full */
+
+/* Copies every field except id and in-board from src to dst, notifying
+ * each property that really changed. */
+void        _mc_note_assign           (McNote     *dst,
+                                       McNote     *src);
+void        _mc_note_set_in_board     (McNote     *self,
+                                       gboolean    in_board);
+JsonObject *_mc_note_get_extra        (McNote     *self);
+void        _mc_note_set_extra        (McNote     *self,
+                                       JsonObject *extra);  /* takes a reference */
+/* The interned colour name equal to name, or NULL if it is not a note colour. */
+const char *_mc_note_intern_color     (const char *name);
+
+G_END_DECLS
