@@ -34,6 +34,7 @@ typedef struct
                                       every figure-unit size by it */
   double               font_scale; /* multiply theme sizes by this (unit,
                                       raised where the font floor demands) */
+  double               min_font_size; /* floor for every text, scene units */
 
   /* out: filled by mc_figure_build_set_note_area() */
   GHashTable          *note_areas; /* region id → McRect* (board units) */
@@ -69,5 +70,33 @@ double  mc_figure_build_add_text    (McFigureBuild     *build,
                                      const McTextStyle *style,
                                      const McRect      *box,
                                      const McColor     *color);
+
+/* Shared furniture, so every kind looks alike. */
+
+/* Padding inside every region: 4 % of the frame's smaller side. */
+double  mc_figure_build_padding     (McFigureBuild *build);
+/* The catalog title, small and semibold, at the top-left of the frame, the
+ * same place in every kind. Returns the y (board units) just below it, where
+ * the figure's content may begin. */
+double  mc_figure_build_add_title   (McFigureBuild *build);
+/* The catalog's region (NULL while the catalog lacks it). */
+const McRegionInfo *mc_figure_build_get_region (McFigureBuild *build,
+                                                const char    *region_id);
+/* Theme colours for a region by its catalog role: fill at shade, outline,
+ * and the ink for text on the fill. Any out argument may be NULL. */
+void    mc_figure_build_get_region_colors (McFigureBuild *build,
+                                           const char    *region_id,
+                                           guint          shade,
+                                           McColor       *fill,
+                                           McColor       *stroke,
+                                           McColor       *ink);
+/* Stacks the region's label (semibold), its definition (when
+ * options->definitions) and its questions (when options->questions is
+ * MC_QUESTIONS_INLINE, one per line with a bullet) into box, each fitted;
+ * returns the height used from box->y. Call between begin/end_region. */
+double  mc_figure_build_add_region_text (McFigureBuild  *build,
+                                         const char     *region_id,
+                                         const McRect   *box,
+                                         PangoAlignment  alignment);
 
 G_END_DECLS

@@ -11,6 +11,9 @@
  *   note:    "note:<uuid>"                    role MC_ROLE_NOTE, with a hit path
  * and an accessible title (the region's label, the note's text).
  * All coordinates are board units (the layout has applied figure placement).
+ *
+ * Every backend fills paths and hit-tests hit paths with the even-odd rule,
+ * so a ring is simply its outer and inner circle in one path.
  */
 #pragma once
 
@@ -112,6 +115,12 @@ void               mc_scene_add_text      (McScene      *scene,
 /* Appends every item of other (e.g. a cached note fragment). */
 void               mc_scene_append        (McScene      *scene,
                                            McScene      *other);
+/* Appends other's items begin … end-1 (a caller may split a group over
+ * several ranges as long as the result balances). */
+void               mc_scene_append_range  (McScene      *scene,
+                                           McScene      *other,
+                                           guint         begin,
+                                           guint         end);
 
 guint              mc_scene_get_n_items   (McScene      *scene);
 const McSceneItem *mc_scene_get_item      (McScene      *scene,

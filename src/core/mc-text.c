@@ -1,3 +1,222 @@
-/* mc-text.c — placeholder until its helper lands */
+/* mc-text.c — text layout shared by every backend */
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
 #include "mc-text.h"
+
+#define DEFAULT_FAMILY "Inter, Cantarell, sans-serif"
+
+PangoContext *
+mc_text_get_context (void)
+{
+  static PangoContext *context;
+
+  if (g_once_init_enter (&context))
+    {
+      PangoFontMap *font_map = pango_cairo_font_map_new ();
+      PangoContext *ctx;
+      cairo_font_options_t *options;
+
+      /* Hinting and metric rounding off: text breaks the same at every zoom
+       * and in every backend (screen, PDF, SVG, golden PNGs). */
+      pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 96.0);
+      ctx = pango_font_map_create_context (font_map);
+      options = cairo_font_options_create ();
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+      pango_cairo_context_set_font_options (ctx, options);
+      pango_cairo_context_set_resolution (ctx, 96.0);
+      pango_context_set_round_glyph_positions (ctx, FALSE);
+      cairo_font_options_destroy (options);
+      g_object_unref (font_map);
+
+      g_once_init_leave (&context, ctx);
+    }
+
+  return context;
+}
+
+static void
+apply_style (PangoLayout       *layout,
+             const McTextStyle *style,
+             double             size)
+{
+  PangoFontDescription *desc;
+
+  desc = pango_font_description_from_string (style->family != NULL
+                                             ? style->family : DEFAULT_FAMILY);
+  /* Absolute size: scene units are device units, independent of DPI. */
+  pango_font_description_set_absolute_size (desc, MAX (size, 0.5) * PANGO_SCALE);
+  pango_font_description_set_weight (desc, style->weight != 0 ? style->weight
+                                                             : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style (desc, style->style);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  pango_layout_set_alignment (layout, style->alignment);
+  if (style->line_spacing > 0)
+    pango_layout_set_line_spacing (layout, (float) style->line_spacing);
+}
+
+PangoLayout *
+mc_text_layout_new (const char        *text,
+                    const McTextStyle *style,
+                    double             width)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  layout = pango_layout_new (mc_text_get_context ());
+  apply_style (layout, style, style->size);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width >= 0)
+    pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+void
+mc_text_layout_get_size (PangoLayout *layout,
+                         double      *width,
+                         double      *height)
+{
+  PangoRectangle logical;
+
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+/* TRUE when some line starts where no line break is allowed: a word was cut
+ * because even alone it is wider than the box. Shrinking is nicer then. */
+static gboolean
+breaks_inside_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  GSList *lines;
+  int n_attrs;
+
+  if (pango_layout_get_line_count (layout) < 2)
+    return FALSE;
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  lines = pango_layout_get_lines_readonly (layout);
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      glong offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (offset < n_attrs && !attrs[offset].is_line_break)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+layout_fits (PangoLayout *layout,
+             double       width,
+             double       height)
+{
+  double w, h;
+
+  mc_text_layout_get_size (layout, &w, &h);
+  if (h > height + 0.01)
+    return FALSE;
+  if (width >= 0 && w > width + 0.01)
+    return FALSE;
+  return !breaks_inside_word (layout);
+}
+
+static PangoLayout *
+layout_at_size (const char        *text,
+                const McTextStyle *style,
+                double             width,
+                double             size)
+{
+  McTextStyle sized = *style;
+
+  sized.size = size;
+  return mc_text_layout_new (text, &sized, width);
+}
+
+PangoLayout *
+mc_text_layout_fit (const char        *text,
+                    const McTextStyle *style,
+                    double             width,
+                    double             height,
+                    double             min_size,
+                    gboolean          *fits)
+{
+  PangoLayout *layout;
+  double lo, hi;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  min_size = MIN (min_size, style->size);
+  layout = layout_at_size (text, style, width, style->size);
+  if (layout_fits (layout, width, height))
+    {
+      if (fits != NULL)
+        *fits = TRUE;
+      return layout;
+    }
+  g_object_unref (layout);
+
+  /* Binary search for the largest size that fits, to 1 % of the range. */
+  lo = min_size;
+  hi = style->size;
+  layout = layout_at_size (text, style, width, lo);
+  if (layout_fits (layout, width, height))
+    {
+      for (guint i = 0; i < 7 && hi - lo > 0.01 * style->size; i++)
+        {
+          double mid = (lo + hi) / 2;
+          PangoLayout *candidate = layout_at_size (text, style, width, mid);
+
+          if (layout_fits (candidate, width, height))
+            {
+              g_object_unref (layout);
+              layout = candidate;
+              lo = mid;
+            }
+          else
+            {
+              g_object_unref (candidate);
+              hi = mid;
+            }
+        }
+
+      if (fits != NULL)
+        *fits = TRUE;
+      return layout;
+    }
+
+  /* Does not fit even at the floor: keep the floor, cut to the box's
+   * height with an ellipsis. Words may then break inside, which beats
+   * losing the end of a long word altogether. */
+  if (width < 0)
+    {
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    }
+  else
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, (int) floor (MAX (height, 0) * PANGO_SCALE));
+    }
+
+  if (fits != NULL)
+    *fits = FALSE;
+  return layout;
+}
