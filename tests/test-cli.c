@@ -1,9 +1,354 @@
-/* test-cli.c — placeholder until its helper lands */
-#include <glib.h>
+/* test-cli.c — the real missiecanvas binary, headless
+ *
+ * Runs MC_BUILD_ROOT/src/missiecanvas with DISPLAY and WAYLAND_DISPLAY
+ * removed, as on a server or in CI, and checks what it writes and says.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("mc-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Runs the binary with args (NULL-terminated) in fixture->dir. */
+static void
+run (Fixture    *fixture,
+     Result     *result,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *binary = g_build_filename (g_getenv ("MC_BUILD_ROOT"), "src", "missiecanvas", NULL);
+  const char *arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, binary);
+  va_start (args, result);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* Headless, as on a server. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  /* The app's own warnings are not fatal in the child. */
+  envp = g_environ_setenv (envp, "G_DEBUG", "", TRUE);
+
+  g_spawn_sync (fixture->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  result->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 255;
+}
+
+static void
+assert_one_error_line (Result *result)
+{
+  g_assert_cmpint (result->status, !=, 0);
+  g_assert_true (g_str_has_prefix (result->err, "missiecanvas: "));
+  /* Exactly one line. */
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+  g_assert_cmpint (strchr (result->err, '\n') - result->err, ==, (int) strlen (result->err) - 1);
+}
+
+static char *
+file_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+test_list_figures (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  Result result = { 0, };
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  run (fixture, &result, "--list-figures", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  lines = g_strsplit (result.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      if (lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      g_assert_cmpstr (fields[0], !=, "");
+      g_assert_cmpstr (fields[1], !=, "");
+      g_assert_cmpstr (fields[2], !=, "");
+      n++;
+    }
+  /* The example board shows the whole model. */
+  g_assert_cmpuint (n, >=, 9);
+  g_assert_nonnull (strstr (result.out, "cimo\tcimo\t"));
+  result_clear (&result);
+}
+
+static void
+test_export_example (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *pdf = file_in (fixture, "model.pdf");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* Works on a fresh install: no BOARD, the built-in example. */
+  run (fixture, &result, "--export", "model.pdf", NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  result_clear (&result);
+}
+
+static void
+test_export_figure_svg (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *svg = file_in (fixture, "bc.svg");
+  g_autofree char *contents = NULL;
+
+  run (fixture, &result, "--export", "bc.svg", "--figure", "boundary-crossing", "--lang", "en",
+       "--width-mm", "84", "--theme", "print", "--questions", NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"84mm\""));
+  g_assert_nonnull (strstr (contents, "Liberation Sans"));
+  g_assert_nonnull (strstr (contents, "id=\"boundary-crossing--coordination\""));
+  g_assert_nonnull (strstr (contents, "Coordination"));
+  result_clear (&result);
+}
+
+static void
+test_export_all_to_directory (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *out = file_in (fixture, "figures");
+  g_autofree char *cimo = g_build_filename (out, "cimo.png", NULL);
+  g_autofree char *listing = NULL;
+  guint n_figures = 0;
+
+  run (fixture, &result, "--list-figures", NULL);
+  for (const char *p = result.out; (p = strchr (p, '\n')) != NULL; p++)
+    n_figures++;
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "figures", "--figure", "all", "--format", "png", "--dpi", "150", NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpuint (count_files (out), ==, n_figures);
+  g_assert_true (g_file_test (cimo, G_FILE_TEST_IS_REGULAR));
+  result_clear (&result);
+}
+
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *pdf = file_in (fixture, "report.pdf");
+  g_autofree char *contents = NULL;
+
+  run (fixture, &result, "--report", "report.pdf", NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  result_clear (&result);
+}
+
+static void
+test_outline_formats (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *md = file_in (fixture, "out.md");
+  g_autofree char *csv = file_in (fixture, "out.csv");
+  g_autofree char *contents = NULL;
+
+  run (fixture, &result, "--export", "out.md", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  run (fixture, &result, "--export", "out.csv", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# "));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "figure,region,question(s),note,votes,author,created,note id\r\n"));
+}
+
+/* Every error: one line on stderr, non-zero exit, no file left. */
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *bad_board = file_in (fixture, "bad.missiecanvas");
+
+  run (fixture, &result, "--export", "x.pdf", "--figure", "no-such-figure", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "no-such-figure"));
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "/nonexistent-dir/sub/x.pdf", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "x.pdf", "--lang", "fr", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "fr"));
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "x.png", "--dpi", "5", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "x.pdf", "--theme", "neon", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "x.pdf", "--width-mm", "-3", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "x.docx", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  run (fixture, &result, "--report", "x.png", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  g_assert_true (g_file_set_contents (bad_board, "{\"format\": \"missiecanvas\", \"board\": [", -1, NULL));
+  run (fixture, &result, "--export", "x.pdf", "bad.missiecanvas", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "x.pdf", "missing.missiecanvas", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  run (fixture, &result, "--figure", "cimo", NULL);
+  assert_one_error_line (&result);
+  result_clear (&result);
+
+  /* Nothing written but the bad board we made. */
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  Result result = { 0, };
+
+  run (fixture, &result, "--help", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "--export"));
+  g_assert_nonnull (strstr (result.out, "--list-figures"));
+  g_assert_nonnull (strstr (result.out, "--report"));
+  g_assert_nonnull (strstr (result.out, "--format"));
+  result_clear (&result);
+}
 
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/mc/cli/list-figures", Fixture, NULL, fixture_set_up, test_list_figures, fixture_tear_down);
+  g_test_add ("/mc/cli/export-example", Fixture, NULL, fixture_set_up, test_export_example, fixture_tear_down);
+  g_test_add ("/mc/cli/export-figure-svg", Fixture, NULL, fixture_set_up, test_export_figure_svg, fixture_tear_down);
+  g_test_add ("/mc/cli/export-all-to-directory", Fixture, NULL, fixture_set_up, test_export_all_to_directory, fixture_tear_down);
+  g_test_add ("/mc/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/mc/cli/outline-formats", Fixture, NULL, fixture_set_up, test_outline_formats, fixture_tear_down);
+  g_test_add ("/mc/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/mc/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
+
   return g_test_run ();
 }

@@ -1,23 +1,404 @@
-/* mc-cli.c — placeholder until the export helper lands: no command-line
- * actions yet, every start goes on to the GUI. */
+/* mc-cli.c — the headless command line
+ *
+ * Runs from GApplication::handle-local-options, before GTK starts: nothing
+ * here may need a display. Each action is one row of the actions table; the
+ * first action whose option was given runs, and its exit status ends the
+ * program. Errors are one line on stderr, "missiecanvas: …".
+ */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "mc-cli.h"
+#include "mc-board-io.h"
+#include "mc-catalog.h"
+#include "mc-export.h"
+#include "mc-layout.h"
+
+#define CLI_OK    0
+#define CLI_ERROR 1
+
+static const GOptionEntry main_entries[] = {
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the board (or --figure) to OUTPUT without opening a window; the format follows "
+       "the extension: .pdf, .svg, .png, .md or .csv"), N_("OUTPUT") },
+  { "figure", 'f', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export only the figure with this placement id; “all”: every figure, one file each when "
+       "OUTPUT is a directory (see --list-figures)"), N_("ID|all") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("File type when OUTPUT is a directory: pdf (default), svg, png, md or csv"), N_("FORMAT") },
+  { "dpi", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Resolution of PNG exports: 150, 300 (default) or 600"), N_("N") },
+  { "width-mm", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Width of the exported figure in millimetres (84 for one journal column, 174 for two; "
+       "default: 180 per 1000 figure units)"), N_("N") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of the model content: nl or en (default: the board’s)"), N_("nl|en") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Colours and type: color (default), print or projector"), N_("THEME") },
+  { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave the notes out of the export"), NULL },
+  { "questions", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the model’s questions in the regions"), NULL },
+  { "caption", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add the figure’s caption under it"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a session report (title page, every figure, the outline) to OUTPUT.pdf"), N_("OUTPUT") },
+  { "list-figures", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the placed figures: id, kind and title, one per line"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[BOARD…]") },
+  { NULL }
+};
+
+/* Options that only mean something together with an action. */
+static const char * const export_only_options[] = {
+  "figure", "format", "dpi", "width-mm", "no-notes", "questions", "caption", NULL
+};
 
 void
 mc_cli_add_main_options (GApplication *app)
 {
-}
+  g_return_if_fail (G_IS_APPLICATION (app));
 
-int
-mc_cli_handle_local_options (GApplication *app,
-                             GVariantDict *options)
-{
-  return -1;
+  g_application_add_main_option_entries (app, main_entries);
+  g_application_set_option_context_parameter_string (app, _("[BOARD]"));
+  g_application_set_option_context_summary (app,
+    _("Without options, opens the boards in a window. With --export, --report or "
+      "--list-figures, works without a display on BOARD, or on the built-in example "
+      "board when none is given."));
 }
 
 GStrv
 mc_cli_dup_files (GVariantDict *options)
 {
+  g_autofree const char **files = NULL;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files != NULL)
+    return g_strdupv ((char **) files);
   return g_new0 (char *, 1);
+}
+
+G_GNUC_PRINTF (1, 2)
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One line: a multi-line GError message would break scripts' parsing. */
+  g_strdelimit (message, "\r\n", ' ');
+  fprintf (stderr, "missiecanvas: %s\n", message);
+  return CLI_ERROR;
+}
+
+/* The board the action works on: BOARD, or the example board. */
+static McBoard *
+load_board (const char * const *files,
+            int                *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  McBoard *board;
+
+  if (files[0] == NULL)
+    {
+      board = mc_board_new_example ();
+      if (board == NULL)
+        *status = fail (_("the built-in example board is missing"));
+      return board;
+    }
+  if (files[1] != NULL)
+    {
+      *status = fail (_("give one board file, not %u"), g_strv_length ((char **) files));
+      return NULL;
+    }
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  board = mc_board_load_from_file (file, MC_BOARD_LOAD_ALLOW_NEWER, &error);
+  if (board == NULL)
+    *status = fail ("%s", error->message);
+  return board;
+}
+
+/* Reads the figure options into an McExportOptions; FALSE (and a message)
+ * on a bad value. */
+static gboolean
+read_export_options (GVariantDict    *dict,
+                     McBoard         *board,
+                     McExportOptions *options,
+                     int             *status)
+{
+  const char *str;
+  int dpi;
+  double width;
+
+  mc_export_options_init (options, mc_board_get_language (board));
+
+  if (g_variant_dict_lookup (dict, "lang", "&s", &str) &&
+      !mc_language_from_string (str, &options->language))
+    {
+      *status = fail (_("unknown language “%s”: use nl or en"), str);
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (dict, "theme", "&s", &str) &&
+      !mc_theme_kind_from_string (str, &options->theme))
+    {
+      *status = fail (_("unknown theme “%s”: use color, print or projector"), str);
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (dict, "dpi", "i", &dpi))
+    {
+      if (dpi < 36 || dpi > 2400)
+        {
+          *status = fail (_("--dpi %d is out of range: use 150, 300 or 600 (36 to 2400)"), dpi);
+          return FALSE;
+        }
+      options->dpi = dpi;
+    }
+  if (g_variant_dict_lookup (dict, "width-mm", "d", &width))
+    {
+      if (!(width >= 10 && width <= 5000))
+        {
+          *status = fail (_("--width-mm %g is out of range: use 10 to 5000 (84 or 174 for journals)"), width);
+          return FALSE;
+        }
+      options->width_mm = width;
+    }
+
+  options->notes = !g_variant_dict_contains (dict, "no-notes");
+  if (g_variant_dict_contains (dict, "questions"))
+    options->questions = MC_QUESTIONS_INLINE;
+  options->caption = g_variant_dict_contains (dict, "caption");
+  return TRUE;
+}
+
+static gboolean
+is_directory_target (const char *output)
+{
+  McExportFormat format;
+
+  if (g_str_has_suffix (output, G_DIR_SEPARATOR_S))
+    return TRUE;
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  return !mc_export_format_from_filename (output, &format);
+}
+
+static int
+export_all_to_directory (McBoard               *board,
+                         McExportOptions       *options,
+                         const char            *output,
+                         McExportFormat         format)
+{
+  GPtrArray *figures = mc_board_get_figures (board);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (figures->len == 0)
+    return fail (_("the board has no figures to export"));
+
+  if (g_mkdir_with_parents (output, 0777) != 0)
+    {
+      int saved_errno = errno;
+      return fail (_("could not create the directory “%s”: %s"), output, g_strerror (saved_errno));
+    }
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const char *id = mc_figure_get_id (figures->pdata[i]);
+      g_autofree char *name = g_strdup_printf ("%s.%s", id, mc_export_format_get_extension (format));
+      g_autofree char *path = g_build_filename (output, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      options->scope = MC_EXPORT_SCOPE_FIGURE;
+      options->figure_id = id;
+      if (!mc_export_to_file_with_format (board, options, format, file, &error))
+        {
+          /* All or nothing: remove the figures already written. */
+          for (guint k = 0; k < written->len; k++)
+            g_file_delete (written->pdata[k], NULL, NULL);
+          return fail ("%s", error->message);
+        }
+      g_ptr_array_add (written, g_steal_pointer (&file));
+    }
+
+  return CLI_OK;
+}
+
+static int
+cli_export (GVariantDict       *dict,
+            const char * const *files)
+{
+  g_autoptr(McBoard) board = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all_ids = NULL;
+  McExportOptions options;
+  McExportFormat format = MC_EXPORT_FORMAT_PDF;
+  const char *output = NULL;
+  const char *figure = NULL;
+  const char *format_str = NULL;
+  int status = CLI_ERROR;
+
+  g_variant_dict_lookup (dict, "export", "^&ay", &output);
+  if (output == NULL || output[0] == '\0')
+    return fail (_("--export needs an output file name"));
+
+  if (g_variant_dict_lookup (dict, "format", "&s", &format_str) &&
+      !mc_export_format_from_string (format_str, &format))
+    return fail (_("unknown format “%s”: use pdf, svg, png, md or csv"), format_str);
+
+  board = load_board (files, &status);
+  if (board == NULL)
+    return status;
+  if (!read_export_options (dict, board, &options, &status))
+    return status;
+
+  g_variant_dict_lookup (dict, "figure", "&s", &figure);
+
+  if (g_strcmp0 (figure, "all") == 0 && is_directory_target (output))
+    return export_all_to_directory (board, &options, output, format);
+
+  if (format_str == NULL && !mc_export_format_from_filename (output, &format))
+    return fail (_("unknown file type “%s”: use .pdf, .svg, .png, .md or .csv"), output);
+
+  if (g_strcmp0 (figure, "all") == 0)
+    {
+      GPtrArray *figures = mc_board_get_figures (board);
+
+      all_ids = g_ptr_array_new ();
+      for (guint i = 0; i < figures->len; i++)
+        g_ptr_array_add (all_ids, (gpointer) mc_figure_get_id (figures->pdata[i]));
+      g_ptr_array_add (all_ids, NULL);
+      options.scope = MC_EXPORT_SCOPE_FIGURES;
+      options.figure_ids = (const char * const *) all_ids->pdata;
+    }
+  else if (figure != NULL)
+    {
+      if (mc_board_get_figure (board, figure) == NULL)
+        return fail (_("no figure “%s” on this board (see --list-figures)"), figure);
+      options.scope = MC_EXPORT_SCOPE_FIGURE;
+      options.figure_id = figure;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!mc_export_to_file_with_format (board, &options, format, file, &error))
+    return fail ("%s", error->message);
+
+  return CLI_OK;
+}
+
+static int
+cli_report (GVariantDict       *dict,
+            const char * const *files)
+{
+  g_autoptr(McBoard) board = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  McExportOptions options;
+  McExportFormat format;
+  const char *output = NULL;
+  int status = CLI_ERROR;
+
+  g_variant_dict_lookup (dict, "report", "^&ay", &output);
+  if (output == NULL || output[0] == '\0')
+    return fail (_("--report needs an output file name"));
+  if (!mc_export_format_from_filename (output, &format) || format != MC_EXPORT_FORMAT_PDF)
+    return fail (_("the session report is a PDF: name it “….pdf”, not “%s”"), output);
+
+  board = load_board (files, &status);
+  if (board == NULL)
+    return status;
+  if (!read_export_options (dict, board, &options, &status))
+    return status;
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!mc_export_session_report (board, &options, file, &error))
+    return fail ("%s", error->message);
+  return CLI_OK;
+}
+
+static int
+cli_list_figures (GVariantDict       *dict,
+                  const char * const *files)
+{
+  g_autoptr(McBoard) board = NULL;
+  McCatalog *catalog = mc_catalog_get_default ();
+  McLanguage language;
+  GPtrArray *figures;
+  const char *str;
+  int status = CLI_ERROR;
+
+  board = load_board (files, &status);
+  if (board == NULL)
+    return status;
+
+  language = mc_board_get_language (board);
+  if (g_variant_dict_lookup (dict, "lang", "&s", &str) &&
+      !mc_language_from_string (str, &language))
+    return fail (_("unknown language “%s”: use nl or en"), str);
+
+  figures = mc_board_get_figures (board);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      McFigure *figure = figures->pdata[i];
+      const McFigureInfo *info = mc_catalog_get_figure (catalog, mc_figure_get_kind (figure));
+      const char *title = info != NULL ? mc_figure_info_get_title (info, language) : NULL;
+
+      printf ("%s\t%s\t%s\n", mc_figure_get_id (figure), mc_figure_get_kind (figure),
+              title != NULL ? title : "");
+    }
+  fflush (stdout);
+  return CLI_OK;
+}
+
+typedef struct
+{
+  const char *option;  /* the long option that asks for this action */
+  int       (*run)   (GVariantDict       *dict,
+                      const char * const *files);
+} CliAction;
+
+/* The command-line actions, first match wins. (--merge joins here.) */
+static const CliAction actions[] = {
+  { "export", cli_export },
+  { "report", cli_report },
+  { "list-figures", cli_list_figures },
+};
+
+int
+mc_cli_handle_local_options (GApplication *app,
+                             GVariantDict *options)
+{
+  g_auto(GStrv) files = NULL;
+
+  g_return_val_if_fail (options != NULL, -1);
+
+  files = mc_cli_dup_files (options);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      if (g_variant_dict_contains (options, actions[i].option))
+        return actions[i].run (options, (const char * const *) files);
+    }
+
+  for (guint i = 0; export_only_options[i] != NULL; i++)
+    {
+      if (g_variant_dict_contains (options, export_only_options[i]))
+        return fail (_("--%s only works together with --export or --report"),
+                     export_only_options[i]);
+    }
+
+  return -1;
 }

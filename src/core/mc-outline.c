@@ -1,3 +1,706 @@
-/* mc-outline.c — placeholder until its helper lands */
+/* mc-outline.c — the board's answers as Markdown and CSV
+ *
+ * The few words the outline adds itself ("votes", "Free notes") follow the
+ * board's language, not the UI locale, like the model content around them:
+ * an English board exported on a Dutch desktop stays English. They live in
+ * the small table below instead of gettext for that reason.
+ */
 #include "config.h"
-#include "mc-scene.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+#include "mc-outline.h"
+
+typedef enum
+{
+  WORD_FREE_NOTES,
+  WORD_OTHER,
+  WORD_CASE,
+  WORD_PHASE,
+  WORD_DATE,
+  WORD_FACILITATOR,
+  WORD_VOTE,
+  WORD_VOTES,
+  N_WORDS
+} Word;
+
+static const char * const words[MC_N_LANGUAGES][N_WORDS] = {
+  [MC_LANGUAGE_NL] = {
+    [WORD_FREE_NOTES] = "Losse notities",
+    [WORD_OTHER] = "Overig",
+    [WORD_CASE] = "Casus",
+    [WORD_PHASE] = "Fase",
+    [WORD_DATE] = "Datum",
+    [WORD_FACILITATOR] = "Facilitator",
+    [WORD_VOTE] = "stem",
+    [WORD_VOTES] = "stemmen",
+  },
+  [MC_LANGUAGE_EN] = {
+    [WORD_FREE_NOTES] = "Free notes",
+    [WORD_OTHER] = "Other",
+    [WORD_CASE] = "Case",
+    [WORD_PHASE] = "Phase",
+    [WORD_DATE] = "Date",
+    [WORD_FACILITATOR] = "Facilitator",
+    [WORD_VOTE] = "vote",
+    [WORD_VOTES] = "votes",
+  },
+};
+
+static const char *
+word (McLanguage language,
+      Word       w)
+{
+  if ((guint) language >= MC_N_LANGUAGES)
+    language = MC_LANGUAGE_NL;
+  return words[language][w];
+}
+
+const char *
+mc_outline_phase_label (McPhase    phase,
+                        McLanguage language)
+{
+  /* The seed's own words for the three moments (Figuur 13). */
+  static const char * const nl[] = {
+    "bij de start (consortiumvorming of verkennende fase)",
+    "gedurende het proces (monitoren en bijsturen)",
+    "aan het einde (evalueren)",
+  };
+  static const char * const en[] = {
+    "at the start (forming the consortium or exploring)",
+    "during the process (monitoring and adjusting)",
+    "at the end (evaluating)",
+  };
+
+  if ((guint) phase > MC_PHASE_EVALUATE)
+    phase = MC_PHASE_START;
+  return language == MC_LANGUAGE_EN ? en[phase] : nl[phase];
+}
+
+/* Walking the board */
+
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b)
+{
+  McNote *na = *(McNote **) a;
+  McNote *nb = *(McNote **) b;
+  guint va = mc_note_get_votes (na);
+  guint vb = mc_note_get_votes (nb);
+  gint64 ca, cb;
+
+  if (va != vb)
+    return va > vb ? -1 : 1;
+  ca = mc_note_get_created (na);
+  cb = mc_note_get_created (nb);
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+  return g_strcmp0 (mc_note_get_id (na), mc_note_get_id (nb));
+}
+
+static gboolean
+figure_wanted (const char * const *figure_ids,
+               const char         *id)
+{
+  return figure_ids == NULL || g_strv_contains (figure_ids, id);
+}
+
+static void
+emit_notes (GPtrArray     *notes,
+            const char    *figure_id,
+            const char    *region_id,
+            McOutlineFunc  func,
+            gpointer       user_data)
+{
+  g_ptr_array_sort (notes, compare_notes);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McOutlineEntry entry = {
+        .kind = MC_OUTLINE_NOTE,
+        .note = notes->pdata[i],
+        .text = mc_note_get_text (notes->pdata[i]),
+        .figure_id = figure_id,
+        .region_id = region_id,
+      };
+
+      func (&entry, user_data);
+    }
+}
+
+void
+mc_outline_foreach (McBoard            *board,
+                    McCatalog          *catalog,
+                    McLanguage          language,
+                    const char * const *figure_ids,
+                    McOutlineFunc       func,
+                    gpointer            user_data)
+{
+  GPtrArray *figures;
+  GPtrArray *notes;
+  g_autoptr(GHashTable) claimed = NULL;
+  g_autoptr(GPtrArray) free_notes = NULL;
+
+  g_return_if_fail (MC_IS_BOARD (board));
+  g_return_if_fail (MC_IS_CATALOG (catalog));
+  g_return_if_fail (func != NULL);
+
+  figures = mc_board_get_figures (board);
+  notes = mc_board_get_notes (board);
+  claimed = g_hash_table_new (NULL, NULL);
+
+  for (guint f = 0; f < figures->len; f++)
+    {
+      McFigure *figure = figures->pdata[f];
+      const char *figure_id = mc_figure_get_id (figure);
+      const McFigureInfo *info = mc_catalog_get_figure (catalog, mc_figure_get_kind (figure));
+      g_autoptr(GPtrArray) others = g_ptr_array_new ();
+      g_autofree char *title = NULL;
+      McOutlineEntry entry = { 0, };
+
+      if (!figure_wanted (figure_ids, figure_id))
+        continue;
+
+      if (info != NULL)
+        title = g_strdup (mc_figure_info_get_title (info, language));
+      if (title == NULL || title[0] == '\0')
+        {
+          g_free (title);
+          title = g_strdup (mc_figure_get_kind (figure));
+        }
+      /* A second placement of a kind needs telling apart from the first. */
+      if (g_strcmp0 (figure_id, mc_figure_get_kind (figure)) != 0)
+        {
+          char *with_id = g_strdup_printf ("%s (%s)", title, figure_id);
+          g_free (title);
+          title = with_id;
+        }
+
+      entry.kind = MC_OUTLINE_FIGURE;
+      entry.text = title;
+      entry.figure_id = figure_id;
+      func (&entry, user_data);
+
+      for (guint r = 0; info != NULL && r < mc_figure_info_get_n_regions (info); r++)
+        {
+          const McRegionInfo *region = mc_figure_info_get_region (info, r);
+          const char *region_id = mc_region_info_get_id (region);
+          const char * const *questions = mc_region_info_get_questions (region, language);
+          g_autoptr(GPtrArray) region_notes = g_ptr_array_new ();
+
+          entry.kind = MC_OUTLINE_REGION;
+          entry.text = mc_region_info_get_label (region, language);
+          entry.region_id = region_id;
+          entry.note = NULL;
+          func (&entry, user_data);
+
+          for (guint q = 0; questions != NULL && questions[q] != NULL; q++)
+            {
+              entry.kind = MC_OUTLINE_QUESTION;
+              entry.text = questions[q];
+              func (&entry, user_data);
+            }
+
+          for (guint n = 0; n < notes->len; n++)
+            {
+              McNote *note = notes->pdata[n];
+
+              if (g_strcmp0 (mc_note_get_figure_id (note), figure_id) == 0 &&
+                  g_strcmp0 (mc_note_get_region_id (note), region_id) == 0)
+                {
+                  g_ptr_array_add (region_notes, note);
+                  g_hash_table_add (claimed, note);
+                }
+            }
+          emit_notes (region_notes, figure_id, region_id, func, user_data);
+        }
+
+      /* Notes on this figure whose region the catalog does not know. */
+      for (guint n = 0; n < notes->len; n++)
+        {
+          McNote *note = notes->pdata[n];
+
+          if (!g_hash_table_contains (claimed, note) &&
+              g_strcmp0 (mc_note_get_figure_id (note), figure_id) == 0)
+            {
+              g_ptr_array_add (others, note);
+              g_hash_table_add (claimed, note);
+            }
+        }
+      if (others->len > 0)
+        {
+          entry.kind = MC_OUTLINE_REGION;
+          entry.text = word (language, WORD_OTHER);
+          entry.region_id = NULL;
+          func (&entry, user_data);
+          emit_notes (others, figure_id, NULL, func, user_data);
+        }
+    }
+
+  /* Free notes belong to the whole board: only when no selection was asked
+   * for. Notes anchored to a figure that is not on the board count as free. */
+  if (figure_ids != NULL)
+    return;
+
+  free_notes = g_ptr_array_new ();
+  for (guint n = 0; n < notes->len; n++)
+    {
+      McNote *note = notes->pdata[n];
+      const char *figure_id = mc_note_get_figure_id (note);
+
+      if (g_hash_table_contains (claimed, note))
+        continue;
+      if (figure_id != NULL && mc_board_get_figure (board, figure_id) != NULL)
+        continue;
+      g_ptr_array_add (free_notes, note);
+    }
+  if (free_notes->len > 0)
+    {
+      McOutlineEntry entry = {
+        .kind = MC_OUTLINE_FIGURE,
+        .text = word (language, WORD_FREE_NOTES),
+      };
+
+      func (&entry, user_data);
+      emit_notes (free_notes, NULL, NULL, func, user_data);
+    }
+}
+
+/* Markdown */
+
+void
+mc_outline_append_markdown_escaped (GString    *out,
+                                    const char *text,
+                                    guint       indent)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = lines[i];
+      const char *end = p + strlen (p);
+      const char *trail;
+      const char *digits_end;
+
+      if (i > 0)
+        {
+          /* A backslash before the newline is a hard line break; the
+           * indent keeps the line inside the list item. */
+          g_string_append (out, "\\\n");
+          for (guint k = 0; k < indent; k++)
+            g_string_append_c (out, ' ');
+        }
+
+      /* Leading and trailing blanks would be eaten (or turn into code
+       * blocks and hard breaks): write them as character references. */
+      for (; *p == ' ' || *p == '\t'; p++)
+        g_string_append (out, *p == ' ' ? "&#32;" : "&#9;");
+      for (trail = end; trail > p && (trail[-1] == ' ' || trail[-1] == '\t'); trail--)
+        ;
+
+      /* "1." or "1)" at the start of a line would make an ordered list. */
+      for (digits_end = p; digits_end < trail && g_ascii_isdigit (*digits_end); digits_end++)
+        ;
+
+      for (const char *c = p; c < trail; c++)
+        {
+          gboolean line_start = (c == p);
+
+          if (strchr ("\\`*_[]<>|~&", *c) != NULL && *c != '\0')
+            g_string_append_c (out, '\\');
+          else if (line_start && strchr ("#+-=", *c) != NULL && *c != '\0')
+            g_string_append_c (out, '\\');
+          else if (c == digits_end && c > p && (*c == '.' || *c == ')'))
+            g_string_append_c (out, '\\');
+
+          if (*c == '\r')
+            g_string_append (out, "&#13;");
+          else
+            g_string_append_c (out, *c);
+        }
+
+      for (const char *c = trail; c < end; c++)
+        g_string_append (out, *c == ' ' ? "&#32;" : "&#9;");
+    }
+}
+
+static void
+append_heading (GString    *out,
+                const char *marks,
+                const char *text)
+{
+  g_autofree char *flat = g_strdup (text != NULL ? text : "");
+
+  /* A heading is one line. */
+  g_strdelimit (flat, "\r\n", ' ');
+  g_string_append_printf (out, "%s ", marks);
+  mc_outline_append_markdown_escaped (out, flat, 0);
+  g_string_append (out, "\n\n");
+}
+
+typedef struct
+{
+  GString    *out;
+  McLanguage  language;
+  gboolean    in_questions;
+  gboolean    in_notes;
+} MarkdownState;
+
+static void
+markdown_close_blocks (MarkdownState *state)
+{
+  if (state->in_questions || state->in_notes)
+    g_string_append_c (state->out, '\n');
+  state->in_questions = FALSE;
+  state->in_notes = FALSE;
+}
+
+static void
+markdown_entry (const McOutlineEntry *entry,
+                gpointer              user_data)
+{
+  MarkdownState *state = user_data;
+  GString *out = state->out;
+
+  switch (entry->kind)
+    {
+    case MC_OUTLINE_FIGURE:
+      markdown_close_blocks (state);
+      append_heading (out, "##", entry->text);
+      break;
+
+    case MC_OUTLINE_REGION:
+      markdown_close_blocks (state);
+      append_heading (out, "###", entry->text);
+      break;
+
+    case MC_OUTLINE_QUESTION:
+      if (state->in_notes)
+        markdown_close_blocks (state);
+      if (state->in_questions)
+        g_string_append (out, ">\n");
+      g_string_append (out, "> *");
+      mc_outline_append_markdown_escaped (out, entry->text, 0);
+      g_string_append (out, "*\n");
+      state->in_questions = TRUE;
+      break;
+
+    case MC_OUTLINE_NOTE:
+      {
+        guint votes = mc_note_get_votes (entry->note);
+        const char *author = mc_note_get_author (entry->note);
+        gboolean has_author = author != NULL && author[0] != '\0';
+
+        if (state->in_questions)
+          markdown_close_blocks (state);
+        g_string_append (out, "- ");
+        mc_outline_append_markdown_escaped (out, entry->text, 2);
+        /* Votes and author after the text, in " *(…)*": the escaped text
+         * can never contain " *(" (its asterisks are escaped), so a reader
+         * can split them off again. */
+        if (votes > 0 || has_author)
+          {
+            g_string_append (out, " *(");
+            if (votes > 0)
+              g_string_append_printf (out, "%u %s", votes,
+                                      word (state->language, votes == 1 ? WORD_VOTE : WORD_VOTES));
+            if (votes > 0 && has_author)
+              g_string_append (out, " · ");
+            if (has_author)
+              {
+                g_autofree char *flat = g_strdup (author);
+
+                g_strdelimit (flat, "\r\n", ' ');
+                mc_outline_append_markdown_escaped (out, flat, 0);
+              }
+            g_string_append (out, ")*");
+          }
+        g_string_append_c (out, '\n');
+        state->in_notes = TRUE;
+      }
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+append_meta_line (GString    *out,
+                  const char *label,
+                  const char *value)
+{
+  g_autofree char *flat = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  flat = g_strdup (value);
+  g_strdelimit (flat, "\r\n", ' ');
+  g_string_append_printf (out, "- **%s**: ", label);
+  mc_outline_append_markdown_escaped (out, flat, 0);
+  g_string_append_c (out, '\n');
+}
+
+char *
+mc_outline_to_markdown (McBoard            *board,
+                        McCatalog          *catalog,
+                        McLanguage          language,
+                        const char * const *figure_ids)
+{
+  MarkdownState state = { 0, };
+  const char *title;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (MC_IS_CATALOG (catalog), NULL);
+
+  state.out = g_string_new (NULL);
+  state.language = language;
+
+  title = mc_board_get_title (board);
+  append_heading (state.out, "#", title != NULL && title[0] != '\0' ? title : "Missiecanvas");
+
+  append_meta_line (state.out, word (language, WORD_CASE), mc_board_get_meta (board, MC_META_CASE));
+  append_meta_line (state.out, word (language, WORD_PHASE),
+                    mc_outline_phase_label (mc_board_get_phase (board), language));
+  append_meta_line (state.out, word (language, WORD_DATE), mc_board_get_meta (board, MC_META_DATE));
+  append_meta_line (state.out, word (language, WORD_FACILITATOR),
+                    mc_board_get_meta (board, MC_META_FACILITATOR));
+  g_string_append_c (state.out, '\n');
+
+  mc_outline_foreach (board, catalog, language, figure_ids, markdown_entry, &state);
+  markdown_close_blocks (&state);
+
+  /* One newline at the end, not a blank line. */
+  while (state.out->len > 1 &&
+         state.out->str[state.out->len - 1] == '\n' &&
+         state.out->str[state.out->len - 2] == '\n')
+    g_string_truncate (state.out, state.out->len - 1);
+
+  return g_string_free (state.out, FALSE);
+}
+
+/* CSV */
+
+void
+mc_outline_append_csv_field (GString    *out,
+                             const char *field)
+{
+  g_return_if_fail (out != NULL);
+
+  if (field == NULL)
+    return;
+
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+typedef struct
+{
+  GString    *out;
+  const char *figure;
+  const char *region;
+  GString    *questions;
+} CsvState;
+
+static void
+csv_entry (const McOutlineEntry *entry,
+           gpointer              user_data)
+{
+  CsvState *state = user_data;
+  GString *out = state->out;
+  McNote *note;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *created_str = NULL;
+  g_autofree char *votes = NULL;
+
+  switch (entry->kind)
+    {
+    case MC_OUTLINE_FIGURE:
+      state->figure = entry->text;
+      state->region = "";
+      g_string_truncate (state->questions, 0);
+      return;
+    case MC_OUTLINE_REGION:
+      state->region = entry->text;
+      g_string_truncate (state->questions, 0);
+      return;
+    case MC_OUTLINE_QUESTION:
+      if (state->questions->len > 0)
+        g_string_append_c (state->questions, '\n');
+      g_string_append (state->questions, entry->text);
+      return;
+    case MC_OUTLINE_NOTE:
+    default:
+      break;
+    }
+
+  note = entry->note;
+  created = g_date_time_new_from_unix_utc (mc_note_get_created (note) / G_USEC_PER_SEC);
+  if (created != NULL)
+    created_str = g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ");
+  votes = g_strdup_printf ("%u", mc_note_get_votes (note));
+
+  mc_outline_append_csv_field (out, state->figure);
+  g_string_append_c (out, ',');
+  mc_outline_append_csv_field (out, state->region);
+  g_string_append_c (out, ',');
+  mc_outline_append_csv_field (out, state->questions->str);
+  g_string_append_c (out, ',');
+  mc_outline_append_csv_field (out, mc_note_get_text (note));
+  g_string_append_c (out, ',');
+  g_string_append (out, votes);
+  g_string_append_c (out, ',');
+  mc_outline_append_csv_field (out, mc_note_get_author (note));
+  g_string_append_c (out, ',');
+  mc_outline_append_csv_field (out, created_str);
+  g_string_append_c (out, ',');
+  mc_outline_append_csv_field (out, mc_note_get_id (note));
+  g_string_append (out, "\r\n");
+}
+
+char *
+mc_outline_to_csv (McBoard            *board,
+                   McCatalog          *catalog,
+                   McLanguage          language,
+                   const char * const *figure_ids)
+{
+  CsvState state = { 0, };
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (MC_IS_CATALOG (catalog), NULL);
+
+  state.out = g_string_new ("figure,region,question(s),note,votes,author,created,note id\r\n");
+  state.figure = "";
+  state.region = "";
+  state.questions = g_string_new (NULL);
+
+  mc_outline_foreach (board, catalog, language, figure_ids, csv_entry, &state);
+
+  g_string_free (state.questions, TRUE);
+  return g_string_free (state.out, FALSE);
+}
+
+static void
+free_row (gpointer data)
+{
+  g_strfreev (data);
+}
+
+GPtrArray *
+mc_outline_parse_csv (const char  *data,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = data;
+  gboolean quoted = FALSE;
+  gboolean field_started = FALSE;
+  guint line = 1;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  for (;;)
+    {
+      char c = *p;
+
+      if (quoted)
+        {
+          if (c == '\0')
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "Line %u: a quoted field is not closed", line);
+              return NULL;
+            }
+          if (c == '"' && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p += 2;
+              continue;
+            }
+          if (c == '"')
+            {
+              quoted = FALSE;
+              p++;
+              if (*p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
+                {
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "Line %u: text after a closing quote", line);
+                  return NULL;
+                }
+              continue;
+            }
+          if (c == '\n')
+            line++;
+          g_string_append_c (field, c);
+          p++;
+          continue;
+        }
+
+      if (c == '"')
+        {
+          if (field->len > 0)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "Line %u: a quote inside an unquoted field", line);
+              return NULL;
+            }
+          quoted = TRUE;
+          field_started = TRUE;
+          p++;
+          continue;
+        }
+
+      if (c == ',')
+        {
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          field_started = TRUE;
+          p++;
+          continue;
+        }
+
+      if (c == '\r' || c == '\n' || c == '\0')
+        {
+          if (field_started || field->len > 0 || row->len > 0)
+            {
+              g_ptr_array_add (row, g_strdup (field->str));
+              g_ptr_array_add (row, NULL);
+              g_ptr_array_add (rows, g_ptr_array_steal (row, NULL));
+              g_string_truncate (field, 0);
+              field_started = FALSE;
+            }
+          if (c == '\0')
+            break;
+          if (c == '\r' && p[1] == '\n')
+            p++;
+          line++;
+          p++;
+          continue;
+        }
+
+      g_string_append_c (field, c);
+      field_started = TRUE;
+      p++;
+    }
+
+  return g_steal_pointer (&rows);
+}
