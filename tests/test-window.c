@@ -1,9 +1,493 @@
-/* test-window.c — placeholder until its helper lands */
-#include <glib.h>
+/* test-window.c — the main window driven through its actions, no dialogs
+ *
+ * Runs under Xvfb (tools/test). G_DEBUG=fatal-warnings is set, so any
+ * warning or critical from GTK or from our code fails the test.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "mc-application.h"
+#include "mc-board-io.h"
+#include "mc-canvas.h"
+#include "mc-command.h"
+#include "mc-history.h"
+#include "mc-layout.h"
+#include "mc-window.h"
+
+static GtkApplication *app;
+
+typedef struct
+{
+  char     *tmpdir;
+  McWindow *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+title_is_modified (McWindow *window)
+{
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+
+  g_assert_nonnull (title);
+  return g_str_has_prefix (title, "•");
+}
+
+static GFile *
+tmp_file (Fixture    *fixture,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) example = mc_board_new_example ();
+
+  fixture->tmpdir = g_dir_make_tmp ("mc-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  fixture->window = mc_window_new (app, example);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_assert_cmpint (g_remove (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Close without the "Save changes?" question. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
+    gtk_window_destroy (l->data);
+  spin ();
+  g_assert_null (fixture->window);
+
+  remove_tree (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+}
+
+static void
+activate (McWindow   *window,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), action));
+  g_action_group_activate_action (G_ACTION_GROUP (window), action, parameter);
+  spin ();
+}
+
+static void
+edit_title (McWindow   *window,
+            const char *title)
+{
+  McBoard *board = mc_window_get_board (window);
+
+  mc_board_execute (board, mc_command_set_title (board, title));
+  spin ();
+}
+
+static void
+test_example (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(McBoard) example = mc_board_new_example ();
+  McBoard *board = mc_window_get_board (fixture->window);
+
+  g_assert_nonnull (board);
+  g_assert_cmpuint (mc_board_get_n_notes (board), ==, mc_board_get_n_notes (example));
+  g_assert_cmpuint (mc_board_get_figures (board)->len, ==, mc_board_get_figures (example)->len);
+  g_assert_false (mc_board_get_modified (board));
+  g_assert_null (mc_board_get_file (board));
+  g_assert_true (mc_window_get_pristine (fixture->window));
+  g_assert_false (title_is_modified (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+
+  /* Nothing to undo on a fresh board. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "undo"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "redo"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "save"));
+
+  /* The canvas shows the board: it has a scene with the board's figures. */
+  g_assert_true (mc_canvas_get_board (mc_window_get_canvas (fixture->window)) == board);
+  if (mc_board_get_figures (board)->len > 0)
+    {
+      McFigure *figure = g_ptr_array_index (mc_board_get_figures (board), 0);
+      McScene *scene = mc_canvas_get_scene (mc_window_get_canvas (fixture->window));
+
+      g_assert_cmpint (mc_scene_find_group (scene, mc_figure_get_id (figure)), >=, 0);
+    }
+}
+
+static void
+test_new (Fixture       *fixture,
+          gconstpointer  data)
+{
+  McBoard *before = mc_window_get_board (fixture->window);
+  McBoard *board;
+
+  /* The untouched example is replaced in place. */
+  activate (fixture->window, "new", g_variant_new_string ("model"));
+  board = mc_window_get_board (fixture->window);
+  g_assert_true (board != before);
+  g_assert_cmpuint (mc_board_get_figures (board)->len, ==, 9);
+  g_assert_cmpuint (mc_board_get_n_notes (board), ==, 0);
+  g_assert_nonnull (mc_board_get_figure (board, "cimo"));
+  g_assert_nonnull (mc_board_get_figure (board, "potential-value"));
+  g_assert_true (mc_window_get_pristine (fixture->window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
+
+  activate (fixture->window, "new", g_variant_new_string ("coherence"));
+  board = mc_window_get_board (fixture->window);
+  g_assert_cmpuint (mc_board_get_figures (board)->len, ==, 1);
+  g_assert_cmpstr (mc_figure_get_kind (g_ptr_array_index (mc_board_get_figures (board), 0)),
+                   ==, "coherence");
+
+  /* A board someone worked on stays; the new one gets a window of its own. */
+  edit_title (fixture->window, "Worked on");
+  g_assert_false (mc_window_get_pristine (fixture->window));
+  activate (fixture->window, "new", g_variant_new_string ("cimo"));
+  g_assert_true (mc_window_get_board (fixture->window) == board);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 2);
+}
+
+static void
+test_save_and_open (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = tmp_file (fixture, "wijkleerlab.missiecanvas");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) other = NULL;
+  McWindow *second;
+  McBoard *board = mc_window_get_board (fixture->window);
+
+  g_assert_true (mc_window_save_to_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_true (mc_board_get_file (board) != NULL && g_file_equal (mc_board_get_file (board), file));
+  g_assert_false (title_is_modified (fixture->window));
+  g_assert_false (mc_window_get_pristine (fixture->window));
+
+  /* An edit shows the marker; win.save saves silently to the board's file. */
+  edit_title (fixture->window, "Wijkleerlab Overvecht");
+  g_assert_true (title_is_modified (fixture->window));
+  g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "Wijkleerlab Overvecht") != NULL);
+  activate (fixture->window, "save", NULL);
+  g_assert_false (title_is_modified (fixture->window));
+  g_assert_false (mc_board_get_modified (board));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
+
+  /* What was saved is what another window opens. */
+  other = mc_board_new_example ();
+  second = mc_window_new (app, other);
+  g_assert_true (mc_window_open_file (second, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_board_get_title (mc_window_get_board (second)), ==, "Wijkleerlab Overvecht");
+  g_assert_cmpuint (mc_board_get_n_notes (mc_window_get_board (second)), ==, mc_board_get_n_notes (board));
+  g_assert_false (title_is_modified (second));
+  g_assert_false (mc_board_get_read_only (mc_window_get_board (second)));
+
+  /* Opened files go to the top of the recent list. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-files");
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, uri);
+    g_assert_false (recent[1] != NULL && g_str_equal (recent[1], uri));
+  }
+}
+
+static void
+test_undo_to_saved (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = tmp_file (fixture, "undo.missiecanvas");
+  g_autoptr(GError) error = NULL;
+  McBoard *board = mc_window_get_board (fixture->window);
+
+  edit_title (fixture->window, "One");
+  g_assert_true (title_is_modified (fixture->window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "undo"));
+
+  g_assert_true (mc_window_save_to_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (title_is_modified (fixture->window));
+
+  edit_title (fixture->window, "Two");
+  g_assert_true (title_is_modified (fixture->window));
+
+  /* Undo back to the saved state clears the marker; redo brings it back. */
+  activate (fixture->window, "undo", NULL);
+  g_assert_cmpstr (mc_board_get_title (board), ==, "One");
+  g_assert_false (title_is_modified (fixture->window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "redo"));
+
+  activate (fixture->window, "redo", NULL);
+  g_assert_cmpstr (mc_board_get_title (board), ==, "Two");
+  g_assert_true (title_is_modified (fixture->window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "redo"));
+
+  /* Undoing past the save point is a change too. */
+  activate (fixture->window, "undo", NULL);
+  activate (fixture->window, "undo", NULL);
+  g_assert_true (title_is_modified (fixture->window));
+}
+
+static void
+test_failed_open (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) garbage = tmp_file (fixture, "broken.missiecanvas");
+  g_autoptr(GFile) missing = tmp_file (fixture, "missing.missiecanvas");
+  g_autoptr(GFile) other = tmp_file (fixture, "not-a-board.missiecanvas");
+  g_autoptr(GError) error = NULL;
+  McBoard *board = mc_window_get_board (fixture->window);
+  g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (fixture->window)));
+
+  g_assert_true (g_file_replace_contents (garbage, "{\"format\": \"missiecanvas\", \"format_v", 36,
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_window_open_file (fixture->window, garbage, &error));
+  g_assert_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_replace_contents (other, "{\"name\": \"package\"}", 19,
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_false (mc_window_open_file (fixture->window, other, &error));
+  g_assert_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_A_BOARD);
+  g_clear_error (&error);
+
+  g_assert_false (mc_window_open_file (fixture->window, missing, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The board on screen is untouched. */
+  g_assert_true (mc_window_get_board (fixture->window) == board);
+  g_assert_true (mc_canvas_get_board (mc_window_get_canvas (fixture->window)) == board);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+  g_assert_true (mc_window_get_pristine (fixture->window));
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = tmp_file (fixture, "future.missiecanvas");
+  g_autoptr(GError) error = NULL;
+  const char *future =
+    "{\"format\": \"missiecanvas\", \"format_version\": 99,"
+    " \"generator\": \"missiecanvas 9.0\","
+    " \"board\": {\"title\": \"From the future\", \"language\": \"nl\","
+    " \"figures\": [], \"notes\": [], \"hologram\": true}}";
+  McBoard *board;
+
+  g_assert_true (g_file_replace_contents (file, future, strlen (future),
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_true (mc_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+
+  board = mc_window_get_board (fixture->window);
+  g_assert_true (mc_board_get_read_only (board));
+  g_assert_cmpstr (mc_board_get_title (board), ==, "From the future");
+
+  /* Nothing may overwrite a file this build does not fully understand. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "save"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "language"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "merge"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "export"));
+  g_assert_false (mc_window_save_to_file (fixture->window, file, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  McBoard *board;
+  g_autoptr(GVariant) state = NULL;
+
+  activate (fixture->window, "new", g_variant_new_string ("model"));
+  board = mc_window_get_board (fixture->window);
+  g_assert_cmpint (mc_board_get_language (board), ==, MC_LANGUAGE_NL);
+
+  activate (fixture->window, "language", g_variant_new_string ("en"));
+  g_assert_cmpint (mc_board_get_language (board), ==, MC_LANGUAGE_EN);
+  g_assert_true (title_is_modified (fixture->window));
+
+  /* Undoable, and the action's state follows the board. */
+  activate (fixture->window, "undo", NULL);
+  g_assert_cmpint (mc_board_get_language (board), ==, MC_LANGUAGE_NL);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "nl");
+  g_assert_false (title_is_modified (fixture->window));
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_close_unsaved (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  edit_title (fixture->window, "Unsaved work");
+
+  /* Closing asks first and keeps the window. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_nonnull (fixture->window);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  spin ();
+  g_assert_nonnull (fixture->window);
+  g_assert_true (mc_board_get_modified (mc_window_get_board (fixture->window)));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  spin ();
+  g_assert_null (fixture->window);
+}
+
+static void
+test_canvas_transform (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  McCanvas *canvas = mc_window_get_canvas (fixture->window);
+  double bx, by, wx, wy, x2, y2;
+
+  mc_canvas_set_zoom (canvas, 2.0);
+  g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (canvas), 2.0, 1e-9);
+
+  mc_canvas_widget_to_board (canvas, 100, 50, &bx, &by);
+  mc_canvas_board_to_widget (canvas, bx, by, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (wy, 50, 1e-6);
+
+  /* Zooming about a point keeps the board point under it. */
+  mc_canvas_zoom_at (canvas, 3.0, 100, 50, FALSE);
+  mc_canvas_board_to_widget (canvas, bx, by, &x2, &y2);
+  g_assert_cmpfloat_with_epsilon (x2, 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y2, 50, 1e-6);
+
+  /* 10 % to 800 %. */
+  mc_canvas_set_zoom (canvas, 100.0);
+  g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (canvas), MC_CANVAS_MAX_ZOOM, 1e-9);
+  mc_canvas_set_zoom (canvas, 0.001);
+  g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (canvas), MC_CANVAS_MIN_ZOOM, 1e-9);
+
+  /* Fitting shows the whole board inside the widget. */
+  mc_canvas_zoom_to_fit (canvas);
+  spin ();
+  {
+    McScene *scene = mc_canvas_get_scene (canvas);
+    McRect bounds, visible;
+
+    mc_scene_get_bounds (scene, &bounds);
+    mc_canvas_get_visible_rect (canvas, &visible);
+    if (bounds.width > 0 && bounds.height > 0)
+      {
+        /* The eased zoom may still run; its target is what counts. */
+        double zoom = mc_canvas_get_zoom (canvas);
+
+        g_assert_cmpfloat (bounds.width * zoom, <=, gtk_widget_get_width (GTK_WIDGET (canvas)) + 1e-6);
+        g_assert_cmpfloat (bounds.height * zoom, <=, gtk_widget_get_height (GTK_WIDGET (canvas)) + 1e-6);
+      }
+    g_assert_cmpfloat (visible.width, >, 0);
+  }
+}
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  return g_test_run ();
+  g_autofree char *xdg = NULL;
+  int status;
+
+  /* Keep recovery files and recent lists of the tests out of the home
+   * directory. */
+  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
+  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  mc_application_ensure_resources ();
+
+  /* Registered but not run: windows need a started application. */
+  app = g_object_new (MC_TYPE_APPLICATION,
+                      "application-id", APP_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(path, func) \
+  g_test_add ("/mc/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("example", test_example);
+  ADD ("new", test_new);
+  ADD ("save-and-open", test_save_and_open);
+  ADD ("undo-to-saved", test_undo_to_saved);
+  ADD ("failed-open", test_failed_open);
+  ADD ("read-only", test_read_only);
+  ADD ("language", test_language);
+  ADD ("close-unsaved", test_close_unsaved);
+  ADD ("canvas-transform", test_canvas_transform);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_object_unref (app);
+  /* Removed only when empty; anything left behind stays for a look. */
+  g_rmdir (xdg);
+
+  return status;
 }

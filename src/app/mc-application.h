@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 #define MC_TYPE_APPLICATION (mc_application_get_type ())
 G_DECLARE_FINAL_TYPE (McApplication, mc_application, MC, APPLICATION, AdwApplication)
 
-McApplication *mc_application_new (void);
+McApplication *mc_application_new              (void);
+/* Registers the UI's and the core's GResources (templates, CSS, icons,
+ * model content); idempotent. Tests that build windows call it too. */
+void           mc_application_ensure_resources (void);
 
 G_END_DECLS

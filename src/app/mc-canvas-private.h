@@ -1,0 +1,59 @@
+/* mc-canvas-private.h — shared between mc-canvas.c (drawing, view) and
+ * mc-canvas-input.c (pointer and keyboard); not for other files. */
+#pragma once
+
+#include "mc-canvas.h"
+
+G_BEGIN_DECLS
+
+struct _McCanvas
+{
+  GtkWidget      parent_instance;
+
+  McBoard       *board;
+  gulong         board_changed_id;
+  McLayout      *layout;
+  McScene       *scene;          /* NULL when out of date */
+  McViewOptions  options;
+
+  /* View: widget = (board - origin) × zoom */
+  double         zoom;
+  double         origin_x;
+  double         origin_y;
+  gboolean       fit_pending;    /* fit the board once the widget has a size */
+
+  /* Eased zoom (keyboard, buttons, fit). */
+  guint          tick_id;
+  gint64         anim_start;
+  double         anim_from_zoom;
+  double         anim_to_zoom;
+  double         anim_from_x;    /* origin at the start and the end */
+  double         anim_from_y;
+  double         anim_to_x;
+  double         anim_to_y;
+
+  /* Input state (mc-canvas-input.c). */
+  gboolean       space_down;
+  gboolean       panning;
+  double         pan_start_x;    /* origin when the drag began */
+  double         pan_start_y;
+  double         pointer_x;      /* last pointer position, widget pixels */
+  double         pointer_y;
+  gboolean       pointer_inside;
+  double         pinch_start_zoom;
+  char          *hover_region;
+  char          *selected_region;
+};
+
+/* mc-canvas-input.c */
+void  _mc_canvas_install_input      (McCanvas   *self);
+
+/* mc-canvas.c */
+void  _mc_canvas_set_hover_region   (McCanvas   *self,
+                                     const char *region_id);
+void  _mc_canvas_set_origin         (McCanvas   *self,
+                                     double      origin_x,
+                                     double      origin_y);
+void  _mc_canvas_stop_animation     (McCanvas   *self);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* mc-window.h — a main window showing one board */
+#pragma once
+
+#include <adwaita.h>
+#include "mc-board.h"
+#include "mc-canvas.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_WINDOW (mc_window_get_type ())
+G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
+
+McWindow   *mc_window_new            (GtkApplication *application,
+                                      McBoard        *board);
+
+McBoard    *mc_window_get_board      (McWindow       *self);
+/* Shows board in this window (its file, title, history). The safety
+ * engineer's autosave follows notify::board. */
+void        mc_window_set_board      (McWindow       *self,
+                                      McBoard        *board);
+McCanvas   *mc_window_get_canvas     (McWindow       *self);
+
+/* TRUE while the window shows a board nobody has worked on yet: the example
+ * or a new board, unmodified and never saved. Opening a file replaces such
+ * a board instead of opening another window. */
+gboolean    mc_window_get_pristine   (McWindow       *self);
+
+/* Loads file into this window. On failure the current board stays and
+ * error says why. A file newer than this build opens read-only. */
+gboolean    mc_window_open_file      (McWindow       *self,
+                                      GFile          *file,
+                                      GError        **error);
+/* Saves the board to file (which becomes its file) without any dialog. */
+gboolean    mc_window_save_to_file   (McWindow       *self,
+                                      GFile          *file,
+                                      GError        **error);
+
+/* A short message at the bottom of the window. */
+void        mc_window_show_toast     (McWindow       *self,
+                                      const char     *message);
+
+G_END_DECLS

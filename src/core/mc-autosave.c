@@ -1,0 +1,780 @@
+/* mc-autosave.c — autosave of unsaved boards and recovery after a crash */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "mc-autosave.h"
+#include "mc-board-io.h"
+#include "mc-command.h"
+#include "mc-history.h"
+
+#define RECOVERY_FORMAT    "missiecanvas-recovery"
+#define BOARD_DATA_KEY     "mc-autosave"
+/* Set on a board loaded from a recovery copy: the session to take over. */
+#define BOARD_SESSION_KEY  "mc-autosave-session"
+
+struct _McAutosave
+{
+  GObject   parent_instance;
+
+  McBoard  *board;          /* weak: the board owns us */
+  gulong    changed_id;
+  char     *session_id;
+  guint     interval_ms;
+  guint     timeout_id;
+  gint64    first_pending;  /* monotonic µs of the first unwritten change */
+  int       lock_fd;        /* -1 until the first write */
+  gboolean  discarded;
+};
+
+enum {
+  PROP_0,
+  PROP_BOARD,
+  PROP_INTERVAL,
+  PROP_PENDING,
+  N_PROPS
+};
+
+enum {
+  WRITTEN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (McAutosave, mc_autosave, G_TYPE_OBJECT)
+
+char *
+mc_autosave_dup_recovery_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "missiecanvas", "recovery", NULL);
+}
+
+static char *
+session_path (const char *session_id,
+              const char *suffix)
+{
+  g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+  g_autofree char *name = g_strconcat (session_id, suffix, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Session ids name files: accept only what g_uuid_string_random makes. */
+static gboolean
+session_id_is_valid (const char *id)
+{
+  return id != NULL && g_uuid_string_is_valid (id);
+}
+
+/* Takes the session's lock, so listings in other processes (and in this
+ * one) see that the copy has a living writer. */
+static gboolean
+take_lock (McAutosave  *self,
+           GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  if (self->lock_fd >= 0)
+    return TRUE;
+
+  dir = mc_autosave_dup_recovery_dir ();
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the recovery folder %s: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  path = session_path (self->session_id, ".lock");
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not lock the recovery file %s: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  self->lock_fd = fd;
+  return TRUE;
+}
+
+static void
+remove_files (McAutosave *self)
+{
+  g_autofree char *sidecar = session_path (self->session_id, ".json");
+  g_autofree char *data = session_path (self->session_id, ".missiecanvas");
+  g_autofree char *lock = session_path (self->session_id, ".lock");
+
+  /* Sidecar first: a listing never sees a sidecar without its board. */
+  g_unlink (sidecar);
+  g_unlink (data);
+  if (self->lock_fd >= 0)
+    {
+      g_unlink (lock);
+      close (self->lock_fd);
+      self->lock_fd = -1;
+    }
+}
+
+static void
+set_pending (McAutosave *self,
+             guint       timeout_id)
+{
+  gboolean was_pending = self->timeout_id != 0;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = timeout_id;
+  if (was_pending != (timeout_id != 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+static char *
+build_sidecar (McAutosave *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format_iso8601 (now);
+  GFile *file = mc_board_get_file (self->board);
+  const char *title = mc_board_get_title (self->board);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, RECOVERY_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "session");
+  json_builder_add_string_value (builder, self->session_id);
+  json_builder_set_member_name (builder, "pid");
+  json_builder_add_int_value (builder, getpid ());
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title ? title : "");
+  json_builder_set_member_name (builder, "original");
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      json_builder_add_string_value (builder, uri);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_string_value (builder, time);
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_int_value (builder, mc_board_get_n_notes (self->board));
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+write_copy (McAutosave  *self,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *sidecar = NULL;
+  g_autofree char *data_path = NULL;
+  g_autofree char *sidecar_path = NULL;
+  gsize length = 0;
+
+  if (!take_lock (self, error))
+    return FALSE;
+
+  data = mc_board_to_data (self->board, &length);
+  sidecar = build_sidecar (self);
+  data_path = session_path (self->session_id, ".missiecanvas");
+  sidecar_path = session_path (self->session_id, ".json");
+
+  /* Each file is replaced by rename, so a crash mid-write leaves the
+   * previous copy, never half a board. Board before sidecar: the sidecar
+   * is what makes a copy visible to the listing. */
+  if (!g_file_set_contents_full (data_path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||
+      !g_file_set_contents_full (sidecar_path, sidecar, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[WRITTEN], 0);
+  return TRUE;
+}
+
+gboolean
+mc_autosave_flush (McAutosave  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  set_pending (self, 0);
+  if (self->board == NULL || self->discarded)
+    return TRUE;
+
+  if (!mc_board_get_modified (self->board))
+    {
+      remove_files (self);
+      return TRUE;
+    }
+  return write_copy (self, error);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  McAutosave *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->timeout_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+
+  /* Not a warning: a full disk must not take the editor down, and the next
+   * change tries again. */
+  if (!mc_autosave_flush (self, &error))
+    g_message ("Autosave failed: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_board_changed (McBoard       *board,
+                  McChangeFlags  flags,
+                  GStrv          note_ids,
+                  McAutosave    *self)
+{
+  gint64 now;
+
+  if (self->discarded)
+    return;
+
+  /* Saved, or undone back to what is on disk: nothing to recover. */
+  if (!mc_board_get_modified (board))
+    {
+      set_pending (self, 0);
+      remove_files (self);
+      return;
+    }
+
+  now = g_get_monotonic_time ();
+  if (self->timeout_id == 0)
+    self->first_pending = now;
+  else if (now - self->first_pending >=
+           (gint64) self->interval_ms * MC_AUTOSAVE_MAX_POSTPONE * 1000)
+    return; /* long continuous editing: let the pending write happen */
+
+  set_pending (self, g_timeout_add (self->interval_ms, on_timeout, self));
+}
+
+static void
+mc_autosave_dispose (GObject *object)
+{
+  McAutosave *self = MC_AUTOSAVE (object);
+
+  set_pending (self, 0);
+  if (self->board != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->board);
+      g_clear_weak_pointer (&self->board);
+    }
+
+  G_OBJECT_CLASS (mc_autosave_parent_class)->dispose (object);
+}
+
+static void
+mc_autosave_finalize (GObject *object)
+{
+  McAutosave *self = MC_AUTOSAVE (object);
+
+  /* The lock goes, the copy stays: the board was neither saved nor
+   * discarded, so the next start offers it. */
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  g_free (self->session_id);
+
+  G_OBJECT_CLASS (mc_autosave_parent_class)->finalize (object);
+}
+
+static void
+mc_autosave_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  McAutosave *self = MC_AUTOSAVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_value_set_object (value, self->board);
+      break;
+    case PROP_INTERVAL:
+      g_value_set_uint (value, self->interval_ms);
+      break;
+    case PROP_PENDING:
+      g_value_set_boolean (value, self->timeout_id != 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_autosave_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  McAutosave *self = MC_AUTOSAVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_set_weak_pointer (&self->board, g_value_get_object (value));
+      break;
+    case PROP_INTERVAL:
+      mc_autosave_set_interval (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_autosave_constructed (GObject *object)
+{
+  McAutosave *self = MC_AUTOSAVE (object);
+  const char *adopted;
+
+  G_OBJECT_CLASS (mc_autosave_parent_class)->constructed (object);
+
+  g_return_if_fail (MC_IS_BOARD (self->board));
+
+  adopted = g_object_get_data (G_OBJECT (self->board), BOARD_SESSION_KEY);
+  if (session_id_is_valid (adopted))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A recovered board continues its copy: lock it at once so no other
+       * instance offers it again while it is open here. */
+      self->session_id = g_strdup (adopted);
+      if (!take_lock (self, &error))
+        g_message ("Recovery copy %s stays unlocked: %s", adopted, error->message);
+    }
+  else
+    self->session_id = g_uuid_string_random ();
+
+  self->changed_id = g_signal_connect (self->board, "changed",
+                                       G_CALLBACK (on_board_changed), self);
+}
+
+static void
+mc_autosave_class_init (McAutosaveClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = mc_autosave_constructed;
+  object_class->dispose = mc_autosave_dispose;
+  object_class->finalize = mc_autosave_finalize;
+  object_class->get_property = mc_autosave_get_property;
+  object_class->set_property = mc_autosave_set_property;
+
+  properties[PROP_BOARD] =
+    g_param_spec_object ("board", NULL, NULL, MC_TYPE_BOARD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_INTERVAL] =
+    g_param_spec_uint ("interval", NULL, NULL, 1, G_MAXINT,
+                       MC_AUTOSAVE_DEFAULT_INTERVAL_MS,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After each write of the recovery copy. */
+  signals[WRITTEN] = g_signal_new ("written", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+mc_autosave_init (McAutosave *self)
+{
+  const char *env = g_getenv ("MC_AUTOSAVE_INTERVAL_MS");
+  guint64 interval = 0;
+
+  self->lock_fd = -1;
+  self->interval_ms = MC_AUTOSAVE_DEFAULT_INTERVAL_MS;
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, G_MAXINT, &interval, NULL))
+    self->interval_ms = (guint) interval;
+}
+
+McAutosave *
+mc_autosave_attach (McBoard *board)
+{
+  McAutosave *self;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+
+  self = g_object_get_data (G_OBJECT (board), BOARD_DATA_KEY);
+  if (self != NULL)
+    return self;
+
+  self = g_object_new (MC_TYPE_AUTOSAVE, "board", board, NULL);
+  g_object_set_data_full (G_OBJECT (board), BOARD_DATA_KEY, self, g_object_unref);
+
+  /* A board that already has unsaved changes (recovered, or edited before
+   * it reached a window) gets its copy after one interval. */
+  if (mc_board_get_modified (board))
+    {
+      self->first_pending = g_get_monotonic_time ();
+      set_pending (self, g_timeout_add (self->interval_ms, on_timeout, self));
+    }
+  return self;
+}
+
+McAutosave *
+mc_autosave_get_for_board (McBoard *board)
+{
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  return g_object_get_data (G_OBJECT (board), BOARD_DATA_KEY);
+}
+
+McBoard *
+mc_autosave_get_board (McAutosave *self)
+{
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), NULL);
+  return self->board;
+}
+
+const char *
+mc_autosave_get_session_id (McAutosave *self)
+{
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), NULL);
+  return self->session_id;
+}
+
+guint
+mc_autosave_get_interval (McAutosave *self)
+{
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), 0);
+  return self->interval_ms;
+}
+
+void
+mc_autosave_set_interval (McAutosave *self,
+                          guint       interval_ms)
+{
+  g_return_if_fail (MC_IS_AUTOSAVE (self));
+  g_return_if_fail (interval_ms > 0);
+
+  if (self->interval_ms == interval_ms)
+    return;
+  self->interval_ms = interval_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
+}
+
+gboolean
+mc_autosave_get_pending (McAutosave *self)
+{
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), FALSE);
+  return self->timeout_id != 0;
+}
+
+GFile *
+mc_autosave_dup_file (McAutosave *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), NULL);
+
+  path = session_path (self->session_id, ".missiecanvas");
+  return g_file_new_for_path (path);
+}
+
+void
+mc_autosave_discard (McAutosave *self)
+{
+  g_return_if_fail (MC_IS_AUTOSAVE (self));
+
+  set_pending (self, 0);
+  remove_files (self);
+  self->discarded = TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Recovery                                                            */
+
+struct _McRecoveryEntry
+{
+  gatomicrefcount  ref_count;
+  char            *session_id;
+  char            *title;
+  char            *original_uri;
+  char            *path;
+  gint64           time;
+  guint            n_notes;
+};
+
+G_DEFINE_BOXED_TYPE (McRecoveryEntry, mc_recovery_entry,
+                     mc_recovery_entry_ref, mc_recovery_entry_unref)
+
+McRecoveryEntry *
+mc_recovery_entry_ref (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_atomic_ref_count_inc (&entry->ref_count);
+  return entry;
+}
+
+void
+mc_recovery_entry_unref (McRecoveryEntry *entry)
+{
+  g_return_if_fail (entry != NULL);
+
+  if (!g_atomic_ref_count_dec (&entry->ref_count))
+    return;
+  g_free (entry->session_id);
+  g_free (entry->title);
+  g_free (entry->original_uri);
+  g_free (entry->path);
+  g_free (entry);
+}
+
+const char *
+mc_recovery_entry_get_session_id (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->session_id;
+}
+
+const char *
+mc_recovery_entry_get_title (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->title;
+}
+
+const char *
+mc_recovery_entry_get_original_uri (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->original_uri;
+}
+
+const char *
+mc_recovery_entry_get_path (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->path;
+}
+
+gint64
+mc_recovery_entry_get_time (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, 0);
+  return entry->time;
+}
+
+guint
+mc_recovery_entry_get_n_notes (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, 0);
+  return entry->n_notes;
+}
+
+/* TRUE when nobody holds the session's lock (or there is none). */
+static gboolean
+writer_is_gone (const char *session_id)
+{
+  g_autofree char *path = session_path (session_id, ".lock");
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  gboolean gone;
+
+  if (fd < 0)
+    return errno == ENOENT;
+
+  gone = flock (fd, LOCK_EX | LOCK_NB) == 0;
+  close (fd); /* releases the probe's lock too */
+  return gone;
+}
+
+static McRecoveryEntry *
+read_entry (const char *dir,
+            const char *sidecar_name)
+{
+  g_autofree char *session_id = g_strndup (sidecar_name, strlen (sidecar_name) - strlen (".json"));
+  g_autofree char *sidecar_path = g_build_filename (dir, sidecar_name, NULL);
+  g_autofree char *data_path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) time = NULL;
+  McRecoveryEntry *entry;
+  JsonObject *object;
+  JsonNode *root;
+  const char *original;
+
+  if (!session_id_is_valid (session_id))
+    return NULL;
+  data_path = session_path (session_id, ".missiecanvas");
+  if (!g_file_test (data_path, G_FILE_TEST_IS_REGULAR) ||
+      !json_parser_load_from_file (parser, sidecar_path, NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""),
+                 RECOVERY_FORMAT) != 0)
+    return NULL;
+
+  if (!writer_is_gone (session_id))
+    return NULL;
+
+  entry = g_new0 (McRecoveryEntry, 1);
+  g_atomic_ref_count_init (&entry->ref_count);
+  entry->session_id = g_steal_pointer (&session_id);
+  entry->path = g_steal_pointer (&data_path);
+  entry->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
+  original = json_object_get_string_member_with_default (object, "original", NULL);
+  entry->original_uri = original && *original ? g_strdup (original) : NULL;
+  entry->n_notes = (guint) CLAMP (json_object_get_int_member_with_default (object, "notes", 0),
+                                  0, G_MAXUINT);
+  time = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "time", ""),
+                                       NULL);
+  entry->time = time ? g_date_time_to_unix (time) * G_USEC_PER_SEC : 0;
+  return entry;
+}
+
+static gint
+compare_entries_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  McRecoveryEntry *ea = *(McRecoveryEntry **) a;
+  McRecoveryEntry *eb = *(McRecoveryEntry **) b;
+
+  if (ea->time != eb->time)
+    return ea->time > eb->time ? -1 : 1;
+  return g_strcmp0 (ea->session_id, eb->session_id);
+}
+
+GPtrArray *
+mc_autosave_list_recoverable (void)
+{
+  g_autofree char *dir_path = mc_autosave_dup_recovery_dir ();
+  g_autoptr(GDir) dir = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_recovery_entry_unref);
+  const char *name;
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    return entries;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      McRecoveryEntry *entry;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      if ((entry = read_entry (dir_path, name)) != NULL)
+        g_ptr_array_add (entries, entry);
+    }
+
+  g_ptr_array_sort (entries, compare_entries_newest_first);
+  return entries;
+}
+
+/* The loader gives an unmodified board; a recovered one must ask to be
+ * saved. With only public API: two edits that cancel out, then clearing the
+ * history, which keeps "modified" and leaves nothing to undo. */
+static void
+mark_unsaved (McBoard *board)
+{
+  const char *key = "mc-recovered";
+
+  if (mc_board_get_meta (board, key) != NULL)
+    key = "mc-recovered-2";
+  mc_board_execute (board, mc_command_set_meta (board, key, "1"));
+  mc_board_execute (board, mc_command_set_meta (board, key, NULL));
+  mc_history_clear (mc_board_get_history (board));
+}
+
+McBoard *
+mc_recovery_entry_load (McRecoveryEntry  *entry,
+                        GError          **error)
+{
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(McBoard) board = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = g_file_new_for_path (entry->path);
+  board = mc_board_load_from_file (copy, MC_BOARD_LOAD_ALLOW_NEWER, error);
+  if (board == NULL)
+    return NULL;
+
+  if (!mc_board_get_read_only (board))
+    mark_unsaved (board);
+  if (entry->original_uri != NULL)
+    {
+      g_autoptr(GFile) original = g_file_new_for_uri (entry->original_uri);
+
+      mc_board_set_file (board, original);
+    }
+  else
+    mc_board_set_file (board, NULL);
+
+  g_object_set_data_full (G_OBJECT (board), BOARD_SESSION_KEY,
+                          g_strdup (entry->session_id), g_free);
+  mc_autosave_attach (board);
+  return g_steal_pointer (&board);
+}
+
+gboolean
+mc_recovery_entry_discard (McRecoveryEntry  *entry,
+                           GError          **error)
+{
+  g_autofree char *sidecar = NULL;
+  g_autofree char *lock = NULL;
+
+  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  sidecar = session_path (entry->session_id, ".json");
+  lock = session_path (entry->session_id, ".lock");
+
+  if ((g_unlink (sidecar) != 0 && errno != ENOENT) ||
+      (g_unlink (entry->path) != 0 && errno != ENOENT))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not remove the recovery copy %s: %s"),
+                   entry->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_unlink (lock);
+  return TRUE;
+}

@@ -1,0 +1,325 @@
+/* mc-bench.c — speed figures, printed as "name: value" lines
+ *
+ * Not a test: the machine is shared and noisy, so compare the ratios printed
+ * in one run rather than absolute times. tools/bench builds and runs it.
+ *
+ *   redraw_4k_ms           full redraw of 1,000 notes at 3840×2160 through
+ *                          the app's renderer (cached scene, median of 30)
+ *   redraw_4k_baseline_ms  the same items drawn naively with cairo/pango,
+ *                          every text laid out again each frame
+ *   drag_frame_ms          one frame of dragging a note at 1920×1080: the
+ *                          move command, the scene rebuild and a redraw of
+ *                          the damaged area only (median)
+ *   load_10k_ms / save_10k_ms and their ratios to plain json-glib
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "mc-board.h"
+#include "mc-board-io.h"
+#include "mc-catalog.h"
+#include "mc-command.h"
+#include "mc-history.h"
+#include "mc-layout.h"
+#include "mc-render-cairo.h"
+#include "mc-text.h"
+
+#define N_FRAMES 30
+
+static const char * const sample_texts[] = {
+  "Bewoners als mede-onderzoekers",
+  "Wekelijks spreekuur in het buurthuis",
+  "Gezamenlijke leeragenda met de gemeente",
+  "Studenten lopen mee met wijkverpleging",
+  "Wie is eigenaar van de data?",
+  "Korte lijnen met de woningcorporatie maken het verschil in de wijk",
+  "Prototype: deelfietsen bij de school",
+  "Ritme: elke maand een reflectiesessie",
+};
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* The model template with n free notes on a grid over the whole board. */
+static McBoard *
+make_board (guint n_notes)
+{
+  g_autoptr(GError) error = NULL;
+  McBoard *board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  guint columns = (guint) ceil (sqrt (n_notes * 1.5));
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      McNote *note = mc_note_new (sample_texts[i % G_N_ELEMENTS (sample_texts)]);
+      McRect rect = {
+        .x = (i % columns) * 180.0,
+        .y = (i / columns) * 130.0,
+        .width = MC_NOTE_DEFAULT_WIDTH,
+        .height = MC_NOTE_DEFAULT_HEIGHT,
+      };
+
+      mc_note_set_rect (note, &rect);
+      mc_note_set_color (note, mc_note_colors[i % 6]);
+      g_ptr_array_add (notes, note);
+    }
+
+  mc_board_execute (board, mc_command_add_notes (g_steal_pointer (&notes)));
+  mc_history_clear (mc_board_get_history (board));
+  return board;
+}
+
+/* Scales and centres the scene's bounds into a width × height surface. */
+static void
+fit_transform (cairo_t      *cr,
+               const McRect *bounds,
+               int           width,
+               int           height)
+{
+  double scale = MIN (width / bounds->width, height / bounds->height);
+
+  cairo_translate (cr, (width - bounds->width * scale) / 2,
+                   (height - bounds->height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -bounds->x, -bounds->y);
+}
+
+/* The naive baseline: every item drawn straight from the scene's data,
+ * every text laid out from scratch as a program without caches would. */
+static void
+render_naive (cairo_t *cr,
+              McScene *scene)
+{
+  for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->kind == MC_ITEM_PATH)
+        {
+          mc_path_to_cairo (item->path, cr);
+          if (item->has_fill)
+            {
+              cairo_set_source_rgba (cr, item->fill.red, item->fill.green,
+                                     item->fill.blue, item->fill.alpha);
+              cairo_fill_preserve (cr);
+            }
+          if (item->has_stroke)
+            {
+              cairo_set_source_rgba (cr, item->stroke.red, item->stroke.green,
+                                     item->stroke.blue, item->stroke.alpha);
+              cairo_set_line_width (cr, item->line_width);
+              cairo_stroke_preserve (cr);
+            }
+          cairo_new_path (cr);
+        }
+      else if (item->kind == MC_ITEM_TEXT)
+        {
+          PangoLayout *cached = item->layout;
+          g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+
+          pango_layout_set_font_description (layout, pango_layout_get_font_description (cached));
+          pango_layout_set_width (layout, pango_layout_get_width (cached));
+          pango_layout_set_wrap (layout, pango_layout_get_wrap (cached));
+          pango_layout_set_alignment (layout, pango_layout_get_alignment (cached));
+          pango_layout_set_text (layout, pango_layout_get_text (cached), -1);
+          cairo_move_to (cr, item->x, item->y);
+          cairo_set_source_rgba (cr, item->color.red, item->color.green,
+                                 item->color.blue, item->color.alpha);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+}
+
+static void
+bench_redraw (void)
+{
+  g_autoptr(McBoard) board = make_board (1000);
+  g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+  McViewOptions options;
+  g_autoptr(McScene) scene = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3840, 2160);
+  double app[N_FRAMES], naive[N_FRAMES];
+  double app_ms, naive_ms;
+  McRect bounds;
+
+  mc_view_options_init (&options, MC_LANGUAGE_NL);
+  scene = mc_layout_build (layout, board, &options);
+  mc_scene_get_bounds (scene, &bounds);
+
+  for (guint frame = 0; frame < N_FRAMES; frame++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      double t0;
+
+      t0 = now_ms ();
+      fit_transform (cr, &bounds, 3840, 2160);
+      mc_render_scene (cr, scene, NULL);
+      cairo_surface_flush (surface);
+      app[frame] = now_ms () - t0;
+      cairo_destroy (cr);
+
+      cr = cairo_create (surface);
+      t0 = now_ms ();
+      fit_transform (cr, &bounds, 3840, 2160);
+      render_naive (cr, scene);
+      cairo_surface_flush (surface);
+      naive[frame] = now_ms () - t0;
+      cairo_destroy (cr);
+    }
+
+  app_ms = median (app, N_FRAMES);
+  naive_ms = median (naive, N_FRAMES);
+  g_print ("redraw_4k_ms: %.2f\n", app_ms);
+  g_print ("redraw_4k_baseline_ms: %.2f\n", naive_ms);
+  g_print ("redraw_ratio: %.3f\n", app_ms / naive_ms);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+bench_drag (void)
+{
+  g_autoptr(McBoard) board = make_board (1000);
+  g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  McNote *dragged = g_ptr_array_index (mc_board_get_notes (board), 500);
+  g_autofree char *id = g_strdup (mc_note_get_id (dragged));
+  g_autoptr(McScene) scene = NULL;
+  McViewOptions options;
+  double frames[N_FRAMES];
+  McRect bounds;
+
+  mc_view_options_init (&options, MC_LANGUAGE_NL);
+  scene = mc_layout_build (layout, board, &options);
+  mc_scene_get_bounds (scene, &bounds);
+
+  for (guint frame = 0; frame < N_FRAMES; frame++)
+    {
+      g_autoptr(McNote) moved = mc_note_dup (mc_board_get_note (board, id));
+      McRect before, after, damage;
+      cairo_t *cr;
+      double t0 = now_ms ();
+
+      mc_note_get_rect (moved, &before);
+      after = before;
+      after.x += 6;
+      after.y += 3;
+      mc_note_set_rect (moved, &after);
+      mc_board_execute (board, mc_command_update_note (board, g_steal_pointer (&moved)));
+
+      g_clear_pointer (&scene, mc_scene_unref);
+      scene = mc_layout_build (layout, board, &options);
+
+      /* Redraw only what the move damaged (old ∪ new, with a margin for
+       * the note's shadow), as the canvas does. */
+      mc_rect_union (&before, &after, &damage);
+      damage.x -= 8;
+      damage.y -= 8;
+      damage.width += 16;
+      damage.height += 16;
+
+      cr = cairo_create (surface);
+      fit_transform (cr, &bounds, 1920, 1080);
+      cairo_rectangle (cr, damage.x, damage.y, damage.width, damage.height);
+      cairo_clip (cr);
+      mc_render_scene (cr, scene, &damage);
+      cairo_surface_flush (surface);
+      cairo_destroy (cr);
+
+      frames[frame] = now_ms () - t0;
+    }
+
+  g_print ("drag_frame_ms: %.2f\n", median (frames, N_FRAMES));
+  cairo_surface_destroy (surface);
+}
+
+static void
+bench_load_save (void)
+{
+  g_autoptr(McBoard) board = make_board (10000);
+  gsize length = 0;
+  g_autofree char *data = mc_board_to_data (board, &length);
+  double load[5], plain_load[5], save[5], plain_save[5];
+
+  for (guint i = 0; i < G_N_ELEMENTS (load); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(McBoard) loaded = NULL;
+      g_autofree char *saved = NULL;
+      g_autofree char *plain = NULL;
+      double t0;
+
+      t0 = now_ms ();
+      json_parser_load_from_data (parser, data, length, &error);
+      plain_load[i] = now_ms () - t0;
+      g_assert_no_error (error);
+
+      t0 = now_ms ();
+      loaded = mc_board_load_from_data (data, length, "bench", MC_BOARD_LOAD_NONE, &error);
+      load[i] = now_ms () - t0;
+      g_assert_no_error (error);
+      g_assert_cmpuint (mc_board_get_n_notes (loaded), ==, 10000);
+
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      json_generator_set_pretty (generator, TRUE);
+      t0 = now_ms ();
+      plain = json_generator_to_data (generator, NULL);
+      plain_save[i] = now_ms () - t0;
+
+      t0 = now_ms ();
+      saved = mc_board_to_data (loaded, NULL);
+      save[i] = now_ms () - t0;
+    }
+
+  {
+    double l = median (load, G_N_ELEMENTS (load));
+    double pl = median (plain_load, G_N_ELEMENTS (load));
+    double s = median (save, G_N_ELEMENTS (save));
+    double ps = median (plain_save, G_N_ELEMENTS (save));
+
+    g_print ("load_10k_ms: %.2f\n", l);
+    g_print ("load_10k_json_glib_ms: %.2f\n", pl);
+    g_print ("load_ratio: %.3f\n", l / pl);
+    g_print ("save_10k_ms: %.2f\n", s);
+    g_print ("save_10k_json_glib_ms: %.2f\n", ps);
+    g_print ("save_ratio: %.3f\n", s / ps);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  bench_redraw ();
+  bench_drag ();
+  bench_load_save ();
+  return 0;
+}

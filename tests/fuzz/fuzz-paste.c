@@ -1,0 +1,62 @@
+/* fuzz-paste.c — libFuzzer harness for what a paste reads
+ *
+ * Pasted data is either a board fragment in the file format (loaded with
+ * the display name "clipboard") or plain text split into note texts. Both
+ * must cope with anything; the notes from plain text must be non-empty,
+ * trimmed, valid UTF-8 and within the limits.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "mc-board-io.h"
+#include "mc-paste.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) board = NULL;
+  g_auto(GStrv) notes = NULL;
+  gboolean truncated = FALSE;
+  guint n = 0;
+
+  board = mc_board_load_from_data ((const char *) data, size, "clipboard",
+                                   MC_BOARD_LOAD_NONE, &error);
+  if (board == NULL && (error == NULL || error->domain != MC_BOARD_ERROR))
+    g_error ("clipboard load failed without a MC_BOARD_ERROR");
+
+  notes = mc_paste_parse_text ((const char *) data, size, &truncated);
+  for (n = 0; notes[n] != NULL; n++)
+    {
+      const char *text = notes[n];
+      gsize len = strlen (text);
+
+      if (len == 0)
+        g_error ("empty note from paste");
+      if (len > MC_PASTE_MAX_TEXT_LENGTH)
+        g_error ("note over the length limit");
+      if (!g_utf8_validate (text, len, NULL))
+        g_error ("invalid UTF-8 from paste");
+      if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]))
+        g_error ("untrimmed note from paste");
+      if (strchr (text, '\n') != NULL || strchr (text, '\r') != NULL)
+        g_error ("line break inside a pasted note");
+    }
+  if (n > MC_PASTE_MAX_NOTES)
+    g_error ("too many notes from paste");
+  return 0;
+}

@@ -1,0 +1,425 @@
+/* test-autosave.c — unsaved boards reach the recovery folder and come back
+ *
+ * Runs with G_TEST_OPTION_ISOLATE_DIRS, so g_get_user_state_dir() is a fresh
+ * temporary folder in every test.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mc-autosave.h"
+#include "mc-board-io.h"
+#include "mc-command.h"
+#include "mc-history.h"
+
+static char *self_path;
+
+static void
+add_text_note (McBoard    *board,
+               const char *text)
+{
+  mc_board_execute (board, mc_command_add_note (mc_note_new (text)));
+}
+
+static McBoard *
+make_board (const char *title,
+            guint       n_notes)
+{
+  McBoard *board = mc_board_new ();
+
+  mc_board_execute (board, mc_command_set_title (board, title));
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Notitie %u", i + 1);
+
+      add_text_note (board, text);
+    }
+  return board;
+}
+
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+on_written (McAutosave *autosave,
+            gint64     *when)
+{
+  *when = g_get_monotonic_time ();
+}
+
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+static gboolean
+spin_until_written (gint64 *when,
+                    guint   timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (*when == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  return *when != 0;
+}
+
+/* A burst of changes is written once, one interval after the last change. */
+static void
+test_debounce (void)
+{
+  g_autoptr(McBoard) board = make_board ("Overvecht", 0);
+  McAutosave *autosave = mc_autosave_attach (board);
+  g_autoptr(GFile) copy = mc_autosave_dup_file (autosave);
+  g_autoptr(McBoard) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 written = 0, last_change;
+
+  g_assert_true (mc_autosave_attach (board) == autosave);
+  g_assert_true (mc_autosave_get_for_board (board) == autosave);
+  g_assert_true (g_uuid_string_is_valid (mc_autosave_get_session_id (autosave)));
+
+  mc_autosave_set_interval (autosave, 200);
+  g_signal_connect (autosave, "written", G_CALLBACK (on_written), &written);
+
+  add_text_note (board, "een");
+  g_assert_true (mc_autosave_get_pending (autosave));
+  spin_for (100);
+  add_text_note (board, "twee");
+  spin_for (100);
+  add_text_note (board, "drie");
+  last_change = g_get_monotonic_time ();
+  /* 200 ms after the first change, but only just after the last: nothing yet. */
+  g_assert_false (g_file_query_exists (copy, NULL));
+  g_assert_cmpint (written, ==, 0);
+
+  g_assert_true (spin_until_written (&written, 5000));
+  g_assert_cmpint (written - last_change, >=, 200 * 1000);
+  g_assert_false (mc_autosave_get_pending (autosave));
+  g_assert_true (g_file_query_exists (copy, NULL));
+
+  loaded = mc_board_load_from_file (copy, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_board_get_n_notes (loaded), ==, 3);
+  g_assert_cmpstr (mc_board_get_title (loaded), ==, "Overvecht");
+
+  /* No further write without a further change. */
+  written = 0;
+  spin_for (400);
+  g_assert_cmpint (written, ==, 0);
+}
+
+/* Continuous editing postpones the write only so long. */
+static void
+test_max_postpone (void)
+{
+  g_autoptr(McBoard) board = make_board ("Doorlopend", 0);
+  McAutosave *autosave = mc_autosave_attach (board);
+  gint64 written = 0, start;
+
+  mc_autosave_set_interval (autosave, 20);
+  g_signal_connect (autosave, "written", G_CALLBACK (on_written), &written);
+
+  start = g_get_monotonic_time ();
+  while (written == 0 && g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    {
+      add_text_note (board, "typen");
+      spin_for (5);
+    }
+  g_assert_cmpint (written, !=, 0);
+  /* 10 intervals of 20 ms, and generous slack for a loaded machine */
+  g_assert_cmpint (written - start, <, 2 * G_USEC_PER_SEC);
+}
+
+static char *
+read_sidecar_member (McAutosave *autosave,
+                     const char *member)
+{
+  g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+  g_autofree char *name = g_strconcat (mc_autosave_get_session_id (autosave), ".json", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *needle = g_strdup_printf ("\"%s\" : ", member);
+  const char *at;
+
+  if (!g_file_get_contents (path, &data, NULL, NULL))
+    return NULL;
+  at = strstr (data, needle);
+  if (at == NULL)
+    return NULL;
+  at += strlen (needle);
+  return g_strndup (at, strcspn (at, ",\n"));
+}
+
+/* The copy lands in the state folder, whole, private, and never in the
+ * user's own file; saving the board removes it. */
+static void
+test_atomic_and_removed_on_save (void)
+{
+  g_autoptr(McBoard) board = make_board ("Wijkleerlab", 4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+  g_autofree char *user_dir = g_build_filename (g_get_home_dir (), "Documenten", NULL);
+  g_autofree char *user_path = g_build_filename (user_dir, "wijk.missiecanvas", NULL);
+  g_autoptr(GFile) user_file = g_file_new_for_path (user_path);
+  g_autofree char *user_before = NULL;
+  g_autofree char *user_after = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *original = NULL;
+  McAutosave *autosave;
+  g_autoptr(GFile) copy = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_str_has_prefix (dir, g_get_user_state_dir ()));
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_assert_true (mc_board_save_to_file (board, user_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (user_path, &user_before, NULL, NULL));
+
+  autosave = mc_autosave_attach (board);
+  copy = mc_autosave_dup_file (autosave);
+
+  /* Saved and unchanged: nothing to write. */
+  g_assert_true (mc_autosave_flush (autosave, &error));
+  g_assert_false (g_file_query_exists (copy, NULL));
+
+  add_text_note (board, "Nog niet bewaard");
+  g_assert_true (mc_autosave_flush (autosave, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (copy, NULL));
+
+  /* Board, sidecar and lock; no temporary files left behind. */
+  g_assert_cmpuint (count_files (dir), ==, 3);
+  g_assert_cmpint (g_stat (g_file_peek_path (copy), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  notes = read_sidecar_member (autosave, "notes");
+  g_assert_cmpstr (notes, ==, "5");
+  original = read_sidecar_member (autosave, "original");
+  g_assert_nonnull (original);
+  g_assert_nonnull (strstr (original, "wijk.missiecanvas"));
+
+  /* The user's file is not touched by autosave. */
+  g_assert_true (g_file_get_contents (user_path, &user_after, NULL, NULL));
+  g_assert_cmpstr (user_before, ==, user_after);
+
+  /* Saving removes the copy (and its lock). */
+  g_assert_true (mc_board_save_to_file (board, user_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_query_exists (copy, NULL));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  /* Undo back to the saved state removes it too. */
+  add_text_note (board, "Nog een");
+  g_assert_true (mc_autosave_flush (autosave, &error));
+  g_assert_true (g_file_query_exists (copy, NULL));
+  g_assert_true (mc_board_undo (board));
+  g_assert_false (mc_board_get_modified (board));
+  g_assert_false (g_file_query_exists (copy, NULL));
+
+  g_unlink (user_path);
+  {
+    g_autofree char *backup = g_strconcat (user_path, "~", NULL);
+    g_unlink (backup);
+  }
+  g_rmdir (user_dir);
+}
+
+/* A copy whose writer is alive is not offered; once it is gone, it is, and
+ * recovering it gives back every note with the board marked unsaved. */
+static void
+test_list_and_recover (void)
+{
+  g_autoptr(McBoard) board = make_board ("Herstel mij", 3);
+  g_autoptr(GPtrArray) live = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(McBoard) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+  McRecoveryEntry *entry;
+  McAutosave *autosave;
+  gint64 now = g_get_real_time ();
+
+  autosave = mc_autosave_attach (board);
+  session = g_strdup (mc_autosave_get_session_id (autosave));
+  g_assert_true (mc_autosave_flush (autosave, &error));
+  g_assert_no_error (error);
+
+  live = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (live->len, ==, 0);
+
+  /* The board goes away unsaved (as in a window closed by a crash of the
+   * session): the copy stays, the lock is released. */
+  g_clear_object (&board);
+  gone = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (gone->len, ==, 1);
+  entry = g_ptr_array_index (gone, 0);
+  g_assert_cmpstr (mc_recovery_entry_get_session_id (entry), ==, session);
+  g_assert_cmpstr (mc_recovery_entry_get_title (entry), ==, "Herstel mij");
+  g_assert_cmpuint (mc_recovery_entry_get_n_notes (entry), ==, 3);
+  g_assert_null (mc_recovery_entry_get_original_uri (entry));
+  g_assert_cmpint (ABS (mc_recovery_entry_get_time (entry) - now), <, 5 * G_USEC_PER_SEC);
+
+  recovered = mc_recovery_entry_load (entry, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (recovered);
+  g_assert_cmpuint (mc_board_get_n_notes (recovered), ==, 3);
+  g_assert_cmpstr (mc_board_get_title (recovered), ==, "Herstel mij");
+  g_assert_true (mc_board_get_modified (recovered));
+  g_assert_null (mc_board_get_file (recovered));
+  g_assert_false (mc_history_get_can_undo (mc_board_get_history (recovered)));
+  g_assert_null (mc_board_get_meta (recovered, "mc-recovered"));
+
+  /* The recovered board took the copy over: not offered twice. */
+  g_assert_cmpstr (mc_autosave_get_session_id (mc_autosave_get_for_board (recovered)), ==, session);
+  after = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 3);
+
+  /* Discarding it removes the copy. */
+  mc_autosave_discard (mc_autosave_get_for_board (recovered));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+}
+
+static void
+test_discard_entry (void)
+{
+  g_autoptr(McBoard) board = make_board ("Weg ermee", 2);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+
+  g_assert_true (mc_autosave_flush (mc_autosave_attach (board), &error));
+  g_clear_object (&board);
+
+  entries = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_true (mc_recovery_entry_discard (g_ptr_array_index (entries, 0), &error));
+  g_assert_no_error (error);
+  none = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+}
+
+/* Junk in the folder is ignored, never deleted and never fatal. */
+static void
+test_junk_ignored (void)
+{
+  g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+  g_autofree char *junk1 = g_build_filename (dir, "notes.json", NULL);
+  g_autofree char *junk2 = g_build_filename (dir, "0b7e6a43-8a55-4a43-b0a1-0b1d2e3f4a5b.json", NULL);
+  g_autofree char *junk3 = g_build_filename (dir, "0b7e6a43-8a55-4a43-b0a1-0b1d2e3f4a5b.missiecanvas", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (junk1, "{\"format\": \"missiecanvas-recovery\"}", -1, NULL));
+  g_assert_true (g_file_set_contents (junk2, "{ not json", -1, NULL));
+  g_assert_true (g_file_set_contents (junk3, "{}", -1, NULL));
+
+  entries = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 3);
+}
+
+/* A folder that cannot be created is an error, not a crash. */
+static void
+test_write_failure (void)
+{
+  g_autoptr(McBoard) board = make_board ("Geen plek", 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (g_get_user_state_dir (), "missiecanvas", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_state_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "a file where the folder should be", -1, NULL));
+
+  g_assert_false (mc_autosave_flush (mc_autosave_attach (board), &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (mc_board_get_n_notes (board), ==, 1);
+  g_unlink (blocker);
+}
+
+/* A writer killed with SIGKILL leaves a copy that the next start offers. */
+static void
+test_killed_writer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(McBoard) recovered = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { self_path, "--crash-writer", NULL };
+  int wait_status = 0;
+
+  env = g_environ_setenv (env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT,
+                               NULL, NULL, NULL, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFSIGNALED (wait_status));
+  g_assert_cmpint (WTERMSIG (wait_status), ==, SIGKILL);
+
+  entries = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (mc_recovery_entry_get_title (g_ptr_array_index (entries, 0)), ==, "Gecrasht");
+  recovered = mc_recovery_entry_load (g_ptr_array_index (entries, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_board_get_n_notes (recovered), ==, 7);
+}
+
+/* The child of test_killed_writer: autosaves through the debounce (not a
+ * flush), then dies without any cleanup. */
+static int
+crash_writer (void)
+{
+  McBoard *board = make_board ("Gecrasht", 7);
+  McAutosave *autosave = mc_autosave_attach (board);
+  gint64 written = 0;
+
+  mc_autosave_set_interval (autosave, 10);
+  g_signal_connect (autosave, "written", G_CALLBACK (on_written), &written);
+  add_text_note (board, "wordt weer verwijderd");
+  g_assert_true (mc_board_undo (board));
+  if (!spin_until_written (&written, 5000))
+    return 1;
+  kill (getpid (), SIGKILL);
+  return 2;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  self_path = argv[0];
+  if (argc == 2 && g_str_equal (argv[1], "--crash-writer"))
+    return crash_writer ();
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/mc/autosave/debounce", test_debounce);
+  g_test_add_func ("/mc/autosave/max-postpone", test_max_postpone);
+  g_test_add_func ("/mc/autosave/atomic-and-removed-on-save", test_atomic_and_removed_on_save);
+  g_test_add_func ("/mc/autosave/list-and-recover", test_list_and_recover);
+  g_test_add_func ("/mc/autosave/discard-entry", test_discard_entry);
+  g_test_add_func ("/mc/autosave/junk-ignored", test_junk_ignored);
+  g_test_add_func ("/mc/autosave/write-failure", test_write_failure);
+  g_test_add_func ("/mc/autosave/killed-writer", test_killed_writer);
+
+  return g_test_run ();
+}
