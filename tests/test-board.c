@@ -160,7 +160,8 @@ test_defaults (Fixture       *f,
                gconstpointer  data)
 {
   g_auto(GStrv) keys = mc_board_dup_meta_keys (f->board);
-  char *language;
+  McLanguage language;
+  McPhase phase;
 
   g_assert_cmpstr (mc_board_get_title (f->board), ==, "");
   g_assert_cmpint (mc_board_get_language (f->board), ==, MC_LANGUAGE_NL);
@@ -174,9 +175,9 @@ test_defaults (Fixture       *f,
   g_assert_nonnull (mc_board_get_history (f->board));
   g_assert_null (mc_board_get_load_warnings (f->board)[0]);
 
-  g_object_get (f->board, "language", &language, NULL);
-  g_assert_cmpstr (language, ==, "nl");
-  g_free (language);
+  g_object_get (f->board, "language", &language, "phase", &phase, NULL);
+  g_assert_cmpint (language, ==, MC_LANGUAGE_NL);
+  g_assert_cmpint (phase, ==, MC_PHASE_START);
 }
 
 static void

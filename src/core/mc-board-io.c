@@ -439,6 +439,49 @@ is_null (JsonNode *node)
   return JSON_NODE_HOLDS_NULL (node);
 }
 
+/* json_node_copy() shares objects and arrays with the parser's tree; the
+ * board must own its copy outright so the tree can be freed on another
+ * thread (see release_parser). Depth is bounded by check_structure. */
+static JsonNode *
+deep_copy_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *copy = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        JsonNode *result;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          json_object_set_member (copy, name, deep_copy_node (member));
+        result = json_node_init_object (json_node_alloc (), copy);
+        json_object_unref (copy);
+        return result;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        JsonArray *copy = json_array_sized_new (n);
+        JsonNode *result;
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (copy, deep_copy_node (json_array_get_element (array, i)));
+        result = json_node_init_array (json_node_alloc (), copy);
+        json_array_unref (copy);
+        return result;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
 /* Keeps a member this build does not know, for writing back. */
 static void
 keep_unknown (JsonObject **extra,
@@ -447,7 +490,7 @@ keep_unknown (JsonObject **extra,
 {
   if (*extra == NULL)
     *extra = json_object_new ();
-  json_object_set_member (*extra, name, json_node_copy (node));
+  json_object_set_member (*extra, name, deep_copy_node (node));
 }
 
 /* Keeps, in their original order, the members of object not in known.
@@ -1107,6 +1150,33 @@ set_parse_error (const char  *data,
                _("%s: not valid JSON: %s"), display_name, message);
 }
 
+static void
+free_parser (gpointer data,
+             gpointer user_data)
+{
+  g_object_unref (data);
+}
+
+/* Freeing json-glib's tree of a large file costs about half as much as
+ * parsing it. Nothing in the board points into the tree (strings are copied,
+ * unknown members deep-copied), so a worker thread frees it while the
+ * caller goes on with the board. */
+static void
+release_parser (JsonParser *parser,
+                gsize       length)
+{
+  static GThreadPool *pool = NULL;
+
+  if (length >= 256 * 1024)
+    {
+      if (g_once_init_enter (&pool))
+        g_once_init_leave (&pool, g_thread_pool_new (free_parser, NULL, 1, FALSE, NULL));
+      g_thread_pool_push (pool, parser, NULL);
+    }
+  else
+    g_object_unref (parser);
+}
+
 McBoard *
 mc_board_load_from_data (const char        *data,
                          gsize              length,
@@ -1154,8 +1224,12 @@ mc_board_load_from_data (const char        *data,
   dec.error = error;
 
   if (!decode_document (&dec, json_parser_get_root (parser), flags))
-    return NULL;
+    {
+      release_parser (g_steal_pointer (&parser), length);
+      return NULL;
+    }
 
+  release_parser (g_steal_pointer (&parser), length);
   return g_steal_pointer (&board);
 }
 

@@ -100,10 +100,10 @@ mc_board_get_property (GObject    *object,
       g_value_set_string (value, self->title);
       break;
     case PROP_LANGUAGE:
-      g_value_set_string (value, mc_language_to_string (self->language));
+      g_value_set_enum (value, self->language);
       break;
     case PROP_PHASE:
-      g_value_set_string (value, mc_phase_to_string (self->phase));
+      g_value_set_enum (value, self->phase);
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
@@ -159,10 +159,10 @@ mc_board_class_init (McBoardClass *klass)
   object_class->set_property = mc_board_set_property;
 
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", ro);
-  /* Language and phase as their file strings ("nl", "start"), so they bind
-   * and compare without a registered enum type. */
-  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "nl", ro);
-  properties[PROP_PHASE] = g_param_spec_string ("phase", NULL, NULL, "start", ro);
+  properties[PROP_LANGUAGE] = g_param_spec_enum ("language", NULL, NULL, MC_TYPE_LANGUAGE,
+                                                 MC_LANGUAGE_NL, ro);
+  properties[PROP_PHASE] = g_param_spec_enum ("phase", NULL, NULL, MC_TYPE_PHASE,
+                                              MC_PHASE_START, ro);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, rw);
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, rw);

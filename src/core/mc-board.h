@@ -7,7 +7,12 @@
  *
  * note_ids names the notes whose text, geometry or anchor changed (added and
  * removed ones included) so views can recompute just those; NULL means
- * "anything may have changed".
+ * "anything may have changed". MC_CHANGE_HISTORY is set whenever can-undo,
+ * can-redo, the undo/redo labels or modified changed.
+ *
+ * A read-only board ignores mc_board_execute() (the command is freed, no
+ * warning: the UI is expected to disable editing) and mc_board_undo/redo
+ * return FALSE. A command that would change nothing is dropped the same way.
  */
 #pragma once
 
