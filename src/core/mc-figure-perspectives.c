@@ -159,11 +159,14 @@ build_sector (McFigureBuild *build,
                                                      gap * 0.5) + gap * 0.5;
         }
 
-      if (build->options->questions == MC_QUESTIONS_INLINE && budget > 0)
+      mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
+      style.alignment = PANGO_ALIGN_CENTER;
+      /* Only when at least a line of them fits: a box of no height would
+       * mean no limit at all. */
+      if (build->options->questions == MC_QUESTIONS_INLINE
+          && budget - gap * 0.5 >= style.size * 1.3)
         {
           questions = mc_figure_shapes_join_questions (mc_region_info_get_questions (region, build->language));
-          mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
-          style.alignment = PANGO_ALIGN_CENTER;
           mc_figure_shapes_add_text_block (build, MC_ROLE_QUESTION, questions,
                                            &style, &theme->muted_ink, &content,
                                            budget - gap * 0.5, gap * 0.5);

@@ -128,7 +128,8 @@ void     mc_figure_shapes_add_polyline_arrow (McFigureBuild *build,
 double   mc_figure_shapes_measure_text    (const char        *text,
                                            const McTextStyle *style,
                                            double             width);
-/* Places text at the top of *box (at most max_height tall, fitted), then
+/* Places text at the top of *box (at most max_height tall when
+ * max_height > 0, else as tall as *box; fitted), then
  * moves the top of *box below it by the height used plus spacing.
  * Returns the height used (0 for NULL or empty text). */
 double   mc_figure_shapes_add_text_block  (McFigureBuild     *build,
