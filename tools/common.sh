@@ -8,7 +8,7 @@ MC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MC_PACKAGES=(
   gcc pkg-config meson ninja-build python3 gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libjson-glib-dev libcairo2-dev libpango1.0-dev librsvg2-dev
+  libjson-glib-dev libcairo2-dev libpango1.0-dev librsvg2-dev libpng-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils
   xvfb xauth imagemagick
   poppler-utils librsvg2-bin

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "mc-export.h"
+#include "mc-png.h"
 #include "mc-layout.h"
 #include "mc-outline.h"
 #include "mc-render-cairo.h"
@@ -786,73 +787,6 @@ export_svg (McBoard                *board,
   return g_bytes_new_take (text, length);
 }
 
-static guint32
-crc32_update (guint32       crc,
-              const guint8 *data,
-              gsize         length)
-{
-  static guint32 table[256];
-  static gsize table_ready = 0;
-
-  if (g_once_init_enter (&table_ready))
-    {
-      for (guint32 n = 0; n < 256; n++)
-        {
-          guint32 c = n;
-
-          for (int k = 0; k < 8; k++)
-            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-          table[n] = c;
-        }
-      g_once_init_leave (&table_ready, 1);
-    }
-
-  crc ^= 0xffffffffu;
-  for (gsize i = 0; i < length; i++)
-    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-  return crc ^ 0xffffffffu;
-}
-
-/* cairo writes no resolution into PNGs; journals' upload checks read the
- * pHYs chunk, so insert one right after IHDR (8-byte signature + 25-byte
- * IHDR chunk). */
-static void
-png_insert_phys (GByteArray *png,
-                 int         dpi)
-{
-  guint8 chunk[21];
-  guint32 ppm = (guint32) round (dpi / 0.0254);
-  guint32 crc;
-
-  if (png->len < 33 || memcmp (png->data + 12, "IHDR", 4) != 0)
-    return;
-
-  chunk[0] = 0, chunk[1] = 0, chunk[2] = 0, chunk[3] = 9;
-  memcpy (chunk + 4, "pHYs", 4);
-  for (int i = 0; i < 2; i++)
-    {
-      chunk[8 + 4 * i] = (ppm >> 24) & 0xff;
-      chunk[9 + 4 * i] = (ppm >> 16) & 0xff;
-      chunk[10 + 4 * i] = (ppm >> 8) & 0xff;
-      chunk[11 + 4 * i] = ppm & 0xff;
-    }
-  chunk[16] = 1; /* unit: metre */
-  crc = crc32_update (0, chunk + 4, 13);
-  chunk[17] = (crc >> 24) & 0xff;
-  chunk[18] = (crc >> 16) & 0xff;
-  chunk[19] = (crc >> 8) & 0xff;
-  chunk[20] = crc & 0xff;
-
-  {
-    g_autoptr(GByteArray) rest = g_byte_array_new ();
-
-    g_byte_array_append (rest, png->data + 33, png->len - 33);
-    g_byte_array_set_size (png, 33);
-    g_byte_array_append (png, chunk, sizeof chunk);
-    g_byte_array_append (png, rest->data, rest->len);
-  }
-}
-
 static GBytes *
 export_png (McBoard                *board,
             const McExportOptions  *options,
@@ -861,7 +795,7 @@ export_png (McBoard                *board,
 {
   g_autoptr(McScene) scene = NULL;
   g_autoptr(McScene) drawn = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
+  GBytes *png = NULL;
   PageGeometry geo;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -869,7 +803,6 @@ export_png (McBoard                *board,
   gboolean has_bg;
   double px_per_pt;
   int width, height;
-  gboolean ok;
 
   scene = build_scene (board, options, MC_EXPORT_FORMAT_PNG, ids, &geo, error);
   if (scene == NULL)
@@ -899,15 +832,12 @@ export_png (McBoard                *board,
   draw_geometry (cr, drawn, &geo, has_bg ? &bg : NULL);
   cairo_destroy (cr);
 
-  ok = check_cairo (cairo_surface_status (surface), error);
-  if (ok)
-    ok = check_cairo (cairo_surface_write_to_png_stream (surface, append_to_byte_array, data), error);
+  cairo_surface_flush (surface);
+  if (check_cairo (cairo_surface_status (surface), error))
+    png = mc_png_encode (surface, has_bg && bg.alpha >= 1.0, options->dpi, error);
   cairo_surface_destroy (surface);
-  if (!ok)
-    return NULL;
 
-  png_insert_phys (data, options->dpi);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return png;
 }
 
 static GBytes *
