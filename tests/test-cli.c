@@ -259,7 +259,7 @@ test_outline_formats (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "# "));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "figure,region,question(s),note,votes,author,created,note id\r\n"));
+  g_assert_true (g_str_has_prefix (contents, "figure,region,question(s),note,votes,author,created,note id,cluster\r\n"));
 }
 
 /* Every error: one line on stderr, non-zero exit, no file left. */

@@ -960,7 +960,7 @@ test_outline_csv (void)
   g_autofree char *csv = mc_outline_to_csv (board, mc_catalog_get_default (), MC_LANGUAGE_NL, NULL);
   guint found = 0;
 
-  g_assert_true (g_str_has_prefix (csv, "figure,region,question(s),note,votes,author,created,note id\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "figure,region,question(s),note,votes,author,created,note id,cluster\r\n"));
   rows = mc_outline_parse_csv (csv, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1 + g_strv_length ((char **) tricky_texts));
@@ -970,7 +970,8 @@ test_outline_csv (void)
       char **row = rows->pdata[r];
       McNote *note;
 
-      g_assert_cmpuint (g_strv_length (row), ==, 8);
+      g_assert_cmpuint (g_strv_length (row), ==, 9);
+      g_assert_cmpstr (row[8], ==, "");
       note = mc_board_get_note (board, row[7]);
       g_assert_nonnull (note);
       g_assert_cmpstr (row[3], ==, mc_note_get_text (note));

@@ -518,8 +518,9 @@ collect_unknown (JsonObject         *object,
 static const char * const figure_members[] = { "id", "kind", "x", "y", "scale", NULL };
 static const char * const note_members[] = {
   "id", "text", "color", "figure", "region", "x", "y", "width", "height",
-  "author", "created", "modified", "votes", "conflict", NULL
+  "author", "created", "modified", "votes", "conflict", "phase", NULL
 };
+static const char * const cluster_members[] = { "id", "label", "color", "notes", NULL };
 
 static gboolean
 decode_figure (Decoder  *dec,
@@ -620,7 +621,8 @@ decode_note (Decoder  *dec,
   const char *id = NULL, *text = "", *color = mc_note_colors[0];
   const char *author = NULL, *figure_id = NULL, *region_id = NULL;
   gboolean has_x = FALSE, has_y = FALSE, has_created = FALSE, has_modified = FALSE;
-  gboolean conflict = FALSE, has_unknown = FALSE;
+  gboolean conflict = FALSE, has_unknown = FALSE, has_phase = FALSE;
+  McPhase phase = MC_PHASE_START;
   McRect rect = { 0, 0, MC_NOTE_DEFAULT_WIDTH, MC_NOTE_DEFAULT_HEIGHT };
   gint64 created = now, modified = now;
   guint votes = 0;
@@ -729,6 +731,17 @@ decode_note (Decoder  *dec,
                                   _("true or false"), member);
           conflict = json_node_get_boolean (member);
         }
+      else if (strcmp (name, "phase") == 0)
+        {
+          const char *str;
+
+          if (!read_string (dec, member, parent, index, "phase", MAX_ID_LENGTH, &str))
+            return FALSE;
+          if (!mc_phase_from_string (str, &phase))
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "phase",
+                                  _("“start”, “monitor” or “evaluate”"), member);
+          has_phase = TRUE;
+        }
       else
         has_unknown = TRUE;
     }
@@ -761,6 +774,8 @@ decode_note (Decoder  *dec,
   note->modified = modified;
   note->votes = votes;
   note->conflict = conflict;
+  note->has_phase = has_phase;
+  note->phase = phase;
   note->extra = g_steal_pointer (&extra);
 
   /* Never lose a note: one whose figure is gone becomes a free note. */
@@ -778,6 +793,130 @@ decode_note (Decoder  *dec,
   note->region_id = g_strdup (region_id);
 
   _mc_board_take_note (dec->board, note);
+  return TRUE;
+}
+
+/* Clusters */
+
+static gboolean
+decode_cluster (Decoder    *dec,
+                JsonNode   *node,
+                int         index,
+                GHashTable *seen,       /* cluster ids so far, filled here */
+                GHashTable *clustered)  /* note ids so far, filled here */
+{
+  static const char *parent = "board.clusters";
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GPtrArray) note_ids = g_ptr_array_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  const char *id = NULL, *label = "", *color = mc_note_colors[0];
+  gboolean has_unknown = FALSE;
+  guint dropped = 0;
+  JsonArray *notes = NULL;
+  McCluster *cluster;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, NULL,
+                          _("an object"), node);
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      if (strcmp (name, "id") == 0)
+        {
+          if (!read_id (dec, member, parent, index, &id))
+            return FALSE;
+        }
+      else if (strcmp (name, "label") == 0)
+        {
+          if (!read_string (dec, member, parent, index, "label", MC_CLUSTER_MAX_LABEL_LENGTH, &label))
+            return FALSE;
+        }
+      else if (strcmp (name, "color") == 0)
+        {
+          const char *str;
+
+          if (!read_string (dec, member, parent, index, "color", MAX_ID_LENGTH, &str))
+            return FALSE;
+          color = _mc_note_intern_color (str);
+          if (color == NULL)
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "color",
+                                  _("a note colour (yellow, orange, pink, purple, blue or green)"),
+                                  member);
+        }
+      else if (strcmp (name, "notes") == 0)
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "notes",
+                                  _("an array"), member);
+          notes = json_node_get_array (member);
+        }
+      else
+        has_unknown = TRUE;
+    }
+
+  if (has_unknown)
+    extra = collect_unknown (json_node_get_object (node), cluster_members);
+
+  if (id == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
+                 _("expected an id, but the member is missing"));
+  if (g_hash_table_contains (seen, id))
+    return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, parent, index, "id",
+                 _("the id “%s” is used by an earlier cluster"), id);
+  g_hash_table_add (seen, g_strdup (id));
+
+  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+    {
+      JsonNode *element = json_array_get_element (notes, i);
+      g_autofree char *element_parent = format_path (parent, index, "notes");
+      const char *note_id;
+
+      if (!read_id (dec, element, element_parent, (int) i, &note_id))
+        return FALSE;
+      /* A cluster names notes; one that is gone, or already in another
+       * cluster, is simply no longer grouped here. */
+      if (mc_board_get_note (dec->board, note_id) == NULL ||
+          g_hash_table_contains (clustered, note_id))
+        {
+          dropped++;
+          continue;
+        }
+      g_hash_table_add (clustered, g_strdup (note_id));
+      g_ptr_array_add (note_ids, (gpointer) note_id);
+    }
+  g_ptr_array_add (note_ids, NULL);
+
+  if (dropped > 0)
+    {
+      g_autofree char *warning = NULL;
+
+      warning = g_strdup_printf (ngettext ("Cluster “%s” named a note that is not on the board "
+                                           "or already in another cluster; it was left out.",
+                                           "Cluster “%s” named %u notes that are not on the board "
+                                           "or already in another cluster; they were left out.",
+                                           dropped),
+                                 label, dropped);
+      _mc_board_add_load_warning (dec->board, warning);
+    }
+  if (note_ids->len == 1)
+    {
+      g_autofree char *warning = NULL;
+
+      warning = g_strdup_printf (_("Cluster “%s” has no notes on the board; it was removed."),
+                                 label);
+      _mc_board_add_load_warning (dec->board, warning);
+      return TRUE;
+    }
+
+  cluster = _mc_cluster_new_bare (g_strdup (id));
+  mc_cluster_set_label (cluster, label);
+  mc_cluster_set_color (cluster, color);
+  mc_cluster_set_note_ids (cluster, (const char * const *) note_ids->pdata);
+  cluster->extra = g_steal_pointer (&extra);
+  _mc_board_take_cluster (dec->board, cluster);
   return TRUE;
 }
 
@@ -822,6 +961,7 @@ decode_board (Decoder  *dec,
   JsonNode *member;
   JsonNode *figures = NULL;
   JsonNode *notes = NULL;
+  JsonNode *clusters = NULL;
   gint64 now = _mc_note_now ();
 
   if (node == NULL)
@@ -874,6 +1014,8 @@ decode_board (Decoder  *dec,
         figures = member;
       else if (strcmp (name, "notes") == 0)
         notes = member;
+      else if (strcmp (name, "clusters") == 0)
+        clusters = member;
       else
         keep_unknown (&extra, name, member);
     }
@@ -912,6 +1054,28 @@ decode_board (Decoder  *dec,
                      _("expected at most %d notes, got %u"), MC_BOARD_MAX_NOTES, n);
       for (guint i = 0; i < n; i++)
         if (!decode_note (dec, json_array_get_element (array, i), (int) i, now))
+          return FALSE;
+    }
+
+  /* Clusters after notes: their members are checked against them. */
+  if (clusters != NULL)
+    {
+      g_autoptr(GHashTable) clustered = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      JsonArray *array;
+      guint n;
+
+      if (!JSON_NODE_HOLDS_ARRAY (clusters))
+        return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "clusters",
+                              _("an array"), clusters);
+      array = json_node_get_array (clusters);
+      n = json_array_get_length (array);
+      if (n > MC_BOARD_MAX_NOTES)
+        return fail (dec, MC_BOARD_ERROR_TOO_LARGE, "board", -1, "clusters",
+                     _("expected at most %d clusters, got %u"), MC_BOARD_MAX_NOTES, n);
+      for (guint i = 0; i < n; i++)
+        if (!decode_cluster (dec, json_array_get_element (array, i), (int) i, seen, clustered))
           return FALSE;
     }
 
@@ -1607,7 +1771,38 @@ write_note (Writer *w,
       member (w, "conflict");
       g_string_append (w->out, "true");
     }
+  if (note->has_phase)
+    {
+      member (w, "phase");
+      append_string (w->out, mc_phase_to_string (note->phase));
+    }
   write_extra_members (w, note->extra);
+  end_container (w, '}', FALSE);
+}
+
+static void
+write_cluster (Writer    *w,
+               McCluster *cluster)
+{
+  const char * const *ids = mc_cluster_get_note_ids (cluster);
+
+  next_item (w);
+  begin_container (w, '{');
+  member (w, "id");
+  append_string (w->out, cluster->id);
+  member (w, "label");
+  append_string (w->out, cluster->label);
+  member (w, "color");
+  append_string (w->out, cluster->color);
+  member (w, "notes");
+  begin_container (w, '[');
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      next_item (w);
+      append_string (w->out, ids[i]);
+    }
+  end_container (w, ']', ids[0] == NULL);
+  write_extra_members (w, cluster->extra);
   end_container (w, '}', FALSE);
 }
 
@@ -1616,7 +1811,7 @@ mc_board_to_data (McBoard *board,
                   gsize   *length)
 {
   g_auto(GStrv) meta_keys = NULL;
-  GPtrArray *figures, *notes;
+  GPtrArray *figures, *notes, *clusters;
   Writer w = { NULL, 0, TRUE };
 
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
@@ -1664,6 +1859,17 @@ mc_board_to_data (McBoard *board,
     write_note (&w, g_ptr_array_index (notes, i));
   end_container (&w, ']', notes->len == 0);
 
+  /* Optional: a board without clusters is written as before they existed. */
+  clusters = mc_board_get_clusters (board);
+  if (clusters->len > 0)
+    {
+      member (&w, "clusters");
+      begin_container (&w, '[');
+      for (guint i = 0; i < clusters->len; i++)
+        write_cluster (&w, g_ptr_array_index (clusters, i));
+      end_container (&w, ']', FALSE);
+    }
+
   write_extra_members (&w, _mc_board_get_extra (board));
   end_container (&w, '}', FALSE);
 
@@ -1674,6 +1880,70 @@ mc_board_to_data (McBoard *board,
   if (length != NULL)
     *length = w.out->len;
   return g_string_free (w.out, FALSE);
+}
+
+/* Sessions */
+
+McBoard *
+mc_board_new_session_copy (McBoard  *self,
+                           GError  **error)
+{
+  g_autoptr(McBoard) copy = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *date = NULL;
+  const char *old_date;
+  GPtrArray *notes;
+  McPhase phase;
+  gsize length;
+
+  g_return_val_if_fail (MC_IS_BOARD (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  phase = mc_board_get_phase (self);
+  if (phase >= MC_PHASE_EVALUATE)
+    {
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_INVALID,
+                   _("This board is already in the last phase (evaluate): there is no next session"));
+      return NULL;
+    }
+
+  /* Writing and reading back copies everything the file holds, unknown
+   * members included, exactly as saving and opening would. */
+  data = mc_board_to_data (self, &length);
+  copy = mc_board_load_from_data (data, length, mc_board_get_title (self),
+                                  MC_BOARD_LOAD_NONE, error);
+  if (copy == NULL)
+    return NULL;
+
+  /* Nobody sees the copy yet: fill it directly, with no history. */
+  notes = mc_board_get_notes (copy);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+
+      if (!note->has_phase)
+        {
+          note->has_phase = TRUE;
+          note->phase = phase;
+        }
+    }
+  _mc_board_update_phase (copy, phase + 1);
+
+  old_date = mc_board_get_meta (self, MC_META_DATE);
+  if (old_date != NULL && old_date[0] != '\0')
+    previous = g_strdup_printf ("%s (%s, %s)", mc_board_get_title (self),
+                                mc_phase_to_string (phase), old_date);
+  else
+    previous = g_strdup_printf ("%s (%s)", mc_board_get_title (self), mc_phase_to_string (phase));
+  _mc_board_update_meta (copy, MC_META_PREVIOUS_SESSION, previous);
+
+  today = g_date_time_new_now_local ();
+  date = g_date_time_format (today, "%Y-%m-%d");
+  _mc_board_update_meta (copy, MC_META_DATE, date);
+
+  return g_steal_pointer (&copy);
 }
 
 /* Saving */

@@ -6,6 +6,7 @@
 #include "mc-board.h"
 #include "mc-note-private.h"
 #include "mc-figure-private.h"
+#include "mc-cluster-private.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,8 @@ void        _mc_board_take_note          (McBoard    *self,
                                           McNote     *note);      /* transfer full */
 void        _mc_board_take_figure        (McBoard    *self,
                                           McFigure   *figure);    /* transfer full */
+void        _mc_board_take_cluster       (McBoard    *self,
+                                          McCluster  *cluster);   /* transfer full */
 void        _mc_board_add_load_warning   (McBoard    *self,
                                           const char *warning);
 /* Unknown members of the "board" object and of the file's top level. */
@@ -50,6 +53,12 @@ guint       _mc_board_insert_figure      (McBoard    *self,
                                           McFigure   *figure,     /* transfer full */
                                           guint       index);
 McFigure   *_mc_board_steal_figure       (McBoard    *self,
+                                          const char *id,
+                                          guint      *index);     /* transfer full */
+guint       _mc_board_insert_cluster     (McBoard    *self,
+                                          McCluster  *cluster,    /* transfer full */
+                                          guint       index);
+McCluster  *_mc_board_steal_cluster      (McBoard    *self,
                                           const char *id,
                                           guint      *index);     /* transfer full */
 

@@ -21,6 +21,8 @@ struct _McBoard
   GHashTable *notes_by_id;    /* borrowed id → McNote* */
   GPtrArray  *figures;        /* McFigure*, placement order */
   GHashTable *figures_by_id;  /* borrowed id → McFigure* */
+  GPtrArray  *clusters;       /* McCluster*, creation order */
+  GHashTable *clusters_by_id; /* borrowed id → McCluster* */
 
   McHistory  *history;
   GFile      *file;
@@ -79,6 +81,8 @@ mc_board_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->figures_by_id, g_hash_table_unref);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_clear_pointer (&self->clusters_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->file_extra, json_object_unref);
   g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
@@ -201,6 +205,8 @@ mc_board_init (McBoard *self)
   self->notes_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->figures = g_ptr_array_new_with_free_func (g_object_unref);
   self->figures_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->clusters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->clusters_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = _mc_history_new (self);
   self->load_warnings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->load_warnings, NULL);
@@ -301,6 +307,51 @@ mc_board_get_figure (McBoard    *self,
   g_return_val_if_fail (MC_IS_BOARD (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
   return g_hash_table_lookup (self->figures_by_id, id);
+}
+
+GPtrArray *
+mc_board_get_clusters (McBoard *self)
+{
+  g_return_val_if_fail (MC_IS_BOARD (self), NULL);
+  return self->clusters;
+}
+
+McCluster *
+mc_board_get_cluster (McBoard    *self,
+                      const char *id)
+{
+  g_return_val_if_fail (MC_IS_BOARD (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->clusters_by_id, id);
+}
+
+McCluster *
+mc_board_get_note_cluster (McBoard    *self,
+                           const char *note_id)
+{
+  g_return_val_if_fail (MC_IS_BOARD (self), NULL);
+  g_return_val_if_fail (note_id != NULL, NULL);
+
+  /* Boards hold a handful of clusters: a scan is cheaper than an index to
+   * keep in step with every command. */
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      McCluster *cluster = g_ptr_array_index (self->clusters, i);
+
+      if (mc_cluster_has_note (cluster, note_id))
+        return cluster;
+    }
+  return NULL;
+}
+
+McPhase
+mc_board_get_note_phase (McBoard *self,
+                         McNote  *note)
+{
+  g_return_val_if_fail (MC_IS_BOARD (self), MC_PHASE_START);
+  g_return_val_if_fail (MC_IS_NOTE (note), MC_PHASE_START);
+
+  return mc_note_get_has_phase (note) ? mc_note_get_phase (note) : self->phase;
 }
 
 char *
@@ -539,6 +590,13 @@ _mc_board_take_figure (McBoard  *self,
 }
 
 void
+_mc_board_take_cluster (McBoard   *self,
+                        McCluster *cluster)
+{
+  _mc_board_insert_cluster (self, cluster, G_MAXUINT);
+}
+
+void
 _mc_board_add_load_warning (McBoard    *self,
                             const char *warning)
 {
@@ -742,4 +800,42 @@ _mc_board_steal_figure (McBoard    *self,
   if (index != NULL)
     *index = i;
   return figure;
+}
+
+guint
+_mc_board_insert_cluster (McBoard   *self,
+                          McCluster *cluster,
+                          guint      index)
+{
+  g_assert (!g_hash_table_contains (self->clusters_by_id, cluster->id));
+
+  if (index > self->clusters->len)
+    index = self->clusters->len;
+
+  g_ptr_array_insert (self->clusters, index, cluster);
+  g_hash_table_insert (self->clusters_by_id, cluster->id, cluster);
+  _mc_cluster_set_in_board (cluster, TRUE);
+
+  return index;
+}
+
+McCluster *
+_mc_board_steal_cluster (McBoard    *self,
+                         const char *id,
+                         guint      *index)
+{
+  McCluster *cluster = g_hash_table_lookup (self->clusters_by_id, id);
+  guint i;
+
+  if (cluster == NULL)
+    return NULL;
+
+  i = find_index (self->clusters, cluster);
+  g_hash_table_remove (self->clusters_by_id, id);
+  g_ptr_array_steal_index (self->clusters, i);
+  _mc_cluster_set_in_board (cluster, FALSE);
+
+  if (index != NULL)
+    *index = i;
+  return cluster;
 }

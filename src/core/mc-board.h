@@ -19,6 +19,7 @@
 #include "mc-types.h"
 #include "mc-note.h"
 #include "mc-figure.h"
+#include "mc-cluster.h"
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -31,6 +32,9 @@ G_DECLARE_FINAL_TYPE (McBoard, mc_board, MC, BOARD, GObject)
 #define MC_META_DESCRIPTION "description"
 #define MC_META_FACILITATOR "facilitator"
 #define MC_META_DATE        "date"        /* ISO 8601 date of the session */
+/* Set on a board made by mc_board_new_session_copy(): which session it
+ * continues ("<title> (<phase>, <date>)"). */
+#define MC_META_PREVIOUS_SESSION "previous-session"
 
 McBoard     *mc_board_new                (void);
 
@@ -50,6 +54,17 @@ guint        mc_board_get_n_notes        (McBoard    *self);
 GPtrArray   *mc_board_get_figures        (McBoard    *self);
 McFigure    *mc_board_get_figure         (McBoard    *self,
                                           const char *id);
+/* Clusters in creation order. Borrowed; do not modify. */
+GPtrArray   *mc_board_get_clusters       (McBoard    *self);
+McCluster   *mc_board_get_cluster        (McBoard    *self,
+                                          const char *id);       /* NULL if absent */
+/* The cluster the note belongs to, or NULL. */
+McCluster   *mc_board_get_note_cluster   (McBoard    *self,
+                                          const char *note_id);
+/* The phase a note was written in: its own (mc_note_get_has_phase), or
+ * else the board's. */
+McPhase      mc_board_get_note_phase     (McBoard    *self,
+                                          McNote     *note);
 /* A placement id not yet used on the board: kind, kind-2, kind-3, … */
 char        *mc_board_new_figure_id      (McBoard    *self,
                                           const char *kind);
@@ -72,6 +87,16 @@ void         mc_board_set_read_only      (McBoard    *self,
 /* What the loader repaired (e.g. a note anchored to a missing figure, made
  * free), for the app to show once. NULL-terminated, borrowed, never NULL. */
 const char * const *mc_board_get_load_warnings (McBoard *self);
+
+/* "New session from this board": a new board in the next phase (start →
+ * monitor → evaluate) with every figure, note (same ids) and cluster of
+ * this one. Each note records the phase it was written in, so the layout
+ * can show earlier answers dimmed; the meta records the previous session
+ * and today's date; the history is empty and the copy has no file yet.
+ * Fails (MC_BOARD_ERROR_INVALID) for a board already in the evaluate phase.
+ * Implemented in mc-board-io.c: the copy is the board's file read back. */
+McBoard     *mc_board_new_session_copy   (McBoard    *self,
+                                          GError    **error);
 
 /* Where the board was last loaded from or saved to; NULL for a new board. */
 GFile       *mc_board_get_file           (McBoard    *self);

@@ -27,6 +27,7 @@ typedef enum
   KIND_ADD_FIGURE,
   KIND_REMOVE_FIGURE,
   KIND_UPDATE_FIGURE,
+  KIND_CLUSTER,
   KIND_BOARD,
 } CommandKind;
 
@@ -34,6 +35,7 @@ typedef enum
 {
   CHANGE_NOTE,
   CHANGE_FIGURE,
+  CHANGE_CLUSTER,
   CHANGE_TITLE,
   CHANGE_LANGUAGE,
   CHANGE_PHASE,
@@ -44,7 +46,7 @@ typedef enum
 typedef struct
 {
   ChangeType  type;
-  gpointer    before;       /* McNote*, McFigure* or char*; NULL = absent */
+  gpointer    before;       /* McNote*, McFigure*, McCluster* or char*; NULL = absent */
   gpointer    after;
   char       *key;          /* CHANGE_META */
   int         before_value; /* CHANGE_LANGUAGE, CHANGE_PHASE */
@@ -116,6 +118,7 @@ change_free (gpointer data)
     {
     case CHANGE_NOTE:
     case CHANGE_FIGURE:
+    case CHANGE_CLUSTER:
       g_clear_object (&change->before);
       g_clear_object (&change->after);
       break;
@@ -165,6 +168,44 @@ add_change (McCommand  *self,
   return change;
 }
 
+/* Takes the notes in note_ids (id → anything) out of every cluster but
+ * except_id: an update per cluster that keeps notes, a removal per
+ * cluster left empty. */
+static void
+add_cluster_detach (McCommand  *self,
+                    McBoard    *board,
+                    GHashTable *note_ids,
+                    const char *except_id)
+{
+  GPtrArray *clusters = mc_board_get_clusters (board);
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      McCluster *cluster = g_ptr_array_index (clusters, i);
+      const char * const *ids = mc_cluster_get_note_ids (cluster);
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+      McCluster *after;
+
+      if (g_strcmp0 (cluster->id, except_id) == 0)
+        continue;
+      for (guint k = 0; ids[k] != NULL; k++)
+        if (!g_hash_table_contains (note_ids, ids[k]))
+          g_ptr_array_add (kept, (gpointer) ids[k]);
+      if (kept->len == g_strv_length ((char **) ids))
+        continue;
+
+      if (kept->len == 0)
+        {
+          add_change (self, CHANGE_CLUSTER, mc_cluster_dup (cluster), NULL);
+          continue;
+        }
+      g_ptr_array_add (kept, NULL);
+      after = mc_cluster_dup (cluster);
+      mc_cluster_set_note_ids (after, (const char * const *) kept->pdata);
+      add_change (self, CHANGE_CLUSTER, mc_cluster_dup (cluster), after);
+    }
+}
+
 void
 mc_command_free (McCommand *command)
 {
@@ -196,6 +237,7 @@ note_diff (McNote *a,
       a->color != b->color ||
       a->votes != b->votes ||
       a->conflict != b->conflict ||
+      a->has_phase != b->has_phase || a->phase != b->phase ||
       g_strcmp0 (a->author, b->author) != 0)
     flags |= MC_CHANGE_CONTENT;
 
@@ -285,6 +327,9 @@ mc_command_remove_notes (McBoard            *board,
 
   notes = mc_board_get_notes (board);
   self = command_new (KIND_REMOVE_NOTES, NULL);
+  /* Out of their clusters first, so undo brings the notes back before the
+   * clusters name them again. */
+  add_cluster_detach (self, board, wanted, NULL);
   for (guint i = 0; i < notes->len; i++)
     {
       McNote *note = g_ptr_array_index (notes, i);
@@ -482,6 +527,7 @@ McCommand *
 mc_command_remove_figure (McBoard    *board,
                           const char *figure_id)
 {
+  g_autoptr(GHashTable) on_figure = NULL;
   McCommand *self;
   McFigure *figure;
   GPtrArray *notes;
@@ -494,8 +540,18 @@ mc_command_remove_figure (McBoard    *board,
   if (figure == NULL)
     return self;
 
-  /* Its notes go first, so undo brings the figure back before them. */
+  /* Its notes go first, so undo brings the figure back before them; and
+   * before them their places in clusters. */
   notes = mc_board_get_notes (board);
+  on_figure = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->figure_id, figure_id) == 0)
+        g_hash_table_add (on_figure, note->id);
+    }
+  add_cluster_detach (self, board, on_figure, NULL);
   for (guint i = 0; i < notes->len; i++)
     {
       McNote *note = g_ptr_array_index (notes, i);
@@ -532,6 +588,81 @@ mc_command_update_figure (McBoard  *board,
   else
     add_change (self, CHANGE_FIGURE, mc_figure_dup (current), changed);
 
+  return self;
+}
+
+static GHashTable *
+cluster_note_set (McCluster *cluster)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *ids = mc_cluster_get_note_ids (cluster);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) ids[i]);
+  return set;
+}
+
+McCommand *
+mc_command_add_cluster (McBoard   *board,
+                        McCluster *cluster)
+{
+  g_autoptr(GHashTable) members = NULL;
+  McCommand *self;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (MC_IS_CLUSTER (cluster), NULL);
+  g_return_val_if_fail (!cluster->in_board, NULL);
+
+  self = command_new (KIND_CLUSTER, _("Cluster Notes"));
+  members = cluster_note_set (cluster);
+  add_cluster_detach (self, board, members, cluster->id);
+  add_change (self, CHANGE_CLUSTER, NULL, cluster);
+  return self;
+}
+
+McCommand *
+mc_command_remove_cluster (McBoard    *board,
+                           const char *cluster_id)
+{
+  McCommand *self;
+  McCluster *cluster;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (cluster_id != NULL, NULL);
+
+  /* The notes stay; only the grouping goes. */
+  self = command_new (KIND_CLUSTER, _("Remove Cluster"));
+  cluster = mc_board_get_cluster (board, cluster_id);
+  if (cluster != NULL)
+    add_change (self, CHANGE_CLUSTER, mc_cluster_dup (cluster), NULL);
+  return self;
+}
+
+McCommand *
+mc_command_update_cluster (McBoard   *board,
+                           McCluster *changed)
+{
+  g_autoptr(GHashTable) members = NULL;
+  McCommand *self;
+  McCluster *current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (MC_IS_CLUSTER (changed), NULL);
+  g_return_val_if_fail (!changed->in_board, NULL);
+
+  current = mc_board_get_cluster (board, changed->id);
+  g_return_val_if_fail (current != NULL, NULL);
+
+  self = command_new (KIND_CLUSTER, _("Edit Cluster"));
+  if (mc_cluster_equal (current, changed))
+    {
+      g_object_unref (changed);
+      return self;
+    }
+
+  members = cluster_note_set (changed);
+  add_cluster_detach (self, board, members, changed->id);
+  add_change (self, CHANGE_CLUSTER, mc_cluster_dup (current), changed);
   return self;
 }
 
@@ -760,6 +891,54 @@ apply_figure (Change      *change,
 }
 
 static void
+apply_cluster (Change      *change,
+               McBoard     *board,
+               McChangeSet *changes,
+               gboolean     forward)
+{
+  McCluster *from = forward ? change->before : change->after;
+  McCluster *to = forward ? change->after : change->before;
+  const char *id = from != NULL ? from->id : to->id;
+
+  if (from == NULL)
+    {
+      if (mc_board_get_cluster (board, id) != NULL)
+        {
+          g_critical ("Cannot add cluster “%s”: the board already has a cluster with that id", id);
+          change->applied = FALSE;
+          return;
+        }
+      change->index = _mc_board_insert_cluster (board, mc_cluster_dup (to),
+                                                forward ? G_MAXUINT : change->index);
+    }
+  else if (to == NULL)
+    {
+      McCluster *stolen = _mc_board_steal_cluster (board, id, &change->index);
+
+      if (stolen == NULL)
+        {
+          change->applied = FALSE;
+          return;
+        }
+      g_object_unref (stolen);
+    }
+  else
+    {
+      McCluster *cluster = mc_board_get_cluster (board, id);
+
+      if (cluster == NULL)
+        {
+          change->applied = FALSE;
+          return;
+        }
+      _mc_cluster_assign (cluster, to);
+    }
+
+  change->applied = TRUE;
+  changes->flags |= MC_CHANGE_CLUSTERS;
+}
+
+static void
 apply_change (Change      *change,
               McBoard     *board,
               McChangeSet *changes,
@@ -776,6 +955,9 @@ apply_change (Change      *change,
       return;
     case CHANGE_FIGURE:
       apply_figure (change, board, changes, forward);
+      return;
+    case CHANGE_CLUSTER:
+      apply_cluster (change, board, changes, forward);
       return;
     case CHANGE_TITLE:
       _mc_board_update_title (board, forward ? change->after : change->before);

@@ -35,6 +35,18 @@ McCommand  *mc_command_remove_figure     (McBoard     *board,
 McCommand  *mc_command_update_figure     (McBoard     *board,
                                           McFigure    *changed);
 
+/* Clusters (mc-cluster.h); the McCluster arguments are detached and taken.
+ * A note belongs to at most one cluster: adding or updating a cluster takes
+ * its notes out of any other cluster in the same step, and a cluster left
+ * without notes goes. Removing notes (or a figure with its notes) takes
+ * them out of their clusters in the same step too; undo restores both. */
+McCommand  *mc_command_add_cluster       (McBoard     *board,
+                                          McCluster   *cluster);
+McCommand  *mc_command_remove_cluster    (McBoard     *board,
+                                          const char  *cluster_id);
+McCommand  *mc_command_update_cluster    (McBoard     *board,
+                                          McCluster   *changed);
+
 /* Board properties. */
 McCommand  *mc_command_set_title         (McBoard     *board,
                                           const char  *title);

@@ -25,7 +25,9 @@ struct _McNote
   gint64      created;
   gint64      modified;
   guint       votes;
+  McPhase     phase;       /* valid when has_phase */
   guint       has_position : 1;
+  guint       has_phase : 1;
   guint       conflict : 1;
   guint       in_board : 1;
 

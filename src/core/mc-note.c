@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "mc-enums.h"
 #include "mc-note-private.h"
 
 const char * const mc_note_colors[] = {
@@ -26,6 +27,8 @@ enum {
   PROP_MODIFIED,
   PROP_VOTES,
   PROP_CONFLICT,
+  PROP_HAS_PHASE,
+  PROP_PHASE,
   PROP_IN_BOARD,
   N_PROPS
 };
@@ -175,6 +178,25 @@ note_update_conflict (McNote   *self,
 }
 
 static void
+note_update_phase (McNote   *self,
+                   gboolean  has_phase,
+                   McPhase   phase)
+{
+  if (!has_phase)
+    phase = MC_PHASE_START;
+  if (self->has_phase != !!has_phase)
+    {
+      self->has_phase = !!has_phase;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PHASE]);
+    }
+  if (self->phase != phase)
+    {
+      self->phase = phase;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+    }
+}
+
+static void
 note_update_created (McNote *self,
                      gint64  usec)
 {
@@ -250,6 +272,12 @@ mc_note_get_property (GObject    *object,
       break;
     case PROP_CONFLICT:
       g_value_set_boolean (value, self->conflict);
+      break;
+    case PROP_HAS_PHASE:
+      g_value_set_boolean (value, self->has_phase);
+      break;
+    case PROP_PHASE:
+      g_value_set_enum (value, self->phase);
       break;
     case PROP_IN_BOARD:
       g_value_set_boolean (value, self->in_board);
@@ -330,6 +358,10 @@ mc_note_class_init (McNoteClass *klass)
     g_param_spec_uint ("votes", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_CONFLICT] =
     g_param_spec_boolean ("conflict", NULL, NULL, FALSE, rw);
+  properties[PROP_HAS_PHASE] =
+    g_param_spec_boolean ("has-phase", NULL, NULL, FALSE, ro);
+  properties[PROP_PHASE] =
+    g_param_spec_enum ("phase", NULL, NULL, MC_TYPE_PHASE, MC_PHASE_START, ro);
   properties[PROP_IN_BOARD] =
     g_param_spec_boolean ("in-board", NULL, NULL, FALSE, ro);
 
@@ -395,6 +427,8 @@ mc_note_dup (McNote *self)
   copy->votes = self->votes;
   copy->has_position = self->has_position;
   copy->conflict = self->conflict;
+  copy->has_phase = self->has_phase;
+  copy->phase = self->phase;
   if (self->extra != NULL)
     copy->extra = json_object_ref (self->extra);
 
@@ -438,6 +472,8 @@ mc_note_equal (McNote *a,
          a->modified == b->modified &&
          a->votes == b->votes &&
          a->conflict == b->conflict &&
+         a->has_phase == b->has_phase &&
+         (!a->has_phase || a->phase == b->phase) &&
          extra_equal (a->extra, b->extra);
 }
 
@@ -458,6 +494,7 @@ _mc_note_assign (McNote *dst,
   note_update_modified (dst, src->modified);
   note_update_votes (dst, src->votes);
   note_update_conflict (dst, src->conflict);
+  note_update_phase (dst, src->has_phase, src->phase);
   _mc_note_set_extra (dst, src->extra);
   g_object_thaw_notify (G_OBJECT (dst));
 }
@@ -680,6 +717,44 @@ mc_note_set_conflict (McNote   *self,
   g_return_if_fail (!self->in_board);
 
   note_update_conflict (self, conflict);
+}
+
+gboolean
+mc_note_get_has_phase (McNote *self)
+{
+  g_return_val_if_fail (MC_IS_NOTE (self), FALSE);
+  return self->has_phase;
+}
+
+McPhase
+mc_note_get_phase (McNote *self)
+{
+  g_return_val_if_fail (MC_IS_NOTE (self), MC_PHASE_START);
+  return self->has_phase ? self->phase : MC_PHASE_START;
+}
+
+void
+mc_note_set_phase (McNote  *self,
+                   McPhase  phase)
+{
+  g_return_if_fail (MC_IS_NOTE (self));
+  g_return_if_fail (!self->in_board);
+  g_return_if_fail (phase <= MC_PHASE_EVALUATE);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  note_update_phase (self, TRUE, phase);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+mc_note_clear_phase (McNote *self)
+{
+  g_return_if_fail (MC_IS_NOTE (self));
+  g_return_if_fail (!self->in_board);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  note_update_phase (self, FALSE, MC_PHASE_START);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void

@@ -51,6 +51,11 @@ guint        mc_note_get_votes      (McNote     *self);
 /* Set by merge when both copies changed the note; cleared when resolved. */
 gboolean     mc_note_get_conflict   (McNote     *self);
 gboolean     mc_note_get_in_board   (McNote     *self);
+/* The session phase the note was written in (set when a board is copied
+ * into its next phase, see mc_board_new_session_copy). Without one the note
+ * belongs to its board's phase (mc_board_get_note_phase). */
+gboolean     mc_note_get_has_phase  (McNote     *self);
+McPhase      mc_note_get_phase      (McNote     *self);     /* MC_PHASE_START without one */
 
 void         mc_note_set_text       (McNote     *self,
                                      const char *text);
@@ -68,6 +73,9 @@ void         mc_note_set_votes      (McNote     *self,
                                      guint       votes);
 void         mc_note_set_conflict   (McNote     *self,
                                      gboolean    conflict);
+void         mc_note_set_phase      (McNote     *self,
+                                     McPhase     phase);
+void         mc_note_clear_phase    (McNote     *self);
 void         mc_note_set_created    (McNote     *self,
                                      gint64      usec);
 void         mc_note_set_modified   (McNote     *self,

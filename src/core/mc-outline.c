@@ -10,7 +10,9 @@
 #include <string.h>
 #include <gio/gio.h>
 
+#include "mc-layout.h"
 #include "mc-outline.h"
+#include "mc-priority.h"
 
 typedef enum
 {
@@ -22,6 +24,7 @@ typedef enum
   WORD_FACILITATOR,
   WORD_VOTE,
   WORD_VOTES,
+  WORD_CLUSTER,
   N_WORDS
 } Word;
 
@@ -35,6 +38,7 @@ static const char * const words[MC_N_LANGUAGES][N_WORDS] = {
     [WORD_FACILITATOR] = "Facilitator",
     [WORD_VOTE] = "stem",
     [WORD_VOTES] = "stemmen",
+    [WORD_CLUSTER] = "cluster",
   },
   [MC_LANGUAGE_EN] = {
     [WORD_FREE_NOTES] = "Free notes",
@@ -45,6 +49,7 @@ static const char * const words[MC_N_LANGUAGES][N_WORDS] = {
     [WORD_FACILITATOR] = "Facilitator",
     [WORD_VOTE] = "vote",
     [WORD_VOTES] = "votes",
+    [WORD_CLUSTER] = "cluster",
   },
 };
 
@@ -106,14 +111,65 @@ figure_wanted (const char * const *figure_ids,
   return figure_ids == NULL || g_strv_contains (figure_ids, id);
 }
 
+/* On the potential-value target a note's place is its priority: notes with
+ * a rank (note → 1-based rank) come in rank order. */
+static int
+compare_ranked_notes (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GHashTable *rank = user_data;
+  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (rank, *(McNote **) a));
+  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (rank, *(McNote **) b));
+
+  if (ra != rb)
+    return ra == 0 ? 1 : rb == 0 ? -1 : ra < rb ? -1 : 1;
+  return compare_notes (a, b);
+}
+
+/* note → rank by distance from the core, for a potential-value figure
+ * (NULL for any other kind). Laying the figure out is what tells where a
+ * packed note sits, so this builds it once. */
+static GHashTable *
+priority_ranks (McBoard    *board,
+                McCatalog  *catalog,
+                McFigure   *figure,
+                McLanguage  language)
+{
+  g_autoptr(McLayout) layout = NULL;
+  g_autoptr(GPtrArray) ranked = NULL;
+  McViewOptions options;
+  GHashTable *rank;
+
+  if (g_strcmp0 (mc_figure_get_kind (figure), MC_PRIORITY_KIND) != 0)
+    return NULL;
+
+  layout = mc_layout_new (catalog);
+  mc_view_options_init (&options, language);
+  options.figure_id = mc_figure_get_id (figure);
+  options.questions = MC_QUESTIONS_OFF;
+  options.caption = FALSE;
+  mc_scene_unref (mc_layout_build (layout, board, &options));
+
+  ranked = mc_priority_list_notes (layout, board, mc_figure_get_id (figure));
+  rank = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < ranked->len; i++)
+    g_hash_table_insert (rank, ranked->pdata[i], GUINT_TO_POINTER (i + 1));
+  return rank;
+}
+
 static void
 emit_notes (GPtrArray     *notes,
             const char    *figure_id,
             const char    *region_id,
+            GHashTable    *rank,
             McOutlineFunc  func,
             gpointer       user_data)
 {
-  g_ptr_array_sort (notes, compare_notes);
+  if (rank != NULL)
+    g_ptr_array_sort_with_data (notes, compare_ranked_notes, rank);
+  else
+    g_ptr_array_sort (notes, compare_notes);
   for (guint i = 0; i < notes->len; i++)
     {
       McOutlineEntry entry = {
@@ -155,6 +211,7 @@ mc_outline_foreach (McBoard            *board,
       const char *figure_id = mc_figure_get_id (figure);
       const McFigureInfo *info = mc_catalog_get_figure (catalog, mc_figure_get_kind (figure));
       g_autoptr(GPtrArray) others = g_ptr_array_new ();
+      g_autoptr(GHashTable) rank = NULL;
       g_autofree char *title = NULL;
       McOutlineEntry entry = { 0, };
 
@@ -180,6 +237,8 @@ mc_outline_foreach (McBoard            *board,
       entry.text = title;
       entry.figure_id = figure_id;
       func (&entry, user_data);
+
+      rank = priority_ranks (board, catalog, figure, language);
 
       for (guint r = 0; info != NULL && r < mc_figure_info_get_n_regions (info); r++)
         {
@@ -212,7 +271,7 @@ mc_outline_foreach (McBoard            *board,
                   g_hash_table_add (claimed, note);
                 }
             }
-          emit_notes (region_notes, figure_id, region_id, func, user_data);
+          emit_notes (region_notes, figure_id, region_id, rank, func, user_data);
         }
 
       /* Notes on this figure whose region the catalog does not know. */
@@ -233,7 +292,7 @@ mc_outline_foreach (McBoard            *board,
           entry.text = word (language, WORD_OTHER);
           entry.region_id = NULL;
           func (&entry, user_data);
-          emit_notes (others, figure_id, NULL, func, user_data);
+          emit_notes (others, figure_id, NULL, NULL, func, user_data);
         }
     }
 
@@ -262,7 +321,7 @@ mc_outline_foreach (McBoard            *board,
       };
 
       func (&entry, user_data);
-      emit_notes (free_notes, NULL, NULL, func, user_data);
+      emit_notes (free_notes, NULL, NULL, NULL, func, user_data);
     }
 }
 
@@ -347,6 +406,7 @@ append_heading (GString    *out,
 typedef struct
 {
   GString    *out;
+  McBoard    *board;
   McLanguage  language;
   gboolean    in_questions;
   gboolean    in_notes;
@@ -396,27 +456,44 @@ markdown_entry (const McOutlineEntry *entry,
         guint votes = mc_note_get_votes (entry->note);
         const char *author = mc_note_get_author (entry->note);
         gboolean has_author = author != NULL && author[0] != '\0';
+        McCluster *cluster = mc_board_get_note_cluster (state->board,
+                                                        mc_note_get_id (entry->note));
+        gboolean first = TRUE;
 
         if (state->in_questions)
           markdown_close_blocks (state);
         g_string_append (out, "- ");
         mc_outline_append_markdown_escaped (out, entry->text, 2);
-        /* Votes and author after the text, in " *(…)*": the escaped text
-         * can never contain " *(" (its asterisks are escaped), so a reader
-         * can split them off again. */
-        if (votes > 0 || has_author)
+        /* Votes, author and cluster after the text, in " *(…)*": the
+         * escaped text can never contain " *(" (its asterisks are
+         * escaped), so a reader can split them off again. */
+        if (votes > 0 || has_author || cluster != NULL)
           {
             g_string_append (out, " *(");
             if (votes > 0)
-              g_string_append_printf (out, "%u %s", votes,
-                                      word (state->language, votes == 1 ? WORD_VOTE : WORD_VOTES));
-            if (votes > 0 && has_author)
-              g_string_append (out, " · ");
+              {
+                g_string_append_printf (out, "%u %s", votes,
+                                        word (state->language, votes == 1 ? WORD_VOTE : WORD_VOTES));
+                first = FALSE;
+              }
             if (has_author)
               {
                 g_autofree char *flat = g_strdup (author);
 
+                if (!first)
+                  g_string_append (out, " · ");
                 g_strdelimit (flat, "\r\n", ' ');
+                mc_outline_append_markdown_escaped (out, flat, 0);
+                first = FALSE;
+              }
+            if (cluster != NULL)
+              {
+                g_autofree char *flat = g_strdup (mc_cluster_get_label (cluster));
+
+                if (!first)
+                  g_string_append (out, " · ");
+                g_strdelimit (flat, "\r\n", ' ');
+                g_string_append_printf (out, "%s: ", word (state->language, WORD_CLUSTER));
                 mc_outline_append_markdown_escaped (out, flat, 0);
               }
             g_string_append (out, ")*");
@@ -460,6 +537,7 @@ mc_outline_to_markdown (McBoard            *board,
   g_return_val_if_fail (MC_IS_CATALOG (catalog), NULL);
 
   state.out = g_string_new (NULL);
+  state.board = board;
   state.language = language;
 
   title = mc_board_get_title (board);
@@ -515,6 +593,7 @@ mc_outline_append_csv_field (GString    *out,
 typedef struct
 {
   GString    *out;
+  McBoard    *board;
   const char *figure;
   const char *region;
   GString    *questions;
@@ -527,6 +606,7 @@ csv_entry (const McOutlineEntry *entry,
   CsvState *state = user_data;
   GString *out = state->out;
   McNote *note;
+  McCluster *cluster;
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *created_str = NULL;
   g_autofree char *votes = NULL;
@@ -573,6 +653,10 @@ csv_entry (const McOutlineEntry *entry,
   mc_outline_append_csv_field (out, created_str);
   g_string_append_c (out, ',');
   mc_outline_append_csv_field (out, mc_note_get_id (note));
+  g_string_append_c (out, ',');
+  cluster = mc_board_get_note_cluster (state->board, mc_note_get_id (note));
+  if (cluster != NULL)
+    mc_outline_append_csv_field (out, mc_cluster_get_label (cluster));
   g_string_append (out, "\r\n");
 }
 
@@ -587,7 +671,8 @@ mc_outline_to_csv (McBoard            *board,
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
   g_return_val_if_fail (MC_IS_CATALOG (catalog), NULL);
 
-  state.out = g_string_new ("figure,region,question(s),note,votes,author,created,note id\r\n");
+  state.out = g_string_new ("figure,region,question(s),note,votes,author,created,note id,cluster\r\n");
+  state.board = board;
   state.figure = "";
   state.region = "";
   state.questions = g_string_new (NULL);

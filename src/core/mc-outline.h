@@ -3,7 +3,9 @@
  * Figure → region → question(s) → notes (with votes and author), in the
  * given language, labels from the catalog. Figures in placement order,
  * regions in the catalog's order, notes by votes (most first), then by
- * creation time. Notes on a figure without a known region and free notes
+ * creation time; on a potential-value figure (the target) by distance from
+ * the core instead, its zones being the regions (mc-priority.h). Each note
+ * names its cluster, if any. Notes on a figure without a known region and free notes
  * come last.
  *
  * Both formats keep every note text exactly: CSV per RFC 4180, Markdown
@@ -23,7 +25,8 @@ char      *mc_outline_to_markdown (McBoard            *board,
                                    McLanguage          language,
                                    const char * const *figure_ids);
 /* Header row: figure, region, question(s), note, votes, author, created,
- * note id. Fields are separated by commas, rows end in CRLF. */
+ * note id, cluster (the label; empty when none). Fields are separated by
+ * commas, rows end in CRLF. */
 char      *mc_outline_to_csv      (McBoard            *board,
                                    McCatalog          *catalog,
                                    McLanguage          language,
