@@ -17,8 +17,6 @@
 
 #include "mc-board.h"
 #include "mc-board-io.h"
-#include "mc-command.h"
-#include <json-glib/json-glib.h>
 #include "mc-catalog.h"
 #include "mc-figure-kind.h"
 #include "mc-layout.h"
@@ -65,75 +63,6 @@ write_png (McScene     *scene,
     }
 
   return TRUE;
-}
-
-/* Reads the example board's figures and notes straight from the resource.
- * A stand-in for mc_board_new_example() until the board file code lands;
- * only what drawing needs. */
-static McBoard *
-load_example (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  McBoard *board;
-  JsonObject *root, *data;
-  JsonArray *figures, *notes;
-
-  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/examples/example.missiecanvas",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   (gssize) g_bytes_get_size (bytes), NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-
-  root = json_node_get_object (json_parser_get_root (parser));
-  data = json_object_get_object_member (root, "board");
-  if (data == NULL)
-    return NULL;
-
-  board = mc_board_new ();
-  figures = json_object_get_array_member (data, "figures");
-  notes = json_object_get_array_member (data, "notes");
-
-  for (guint i = 0; figures != NULL && i < json_array_get_length (figures); i++)
-    {
-      JsonObject *f = json_array_get_object_element (figures, i);
-      McFigure *figure = mc_figure_new (json_object_get_string_member (f, "id"),
-                                        json_object_get_string_member (f, "kind"));
-
-      mc_figure_set_position (figure, json_object_get_double_member_with_default (f, "x", 0),
-                              json_object_get_double_member_with_default (f, "y", 0));
-      mc_figure_set_scale (figure, json_object_get_double_member_with_default (f, "scale", 1));
-      mc_board_execute (board, mc_command_add_figure (figure));
-    }
-
-  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
-    {
-      JsonObject *n = json_array_get_object_element (notes, i);
-      McNote *note = mc_note_new (json_object_get_string_member_with_default (n, "text", ""));
-
-      mc_note_set_color (note, json_object_get_string_member_with_default (n, "color", "yellow"));
-      if (json_object_has_member (n, "figure") && json_object_has_member (n, "region"))
-        mc_note_set_anchor (note, json_object_get_string_member (n, "figure"),
-                            json_object_get_string_member (n, "region"));
-      if (json_object_has_member (n, "x"))
-        {
-          McRect rect = {
-            json_object_get_double_member_with_default (n, "x", 0),
-            json_object_get_double_member_with_default (n, "y", 0),
-            json_object_get_double_member_with_default (n, "width", MC_NOTE_DEFAULT_WIDTH),
-            json_object_get_double_member_with_default (n, "height", MC_NOTE_DEFAULT_HEIGHT),
-          };
-
-          mc_note_set_rect (note, &rect);
-        }
-      mc_note_set_votes (note, (guint) json_object_get_int_member_with_default (n, "votes", 0));
-      mc_note_set_conflict (note, json_object_get_boolean_member_with_default (n, "conflict", FALSE));
-      mc_board_execute (board, mc_command_add_note (note));
-    }
-
-  return board;
 }
 
 /* The first placement of kind on the board, or NULL. */
@@ -238,7 +167,7 @@ main (int   argc,
   mc_core_ensure_resources ();
   layout = mc_layout_new (mc_catalog_get_default ());
   if (with_notes)
-    example = load_example ();
+    example = mc_board_new_example ();
 
   for (McThemeKind theme = 0; theme < MC_N_THEMES; theme++)
     for (McLanguage lang = 0; lang < MC_N_LANGUAGES; lang++)

@@ -11,6 +11,7 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-layout-private.h"
+#include "mc-text.h"
 
 static McNote *
 anchored_note (const char *text,
@@ -476,6 +477,95 @@ test_note_appearance (void)
 }
 
 static void
+test_note_overflow (void)
+{
+  g_autoptr(McLayout) layout = new_layout ();
+  g_autoptr(McBoard) board = mc_board_new_from_template ("context", MC_LANGUAGE_NL, NULL);
+  g_autoptr(McScene) scene = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *group_id = NULL;
+  McViewOptions options;
+  const McSceneItem *note_text = NULL;
+  gboolean marker = FALSE;
+  const char *id;
+  McRect rect;
+  double w, h;
+  int index;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "veel te veel woorden ");
+  id = add_note (board, anchored_note (text->str, "context", "issue"));
+  group_id = g_strdup_printf ("note:%s", id);
+
+  mc_view_options_init (&options, MC_LANGUAGE_NL);
+  scene = mc_layout_build (layout, board, &options);
+  index = mc_scene_find_group (scene, group_id);
+  g_assert_cmpint (index, >=, 0);
+  for (guint i = index + 1; i < mc_scene_group_end (scene, index); i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->kind == MC_ITEM_TEXT && item->role == MC_ROLE_NOTE_TEXT)
+        note_text = item;
+      if (item->kind == MC_ITEM_TEXT && item->role == MC_ROLE_DECORATION &&
+          g_str_equal (pango_layout_get_text (item->layout), "\u2026"))
+        marker = TRUE;
+    }
+
+  /* Cut with an ellipsis, marked, and still inside the note. */
+  g_assert_nonnull (note_text);
+  g_assert_true (pango_layout_is_ellipsized (note_text->layout));
+  g_assert_true (marker);
+  mc_layout_get_note_rect (layout, id, &rect);
+  mc_text_layout_get_size (note_text->layout, &w, &h);
+  g_assert_cmpfloat (note_text->y + h, <=, rect.y + rect.height);
+  g_assert_cmpfloat (note_text->x + w, <=, rect.x + rect.width);
+}
+
+static void
+test_text_fit (void)
+{
+  McTextStyle style = { "Liberation Sans", 40, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                        PANGO_ALIGN_LEFT, 0 };
+  g_autoptr(PangoLayout) roomy = NULL;
+  g_autoptr(PangoLayout) shrunk = NULL;
+  g_autoptr(PangoLayout) cut = NULL;
+  const PangoFontDescription *desc;
+  gboolean fits;
+  double w, h;
+
+  /* Room enough: the size stays. */
+  roomy = mc_text_layout_fit ("Kort", &style, 400, 100, 8, &fits);
+  g_assert_true (fits);
+  desc = pango_layout_get_font_description (roomy);
+  g_assert_cmpfloat ((double) pango_font_description_get_size (desc) / PANGO_SCALE, ==, 40);
+  g_assert_true (pango_font_description_get_size_is_absolute (desc));
+
+  /* Too long: shrinks, but no further than needed, and fits the box. */
+  shrunk = mc_text_layout_fit ("Een langere zin die bij veertig pixels niet in het vak past",
+                               &style, 300, 120, 8, &fits);
+  g_assert_true (fits);
+  mc_text_layout_get_size (shrunk, &w, &h);
+  g_assert_cmpfloat (w, <=, 300);
+  g_assert_cmpfloat (h, <=, 120);
+  desc = pango_layout_get_font_description (shrunk);
+  g_assert_cmpfloat ((double) pango_font_description_get_size (desc) / PANGO_SCALE, <, 40);
+  g_assert_cmpfloat ((double) pango_font_description_get_size (desc) / PANGO_SCALE, >, 12);
+  g_assert_false (pango_layout_is_ellipsized (shrunk));
+
+  /* Far too long: the floor, an ellipsis, still inside the height. */
+  cut = mc_text_layout_fit ("woord woord woord woord woord woord woord woord woord woord "
+                            "woord woord woord woord woord woord woord woord woord woord",
+                            &style, 100, 30, 10, &fits);
+  g_assert_false (fits);
+  desc = pango_layout_get_font_description (cut);
+  g_assert_cmpfloat ((double) pango_font_description_get_size (desc) / PANGO_SCALE, ==, 10);
+  g_assert_true (pango_layout_is_ellipsized (cut));
+  mc_text_layout_get_size (cut, NULL, &h);
+  g_assert_cmpfloat (h, <=, 30);
+}
+
+static void
 test_cache (void)
 {
   g_autoptr(McLayout) layout = new_layout ();
@@ -518,6 +608,8 @@ main (int   argc,
   g_test_add_func ("/mc/layout/empty-regions", test_empty_regions);
   g_test_add_func ("/mc/layout/notes-off", test_notes_off);
   g_test_add_func ("/mc/layout/note-appearance", test_note_appearance);
+  g_test_add_func ("/mc/layout/note-overflow", test_note_overflow);
+  g_test_add_func ("/mc/layout/text-fit", test_text_fit);
   g_test_add_func ("/mc/layout/cache", test_cache);
 
   return g_test_run ();

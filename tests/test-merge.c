@@ -137,6 +137,14 @@ delete_note (McBoard    *board,
 }
 
 static gint
+compare_lines_data (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gint
 compare_lines (gconstpointer a,
                gconstpointer b)
 {
@@ -170,6 +178,19 @@ canonical (McBoard *board)
                                         mc_note_get_has_position (n), r.x, r.y, r.width, r.height,
                                         mc_note_get_votes (n), mc_note_get_conflict (n),
                                         mc_note_get_created (n)));
+    }
+  for (guint i = 0; i < mc_board_get_clusters (board)->len; i++)
+    {
+      McCluster *c = g_ptr_array_index (mc_board_get_clusters (board), i);
+      g_auto(GStrv) members = g_strdupv ((char **) mc_cluster_get_note_ids (c));
+      g_autofree char *joined = NULL;
+
+      g_qsort_with_data (members, g_strv_length (members), sizeof (char *),
+                         (GCompareDataFunc) compare_lines_data, NULL);
+      joined = g_strjoinv (",", members);
+      g_ptr_array_add (lines, g_strdup_printf ("cluster %s label=%s color=%s notes=%s",
+                                               mc_cluster_get_id (c), mc_cluster_get_label (c),
+                                               mc_cluster_get_color (c), joined));
     }
   for (guint i = 0; i < figures->len; i++)
     {
@@ -436,6 +457,19 @@ test_undo (void)
   add_note (theirs, ID_A2, "nieuw", 600, 100, T0 + S (30));
   delete_note (theirs, ID_5);
   edit (theirs, ID_4, NULL, NULL, 4, -1, -1, T0 + S (40));
+  {
+    /* A cluster of a new note and an existing one, and one of ours that
+     * loses a member to it. */
+    McCluster *mine = mc_cluster_new ("Ons cluster", NULL);
+    McCluster *theirs_cluster = mc_cluster_new_with_id ("00000000-0000-4000-8000-0000000000c1");
+    const char *mine_ids[] = { ID_3, ID_6, NULL };
+    const char *their_ids[] = { ID_A2, ID_3, NULL };
+
+    mc_cluster_set_note_ids (mine, mine_ids);
+    mc_board_execute (ours, mc_command_add_cluster (ours, mine));
+    mc_cluster_set_note_ids (theirs_cluster, their_ids);
+    mc_board_execute (theirs, mc_command_add_cluster (theirs, theirs_cluster));
+  }
 
   before = canonical (ours);
   n_undo = mc_history_get_n_undo (history);
@@ -500,6 +534,23 @@ make_members (McBoard *base)
   /* Bram rewrites note 2, Chris deletes it. */
   edit (m[1], ID_2, "Bewoners wantrouwen de gemeente", NULL, -1, -1, -1, T0 + S (42));
   delete_note (m[2], ID_2);
+  /* Clusters: Anna groups 3 and 4, Bram groups 4 and 6 in another. */
+  {
+    McCluster *c = mc_cluster_new_with_id ("11111111-0000-4000-8000-000000000001");
+    const char *anna[] = { ID_3, ID_4, NULL };
+
+    mc_cluster_set_label (c, "Partners");
+    mc_cluster_set_note_ids (c, anna);
+    mc_board_execute (m[0], mc_command_add_cluster (m[0], c));
+  }
+  {
+    McCluster *c = mc_cluster_new_with_id ("22222222-0000-4000-8000-000000000002");
+    const char *bram[] = { ID_4, ID_6, NULL };
+
+    mc_cluster_set_label (c, "Resultaat");
+    mc_cluster_set_note_ids (c, bram);
+    mc_board_execute (m[1], mc_command_add_cluster (m[1], c));
+  }
   /* Anna moves note 6, Chris recolours note 3. */
   edit (m[0], ID_6, NULL, NULL, -1, 420, 520, T0 + S (51));
   edit (m[2], ID_3, NULL, "green", -1, -1, -1, T0 + S (52));
@@ -566,6 +617,13 @@ check_all_orders (gboolean three_way)
     else /* without a base the recolouring is a conflict: both colours stay */
       g_assert_cmpuint (count_notes_with_text (result, "Gemeente, corporatie, hogeschool"), ==, 2);
     g_assert_cmpuint (mc_note_get_votes (mc_board_get_note (result, ID_4)), ==, three_way ? 6 : 3);
+    /* Both clusters survive; note 4, claimed by both, is in one. */
+    g_assert_nonnull (mc_board_get_cluster (result, "11111111-0000-4000-8000-000000000001"));
+    g_assert_nonnull (mc_board_get_cluster (result, "22222222-0000-4000-8000-000000000002"));
+    g_assert_cmpstr (mc_cluster_get_id (mc_board_get_note_cluster (result, ID_4)), ==,
+                     "11111111-0000-4000-8000-000000000001");
+    g_assert_cmpstr (mc_cluster_get_id (mc_board_get_note_cluster (result, ID_6)), ==,
+                     "22222222-0000-4000-8000-000000000002");
     if (three_way)
       {
         g_assert_true (mc_note_get_conflict (mc_board_get_note (result, ID_2)));

@@ -193,6 +193,95 @@ out:
   cairo_surface_destroy (actual);
 }
 
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  cairo_surface_flush (surface);
+  return *(const guint32 *) (cairo_image_surface_get_data (surface) +
+                             y * cairo_image_surface_get_stride (surface) + 4 * x);
+}
+
+static cairo_surface_t *
+render_scene (McScene      *scene,
+              const McRect *clip)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 100);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  mc_render_scene (cr, scene, clip);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static void
+test_clip_and_opacity (void)
+{
+  g_autoptr(McScene) scene = mc_scene_new ();
+  g_autoptr(McPath) left = mc_path_new ();
+  g_autoptr(McPath) right = mc_path_new ();
+  g_autoptr(McPath) ring = mc_path_new ();
+  McRect left_rect = { 0, 0, 40, 40 };
+  McRect right_rect = { 60, 0, 40, 40 };
+  McRect clip = { 50, 0, 50, 100 };
+  McColor black = { 0, 0, 0, 1 };
+  cairo_surface_t *all, *clipped;
+
+  mc_path_rectangle (left, &left_rect);
+  mc_path_rectangle (right, &right_rect);
+  mc_path_circle (ring, 50, 75, 20);
+  mc_path_circle (ring, 50, 75, 10);
+
+  mc_scene_add_path (scene, MC_ROLE_DECORATION, left, &black, NULL, 0, MC_LINE_SOLID);
+  mc_scene_begin_group (scene, MC_ROLE_FIGURE, "half", NULL, NULL);
+  mc_scene_set_group_opacity (scene, 0.5);
+  mc_scene_add_path (scene, MC_ROLE_DECORATION, right, &black, NULL, 0, MC_LINE_SOLID);
+  mc_scene_end_group (scene);
+  mc_scene_add_path (scene, MC_ROLE_DECORATION, ring, &black, NULL, 0, MC_LINE_SOLID);
+
+  all = render_scene (scene, NULL);
+  g_assert_cmphex (pixel_at (all, 20, 20) & 0xffffff, ==, 0x000000);
+  /* Half-transparent group: mid gray, not black. */
+  g_assert_cmpint ((int) (pixel_at (all, 80, 20) & 0xff), >, 100);
+  g_assert_cmpint ((int) (pixel_at (all, 80, 20) & 0xff), <, 150);
+  /* Rings are filled even-odd: a hole in the middle. */
+  g_assert_cmphex (pixel_at (all, 50, 75) & 0xffffff, ==, 0xffffff);
+  g_assert_cmphex (pixel_at (all, 50, 60) & 0xffffff, ==, 0x000000);
+
+  /* Items outside the clip are not drawn at all. */
+  clipped = render_scene (scene, &clip);
+  g_assert_cmphex (pixel_at (clipped, 20, 20) & 0xffffff, ==, 0xffffff);
+  g_assert_cmpint ((int) (pixel_at (clipped, 80, 20) & 0xff), <, 150);
+
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (clipped);
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(McScene) scene = mc_scene_new ();
+  McTextStyle style = { "Liberation Sans", 30, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL,
+                        PANGO_ALIGN_LEFT, 0 };
+  g_autoptr(PangoLayout) layout = mc_text_layout_new ("HH", &style, -1);
+  McColor ink = { 0, 0, 0, 1 };
+  cairo_surface_t *surface;
+  guint dark = 0;
+
+  mc_scene_add_text (scene, MC_ROLE_LABEL, layout, 10, 10, &ink);
+  surface = render_scene (scene, NULL);
+  for (int y = 0; y < 100; y++)
+    for (int x = 0; x < 100; x++)
+      if ((pixel_at (surface, x, y) & 0xff) < 64)
+        dark++;
+  /* Two bold capitals at 30 px leave a few hundred dark pixels. */
+  g_assert_cmpuint (dark, >, 150);
+  cairo_surface_destroy (surface);
+}
+
 /* The goldens assume the pinned fonts; say so plainly when they are absent. */
 static void
 test_fonts (void)
@@ -282,6 +371,8 @@ main (int   argc,
     return update_goldens (update_dir, cases);
 
   g_test_add_func ("/mc/render/fonts", test_fonts);
+  g_test_add_func ("/mc/render/clip-and-opacity", test_clip_and_opacity);
+  g_test_add_func ("/mc/render/text", test_text);
   for (guint i = 0; i < cases->len; i++)
     {
       const RenderCase *rc = g_ptr_array_index (cases, i);

@@ -190,6 +190,36 @@ test_append (void)
 }
 
 static void
+test_append_range (void)
+{
+  g_autoptr(McScene) source = mc_scene_new ();
+  g_autoptr(McScene) scene = mc_scene_new ();
+  g_autoptr(McPath) a = rect_path (0, 0, 10, 10);
+  g_autoptr(McPath) b = rect_path (20, 0, 10, 10);
+  int skipped;
+
+  mc_scene_begin_group (source, MC_ROLE_FIGURE, "fig", NULL, NULL);
+  mc_scene_begin_group (source, MC_ROLE_REGION, "fig/a", NULL, a);
+  mc_scene_end_group (source);
+  mc_scene_begin_group (source, MC_ROLE_REGION, "fig/b", NULL, b);
+  mc_scene_end_group (source);
+  mc_scene_end_group (source);
+
+  /* Leave out fig/a by appending around it; the result balances. */
+  skipped = mc_scene_find_group (source, "fig/a");
+  mc_scene_append_range (scene, source, 0, skipped);
+  mc_scene_append_range (scene, source, mc_scene_group_end (source, skipped),
+                         mc_scene_get_n_items (source));
+
+  g_assert_cmpuint (mc_scene_get_n_items (scene), ==, 4);
+  g_assert_cmpint (mc_scene_find_group (scene, "fig/a"), ==, -1);
+  g_assert_cmpint (mc_scene_find_group (scene, "fig/b"), ==, 1);
+  g_assert_cmpuint (mc_scene_group_end (scene, 0), ==, 4);
+  g_assert_null (mc_scene_hit_test (scene, 5, 5, 1u << MC_ROLE_REGION));
+  g_assert_cmpstr (mc_scene_hit_test (scene, 25, 5, 1u << MC_ROLE_REGION)->id, ==, "fig/b");
+}
+
+static void
 test_opacity (void)
 {
   g_autoptr(McScene) scene = mc_scene_new ();
@@ -211,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/mc/scene/bounds", test_bounds);
   g_test_add_func ("/mc/scene/hit-test", test_hit_test);
   g_test_add_func ("/mc/scene/append", test_append);
+  g_test_add_func ("/mc/scene/append-range", test_append_range);
   g_test_add_func ("/mc/scene/opacity", test_opacity);
 
   return g_test_run ();

@@ -444,6 +444,39 @@ test_canvas_transform (Fixture       *fixture,
   }
 }
 
+static void
+test_window_state (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  McWindow *window;
+  int width = 0, height = 0;
+
+  /* A new window takes the size the last one had. */
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 700);
+  window = mc_window_new (app, board);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
+
+  /* Closing (nothing unsaved, so no question) keeps its size. */
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +514,7 @@ main (int   argc,
   ADD ("language", test_language);
   ADD ("close-unsaved", test_close_unsaved);
   ADD ("canvas-transform", test_canvas_transform);
+  ADD ("window-state", test_window_state);
 #undef ADD
 
   status = g_test_run ();

@@ -30,6 +30,9 @@ new_wrapped_label (const char *css_class)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  /* Bounds the natural width, so the panel keeps its own width instead of
+   * growing to one line per definition. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* Selectable labels would otherwise take focus and select all on show. */
   gtk_widget_set_focusable (label, FALSE);
@@ -126,6 +129,31 @@ mc_region_panel_get_region (McRegionPanel *self)
   return self->region_id;
 }
 
+/* The panel has one width: labels and the status page would otherwise ask
+ * for a line per paragraph and take half the window. */
+#define PANEL_WIDTH 340
+
+static void
+mc_region_panel_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = PANEL_WIDTH;
+      return;
+    }
+
+  GTK_WIDGET_CLASS (mc_region_panel_parent_class)->measure (widget, orientation,
+                                                             for_size == -1 ? PANEL_WIDTH : for_size,
+                                                             minimum, natural,
+                                                             minimum_baseline, natural_baseline);
+}
+
 static void
 mc_region_panel_finalize (GObject *object)
 {
@@ -142,6 +170,7 @@ mc_region_panel_class_init (McRegionPanelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = mc_region_panel_finalize;
+  GTK_WIDGET_CLASS (klass)->measure = mc_region_panel_measure;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "mcregionpanel");
 }
 

@@ -27,6 +27,25 @@ set_enabled (McWindow   *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* "Undo Add Note" says what the button will do. */
+static void
+update_history_tooltips (McWindow  *self,
+                         McHistory *history)
+{
+  const char *undo_label = history != NULL ? mc_history_get_undo_label (history) : NULL;
+  const char *redo_label = history != NULL ? mc_history_get_redo_label (history) : NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  /* Translators: tooltip of the Undo button; %s is what it undoes, such as "Add Note". */
+  undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo: %s"), undo_label) : g_strdup (_("Undo"));
+  /* Translators: tooltip of the Redo button; %s is what it redoes. */
+  redo_tip = redo_label != NULL ? g_strdup_printf (_("Redo: %s"), redo_label) : g_strdup (_("Redo"));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip);
+}
+
 void
 _mc_window_update_actions (McWindow *self)
 {
@@ -43,6 +62,8 @@ _mc_window_update_actions (McWindow *self)
   set_enabled (self, "language", editable);
   set_enabled (self, "export", board != NULL);
   set_enabled (self, "print", board != NULL);
+
+  update_history_tooltips (self, history);
 
   language = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
   if (board != NULL && language != NULL)
@@ -272,19 +293,7 @@ change_sidebar (GSimpleAction *action,
   McWindow *self = user_data;
 
   g_simple_action_set_state (action, value);
-  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (value));
-}
-
-static void
-on_flap_revealed (AdwFlap    *flap,
-                  GParamSpec *pspec,
-                  McWindow   *self)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "sidebar");
-
-  /* A folded flap can close itself (click outside); keep the toggle true. */
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_boolean (adw_flap_get_reveal_flap (flap)));
+  gtk_revealer_set_reveal_child (self->sidebar_revealer, g_variant_get_boolean (value));
 }
 
 static const GActionEntry win_entries[] = {
@@ -360,8 +369,6 @@ _mc_window_init_actions (McWindow *self)
 
   g_signal_connect_object (self->settings, "changed::recent-files",
                            G_CALLBACK (on_recent_changed), self, 0);
-  g_signal_connect_object (self->flap, "notify::reveal-flap",
-                           G_CALLBACK (on_flap_revealed), self, 0);
   _mc_window_update_recent_menu (self);
   _mc_window_update_actions (self);
 }

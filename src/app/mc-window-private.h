@@ -15,11 +15,13 @@ struct _McWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkRevealer          *read_only_revealer;
-  AdwFlap              *flap;
+  GtkRevealer          *sidebar_revealer;
   McCanvas             *canvas;
   McRegionPanel        *region_panel;
   GtkMenuButton        *zoom_button;
   GtkMenuButton        *language_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
   GMenu                *recent_section;
 
   GSettings            *settings;

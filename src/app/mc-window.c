@@ -742,11 +742,13 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, read_only_revealer);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, McWindow, region_panel);
   gtk_widget_class_bind_template_child (widget_class, McWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, language_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, recent_section);
 
 }

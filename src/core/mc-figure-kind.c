@@ -376,7 +376,9 @@ _mc_figure_build_placeholder (McFigureBuild *build)
       double used;
 
       mc_path_rounded_rectangle (path, &rect, build->theme->corner_radius * build->unit);
-      mc_figure_build_get_region_colors (build, region_id, i, &fill, &stroke, NULL);
+      /* Neutral grays: a placeholder should not look finished. */
+      mc_theme_get_role_fill (build->theme, "neutral", i, &fill);
+      mc_theme_get_role_stroke (build->theme, "neutral", &stroke);
 
       mc_figure_build_begin_region (build, region_id, path);
       mc_scene_add_path (build->scene, MC_ROLE_REGION, path, &fill, &stroke,

@@ -8,6 +8,7 @@
 
 #include "mc-layout.h"
 #include "mc-layout-private.h"
+#include "mc-layout-clusters-private.h"
 #include "mc-board.h"
 #include "mc-command.h"
 #include "mc-figure-kind.h"
@@ -28,6 +29,15 @@ typedef struct
   guint        generation; /* last build that used it */
 } CachedText;
 
+/* A figure's drawing depends only on its kind, frame and the view options,
+ * so editing notes reuses it as is. */
+typedef struct
+{
+  McScene    *scene;
+  GHashTable *note_areas;
+  guint       generation;
+} CachedFigure;
+
 struct _McLayout
 {
   GObject     parent_instance;
@@ -36,6 +46,7 @@ struct _McLayout
   GHashTable *text_cache;   /* key string → CachedText* */
   GHashTable *note_rects;   /* note id → McRect* (board units) */
   GHashTable *note_areas;   /* "figure/region" → McRect*, last build */
+  GHashTable *figure_cache; /* key string → CachedFigure* */
   guint       generation;
   guint       n_text_layouts_created;
 };
@@ -74,10 +85,21 @@ cached_text_free (gpointer data)
 }
 
 static void
+cached_figure_free (gpointer data)
+{
+  CachedFigure *cached = data;
+
+  g_clear_pointer (&cached->scene, mc_scene_unref);
+  g_clear_pointer (&cached->note_areas, g_hash_table_unref);
+  g_free (cached);
+}
+
+static void
 mc_layout_finalize (GObject *object)
 {
   McLayout *self = MC_LAYOUT (object);
 
+  g_clear_pointer (&self->figure_cache, g_hash_table_unref);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_clear_pointer (&self->note_rects, g_hash_table_unref);
@@ -103,6 +125,8 @@ mc_layout_init (McLayout *self)
                                             g_free, (GDestroyNotify) mc_rect_free);
   self->note_areas = g_hash_table_new_full (g_str_hash, g_str_equal,
                                             g_free, (GDestroyNotify) mc_rect_free);
+  self->figure_cache = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                              g_free, cached_figure_free);
 }
 
 void
@@ -200,7 +224,7 @@ text_floor (const McTheme       *theme,
 /* Builds one figure kind into its own scene (so regions can be filtered
  * before they join the board) and returns its note areas. */
 static McScene *
-build_figure_scene (McLayout                *self,
+draw_figure_scene (McLayout                *self,
                     const McFigureKindClass *kind,
                     const McFigureInfo      *info,
                     const char              *placement_id,
@@ -236,6 +260,57 @@ build_figure_scene (McLayout                *self,
 
   *note_areas = build.note_areas;
   return scene;
+}
+
+static GHashTable *
+copy_note_areas (GHashTable *areas)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            g_free, (GDestroyNotify) mc_rect_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (areas != NULL)
+    {
+      g_hash_table_iter_init (&iter, areas);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (copy, g_strdup (key), mc_rect_copy (value));
+    }
+
+  return copy;
+}
+
+/* Returns a new reference to the figure's scene, drawn or from the cache,
+ * and a copy of its note areas. */
+static McScene *
+build_figure_scene (McLayout                *self,
+                    const McFigureKindClass *kind,
+                    const McFigureInfo      *info,
+                    const char              *placement_id,
+                    const McRect            *frame,
+                    const McViewOptions     *options,
+                    GHashTable             **note_areas)
+{
+  g_autofree char *key = NULL;
+  CachedFigure *cached;
+
+  key = g_strdup_printf ("%s\x1f%s\x1f%p\x1f%.4f\x1f%.4f\x1f%.4f\x1f%.4f\x1f%d\x1f%d\x1f%d\x1f%d\x1f%.3f",
+                         placement_id, kind->id, (gconstpointer) info,
+                         frame->x, frame->y, frame->width, frame->height,
+                         options->theme, options->language, options->questions,
+                         options->definitions, options->min_font_size);
+  cached = g_hash_table_lookup (self->figure_cache, key);
+  if (cached == NULL)
+    {
+      cached = g_new0 (CachedFigure, 1);
+      cached->scene = draw_figure_scene (self, kind, info, placement_id, frame, options,
+                                         &cached->note_areas);
+      g_hash_table_insert (self->figure_cache, g_steal_pointer (&key), cached);
+    }
+
+  cached->generation = self->generation;
+  *note_areas = copy_note_areas (cached->note_areas);
+  return mc_scene_ref (cached->scene);
 }
 
 /* Copies a figure's scene, leaving out region groups without notes when
@@ -330,6 +405,7 @@ draw_note (McLayout            *self,
            McNote              *note,
            const McRect        *rect,
            double               s,
+           double               opacity,
            const McViewOptions *options)
 {
   const McTheme *theme = mc_theme_get (options->theme);
@@ -341,13 +417,19 @@ draw_note (McLayout            *self,
   double pad = 10 * s;
   double votes_strip = votes > 0 ? 14 * s : 0;
   McColor fill, edge;
-  McTextStyle style = { theme->font_family, theme->note_size * s, PANGO_WEIGHT_NORMAL,
-                        PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
-  double floor_size = MAX (text_floor (theme, options), style.size * 0.6);
+  double floor_size = text_floor (theme, options);
+  /* Even note text never goes below the view's floor (exports ask for 7 pt
+   * at the printed width): it gets cut with an ellipsis instead. */
+  McTextStyle style = { theme->font_family, MAX (theme->note_size * s, floor_size),
+                        PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  double min_size = MIN (MAX (floor_size, theme->note_size * s * 0.6), style.size);
   gboolean fits = TRUE;
 
   mc_path_rectangle (hit, rect);
   mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);
+  /* Notes from an earlier phase of the session recede. */
+  if (opacity < 1.0)
+    mc_scene_set_group_opacity (scene, opacity);
 
   mc_theme_get_note_fill (theme, mc_note_get_color (note), &fill);
   darken (&fill, theme->kind == MC_THEME_PRINT ? 0.55 : 0.82, &edge);
@@ -374,8 +456,7 @@ draw_note (McLayout            *self,
 
       if (w > 0 && h > 0)
         {
-          PangoLayout *layout = note_text_layout (self, text, &style, w, h,
-                                                  MIN (floor_size, style.size), &fits);
+          PangoLayout *layout = note_text_layout (self, text, &style, w, h, min_size, &fits);
 
           mc_scene_add_text (scene, MC_ROLE_NOTE_TEXT, layout, rect->x + pad,
                              rect->y + pad, &theme->ink);
@@ -384,16 +465,25 @@ draw_note (McLayout            *self,
 
   if (!fits)
     {
-      /* A folded corner says "more text than shown". */
-      g_autoptr(McPath) fold = mc_path_new ();
-      double f = 12 * s;
-      double rx = rect->x + rect->width, by = rect->y + rect->height;
+      /* The ellipsis ends the text; a small "…" tab at the corner says
+       * plainly that there is more than shown. */
+      McTextStyle marker_style = { theme->font_family, MAX (12 * s, floor_size), PANGO_WEIGHT_BOLD,
+                                   PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+      g_autoptr(McPath) tab = mc_path_new ();
+      gboolean marker_fits;
+      PangoLayout *marker = note_text_layout (self, "\u2026", &marker_style, -1,
+                                              marker_style.size * 1.7,
+                                              marker_style.size, &marker_fits);
+      double mw, mh;
+      McRect tab_rect;
 
-      mc_path_move_to (fold, rx - f, by);
-      mc_path_line_to (fold, rx, by - f);
-      mc_path_line_to (fold, rx, by);
-      mc_path_close (fold);
-      mc_scene_add_path (scene, MC_ROLE_DECORATION, fold, &edge, NULL, 0, MC_LINE_SOLID);
+      mc_text_layout_get_size (marker, &mw, &mh);
+      tab_rect = (McRect) { rect->x + rect->width - mw - 8 * s, rect->y + rect->height - mh - 2 * s,
+                            mw + 6 * s, mh };
+      mc_path_rounded_rectangle (tab, &tab_rect, 3 * s);
+      mc_scene_add_path (scene, MC_ROLE_DECORATION, tab, &edge, NULL, 0, MC_LINE_SOLID);
+      mc_scene_add_text (scene, MC_ROLE_DECORATION, marker, tab_rect.x + 3 * s, tab_rect.y,
+                         &theme->ink);
     }
 
   if (votes > 0)
@@ -416,10 +506,10 @@ draw_note (McLayout            *self,
       if (votes > shown)
         {
           g_autofree char *count = g_strdup_printf ("+%u", votes - shown);
-          McTextStyle small = { theme->font_family, 10 * s, PANGO_WEIGHT_SEMIBOLD,
+          McTextStyle small = { theme->font_family, MAX (10 * s, floor_size), PANGO_WEIGHT_SEMIBOLD,
                                 PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
           gboolean count_fits;
-          PangoLayout *layout = note_text_layout (self, count, &small, -1, 14 * s,
+          PangoLayout *layout = note_text_layout (self, count, &small, -1, small.size * 1.4,
                                                   small.size, &count_fits);
           double th;
 
@@ -521,6 +611,29 @@ figure_word (McLanguage language)
 }
 
 static double
+add_stacked_text_indented (McScene           *scene,
+                           McItemRole         role,
+                           const char        *text,
+                           const McTextStyle *style,
+                           double             x,
+                           double             y,
+                           double             width,
+                           double             hanging,
+                           const McColor     *color)
+{
+  g_autoptr(PangoLayout) layout = mc_text_layout_new (text, style, width);
+  double h;
+
+  /* Wrapped lines of a numbered item line up after its number. */
+  if (hanging > 0)
+    pango_layout_set_indent (layout, (int) (-hanging * PANGO_SCALE));
+
+  mc_scene_add_text (scene, role, layout, x, y, color);
+  mc_text_layout_get_size (layout, NULL, &h);
+  return h;
+}
+
+static double
 add_stacked_text (McScene           *scene,
                   McItemRole         role,
                   const char        *text,
@@ -530,12 +643,7 @@ add_stacked_text (McScene           *scene,
                   double             width,
                   const McColor     *color)
 {
-  g_autoptr(PangoLayout) layout = mc_text_layout_new (text, style, width);
-  double h;
-
-  mc_scene_add_text (scene, role, layout, x, y, color);
-  mc_text_layout_get_size (layout, NULL, &h);
-  return h;
+  return add_stacked_text_indented (scene, role, text, style, x, y, width, 0, color);
 }
 
 /* A numbered list of every region's questions, from the catalog; returns
@@ -581,8 +689,9 @@ add_questions_list (McScene             *scene,
       list = g_string_new (NULL);
       for (guint q = 0; questions[q] != NULL; q++)
         g_string_append_printf (list, "%s%u.\u2002%s", q > 0 ? "\n" : "", number++, questions[q]);
-      y += add_stacked_text (scene, MC_ROLE_QUESTION, list->str, &body,
-                             x + 14 * unit, y, width - 14 * unit, &theme->muted_ink);
+      y += add_stacked_text_indented (scene, MC_ROLE_QUESTION, list->str, &body,
+                                      x + 14 * unit, y, width - 14 * unit,
+                                      body.size * (number > 10 ? 1.6 : 1.1), &theme->muted_ink);
     }
 
   if (y > top)
@@ -733,6 +842,15 @@ trim_text_cache (McLayout *self)
   GHashTableIter iter;
   gpointer value;
 
+  g_hash_table_iter_init (&iter, self->figure_cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      CachedFigure *cached = value;
+
+      if (cached->generation != self->generation)
+        g_hash_table_iter_remove (&iter);
+    }
+
   /* Keep what the last build used; an edited note's old text goes. */
   g_hash_table_iter_init (&iter, self->text_cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -742,6 +860,23 @@ trim_text_cache (McLayout *self)
       if (cached->generation != self->generation)
         g_hash_table_iter_remove (&iter);
     }
+}
+
+typedef struct
+{
+  McNote *note;
+  McRect  rect;
+  double  scale;
+} DrawnNote;
+
+static gboolean
+lookup_note_rect (gpointer    user_data,
+                  const char *note_id,
+                  McRect     *rect)
+{
+  McLayout *self = user_data;
+
+  return mc_layout_get_note_rect (self, note_id, rect);
 }
 
 McScene *
@@ -755,6 +890,7 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GHashTable) by_id = NULL;  /* placement id → index into placed_figures */
   g_autoptr(GHashTable) shelves = NULL; /* "placement/region" → Shelf* */
   g_autoptr(GHashTable) packed = NULL;  /* placement id → GArray of McRect */
+  g_autoptr(GArray) drawn_notes = g_array_new (FALSE, FALSE, sizeof (DrawnNote));
   GPtrArray *figures, *notes;
   McScene *scene;
   McRect bounds;
@@ -919,7 +1055,23 @@ mc_layout_build (McLayout            *self,
       g_hash_table_insert (self->note_rects, g_strdup (mc_note_get_id (note)),
                            mc_rect_copy (&rect));
       if (options->notes)
-        draw_note (self, content, note, &rect, s, options);
+        {
+          DrawnNote drawn = { note, rect, s };
+
+          g_array_append_val (drawn_notes, drawn);
+        }
+    }
+
+  /* Cluster outlines go under the notes they surround. */
+  if (options->notes)
+    _mc_layout_add_clusters (content, board, theme, lookup_note_rect, self);
+
+  for (guint i = 0; i < drawn_notes->len; i++)
+    {
+      DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
+
+      draw_note (self, content, drawn->note, &drawn->rect, drawn->scale,
+                 _mc_layout_note_opacity (board, drawn->note), options);
     }
 
   trim_text_cache (self);
@@ -968,8 +1120,9 @@ mc_layout_build_kind (McLayout            *self,
 
   scene = mc_scene_new ();
   g_hash_table_remove_all (self->note_areas);
-  figure_scene = build_figure_scene (self, klass, placed.info, klass->id, &placed.frame,
-                                     options, &placed.note_areas);
+  /* Kinds at arbitrary widths (thumbnails, tests) are not worth caching. */
+  figure_scene = draw_figure_scene (self, klass, placed.info, klass->id, &placed.frame,
+                                    options, &placed.note_areas);
   remember_note_areas (self, klass->id, placed.note_areas);
   /* Without a board every region is empty; hiding them would leave nothing. */
   mc_scene_append (scene, figure_scene);

@@ -28,6 +28,8 @@ struct _McViewOptions
 
 typedef struct _McViewOptions McViewOptions;
 
+/* Defaults: colour theme, questions inline, definitions, notes and empty
+ * regions shown, no caption, the theme's font floor, every figure. */
 void        mc_view_options_init       (McViewOptions *options,
                                         McLanguage     language);
 
@@ -35,6 +37,11 @@ void        mc_view_options_init       (McViewOptions *options,
 G_DECLARE_FINAL_TYPE (McLayout, mc_layout, MC, LAYOUT, GObject)
 
 McLayout   *mc_layout_new              (McCatalog           *catalog);
+/* The board's scene: paper, then each placed figure (group "<id>", its
+ * regions "<id>/<region>"), the questions list ("<id>:questions") and the
+ * caption ("<id>:caption", or "board:caption" for several figures), then
+ * the notes ("note:<uuid>") in board order. Anchored notes without a
+ * position are packed into their region's note area, never overlapping. */
 McScene    *mc_layout_build            (McLayout            *self,
                                         McBoard             *board,
                                         const McViewOptions *options);

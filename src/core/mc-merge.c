@@ -648,6 +648,185 @@ figure_has_merged_notes (MergeState *state,
   return FALSE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Clusters                                                            */
+
+static gboolean
+strv_same_set (const char * const *a,
+               const char * const *b)
+{
+  guint na = a ? g_strv_length ((char **) a) : 0;
+  guint nb = b ? g_strv_length ((char **) b) : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (!g_strv_contains (b, a[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+cluster_same (McCluster *a,
+              McCluster *b)
+{
+  return g_strcmp0 (mc_cluster_get_label (a), mc_cluster_get_label (b)) == 0 &&
+         g_strcmp0 (mc_cluster_get_color (a), mc_cluster_get_color (b)) == 0 &&
+         strv_same_set (mc_cluster_get_note_ids (a), mc_cluster_get_note_ids (b));
+}
+
+/* A string both sides may have changed: the changed side, or (both
+ * changed) the larger, so the choice does not depend on the order. */
+static const char *
+merge_string (const char *o,
+              const char *t,
+              const char *b,
+              gboolean    three_way)
+{
+  if (g_strcmp0 (o, t) == 0)
+    return o;
+  if (three_way && g_strcmp0 (t, b) == 0)
+    return o;
+  if (three_way && g_strcmp0 (o, b) == 0)
+    return t;
+  return g_strcmp0 (o, t) >= 0 ? o : t;
+}
+
+static McCluster *
+merge_cluster (McCluster *o,
+               McCluster *t,
+               McCluster *b)
+{
+  McCluster *merged = mc_cluster_dup (o);
+  const char * const *ids_o = mc_cluster_get_note_ids (o);
+  const char * const *ids_t = mc_cluster_get_note_ids (t);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  mc_cluster_set_label (merged, merge_string (mc_cluster_get_label (o), mc_cluster_get_label (t),
+                                              b ? mc_cluster_get_label (b) : NULL, b != NULL));
+  mc_cluster_set_color (merged, merge_string (mc_cluster_get_color (o), mc_cluster_get_color (t),
+                                              b ? mc_cluster_get_color (b) : NULL, b != NULL));
+
+  /* Members: without a base the union; with one, the base plus what
+   * either side added, minus what either side took out. */
+  for (guint i = 0; ids_o && ids_o[i]; i++)
+    if (b == NULL || g_strv_contains (ids_t, ids_o[i]) || !mc_cluster_has_note (b, ids_o[i]))
+      g_ptr_array_add (ids, (gpointer) ids_o[i]);
+  for (guint i = 0; ids_t && ids_t[i]; i++)
+    if (!g_strv_contains (ids_o, ids_t[i]) && (b == NULL || !mc_cluster_has_note (b, ids_t[i])))
+      g_ptr_array_add (ids, (gpointer) ids_t[i]);
+  g_ptr_array_add (ids, NULL);
+  mc_cluster_set_note_ids (merged, (const char * const *) ids->pdata);
+  return merged;
+}
+
+static void
+merge_clusters (MergeState *state,
+                McCommand  *group)
+{
+  McBoard *ours = state->ours, *theirs = state->theirs, *base = state->base;
+  GPtrArray *ours_clusters = mc_board_get_clusters (ours);
+  GPtrArray *theirs_clusters = mc_board_get_clusters (theirs);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  /* note id (owned: member lists are replaced below) → cluster id */
+  g_autoptr(GHashTable) owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < ours_clusters->len + theirs_clusters->len; i++)
+    {
+      gboolean from_ours = i < ours_clusters->len;
+      McCluster *c = from_ours ? g_ptr_array_index (ours_clusters, i)
+                               : g_ptr_array_index (theirs_clusters, i - ours_clusters->len);
+      const char *id = mc_cluster_get_id (c);
+      McCluster *o = mc_board_get_cluster (ours, id);
+      McCluster *t = mc_board_get_cluster (theirs, id);
+      McCluster *b = base ? mc_board_get_cluster (base, id) : NULL;
+      McCluster *merged = NULL;
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+      const char * const *ids;
+
+      if (!from_ours && o != NULL)
+        continue; /* done with ours */
+
+      if (o != NULL && t != NULL)
+        merged = merge_cluster (o, t, b);
+      else if (b != NULL && cluster_same (o ? o : t, b))
+        continue; /* deleted on one side, untouched on the other */
+      else
+        merged = mc_cluster_dup (o ? o : t);
+
+      /* Only notes that are on the merged board. */
+      ids = mc_cluster_get_note_ids (merged);
+      for (guint k = 0; ids && ids[k]; k++)
+        if (g_hash_table_contains (state->merged, ids[k]))
+          g_ptr_array_add (kept, (gpointer) ids[k]);
+      g_ptr_array_add (kept, NULL);
+      {
+        g_auto(GStrv) copy = g_strdupv ((char **) kept->pdata);
+
+        mc_cluster_set_note_ids (merged, (const char * const *) copy);
+      }
+      g_ptr_array_add (results, merged);
+    }
+
+  /* A note belongs to one cluster: when the sides put it in different
+   * ones, the cluster with the smaller id keeps it (any order, same result). */
+  for (guint i = 0; i < results->len; i++)
+    {
+      McCluster *c = g_ptr_array_index (results, i);
+      const char * const *ids = mc_cluster_get_note_ids (c);
+
+      for (guint k = 0; ids && ids[k]; k++)
+        {
+          const char *current = g_hash_table_lookup (owner, ids[k]);
+
+          if (current == NULL || strcmp (mc_cluster_get_id (c), current) < 0)
+            g_hash_table_insert (owner, g_strdup (ids[k]), (gpointer) mc_cluster_get_id (c));
+        }
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      McCluster *c = g_ptr_array_index (results, i);
+      const char * const *ids = mc_cluster_get_note_ids (c);
+      g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint k = 0; ids && ids[k]; k++)
+        if (g_strcmp0 (g_hash_table_lookup (owner, ids[k]), mc_cluster_get_id (c)) == 0)
+          g_ptr_array_add (own, g_strdup (ids[k]));
+      g_ptr_array_add (own, NULL);
+      mc_cluster_set_note_ids (c, (const char * const *) own->pdata);
+    }
+
+  /* Ours' clusters that go (deleted by theirs, or left without notes). */
+  for (guint i = 0; i < ours_clusters->len; i++)
+    {
+      McCluster *o = g_ptr_array_index (ours_clusters, i);
+      gboolean keep = FALSE;
+
+      for (guint k = 0; k < results->len && !keep; k++)
+        {
+          McCluster *c = g_ptr_array_index (results, k);
+
+          keep = g_str_equal (mc_cluster_get_id (c), mc_cluster_get_id (o)) &&
+                 mc_cluster_get_n_notes (c) > 0;
+        }
+      if (!keep)
+        mc_command_group_add (group, mc_command_remove_cluster (ours, mc_cluster_get_id (o)));
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      McCluster *c = g_ptr_array_index (results, i);
+      McCluster *o = mc_board_get_cluster (ours, mc_cluster_get_id (c));
+
+      if (mc_cluster_get_n_notes (c) == 0)
+        continue;
+      if (o == NULL)
+        mc_command_group_add (group, mc_command_add_cluster (ours, g_object_ref (c)));
+      else if (!cluster_same (o, c))
+        mc_command_group_add (group, mc_command_update_cluster (ours, g_object_ref (c)));
+    }
+}
+
 static gint
 compare_strings (gconstpointer a,
                  gconstpointer b,
@@ -875,6 +1054,7 @@ build_commands (MergeState *state,
       mc_command_group_add (group, mc_command_add_notes (g_steal_pointer (&additions)));
     }
 
+  merge_clusters (state, group);
   merge_meta (state, group);
 }
 

@@ -138,6 +138,16 @@ layout_fits (PangoLayout *layout,
   return !breaks_inside_word (layout);
 }
 
+static gboolean
+layout_fits_height (PangoLayout *layout,
+                    double       height)
+{
+  double h;
+
+  mc_text_layout_get_size (layout, NULL, &h);
+  return h <= height + 0.01;
+}
+
 static PangoLayout *
 layout_at_size (const char        *text,
                 const McTextStyle *style,
@@ -216,7 +226,8 @@ mc_text_layout_fit (const char        *text,
       pango_layout_set_height (layout, (int) floor (MAX (height, 0) * PANGO_SCALE));
     }
 
+  /* A word broken at the floor is still all there; only a cut is not. */
   if (fits != NULL)
-    *fits = FALSE;
+    *fits = !pango_layout_is_ellipsized (layout) && layout_fits_height (layout, height);
   return layout;
 }

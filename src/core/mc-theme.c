@@ -314,7 +314,8 @@ mc_theme_get_role_stroke (const McTheme *theme,
   switch (theme->kind)
     {
     case MC_THEME_PRINT:
-      set_hex (color, "#3a3a3a");
+      /* Dark enough to carry text on the darkest gray (accents, big letters). */
+      set_hex (color, "#262626");
       return;
 
     case MC_THEME_PROJECTOR:

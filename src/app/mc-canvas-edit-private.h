@@ -1,0 +1,132 @@
+/* mc-canvas-edit-private.h — note editing on the canvas: selection, the
+ * in-place text editor, drag/resize/rubber-band state and the canvas.*
+ * actions. Shared by mc-canvas.c (drawing), mc-canvas-input.c (gestures)
+ * and mc-canvas-edit.c; tests reach the input paths through the
+ * mc_canvas_test_* hooks at the end. Not for other files. */
+#pragma once
+
+#include "mc-canvas-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MC_DRAG_NONE,
+  MC_DRAG_PAN,
+  MC_DRAG_MOVE,     /* the selected notes */
+  MC_DRAG_RESIZE,   /* one note by its corner handle */
+  MC_DRAG_RUBBER,   /* rubber-band selection */
+} McDragMode;
+
+struct _McCanvasEdit
+{
+  /* Selected note ids in selection order, and the same as a set. */
+  GPtrArray   *selection;
+  GHashTable  *selected;
+  /* The keyboard's current note (Tab order, Enter edits it). */
+  char        *cursor;
+
+  /* Dragging (board units) */
+  McDragMode   drag_mode;
+  gboolean     drag_active;      /* past the threshold */
+  double       drag_start_x;     /* board point where the press was */
+  double       drag_start_y;
+  double       drag_dx;          /* current offset, board units */
+  double       drag_dy;
+  GStrv        rubber_base;      /* selection before a Shift rubber band */
+  char        *resize_id;
+  McRect       resize_rect;      /* the note's new rectangle while resizing */
+  McRect       resize_start;
+  McScene     *drag_scene;       /* only the moving notes, drawn offset */
+  McScene     *base_scene;       /* everything else */
+
+  /* Cached rendering of the board for the current view (or, while moving
+   * notes, of base_scene): redraws for hover, selection and drag frames
+   * only blit it. */
+  GdkTexture  *cache;
+  McScene     *cache_scene;      /* not referenced: compared by pointer */
+  double       cache_zoom;
+  double       cache_x;
+  double       cache_y;
+  int          cache_width;
+  int          cache_height;
+  int          cache_scale;
+
+  /* In-place editor */
+  GtkWidget   *editor;           /* GtkTextView, child of the canvas */
+  GtkCssProvider *editor_css;
+  char        *editing_id;       /* NULL while a new note is still pending */
+  gboolean     editing_new;
+  double       pending_x;        /* where a pending new note goes */
+  double       pending_y;
+  guint        history_mark;     /* n_undo when editing began */
+  gboolean     syncing;          /* setting the buffer from the board */
+
+  /* Search highlights: note id → TRUE */
+  char        *search;
+  GHashTable  *matches;
+
+  /* Cluster label prompt */
+  GtkWidget   *cluster_popover;
+};
+
+/* mc-canvas-edit.c */
+void      _mc_canvas_edit_class_init      (GtkWidgetClass *widget_class);
+void      _mc_canvas_edit_init            (McCanvas       *self);
+void      _mc_canvas_edit_dispose         (McCanvas       *self);
+/* The board changed (or was replaced): drops ids that are gone, follows
+ * undo in the editor. */
+void      _mc_canvas_edit_board_changed   (McCanvas       *self,
+                                           McChangeFlags   flags);
+void      _mc_canvas_edit_allocate        (McCanvas       *self);
+void      _mc_canvas_edit_view_changed    (McCanvas       *self);
+/* Draws the board (cached) plus selection, drag, rubber band, handles and
+ * search highlights. */
+void      _mc_canvas_edit_snapshot        (McCanvas       *self,
+                                           GtkSnapshot    *snapshot);
+
+/* Input, in widget pixels; the gesture handlers and the test hooks both
+ * call these. */
+McDragMode _mc_canvas_edit_press          (McCanvas        *self,
+                                           double           x,
+                                           double           y,
+                                           GdkModifierType  state);
+void      _mc_canvas_edit_drag_update     (McCanvas        *self,
+                                           double           offset_x,
+                                           double           offset_y);
+void      _mc_canvas_edit_drag_end        (McCanvas        *self,
+                                           double           offset_x,
+                                           double           offset_y,
+                                           gboolean         moved);
+void      _mc_canvas_edit_double_click    (McCanvas        *self,
+                                           double           x,
+                                           double           y);
+/* Escape: ends editing, else clears the note selection. TRUE if handled. */
+gboolean  _mc_canvas_edit_escape          (McCanvas        *self);
+/* Arrow keys; FALSE when no note is selected (the view pans instead). */
+gboolean  _mc_canvas_edit_nudge           (McCanvas        *self,
+                                           double           dx,
+                                           double           dy);
+gboolean  _mc_canvas_edit_is_editing      (McCanvas        *self);
+gboolean  _mc_canvas_edit_over_note       (McCanvas        *self,
+                                           double           x,
+                                           double           y);
+
+/* Test hooks: the same code paths as the gestures. */
+void      mc_canvas_test_click            (McCanvas        *self,
+                                           double           x,
+                                           double           y,
+                                           GdkModifierType  state);
+void      mc_canvas_test_double_click     (McCanvas        *self,
+                                           double           x,
+                                           double           y);
+void      mc_canvas_test_drag             (McCanvas        *self,
+                                           double           x,
+                                           double           y,
+                                           double           to_x,
+                                           double           to_y,
+                                           GdkModifierType  state);
+/* The in-place editor's text view, or NULL when not editing. */
+GtkWidget *mc_canvas_test_get_editor      (McCanvas        *self);
+
+G_END_DECLS

@@ -1,0 +1,279 @@
+/* test-recovery-app.c — the real application, killed, gives every note back
+ *
+ * The test runs the application twice in child processes (this program
+ * with --edit and --check), with XDG_STATE_HOME in a temporary folder:
+ *   --edit   starts the app, edits the board of its window through commands
+ *            and the window's undo/redo actions, waits for the autosave and
+ *            kills itself with SIGKILL, after writing the note ids it had;
+ *   --check  starts the app with MC_RECOVERY_AUTO=1 and checks that a window
+ *            shows a board with exactly those notes, marked unsaved.
+ * Runs under Xvfb (tools/test).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mc-application.h"
+#include "mc-autosave.h"
+#include "mc-board-io.h"
+#include "mc-command.h"
+#include "mc-window.h"
+
+static char *ids_path;
+static int child_status = 1;
+
+static McApplication *
+make_app (void)
+{
+  return g_object_new (MC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The board's note ids, sorted, one per line. */
+static char *
+note_ids_text (McBoard *board)
+{
+  GPtrArray *notes = mc_board_get_notes (board);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < notes->len; i++)
+    g_ptr_array_add (ids, (gpointer) mc_note_get_id (g_ptr_array_index (notes, i)));
+  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv ("\n", (char **) ids->pdata);
+}
+
+/* ------------------------------------------------------------------ */
+/* --edit                                                              */
+
+static void
+on_written (McAutosave *autosave,
+            McBoard    *board)
+{
+  g_autofree char *ids = note_ids_text (board);
+
+  /* What the session had when it died: the check compares against it. */
+  if (!g_file_set_contents (ids_path, ids, -1, NULL))
+    _exit (3);
+  kill (getpid (), SIGKILL);
+}
+
+static gboolean
+edit_board (gpointer user_data)
+{
+  McWindow *window = user_data;
+  McBoard *board = mc_window_get_board (window);
+  McAutosave *autosave = mc_autosave_get_for_board (board);
+
+  if (autosave == NULL)
+    {
+      g_printerr ("no autosave attached to the window's board\n");
+      _exit (4);
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Nieuw idee %u", i + 1);
+      McNote *note = mc_note_new (text);
+
+      mc_note_set_anchor (note, "cimo", "context");
+      mc_board_execute (board, mc_command_add_note (note));
+    }
+  /* Through the window's actions, as the keyboard would. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+
+  g_signal_connect (autosave, "written", G_CALLBACK (on_written), board);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_edit_window_added (GtkApplication *app,
+                      GtkWindow      *window)
+{
+  if (MC_IS_WINDOW (window))
+    g_timeout_add (500, edit_board, window);
+}
+
+static int
+run_edit (void)
+{
+  g_autoptr(McApplication) app = make_app ();
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_edit_window_added), NULL);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+  return 5; /* never reached: killed in on_written */
+}
+
+/* ------------------------------------------------------------------ */
+/* --check                                                             */
+
+static gboolean
+check_windows (gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  g_autofree char *expected = NULL;
+
+  if (!g_file_get_contents (ids_path, &expected, NULL, NULL))
+    {
+      g_printerr ("no ids from the killed session\n");
+      g_application_quit (G_APPLICATION (app));
+      return G_SOURCE_REMOVE;
+    }
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      McBoard *board;
+      g_autofree char *ids = NULL;
+
+      if (!MC_IS_WINDOW (l->data))
+        continue;
+      board = mc_window_get_board (l->data);
+      ids = note_ids_text (board);
+      if (g_strcmp0 (ids, expected) == 0 && mc_board_get_modified (board))
+        {
+          child_status = 0;
+          break;
+        }
+      g_printerr ("window with %u notes, modified %d: not the killed board\n",
+                  mc_board_get_n_notes (board), mc_board_get_modified (board));
+    }
+
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_check_window_added (GtkApplication *app,
+                       GtkWindow      *window)
+{
+  static gboolean scheduled;
+
+  if (!scheduled && MC_IS_WINDOW (window))
+    {
+      scheduled = TRUE;
+      /* After the recovery's own idle has opened the board. */
+      g_timeout_add (1500, check_windows, app);
+    }
+}
+
+static int
+run_check (void)
+{
+  g_autoptr(McApplication) app = make_app ();
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_check_window_added), NULL);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+  return child_status;
+}
+
+/* ------------------------------------------------------------------ */
+/* The test                                                            */
+
+static void
+test_kill_and_recover (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = g_dir_make_tmp ("mc-recovery-app-XXXXXX", &error);
+  g_autofree char *ids_file = NULL;
+  g_autofree char *recovery_dir = NULL;
+  g_autofree char *ids = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_auto(GStrv) check_env = NULL;
+  const char *edit_argv[] = { g_test_get_filename (G_TEST_BUILT, "test-recovery-app", NULL), "--edit", NULL, NULL };
+  const char *check_argv[] = { edit_argv[0], "--check", NULL, NULL };
+  g_autofree char *stderr_text = NULL;
+  int status = 0;
+
+  g_assert_no_error (error);
+  ids_file = g_build_filename (state, "ids.txt", NULL);
+  edit_argv[2] = ids_file;
+  check_argv[2] = ids_file;
+  env = g_environ_setenv (env, "XDG_STATE_HOME", state, TRUE);
+  env = g_environ_setenv (env, "MC_AUTOSAVE_INTERVAL_MS", "300", TRUE);
+  env = g_environ_unsetenv (env, "MC_RECOVERY_AUTO");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) edit_argv, env, G_SPAWN_DEFAULT,
+                               NULL, NULL, NULL, &stderr_text, &status, &error));
+  g_assert_no_error (error);
+  if (!WIFSIGNALED (status))
+    g_test_message ("edit child: %s", stderr_text);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  g_assert_true (g_file_get_contents (ids_file, &ids, NULL, NULL));
+  /* The example board's notes and the four new ones that survived undo */
+  {
+    g_autoptr(McBoard) example = mc_board_new_example ();
+    g_auto(GStrv) lines = g_strsplit (ids, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, mc_board_get_n_notes (example) + 4);
+  }
+
+  recovery_dir = g_build_filename (state, "missiecanvas", "recovery", NULL);
+  g_assert_true (g_file_test (recovery_dir, G_FILE_TEST_IS_DIR));
+
+  g_clear_pointer (&stderr_text, g_free);
+  check_env = g_environ_setenv (g_strdupv (env), "MC_RECOVERY_AUTO", "1", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) check_argv, check_env, G_SPAWN_DEFAULT,
+                               NULL, NULL, NULL, &stderr_text, &status, &error));
+  g_assert_no_error (error);
+  if (!(WIFEXITED (status) && WEXITSTATUS (status) == 0))
+    g_test_message ("check child: %s", stderr_text);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* Recovered but not saved: the copy is still there for next time. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (recovery_dir, 0, NULL);
+    const char *name;
+    guint n_boards = 0;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (recovery_dir, name, NULL);
+
+        if (g_str_has_suffix (name, ".missiecanvas"))
+          n_boards++;
+        g_unlink (path);
+      }
+    g_assert_cmpuint (n_boards, ==, 1);
+  }
+  g_rmdir (recovery_dir);
+  {
+    g_autofree char *parent = g_path_get_dirname (recovery_dir);
+
+    g_rmdir (parent);
+  }
+  g_unlink (ids_file);
+  g_rmdir (state);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && (g_str_equal (argv[1], "--edit") || g_str_equal (argv[1], "--check")))
+    {
+      ids_path = argv[2];
+      return g_str_equal (argv[1], "--edit") ? run_edit () : run_check ();
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/mc/recovery-app/kill-and-recover", test_kill_and_recover);
+  return g_test_run ();
+}
