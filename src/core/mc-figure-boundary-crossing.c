@@ -10,8 +10,8 @@
 
 #include <math.h>
 
-#include "mc-figure-blocks-private.h"
 #include "mc-figure-kinds-private.h"
+#include "mc-figure-shapes.h"
 
 /* Figure units. */
 #define AREA_LEFT    16.0
@@ -53,7 +53,7 @@ quadrant_rect (const Frame    *frame,
                double         *x1,
                double         *y1)
 {
-  const double gap = MC_FIGURE_BLOCK_GAP / 2;
+  const double gap = MC_FIGURE_GAP / 2;
 
   *x0 = quadrant->left ? AREA_LEFT : CENTRE_X + gap;
   *x1 = quadrant->left ? CENTRE_X - gap : AREA_RIGHT;
@@ -67,7 +67,7 @@ static McPath *
 quadrant_path (const Frame    *frame,
                const Quadrant *quadrant)
 {
-  const double gap = MC_FIGURE_BLOCK_GAP / 2;
+  const double gap = MC_FIGURE_GAP / 2;
   const double cy = frame->cy;
   const double bite = frame->bite;
   double x0 = AREA_LEFT, x1 = CENTRE_X - gap;
@@ -75,16 +75,16 @@ quadrant_path (const Frame    *frame,
   double rc = frame->build->theme->corner_radius;
   double entry_y = cy - sqrt (bite * bite - gap * gap);
   double exit_x = CENTRE_X - sqrt (bite * bite - gap * gap);
-  McFigurePen pen = { frame->build, mc_path_new (),
+  McShapesPen pen = { frame->build, mc_path_new (),
                       !quadrant->left, CENTRE_X, !quadrant->top, cy };
 
-  _mc_figure_pen_move_to (&pen, x0 + rc, y0);
-  _mc_figure_pen_arc (&pen, x1 - rc, y0 + rc, rc, -G_PI / 2, 0);
-  _mc_figure_pen_arc (&pen, CENTRE_X, cy, bite,
+  mc_figure_shapes_pen_move_to (&pen, x0 + rc, y0);
+  mc_figure_shapes_pen_arc (&pen, x1 - rc, y0 + rc, rc, -G_PI / 2, 0);
+  mc_figure_shapes_pen_arc (&pen, CENTRE_X, cy, bite,
                       atan2 (entry_y - cy, x1 - CENTRE_X),
                       atan2 (y1 - cy, exit_x - CENTRE_X));
-  _mc_figure_pen_arc (&pen, x0 + rc, y1 - rc, rc, G_PI / 2, G_PI);
-  _mc_figure_pen_arc (&pen, x0 + rc, y0 + rc, rc, G_PI, 3 * G_PI / 2);
+  mc_figure_shapes_pen_arc (&pen, x0 + rc, y1 - rc, rc, G_PI / 2, G_PI);
+  mc_figure_shapes_pen_arc (&pen, x0 + rc, y0 + rc, rc, G_PI, 3 * G_PI / 2);
   mc_path_close (pen.path);
 
   return pen.path;
@@ -98,7 +98,7 @@ note_area (const Frame    *frame,
            double          text_bottom,
            McRect         *area)
 {
-  const double pad = MC_FIGURE_BLOCK_PAD;
+  const double pad = MC_FIGURE_PAD;
   const double margin = 10;
   double qx0, qy0, qx1, qy1;
   double x0, y0, x1, y1;
@@ -149,38 +149,33 @@ add_quadrant (const Frame    *frame,
 {
   McFigureBuild *build = frame->build;
   g_autoptr(McPath) path = NULL;
-  McColor fill, stroke;
   double qx0, qy0, qx1, qy1;
   double tx0, tx1, ty;
-  McRect box, area, board_area;
+  McRect box, area;
   double used;
+  const McShapesRegionText text = { 0, };
 
-  mc_figure_build_get_region_colors (build, quadrant->id, quadrant->shade,
-                                     &fill, &stroke, NULL);
   quadrant_rect (frame, quadrant, &qx0, &qy0, &qx1, &qy1);
   path = quadrant_path (frame, quadrant);
-
-  mc_figure_build_begin_region (build, quadrant->id, path);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, path, &fill, &stroke,
-                     mc_figure_shapes_line_width (build), MC_LINE_SOLID);
+  mc_figure_shapes_begin_region (build, quadrant->id, path, NULL, quadrant->shade, 1.0,
+                                 MC_LINE_SOLID);
 
   /* Texts at the top; below the centre line they make way for the disc. */
-  tx0 = qx0 + MC_FIGURE_BLOCK_PAD;
-  tx1 = qx1 - MC_FIGURE_BLOCK_PAD;
-  ty = qy0 + MC_FIGURE_BLOCK_PAD * 0.75;
+  tx0 = qx0 + MC_FIGURE_PAD;
+  tx1 = qx1 - MC_FIGURE_PAD;
+  ty = qy0 + MC_FIGURE_PAD * 0.75;
   if (!quadrant->top)
     {
       if (quadrant->left)
-        tx1 = MIN (tx1, CENTRE_X - frame->bite - MC_FIGURE_BLOCK_GAP);
+        tx1 = MIN (tx1, CENTRE_X - frame->bite - MC_FIGURE_GAP);
       else
-        tx0 = MAX (tx0, CENTRE_X + frame->bite + MC_FIGURE_BLOCK_GAP);
+        tx0 = MAX (tx0, CENTRE_X + frame->bite + MC_FIGURE_GAP);
     }
   mc_figure_shapes_rect (build, tx0, ty, tx1 - tx0, (qy1 - qy0) * 0.55, &box);
-  used = mc_figure_build_add_region_text (build, quadrant->id, &box, PANGO_ALIGN_LEFT);
+  used = mc_figure_shapes_add_region_text (build, quadrant->id, &text, &box);
 
   note_area (frame, quadrant, ty + used / build->unit, &area);
-  mc_figure_shapes_rect (build, area.x, area.y, area.width, area.height, &board_area);
-  mc_figure_build_set_note_area (build, quadrant->id, &board_area);
+  mc_figure_shapes_set_note_area (build, quadrant->id, &area);
 
   mc_figure_build_end_region (build);
 }
@@ -220,7 +215,7 @@ add_centre (const Frame *frame)
 static void
 build_boundary_crossing (McFigureBuild *build)
 {
-  Frame frame = { build, 0, 0, DISC_RADIUS + MC_FIGURE_BLOCK_GAP };
+  Frame frame = { build, 0, 0, DISC_RADIUS + MC_FIGURE_GAP };
 
   frame.top = MC_FIGURE_TITLE_BAND;
   mc_figure_shapes_add_title (build);

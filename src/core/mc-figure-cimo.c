@@ -42,31 +42,34 @@ build_panel (McFigureBuild *build,
 {
   const McTheme *theme = build->theme;
   const char *id = panel_ids[index];
-  const McRegionInfo *region = mc_figure_info_find_region (build->info, id);
-  const char *role = region ? mc_region_info_get_role (region) : id;
+  const McRegionInfo *region = mc_figure_build_get_region (build, id);
   g_autoptr(McPath) shape = mc_path_new ();
-  g_autofree char *letter = g_utf8_strup (id, 1);
+  g_autofree char *letter = mc_figure_shapes_dup_cimo_letter (build, id);
   g_autofree char *model_key = g_strdup_printf ("%s_model", id);
   const char *model = mc_figure_info_get_string (build->info, model_key, build->language);
   double x = panel_x (index);
-  McColor fill, stroke;
+  McColor stroke;
   McTextStyle style;
   McRect rect, box, header;
   double gap = mc_figure_shapes_len (build, 10);
+  /* The label is in the header; definition and questions go below it,
+   * above room for a row of notes. */
+  const McShapesRegionText text = {
+    .no_label = TRUE,
+    .definition_share = 0.35,
+    .spacing = 10,
+    .min_notes = 2,
+  };
 
   mc_figure_shapes_rect (build, x, PANEL_TOP, PANEL_WIDTH, PANEL_HEIGHT, &rect);
   mc_figure_shapes_append_rounded_rect (shape, &rect,
                                         mc_figure_shapes_len (build, theme->corner_radius * 1.4),
                                         FALSE);
-  mc_theme_get_role_fill (theme, role, 1, &fill);
-  mc_theme_get_role_stroke (theme, role, &stroke);
-
-  mc_figure_build_begin_region (build, id, shape);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, shape, &fill, &stroke,
-                     mc_figure_shapes_line_width (build), MC_LINE_SOLID);
+  mc_figure_shapes_begin_region (build, id, shape, NULL, 1, 1.0, MC_LINE_SOLID);
+  mc_figure_build_get_region_colors (build, id, 1, NULL, &stroke, NULL);
 
   /* The monogram in the part's deep shade: the letter that names the part
-   * in "CIMO", from its id, the same in both languages. */
+   * in "CIMO", the same in both languages. */
   mc_figure_shapes_style (build, &style, MONOGRAM * 0.82, PANGO_WEIGHT_SEMIBOLD);
   mc_figure_shapes_rect (build, x + PAD * 0.8, PANEL_TOP + PAD * 0.2, MONOGRAM,
                          MONOGRAM * 1.15, &box);
@@ -90,22 +93,7 @@ build_panel (McFigureBuild *build,
   mc_figure_shapes_rect (build, x + PAD, PANEL_TOP + PAD * 0.6 + MONOGRAM * 1.1,
                          PANEL_WIDTH - 2 * PAD,
                          PANEL_HEIGHT - PAD * 1.6 - MONOGRAM * 1.1, &box);
-  if (region != NULL && build->options->definitions)
-    {
-      mc_figure_shapes_style (build, &style, theme->body_size, PANGO_WEIGHT_NORMAL);
-      mc_figure_shapes_add_text_block (build, MC_ROLE_DEFINITION,
-                                       mc_region_info_get_definition (region, build->language),
-                                       &style, &theme->muted_ink, &box, box.height * 0.2, gap);
-    }
-  if (region != NULL && build->options->questions == MC_QUESTIONS_INLINE)
-    {
-      g_autofree char *questions =
-        mc_figure_shapes_join_questions (mc_region_info_get_questions (region, build->language));
-
-      mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
-      mc_figure_shapes_add_text_block (build, MC_ROLE_QUESTION, questions, &style,
-                                       &theme->muted_ink, &box, box.height * 0.3, gap);
-    }
+  mc_figure_shapes_add_region_text (build, id, &text, &box);
 
   mc_figure_build_set_note_area (build, id, &box);
   mc_figure_build_end_region (build);

@@ -88,14 +88,6 @@ card_link (McFigureBuild *build,
     }
 }
 
-/* The part's initial, C I M O, from its id: the letters are the model's
- * own names and the same in both languages. */
-static char *
-part_letter (const char *part)
-{
-  return g_utf8_strup (part, 1);
-}
-
 static void
 add_node (McFigureBuild *build,
           const char    *part,
@@ -105,7 +97,7 @@ add_node (McFigureBuild *build,
 {
   const McTheme *theme = build->theme;
   g_autoptr(McPath) disc = mc_path_new ();
-  g_autofree char *letter = part_letter (part);
+  g_autofree char *letter = mc_figure_shapes_dup_cimo_letter (build, part);
   double cx = mc_figure_shapes_x (build, fx), cy = mc_figure_shapes_y (build, fy);
   double r = mc_figure_shapes_len (build, radius);
   McColor fill, stroke;
@@ -214,49 +206,35 @@ build_card (McFigureBuild *build,
 {
   const McTheme *theme = build->theme;
   const char *id = cards[index].id;
-  const McRegionInfo *region = mc_figure_info_find_region (build->info, id);
-  const char *role = region ? mc_region_info_get_role (region) : "coherence";
   const McRect *r = &cards[index].rect;
   g_autoptr(McPath) shape = mc_path_new ();
-  McColor fill, stroke;
-  McTextStyle style;
   McRect rect, box;
-  double gap = mc_figure_shapes_len (build, 8);
+  /* The link as a kicker, the question itself as the card's headline (it
+   * is the card, so it shows even when the questions are listed), then
+   * the definition; two notes always keep their room. */
+  const McShapesRegionText text = {
+    .label_size = theme->small_size,
+    .label_color = &theme->muted_ink,
+    .label_share = 0.2,
+    .questions = MC_SHAPES_QUESTIONS_ALWAYS,
+    .questions_first = TRUE,
+    .questions_size = (theme->label_size + theme->body_size) / 2,
+    .questions_weight = PANGO_WEIGHT_SEMIBOLD,
+    .questions_color = &theme->ink,
+    .questions_share = 0.7,
+    .definition_size = theme->small_size,
+    .min_notes = 2,
+  };
 
   mc_figure_shapes_rect (build, r->x, r->y, r->width, r->height, &rect);
   mc_figure_shapes_append_rounded_rect (shape, &rect,
                                         mc_figure_shapes_len (build, theme->corner_radius), FALSE);
-  mc_theme_get_role_fill (theme, role, cards[index].shade, &fill);
-  mc_theme_get_role_stroke (theme, role, &stroke);
-
-  mc_figure_build_begin_region (build, id, shape);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, shape, &fill, &stroke,
-                     mc_figure_shapes_line_width (build), MC_LINE_SOLID);
+  mc_figure_shapes_begin_region (build, id, shape, NULL, cards[index].shade, 1.0,
+                                 MC_LINE_SOLID);
 
   mc_figure_shapes_rect (build, r->x + PAD, r->y + PAD * 0.8, r->width - 2 * PAD,
                          r->height - PAD * 1.6, &box);
-  if (region != NULL)
-    {
-      const char * const *questions = mc_region_info_get_questions (region, build->language);
-      g_autofree char *question = mc_figure_shapes_join_questions (questions);
-
-      /* The link as a kicker, the question itself as the card's label. */
-      mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_SEMIBOLD);
-      mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL,
-                                       mc_region_info_get_label (region, build->language),
-                                       &style, &theme->muted_ink, &box, box.height * 0.2, gap * 0.5);
-      mc_figure_shapes_style (build, &style, (theme->label_size + theme->body_size) / 2,
-                              PANGO_WEIGHT_SEMIBOLD);
-      mc_figure_shapes_add_text_block (build, MC_ROLE_QUESTION, question, &style,
-                                       &theme->ink, &box, box.height * 0.55, gap);
-      if (build->options->definitions)
-        {
-          mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
-          mc_figure_shapes_add_text_block (build, MC_ROLE_DEFINITION,
-                                           mc_region_info_get_definition (region, build->language),
-                                           &style, &theme->muted_ink, &box, box.height * 0.3, gap);
-        }
-    }
+  mc_figure_shapes_add_region_text (build, id, &text, &box);
   mc_figure_build_set_note_area (build, id, &box);
   mc_figure_build_end_region (build);
 }

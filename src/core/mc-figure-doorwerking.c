@@ -9,8 +9,8 @@
  */
 #include "config.h"
 
-#include "mc-figure-blocks-private.h"
 #include "mc-figure-kinds-private.h"
+#include "mc-figure-shapes.h"
 #include "mc-layout.h"
 
 /* Figure units. */
@@ -140,8 +140,8 @@ add_reach_header (const Frame *frame)
 
       style.alignment = PANGO_ALIGN_LEFT;
       style.weight = PANGO_WEIGHT_NORMAL;
-      mc_figure_shapes_rect (build, AREA_LEFT + MC_FIGURE_BLOCK_PAD * 0.8, frame->top,
-                             frame->split - AREA_LEFT - 1.5 * MC_FIGURE_BLOCK_PAD,
+      mc_figure_shapes_rect (build, AREA_LEFT + MC_FIGURE_PAD * 0.8, frame->top,
+                             frame->split - AREA_LEFT - 1.5 * MC_FIGURE_PAD,
                              base - thick - 8 - frame->top, &box);
       add_bottom_aligned (build, heading, &style, &box, &theme->muted_ink);
     }
@@ -157,19 +157,18 @@ add_process (const Frame   *frame,
   const McTheme *theme = build->theme;
   g_autoptr(McPath) path = mc_path_new ();
   g_autoptr(McPath) canvas = mc_path_new ();
-  McColor fill, stroke, wash, rule;
+  McColor stroke, wash, rule;
   McRect rect, box, area;
-  const double pad = MC_FIGURE_BLOCK_PAD;
+  const double pad = MC_FIGURE_PAD;
   double inset = pad * 0.45;
+  /* The texts have a column of their own; the notes sit beside them. */
+  const McShapesRegionText text = { 0, };
 
-  mc_figure_build_get_region_colors (build, process->id, process->shade,
-                                     &fill, &stroke, NULL);
   mc_figure_shapes_rect (build, AREA_LEFT, y0, AREA_RIGHT - AREA_LEFT, y1 - y0, &rect);
   mc_path_rounded_rectangle (path, &rect, theme->corner_radius * build->unit);
-
-  mc_figure_build_begin_region (build, process->id, path);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, path, &fill, &stroke,
-                     mc_figure_shapes_line_width (build), MC_LINE_SOLID);
+  mc_figure_shapes_begin_region (build, process->id, path, NULL, process->shade, 1.0,
+                                 MC_LINE_SOLID);
+  mc_figure_build_get_region_colors (build, process->id, process->shade, NULL, &stroke, NULL);
 
   /* The note canvas: a lighter wash of paper over the tint, divided into
    * the reach bands by dashed rules. */
@@ -195,7 +194,7 @@ add_process (const Frame   *frame,
 
   mc_figure_shapes_rect (build, AREA_LEFT + pad * 0.8, y0 + pad * 0.6,
                           frame->split - AREA_LEFT - pad * 1.2, y1 - y0 - pad * 1.2, &box);
-  mc_figure_build_add_region_text (build, process->id, &box, PANGO_ALIGN_LEFT);
+  mc_figure_shapes_add_region_text (build, process->id, &text, &box);
 
   /* Notes may go anywhere on the canvas; where they sit says their reach. */
   mc_figure_shapes_rect (build, frame->canvas_x0 + inset, y0 + inset * 2,
@@ -222,15 +221,15 @@ build_doorwerking (McFigureBuild *build)
    * for at least two notes side by side. */
   frame.split = AREA_LEFT + (definitions && questions ? 460 : definitions || questions ? 400 : 340);
   frame.canvas_x0 = frame.split;
-  frame.canvas_x1 = AREA_RIGHT - MC_FIGURE_BLOCK_PAD * 0.45;
+  frame.canvas_x1 = AREA_RIGHT - MC_FIGURE_PAD * 0.45;
 
   add_reach_header (&frame);
 
   rows_top = frame.top + HEADER;
-  row_height = (AREA_BOTTOM - rows_top - (n - 1) * MC_FIGURE_BLOCK_GAP) / n;
+  row_height = (AREA_BOTTOM - rows_top - (n - 1) * MC_FIGURE_GAP) / n;
   for (guint i = 0; i < n; i++)
     {
-      double y0 = rows_top + i * (row_height + MC_FIGURE_BLOCK_GAP);
+      double y0 = rows_top + i * (row_height + MC_FIGURE_GAP);
 
       add_process (&frame, &processes[i], y0, y0 + row_height);
     }

@@ -23,10 +23,7 @@
 #define WHEEL_R_OUTER  590.0
 #define WHEEL_R_INNER  124.0
 #define WHEEL_INSET     34.0
-/* A default note, the packer's gap between notes, and room for a label. */
-#define NOTE_WIDTH    160.0
-#define NOTE_HEIGHT   110.0
-#define NOTE_GAP       10.0
+/* Room for a label above the notes. */
 #define LABEL_RESERVE  56.0
 
 static const McRect wheel_clip = { 16, MC_FIGURE_TITLE_BAND, 968, 984 - MC_FIGURE_TITLE_BAND };
@@ -78,7 +75,9 @@ get_content_rects (void)
 
           sector_in_figure_units (i, &sector);
           if (!mc_figure_shapes_sector_largest_rect (&sector, WHEEL_INSET,
-                                                     NOTE_WIDTH, NOTE_HEIGHT, NOTE_GAP,
+                                                     MC_FIGURE_NOTE_WIDTH,
+                                                     MC_FIGURE_NOTE_HEIGHT,
+                                                     MC_FIGURE_NOTE_GAP,
                                                      LABEL_RESERVE, &rects[i]))
             g_assert_not_reached ();
         }
@@ -105,73 +104,26 @@ static void
 build_sector (McFigureBuild *build,
               guint          index)
 {
-  const McRegionInfo *region;
-  const McTheme *theme = build->theme;
   const char *id = sectors[index].id;
-  const char *role;
-  g_autoptr(McPath) shape = NULL;
-  g_autofree char *questions = NULL;
-  McShapeSector sector;
-  McTextStyle style;
-  McColor fill, stroke, ink;
-  McRect content;
-  double gap = mc_figure_shapes_len (build, 14);
-  double budget;
   const McRect *r = &get_content_rects ()[index];
-
-  region = mc_figure_info_find_region (build->info, id);
-  role = region ? mc_region_info_get_role (region) : "intervention";
+  g_autoptr(McPath) shape = NULL;
+  McShapeSector sector;
+  McRect content;
+  /* Label, definition and questions share the sector's rectangle with its
+   * notes; the notes keep room for two, the texts make way. */
+  const McShapesRegionText text = {
+    .alignment = PANGO_ALIGN_CENTER,
+    .label_share = 0.25,
+    .min_notes = 2,
+  };
 
   sector_in_board_units (build, index, &sector);
   shape = mc_figure_shapes_sector_new (&sector);
-
-  mc_theme_get_role_fill (theme, role, sectors[index].shade, &fill);
-  mc_theme_get_role_stroke (theme, role, &stroke);
-  mc_theme_get_role_ink (theme, role, &ink);
-
-  mc_figure_build_begin_region (build, id, shape);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, shape, &fill, &stroke,
-                     mc_figure_shapes_line_width (build), MC_LINE_SOLID);
+  mc_figure_shapes_begin_region (build, id, shape, NULL, sectors[index].shade, 1.0,
+                                 MC_LINE_SOLID);
 
   mc_figure_shapes_rect (build, r->x, r->y, r->width, r->height, &content);
-
-  if (region != NULL)
-    {
-      mc_figure_shapes_style (build, &style, theme->label_size, PANGO_WEIGHT_SEMIBOLD);
-      style.alignment = PANGO_ALIGN_CENTER;
-      mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL,
-                                       mc_region_info_get_label (region, build->language),
-                                       &style, &ink, &content, content.height * 0.25,
-                                       gap * 0.6);
-
-      /* Definition and questions share what is left above one row of
-       * notes, so notes never spill out of the sector. */
-      budget = content.height - mc_figure_shapes_len (build, NOTE_HEIGHT + 4);
-
-      if (build->options->definitions && budget > 0)
-        {
-          mc_figure_shapes_style (build, &style, theme->body_size, PANGO_WEIGHT_NORMAL);
-          style.alignment = PANGO_ALIGN_CENTER;
-          budget -= mc_figure_shapes_add_text_block (build, MC_ROLE_DEFINITION,
-                                                     mc_region_info_get_definition (region, build->language),
-                                                     &style, &theme->muted_ink, &content,
-                                                     MIN (content.height * 0.2, budget * 0.4),
-                                                     gap * 0.5) + gap * 0.5;
-        }
-
-      mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
-      style.alignment = PANGO_ALIGN_CENTER;
-      /* Only when at least a line of them fits: a box of no height would
-       * mean no limit at all. */
-      if (build->options->questions == MC_QUESTIONS_INLINE
-          && budget - gap * 0.5 >= style.size * 1.3)
-        {
-          questions = mc_figure_shapes_join_questions (mc_region_info_get_questions (region, build->language));
-          mc_figure_shapes_add_text_block (build, MC_ROLE_QUESTION, questions,
-                                           &style, &theme->muted_ink, &content,
-                                           budget - gap * 0.5, gap * 0.5);
-        }
-    }
+  mc_figure_shapes_add_region_text (build, id, &text, &content);
 
   mc_figure_build_set_note_area (build, id, &content);
   mc_figure_build_end_region (build);

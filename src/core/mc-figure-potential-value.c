@@ -13,8 +13,8 @@
 
 #include <math.h>
 
-#include "mc-figure-blocks-private.h"
 #include "mc-figure-kinds-private.h"
+#include "mc-figure-shapes.h"
 
 /* Figure units. */
 #define AREA_LEFT    16.0
@@ -100,24 +100,11 @@ add_label (McFigureBuild *build,
 }
 
 static void
-begin_zone (McFigureBuild *build,
-            const Zone    *zone,
-            McPath        *path)
-{
-  McColor fill, stroke;
-
-  mc_figure_build_get_region_colors (build, zone->id, zone->shade, &fill, &stroke, NULL);
-  mc_figure_build_begin_region (build, zone->id, path);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, path, &fill, &stroke,
-                     mc_figure_shapes_line_width (build) * zone->line_factor, MC_LINE_SOLID);
-}
-
-static void
 add_far (const Frame *frame)
 {
   McFigureBuild *build = frame->build;
   const Zone *zone = &zones[0];
-  const double pad = MC_FIGURE_BLOCK_PAD;
+  const double pad = MC_FIGURE_PAD;
   g_autoptr(McPath) path = mc_path_new ();
   McRect rect, box, area;
   const char *heading, *placement;
@@ -130,7 +117,8 @@ add_far (const Frame *frame)
                                         mc_figure_shapes_len (build, build->theme->corner_radius),
                                         FALSE);
   append_half_disc (build, path, NEAR_RADIUS, TRUE);
-  begin_zone (build, zone, path);
+  mc_figure_shapes_begin_region (build, zone->id, path, NULL, zone->shade, zone->line_factor,
+                                 MC_LINE_SOLID);
 
   ty = frame->top + pad * 0.75;
   mc_figure_shapes_rect (build, AREA_LEFT + pad, ty, 380, 90, &box);
@@ -162,7 +150,7 @@ add_far (const Frame *frame)
     }
 
   ty += used / build->unit + pad * 0.5;
-  bottom = AREA_BOTTOM - NEAR_RADIUS - MC_FIGURE_BLOCK_GAP;
+  bottom = AREA_BOTTOM - NEAR_RADIUS - MC_FIGURE_GAP;
   mc_figure_shapes_rect (build, AREA_LEFT + pad * 0.75, ty,
                          AREA_RIGHT - AREA_LEFT - 1.5 * pad, bottom - ty, &area);
   mc_figure_build_set_note_area (build, zone->id, &area);
@@ -221,7 +209,8 @@ add_core (const Frame *frame)
   McRect box, area;
 
   append_half_disc (build, path, CORE_RADIUS, FALSE);
-  begin_zone (build, zone, path);
+  mc_figure_shapes_begin_region (build, zone->id, path, NULL, zone->shade, zone->line_factor,
+                                 MC_LINE_SOLID);
 
   mc_figure_shapes_rect (build, CENTRE_X - half, label_top, 2 * half,
                          label_height (build, zone), &box);
@@ -230,8 +219,7 @@ add_core (const Frame *frame)
   if (!zone_note_rect (CORE_RADIUS, 14, AREA_BOTTOM - label_top - used - 8, &area))
     area = (McRect) { CENTRE_X - half, label_top + used + 8, 2 * half,
                       AREA_BOTTOM - 14 - label_top - used - 8 };
-  mc_figure_shapes_rect (build, area.x, area.y, area.width, area.height, &area);
-  mc_figure_build_set_note_area (build, zone->id, &area);
+  mc_figure_shapes_set_note_area (build, zone->id, &area);
 
   mc_figure_build_end_region (build);
 }
@@ -250,7 +238,8 @@ add_near (const Frame *frame)
 
   append_half_disc (build, path, NEAR_RADIUS, FALSE);
   append_half_disc (build, path, CORE_RADIUS, TRUE);
-  begin_zone (build, zone, path);
+  mc_figure_shapes_begin_region (build, zone->id, path, NULL, zone->shade, zone->line_factor,
+                                 MC_LINE_SOLID);
 
   mc_figure_shapes_rect (build, CENTRE_X - NEAR_RADIUS + 14, AREA_BOTTOM - 12 - lh,
                          flank, lh, &box);
@@ -259,8 +248,7 @@ add_near (const Frame *frame)
   if (!zone_note_rect (NEAR_RADIUS, CORE_RADIUS + 14, NEAR_RADIUS - 14, &area))
     area = (McRect) { CENTRE_X - NEAR_RADIUS / 2, AREA_BOTTOM - NEAR_RADIUS + 20,
                       NEAR_RADIUS, NEAR_RADIUS - CORE_RADIUS - 40 };
-  mc_figure_shapes_rect (build, area.x, area.y, area.width, area.height, &area);
-  mc_figure_build_set_note_area (build, zone->id, &area);
+  mc_figure_shapes_set_note_area (build, zone->id, &area);
 
   mc_figure_build_end_region (build);
 }

@@ -66,23 +66,44 @@ level_radius (McFigureBuild *build,
   return mc_figure_shapes_len (build, build->theme->corner_radius + (N_LEVELS - 1 - index) * 6);
 }
 
+/* The label as the seed prints it: the focus levels plain, the secondary
+ * ones lower case in brackets, "(nano)" and "(mega)". */
+static char *
+level_label (McFigureBuild *build,
+             guint          index)
+{
+  const McRegionInfo *region = mc_figure_build_get_region (build, levels[index].id);
+  const char *text = region != NULL ? mc_region_info_get_label (region, build->language) : NULL;
+  g_autofree char *lower = NULL;
+
+  if (text == NULL || levels[index].focus || g_str_has_prefix (text, "("))
+    return g_strdup (text);
+  lower = g_utf8_strdown (text, -1);
+  return g_strdup_printf ("(%s)", lower);
+}
+
 static void
 build_level (McFigureBuild *build,
              guint          index)
 {
   const McTheme *theme = build->theme;
   const char *id = levels[index].id;
-  const McRegionInfo *region = mc_figure_info_find_region (build->info, id);
-  const char *role = region ? mc_region_info_get_role (region) : "scale";
+  gboolean focus = levels[index].focus;
   g_autoptr(McPath) shape = mc_path_new ();
   g_autoptr(McPath) hit = mc_path_new ();
-  g_autofree char *label = NULL;
-  g_autofree char *questions = NULL;
-  McColor fill, stroke;
-  McTextStyle style;
+  g_autofree char *label = level_label (build, index);
   McRect outer, band, text_box, notes;
   double band_height;
   double pad = PAD;
+  /* Notes sit beside the texts, not under them. */
+  const McShapesRegionText text = {
+    .label_text = label,
+    .label_weight = focus ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL,
+    .label_color = focus ? &theme->ink : &theme->muted_ink,
+    .label_share = 0.5,
+    .definition_size = theme->small_size,
+    .spacing = 4,
+  };
 
   level_rect (index, &band);
   mc_figure_shapes_rect (build, band.x, band.y, band.width, band.height, &outer);
@@ -101,50 +122,14 @@ build_level (McFigureBuild *build,
   else
     band_height = band.height;
 
-  mc_theme_get_role_fill (theme, role, levels[index].shade, &fill);
-  mc_theme_get_role_stroke (theme, role, &stroke);
-
-  mc_figure_build_begin_region (build, id, hit);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, shape, &fill, &stroke,
-                     levels[index].focus ? mc_figure_shapes_line_width (build)
-                                         : mc_figure_shapes_thin_line_width (build) * 1.3,
-                     levels[index].focus ? MC_LINE_SOLID : MC_LINE_DASHED);
+  mc_figure_shapes_begin_region (build, id, shape, hit, levels[index].shade,
+                                 focus ? 1.0 : 1.3 * theme->thin_line_width / theme->line_width,
+                                 focus ? MC_LINE_SOLID : MC_LINE_DASHED);
 
   /* Label column on the left of the band, notes to its right. */
   mc_figure_shapes_rect (build, band.x + pad, band.y + pad * 0.8,
                          LABEL_COLUMN - pad, band_height - pad * 1.6, &text_box);
-  if (region != NULL)
-    {
-      const char *text = mc_region_info_get_label (region, build->language);
-
-      if (levels[index].focus || text == NULL || g_str_has_prefix (text, "("))
-        label = g_strdup (text);
-      else
-        label = g_strdup_printf ("(%s)", text);
-
-      mc_figure_shapes_style (build, &style, theme->label_size,
-                              levels[index].focus ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
-      mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, label, &style,
-                                       levels[index].focus ? &theme->ink : &theme->muted_ink,
-                                       &text_box, text_box.height * 0.5,
-                                       mc_figure_shapes_len (build, 4));
-
-      if (build->options->definitions)
-        {
-          mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
-          mc_figure_shapes_add_text_block (build, MC_ROLE_DEFINITION,
-                                           mc_region_info_get_definition (region, build->language),
-                                           &style, &theme->muted_ink, &text_box, 0,
-                                           mc_figure_shapes_len (build, 4));
-        }
-      if (build->options->questions == MC_QUESTIONS_INLINE)
-        {
-          questions = mc_figure_shapes_join_questions (mc_region_info_get_questions (region, build->language));
-          mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
-          mc_figure_shapes_add_text_block (build, MC_ROLE_QUESTION, questions,
-                                           &style, &theme->muted_ink, &text_box, 0, 0);
-        }
-    }
+  mc_figure_shapes_add_region_text (build, id, &text, &text_box);
 
   mc_figure_shapes_rect (build, band.x + LABEL_COLUMN + pad * 0.5, band.y + pad * 0.8,
                          band.width - LABEL_COLUMN - pad * 1.5, band_height - pad * 1.6,

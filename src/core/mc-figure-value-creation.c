@@ -12,8 +12,8 @@
 
 #include <math.h>
 
-#include "mc-figure-blocks-private.h"
 #include "mc-figure-kinds-private.h"
+#include "mc-figure-shapes.h"
 #include "mc-layout.h"
 
 /* Figure units. */
@@ -37,22 +37,22 @@ static McPath *
 side_path (const Frame *frame,
            gboolean     right)
 {
-  const double gap = MC_FIGURE_BLOCK_GAP / 2;
+  const double gap = MC_FIGURE_GAP / 2;
   const double x0 = AREA_LEFT, x1 = CENTRE_X - gap;
   const double y0 = frame->top, y1 = AREA_BOTTOM;
   const double cy = frame->cy;
   double rc = frame->build->theme->corner_radius;
   double reach = sqrt (BITE_RADIUS * BITE_RADIUS - gap * gap);
-  McFigurePen pen = { frame->build, mc_path_new (), right, CENTRE_X, FALSE, 0 };
+  McShapesPen pen = { frame->build, mc_path_new (), right, CENTRE_X, FALSE, 0 };
 
-  _mc_figure_pen_move_to (&pen, x0 + rc, y0);
-  _mc_figure_pen_arc (&pen, x1 - rc, y0 + rc, rc, -G_PI / 2, 0);
+  mc_figure_shapes_pen_move_to (&pen, x0 + rc, y0);
+  mc_figure_shapes_pen_arc (&pen, x1 - rc, y0 + rc, rc, -G_PI / 2, 0);
   /* Around the disc through its left side: a concave bite. */
-  _mc_figure_pen_arc (&pen, CENTRE_X, cy, BITE_RADIUS,
+  mc_figure_shapes_pen_arc (&pen, CENTRE_X, cy, BITE_RADIUS,
                       atan2 (-reach, -gap), atan2 (reach, -gap) - 2 * G_PI);
-  _mc_figure_pen_arc (&pen, x1 - rc, y1 - rc, rc, 0, G_PI / 2);
-  _mc_figure_pen_arc (&pen, x0 + rc, y1 - rc, rc, G_PI / 2, G_PI);
-  _mc_figure_pen_arc (&pen, x0 + rc, y0 + rc, rc, G_PI, 3 * G_PI / 2);
+  mc_figure_shapes_pen_arc (&pen, x1 - rc, y1 - rc, rc, 0, G_PI / 2);
+  mc_figure_shapes_pen_arc (&pen, x0 + rc, y1 - rc, rc, G_PI / 2, G_PI);
+  mc_figure_shapes_pen_arc (&pen, x0 + rc, y0 + rc, rc, G_PI, 3 * G_PI / 2);
   mc_path_close (pen.path);
 
   return pen.path;
@@ -65,36 +65,33 @@ add_side (const Frame *frame,
           guint        shade)
 {
   McFigureBuild *build = frame->build;
-  const double pad = MC_FIGURE_BLOCK_PAD;
-  const double gap = MC_FIGURE_BLOCK_GAP / 2;
+  const double pad = MC_FIGURE_PAD;
+  const double gap = MC_FIGURE_GAP / 2;
   g_autoptr(McPath) path = side_path (frame, right);
-  McColor fill, stroke;
+  const McShapesRegionText text = { 0, };
   double x0 = right ? CENTRE_X + gap : AREA_LEFT;
   double x1 = right ? AREA_RIGHT : CENTRE_X - gap;
-  double text_bottom = frame->cy - BITE_RADIUS - MC_FIGURE_BLOCK_GAP;
+  double text_bottom = frame->cy - BITE_RADIUS - MC_FIGURE_GAP;
   double ty = frame->top + pad * 0.75;
   double used, nx0, nx1;
   McRect box, area;
 
-  mc_figure_build_get_region_colors (build, region_id, shade, &fill, &stroke, NULL);
-  mc_figure_build_begin_region (build, region_id, path);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, path, &fill, &stroke,
-                     mc_figure_shapes_line_width (build), MC_LINE_SOLID);
+  mc_figure_shapes_begin_region (build, region_id, path, NULL, shade, 1.0, MC_LINE_SOLID);
 
   /* Texts above the bite, across the whole half. */
   mc_figure_shapes_rect (build, x0 + pad, ty, x1 - x0 - 2 * pad, text_bottom - ty, &box);
-  used = mc_figure_build_add_region_text (build, region_id, &box, PANGO_ALIGN_LEFT);
+  used = mc_figure_shapes_add_region_text (build, region_id, &text, &box);
 
   /* Notes in the tall strip beside the disc, along the outer edge. */
   if (right)
     {
-      nx0 = CENTRE_X + BITE_RADIUS + MC_FIGURE_BLOCK_GAP;
+      nx0 = CENTRE_X + BITE_RADIUS + MC_FIGURE_GAP;
       nx1 = x1 - pad * 0.75;
     }
   else
     {
       nx0 = x0 + pad * 0.75;
-      nx1 = CENTRE_X - BITE_RADIUS - MC_FIGURE_BLOCK_GAP;
+      nx1 = CENTRE_X - BITE_RADIUS - MC_FIGURE_GAP;
     }
   ty += used / build->unit + pad * 0.5;
   mc_figure_shapes_rect (build, nx0, ty, nx1 - nx0, AREA_BOTTOM - pad * 0.75 - ty, &area);
@@ -110,7 +107,7 @@ add_value (const Frame *frame)
   const McTheme *theme = build->theme;
   const McRegionInfo *region = mc_figure_build_get_region (build, "value");
   g_autoptr(McPath) path = mc_path_new ();
-  McColor fill, stroke, ink;
+  McColor ink;
   McTextStyle style;
   const char *label, *definition = NULL;
   double cx = mc_figure_shapes_x (build, CENTRE_X);
@@ -121,11 +118,8 @@ add_value (const Frame *frame)
   McRect box, area;
 
   mc_figure_shapes_append_circle (path, cx, cy, mc_figure_shapes_len (build, DISC_RADIUS), FALSE);
-  mc_figure_build_get_region_colors (build, "value", 2, &fill, &stroke, &ink);
-
-  mc_figure_build_begin_region (build, "value", path);
-  mc_scene_add_path (build->scene, MC_ROLE_REGION, path, &fill, &stroke,
-                     mc_figure_shapes_line_width (build) * 1.4, MC_LINE_SOLID);
+  mc_figure_build_get_region_colors (build, "value", 2, NULL, NULL, &ink);
+  mc_figure_shapes_begin_region (build, "value", path, NULL, 2, 1.4, MC_LINE_SOLID);
 
   /* The label in the disc's upper cap, the definition under it where the
    * chord widens; every box keeps its corners inside the disc. */
@@ -192,7 +186,7 @@ add_time_axis (const Frame *frame)
 {
   McFigureBuild *build = frame->build;
   const McTheme *theme = build->theme;
-  const double pad = MC_FIGURE_BLOCK_PAD;
+  const double pad = MC_FIGURE_PAD;
   const double line_y = AREA_BOTTOM + 24;
   const double text_y = line_y + 10;
   const double width = 300;
