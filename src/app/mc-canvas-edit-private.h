@@ -25,10 +25,12 @@ struct _McCanvasEdit
   GHashTable  *selected;
   /* The keyboard's current note (Tab order, Enter edits it). */
   char        *cursor;
+  char        *hover_note;
 
   /* Dragging (board units) */
   McDragMode   drag_mode;
   gboolean     drag_active;      /* past the threshold */
+  gboolean     click_picks_alone; /* plain press on a selected note */
   double       drag_start_x;     /* board point where the press was */
   double       drag_start_y;
   double       drag_dx;          /* current offset, board units */
@@ -108,6 +110,17 @@ gboolean  _mc_canvas_edit_nudge           (McCanvas        *self,
                                            double           dx,
                                            double           dy);
 gboolean  _mc_canvas_edit_is_editing      (McCanvas        *self);
+void      _mc_canvas_edit_motion          (McCanvas        *self,
+                                           double           x,
+                                           double           y);
+void      _mc_canvas_edit_get_rubber_rect (McCanvas        *self,
+                                           McRect          *rect);
+
+/* mc-canvas-input.c: a click's effect on the region selection. */
+void      _mc_canvas_click_region         (McCanvas        *self,
+                                           double           x,
+                                           double           y,
+                                           int              n_press);
 gboolean  _mc_canvas_edit_over_note       (McCanvas        *self,
                                            double           x,
                                            double           y);
@@ -125,6 +138,11 @@ void      mc_canvas_test_drag             (McCanvas        *self,
                                            double           y,
                                            double           to_x,
                                            double           to_y,
+                                           GdkModifierType  state);
+/* The canvas's own key handling (arrows, space, Escape), as for a key
+ * press; TRUE when handled. In mc-canvas-input.c. */
+gboolean  mc_canvas_test_key              (McCanvas        *self,
+                                           guint            keyval,
                                            GdkModifierType  state);
 /* The in-place editor's text view, or NULL when not editing. */
 GtkWidget *mc_canvas_test_get_editor      (McCanvas        *self);

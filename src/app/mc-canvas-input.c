@@ -1,15 +1,17 @@
 /* mc-canvas-input.c — pointer, scroll and keyboard input of the canvas
  *
- * Navigation only: pan (drag on empty space, middle-button drag, space +
- * drag, scroll), zoom (Ctrl + scroll about the pointer, pinch) and picking
- * the region the side panel describes. Editing notes adds its own
- * controllers; drags that start on a note are left alone here.
+ * Navigation: pan (drag on empty space, middle-button drag, space + drag,
+ * scroll), zoom (Ctrl + scroll about the pointer, pinch) and picking the
+ * region the side panel describes. Note editing: a primary press goes to
+ * mc-canvas-edit.c first, which says whether it starts a move, a resize, a
+ * rubber band (Shift/Ctrl on empty space) or a pan; double-click edits or
+ * creates a note; arrows nudge selected notes.
  */
 #include "config.h"
 
 #include <math.h>
 
-#include "mc-canvas-private.h"
+#include "mc-canvas-edit-private.h"
 
 /* Pixels per wheel notch when scrolling, and zoom factor per notch. */
 #define WHEEL_STEP_PX   48.0
@@ -31,21 +33,6 @@ region_at (McCanvas *self,
   item = mc_scene_hit_test (scene, x, y, 1 << MC_ROLE_REGION);
 
   return item != NULL ? item->id : NULL;
-}
-
-static gboolean
-note_at (McCanvas *self,
-         double    widget_x,
-         double    widget_y)
-{
-  McScene *scene = mc_canvas_get_scene (self);
-  double x, y;
-
-  if (scene == NULL)
-    return FALSE;
-
-  mc_canvas_widget_to_board (self, widget_x, widget_y, &x, &y);
-  return mc_scene_hit_test (scene, x, y, 1 << MC_ROLE_NOTE) != NULL;
 }
 
 static void
@@ -132,18 +119,24 @@ on_drag_begin (GtkGestureDrag *gesture,
                McCanvas       *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  gboolean pan;
+  GdkModifierType state;
 
-  /* Primary drags on a note belong to note editing, not to the view. */
-  pan = button == GDK_BUTTON_MIDDLE
-        || self->space_down
-        || (button == GDK_BUTTON_PRIMARY && !note_at (self, start_x, start_y));
+  self->edit->drag_mode = MC_DRAG_NONE;
 
-  if (!pan)
+  if (button == GDK_BUTTON_PRIMARY && !self->space_down)
+    {
+      state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+      /* Notes, handles and rubber bands belong to note editing. */
+      if (_mc_canvas_edit_press (self, start_x, start_y, state) != MC_DRAG_PAN)
+        return;
+    }
+  else if (button != GDK_BUTTON_MIDDLE && !self->space_down)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
+  else
+    self->edit->drag_mode = MC_DRAG_PAN;
 
   _mc_canvas_stop_animation (self);
   self->pan_start_x = self->origin_x;
@@ -156,6 +149,20 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          offset_y,
                 McCanvas       *self)
 {
+  McDragMode mode = self->edit->drag_mode;
+
+  if (mode != MC_DRAG_PAN)
+    {
+      if (mode == MC_DRAG_NONE)
+        return;
+      if (!self->edit->drag_active
+          && !gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) offset_x, (int) offset_y))
+        return;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      _mc_canvas_edit_drag_update (self, offset_x, offset_y);
+      return;
+    }
+
   /* Start panning only past the threshold, so clicks still select. */
   if (!self->panning)
     {
@@ -182,11 +189,34 @@ on_drag_end (GtkGestureDrag *gesture,
              double          offset_y,
              McCanvas       *self)
 {
+  gboolean moved = self->edit->drag_active || self->panning;
+
   self->panning = FALSE;
   update_cursor (self);
+  if (self->edit->drag_mode != MC_DRAG_NONE)
+    _mc_canvas_edit_drag_end (self, offset_x, offset_y, moved);
 }
 
 /* Clicking selects the region the side panel describes */
+
+void
+_mc_canvas_click_region (McCanvas *self,
+                         double    x,
+                         double    y,
+                         int       n_press)
+{
+  const char *region;
+
+  /* The second click of a double-click creates or edits a note. */
+  if (n_press > 1)
+    return;
+
+  region = region_at (self, x, y);
+  /* Clicking the selected region again lets the panel follow the pointer. */
+  if (region != NULL && g_strcmp0 (region, mc_canvas_get_selected_region (self)) == 0)
+    region = NULL;
+  mc_canvas_select_region (self, region);
+}
 
 static void
 on_click_released (GtkGestureClick *gesture,
@@ -195,18 +225,18 @@ on_click_released (GtkGestureClick *gesture,
                    double           y,
                    McCanvas        *self)
 {
-  const char *region;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!_mc_canvas_edit_is_editing (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 
   if (self->panning || self->space_down)
     return;
 
-  region = region_at (self, x, y);
-  /* Clicking the selected region again lets the panel follow the pointer. */
-  if (region != NULL && g_strcmp0 (region, mc_canvas_get_selected_region (self)) == 0)
-    region = NULL;
-  mc_canvas_select_region (self, region);
+  /* On release, after the press has gone through note editing (which
+   * commits any open editor), so the new editor stays open. */
+  if (n_press == 2)
+    _mc_canvas_edit_double_click (self, x, y);
+
+  _mc_canvas_click_region (self, x, y, n_press);
 }
 
 /* Hover */
@@ -222,7 +252,10 @@ on_motion (GtkEventControllerMotion *controller,
   self->pointer_inside = TRUE;
 
   if (!self->panning)
-    _mc_canvas_set_hover_region (self, region_at (self, x, y));
+    {
+      _mc_canvas_set_hover_region (self, region_at (self, x, y));
+      _mc_canvas_edit_motion (self, x, y);
+    }
 }
 
 static void
@@ -237,14 +270,14 @@ on_leave (GtkEventControllerMotion *controller,
 
 /* Keys */
 
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                McCanvas              *self)
+gboolean
+mc_canvas_test_key (McCanvas        *self,
+                    guint            keyval,
+                    GdkModifierType  state)
 {
   const double step = 64.0;
+  /* Arrow keys nudge selected notes (Shift: a larger step), else pan. */
+  double nudge = (state & GDK_SHIFT_MASK) ? 40.0 : 4.0;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
@@ -257,30 +290,47 @@ on_key_pressed (GtkEventControllerKey *controller,
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Escape:
+      /* First the editor, then the notes, then the region. */
+      if (_mc_canvas_edit_escape (self))
+        return GDK_EVENT_STOP;
       if (mc_canvas_get_selected_region (self) == NULL)
         return GDK_EVENT_PROPAGATE;
       mc_canvas_select_region (self, NULL);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Left:
-      mc_canvas_scroll_by (self, -step, 0);
+      if (!_mc_canvas_edit_nudge (self, -nudge, 0))
+        mc_canvas_scroll_by (self, -step, 0);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Right:
-      mc_canvas_scroll_by (self, step, 0);
+      if (!_mc_canvas_edit_nudge (self, nudge, 0))
+        mc_canvas_scroll_by (self, step, 0);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Up:
-      mc_canvas_scroll_by (self, 0, -step);
+      if (!_mc_canvas_edit_nudge (self, 0, -nudge))
+        mc_canvas_scroll_by (self, 0, -step);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Down:
-      mc_canvas_scroll_by (self, 0, step);
+      if (!_mc_canvas_edit_nudge (self, 0, nudge))
+        mc_canvas_scroll_by (self, 0, step);
       return GDK_EVENT_STOP;
 
     default:
       return GDK_EVENT_PROPAGATE;
     }
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                McCanvas              *self)
+{
+  return mc_canvas_test_key (self, keyval, state);
 }
 
 static void

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* Note editing state, mc-canvas-edit-private.h. */
+typedef struct _McCanvasEdit McCanvasEdit;
+
 struct _McCanvas
 {
   GtkWidget      parent_instance;
@@ -43,6 +46,9 @@ struct _McCanvas
   double         pinch_start_zoom;
   char          *hover_region;
   char          *selected_region;
+
+  /* Note editing (mc-canvas-edit.c) */
+  McCanvasEdit  *edit;
 };
 
 /* mc-canvas-input.c */

@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "mc-canvas-private.h"
+#include "mc-canvas-edit-private.h"
 #include "mc-catalog.h"
 #include "mc-render-cairo.h"
 #include "mc-theme.h"
@@ -42,6 +42,8 @@ static void
 invalidate_scene (McCanvas *self)
 {
   g_clear_pointer (&self->scene, mc_scene_unref);
+  if (self->edit != NULL)
+    g_clear_object (&self->edit->cache);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -56,6 +58,7 @@ on_board_changed (McBoard       *board,
     return;
 
   invalidate_scene (self);
+  _mc_canvas_edit_board_changed (self, flags);
 }
 
 McScene *
@@ -150,6 +153,8 @@ mc_canvas_set_board (McCanvas *self,
   mc_canvas_select_region (self, NULL);
   _mc_canvas_stop_animation (self);
   invalidate_scene (self);
+  /* MC_CHANGE_ALL: a different board, the editing state starts afresh. */
+  _mc_canvas_edit_board_changed (self, MC_CHANGE_ALL);
 
   /* A new board starts out whole on screen. */
   self->fit_pending = TRUE;
@@ -237,6 +242,7 @@ _mc_canvas_set_origin (McCanvas *self,
   self->origin_x = origin_x;
   self->origin_y = origin_y;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  _mc_canvas_edit_view_changed (self);
 }
 
 static void
@@ -252,6 +258,7 @@ apply_zoom (McCanvas *self,
   self->origin_y = origin_y;
   constrain_origin (self, &self->origin_x, &self->origin_y);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  _mc_canvas_edit_view_changed (self);
 
   if (zoom_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
@@ -565,6 +572,214 @@ append_region_outline (McCanvas   *self,
   cairo_restore (cr);
 }
 
+/* Renders scene for the current view into a texture. Hover, selection,
+ * rubber-band and drag frames then only blit it and draw a few notes on
+ * top, which keeps them fast on boards with a thousand notes. */
+static GdkTexture *
+render_board_texture (McCanvas     *self,
+                      McScene      *scene,
+                      const McRect *visible,
+                      int           width,
+                      int           height,
+                      int           scale)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GBytes *bytes;
+  GdkTexture *texture;
+  int stride;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, self->zoom * scale, self->zoom * scale);
+  cairo_translate (cr, -self->origin_x, -self->origin_y);
+  mc_render_scene (cr, scene, visible);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale,
+                                    GDK_MEMORY_DEFAULT, bytes, stride);
+  g_bytes_unref (bytes);
+
+  return texture;
+}
+
+static void
+snapshot_board (McCanvas     *self,
+                GtkSnapshot  *snapshot,
+                McScene      *scene,
+                const McRect *visible,
+                int           width,
+                int           height)
+{
+  McCanvasEdit *edit = self->edit;
+  gboolean moving = edit->drag_mode == MC_DRAG_MOVE && edit->drag_active && edit->base_scene != NULL;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  /* While the view itself moves (pan, zoom easing) every frame differs:
+   * draw directly rather than fill a cache that is thrown away. */
+  if (!moving && (self->panning || self->tick_id != 0))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -self->origin_x, -self->origin_y);
+      mc_render_scene (cr, scene, visible);
+      cairo_destroy (cr);
+      g_clear_object (&edit->cache);
+      return;
+    }
+
+  if (edit->cache != NULL
+      && (edit->cache_zoom != self->zoom || edit->cache_x != self->origin_x
+          || edit->cache_y != self->origin_y || edit->cache_width != width
+          || edit->cache_height != height || edit->cache_scale != scale))
+    g_clear_object (&edit->cache);
+
+  if (edit->cache == NULL)
+    {
+      edit->cache = render_board_texture (self, moving ? edit->base_scene : scene,
+                                          visible, width, height, scale);
+      edit->cache_zoom = self->zoom;
+      edit->cache_x = self->origin_x;
+      edit->cache_y = self->origin_y;
+      edit->cache_width = width;
+      edit->cache_height = height;
+      edit->cache_scale = scale;
+    }
+
+  gtk_snapshot_append_texture (snapshot, edit->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (moving)
+    {
+      /* The moving notes, at their offset: no command until the drop. */
+      McRect clip = { visible->x - edit->drag_dx, visible->y - edit->drag_dy,
+                      visible->width, visible->height };
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -self->origin_x + edit->drag_dx, -self->origin_y + edit->drag_dy);
+      mc_render_scene (cr, edit->drag_scene, &clip);
+      cairo_destroy (cr);
+    }
+}
+
+static void
+outline_rect (McCanvas      *self,
+              cairo_t       *cr,
+              const McRect  *rect,
+              double         outset_px,
+              double         width_px)
+{
+  double outset = outset_px / self->zoom;
+
+  cairo_rectangle (cr, rect->x - outset, rect->y - outset,
+                   rect->width + 2 * outset, rect->height + 2 * outset);
+  cairo_set_line_width (cr, width_px / self->zoom);
+  cairo_stroke (cr);
+}
+
+/* Selection, hover, keyboard cursor, search matches, resize handle and
+ * rubber band, all in constant screen widths. */
+static void
+draw_note_overlays (McCanvas *self,
+                    cairo_t  *cr)
+{
+  McCanvasEdit *edit = self->edit;
+  const McTheme *theme = mc_theme_get (self->options.theme);
+  const McColor *sel = &theme->selection;
+  gboolean moving = edit->drag_mode == MC_DRAG_MOVE && edit->drag_active;
+  GHashTableIter iter;
+  gpointer key;
+  McRect rect;
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* Search matches: a warm outline that reads on every note colour. */
+  if (g_hash_table_size (edit->matches) > 0)
+    {
+      McRect visible;
+
+      mc_canvas_get_visible_rect (self, &visible);
+      cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.95);
+      g_hash_table_iter_init (&iter, edit->matches);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (mc_layout_get_note_rect (self->layout, key, &rect) && mc_rect_intersects (&rect, &visible))
+          outline_rect (self, cr, &rect, 4.0, 3.0);
+    }
+
+  if (edit->hover_note != NULL && !g_hash_table_contains (edit->selected, edit->hover_note)
+      && !moving && mc_layout_get_note_rect (self->layout, edit->hover_note, &rect))
+    {
+      cairo_set_source_rgba (cr, sel->red, sel->green, sel->blue, 0.45);
+      outline_rect (self, cr, &rect, 2.0, 1.5);
+    }
+
+  cairo_set_source_rgba (cr, sel->red, sel->green, sel->blue, 1.0);
+  for (guint i = 0; i < edit->selection->len; i++)
+    {
+      const char *id = edit->selection->pdata[i];
+
+      if (!mc_layout_get_note_rect (self->layout, id, &rect))
+        continue;
+      if (moving)
+        {
+          rect.x += edit->drag_dx;
+          rect.y += edit->drag_dy;
+        }
+      if (edit->drag_mode == MC_DRAG_RESIZE && edit->drag_active && g_strcmp0 (id, edit->resize_id) == 0)
+        rect = edit->resize_rect;
+      outline_rect (self, cr, &rect, 3.0, 2.5);
+    }
+
+  /* The corner handle of a single selected note. */
+  if (edit->selection->len == 1 && !moving && edit->editor == NULL
+      && !mc_board_get_read_only (self->board)
+      && mc_layout_get_note_rect (self->layout, edit->selection->pdata[0], &rect))
+    {
+      double size = 10.0 / self->zoom;
+
+      if (edit->drag_mode == MC_DRAG_RESIZE && edit->drag_active)
+        rect = edit->resize_rect;
+      cairo_rectangle (cr, rect.x + rect.width - size / 2, rect.y + rect.height - size / 2, size, size);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, sel->red, sel->green, sel->blue, 1.0);
+      cairo_set_line_width (cr, 1.5 / self->zoom);
+      cairo_stroke (cr);
+    }
+
+  /* The keyboard's note, when the canvas has the focus. */
+  if (edit->cursor != NULL && gtk_widget_has_focus (GTK_WIDGET (self))
+      && mc_layout_get_note_rect (self->layout, edit->cursor, &rect))
+    {
+      double dash = 4.0 / self->zoom;
+
+      cairo_set_source_rgba (cr, theme->ink.red, theme->ink.green, theme->ink.blue, 0.8);
+      cairo_set_dash (cr, &dash, 1, 0);
+      outline_rect (self, cr, &rect, 7.0, 1.0);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  if (edit->drag_mode == MC_DRAG_RUBBER && edit->drag_active)
+    {
+      _mc_canvas_edit_get_rubber_rect (self, &rect);
+      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+      cairo_set_source_rgba (cr, sel->red, sel->green, sel->blue, 0.12);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, sel->red, sel->green, sel->blue, 0.9);
+      cairo_set_line_width (cr, 1.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
 static void
 mc_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -600,18 +815,35 @@ mc_canvas_snapshot (GtkWidget   *widget,
                                          0, 2, 1, 10);
     }
 
+  mc_canvas_get_visible_rect (self, &visible);
+  snapshot_board (self, snapshot, scene, &visible, width, height);
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -self->origin_x, -self->origin_y);
 
-  mc_canvas_get_visible_rect (self, &visible);
-  mc_render_scene (cr, scene, &visible);
-
   if (self->hover_region != NULL && g_strcmp0 (self->hover_region, self->selected_region) != 0)
     append_region_outline (self, cr, self->hover_region, 0.45, 2.0);
   append_region_outline (self, cr, self->selected_region, 0.95, 3.0);
+  draw_note_overlays (self, cr);
 
   cairo_destroy (cr);
+
+  if (gtk_widget_has_visible_focus (widget) && self->edit->editor == NULL)
+    {
+      /* The canvas itself has the keyboard: a ring says so. */
+      GskRoundedRect ring;
+      const McTheme *theme = mc_theme_get (self->options.theme);
+      GdkRGBA color = { theme->selection.red, theme->selection.green, theme->selection.blue, 0.8 };
+
+      gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 0);
+      gtk_snapshot_append_border (snapshot, &ring,
+                                  (float[4]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[4]) { color, color, color, color });
+    }
+
+  if (self->edit->editor != NULL)
+    gtk_widget_snapshot_child (widget, self->edit->editor, snapshot);
 }
 
 static void
@@ -624,6 +856,7 @@ mc_canvas_size_allocate (GtkWidget *widget,
 
   if (self->fit_pending && width > 0 && height > 0)
     mc_canvas_zoom_to_fit (self);
+  _mc_canvas_edit_allocate (self);
 }
 
 static void
@@ -646,6 +879,7 @@ mc_canvas_dispose (GObject *object)
   McCanvas *self = MC_CANVAS (object);
 
   _mc_canvas_stop_animation (self);
+  _mc_canvas_edit_dispose (self);
   if (self->board != NULL)
     g_clear_signal_handler (&self->board_changed_id, self->board);
   g_clear_object (&self->board);
@@ -750,6 +984,8 @@ mc_canvas_class_init (McCanvasClass *klass)
   gtk_widget_class_set_css_name (widget_class, "mccanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 
+  _mc_canvas_edit_class_init (widget_class);
+
 }
 
 static void
@@ -763,6 +999,7 @@ mc_canvas_init (McCanvas *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
+  _mc_canvas_edit_init (self);
   _mc_canvas_install_input (self);
 }
 

@@ -82,4 +82,30 @@ const char    *mc_canvas_get_selected_region (McCanvas     *self);
 void           mc_canvas_select_region      (McCanvas      *self,
                                              const char    *region_id);  /* NULL clears */
 
+/* Notes: selection, editing and search highlights (mc-canvas-edit.c).
+ * ::selection-changed (no arguments) is emitted when the selected notes
+ * change. The canvas.* actions (new-note, edit, delete, duplicate, raise,
+ * color, vote-add, vote-remove, select-all, select-region, select-none,
+ * arrange, sort-votes, next-note, previous-note, fit-figure, copy, cut,
+ * paste, cluster, uncluster, author) act on this selection. */
+GStrv          mc_canvas_dup_selection      (McCanvas      *self);   /* selection order */
+guint          mc_canvas_get_n_selected     (McCanvas      *self);
+gboolean       mc_canvas_is_note_selected   (McCanvas      *self,
+                                             const char    *note_id);
+/* Replaces the selection; ids not on the board are skipped. */
+void           mc_canvas_select_notes       (McCanvas      *self,
+                                             const char * const *ids);
+/* The note whose text is being edited in place, or NULL. */
+const char    *mc_canvas_get_editing_note   (McCanvas      *self);
+/* Scrolls (keeping the zoom) until the note is in view. */
+void           mc_canvas_reveal_note        (McCanvas      *self,
+                                             const char    *note_id);
+/* Highlights the notes whose text contains text (case-insensitive);
+ * NULL or "" clears. */
+void           mc_canvas_set_search         (McCanvas      *self,
+                                             const char    *text);
+guint          mc_canvas_get_n_matches      (McCanvas      *self);
+gboolean       mc_canvas_note_matches       (McCanvas      *self,
+                                             const char    *note_id);
+
 G_END_DECLS
