@@ -1,0 +1,354 @@
+/* test-file-watch.c — McFileWatch: our saves are ours, others' are noticed */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mc-board-io.h"
+#include "mc-command.h"
+#include "mc-file-watch.h"
+#include "mc-note.h"
+
+/* Short, so the tests do not wait long; the debounce logic is the same. */
+#define TEST_DELAY_MS 60
+
+typedef struct
+{
+  char        *tmpdir;
+  GFile       *file;
+  McBoard     *board;
+  McFileWatch *watch;
+  guint        n_changed;
+  guint        n_removed;
+} Fixture;
+
+static void
+on_disk_changed (McFileWatch      *watch,
+                 McFileWatchState  state,
+                 Fixture          *fixture)
+{
+  if (state == MC_FILE_WATCH_CHANGED)
+    fixture->n_changed++;
+  else if (state == MC_FILE_WATCH_REMOVED)
+    fixture->n_removed++;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) example = mc_board_new_example ();
+  g_autofree char *path = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("mc-test-file-watch-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->tmpdir, "board.missiecanvas", NULL);
+  fixture->file = g_file_new_for_path (path);
+
+  g_assert_true (mc_board_save_to_file (example, fixture->file, &error));
+  g_assert_no_error (error);
+  fixture->board = mc_board_load_from_file (fixture->file, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+
+  fixture->watch = mc_file_watch_new (fixture->board);
+  mc_file_watch_set_delay (fixture->watch, TEST_DELAY_MS);
+  g_signal_connect (fixture->watch, "disk-changed", G_CALLBACK (on_disk_changed), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->watch);
+  g_clear_object (&fixture->board);
+  g_clear_object (&fixture->file);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->tmpdir, name, NULL);
+
+      g_assert_cmpint (g_remove (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
+  g_free (fixture->tmpdir);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for ms milliseconds: long enough for the monitor's
+ * events to arrive and the debounce to run out. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main loop until the watch reaches state (at most 10 s). */
+static void
+wait_for_state (McFileWatch      *watch,
+                McFileWatchState  state)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (mc_file_watch_get_state (watch) != state && g_get_monotonic_time () < end)
+    run_for (20);
+  g_assert_cmpint (mc_file_watch_get_state (watch), ==, state);
+}
+
+/* Another program's version: the file's board with one note added and the
+ * first note's text changed, written through the core saver. */
+static char *
+write_other_version (Fixture    *fixture,
+                     const char *changed_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) other = mc_board_load_from_file (fixture->file, MC_BOARD_LOAD_NONE, &error);
+  McNote *note = mc_note_new ("Written by another member");
+  McNote *first;
+  char *added_id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_board_get_n_notes (other), >, 0);
+  first = g_ptr_array_index (mc_board_get_notes (other), 0);
+  mc_board_execute (other, mc_command_set_note_text (other, mc_note_get_id (first), changed_text));
+
+  added_id = g_strdup (mc_note_get_id (note));
+  mc_board_execute (other, mc_command_add_note (note));
+
+  g_assert_true (mc_board_save_to_file (other, fixture->file, &error));
+  g_assert_no_error (error);
+
+  return added_id;
+}
+
+static void
+test_start (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_assert_true (mc_file_watch_get_board (fixture->watch) == fixture->board);
+  g_assert_true (g_file_equal (mc_file_watch_get_file (fixture->watch), fixture->file));
+  g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+  g_assert_cmpuint (mc_file_watch_get_delay (fixture->watch), ==, TEST_DELAY_MS);
+  g_assert_false (mc_file_watch_get_pending (fixture->watch));
+  g_assert_cmpint (mc_file_watch_check (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+}
+
+/* An atomic save of our own board renames a temporary file over the
+ * target: events arrive, but the bytes are ours. */
+static void
+test_own_save (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  McNote *first = g_ptr_array_index (mc_board_get_notes (fixture->board), 0);
+
+  mc_board_execute (fixture->board,
+                    mc_command_set_note_text (fixture->board, mc_note_get_id (first), "Our change"));
+  g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
+  g_assert_no_error (error);
+
+  run_for (TEST_DELAY_MS * 6);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpuint (fixture->n_removed, ==, 0);
+  g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+  g_assert_false (mc_file_watch_get_pending (fixture->watch));
+
+  /* Saved twice in a row, and once more without any change. */
+  g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
+  g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
+  run_for (TEST_DELAY_MS * 6);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
+static void
+test_other_program (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) disk = NULL;
+  g_autoptr(McBoard) known = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autofree char *added_id = NULL;
+  guint n_before = mc_board_get_n_notes (fixture->board);
+
+  added_id = write_other_version (fixture, "Changed elsewhere");
+  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* The same version is announced once, however many events follow. */
+  g_assert_cmpint (mc_file_watch_check (fixture->watch), ==, MC_FILE_WATCH_CHANGED);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* The disk's board and the base: before and after the other program. */
+  disk = mc_file_watch_load_disk (fixture->watch, &contents, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (contents);
+  g_assert_cmpuint (mc_board_get_n_notes (disk), ==, n_before + 1);
+  g_assert_nonnull (mc_board_get_note (disk, added_id));
+  known = mc_file_watch_load_known (fixture->watch);
+  g_assert_nonnull (known);
+  g_assert_cmpuint (mc_board_get_n_notes (known), ==, n_before);
+  g_assert_null (mc_board_get_note (known, added_id));
+
+  /* Merged into ours: the disk's version becomes ours. */
+  mc_file_watch_accept (fixture->watch, contents);
+  g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+  g_clear_object (&known);
+  known = mc_file_watch_load_known (fixture->watch);
+  g_assert_nonnull (mc_board_get_note (known, added_id));
+
+  /* A second foreign version is announced again. */
+  g_free (write_other_version (fixture, "Changed again"));
+  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
+  g_assert_cmpuint (fixture->n_changed, ==, 2);
+}
+
+/* A sync client rewriting the very same bytes is no change. */
+static void
+test_same_bytes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (fixture->file), &contents, &length, &error));
+  g_assert_true (g_file_set_contents (g_file_peek_path (fixture->file), contents, (gssize) length, &error));
+  g_assert_no_error (error);
+
+  run_for (TEST_DELAY_MS * 6);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+}
+
+/* Many quick writes are one look at the disk, and one announcement. */
+static void
+test_burst (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_free (write_other_version (fixture, "Burst"));
+  g_assert_true (g_file_get_contents (g_file_peek_path (fixture->file), &contents, &length, &error));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_true (g_file_set_contents (g_file_peek_path (fixture->file), contents, (gssize) length, &error));
+      run_for (TEST_DELAY_MS / 4);
+    }
+
+  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
+  run_for (TEST_DELAY_MS * 4);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+}
+
+static void
+test_removed (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) disk = NULL;
+
+  g_assert_cmpint (g_remove (g_file_peek_path (fixture->file)), ==, 0);
+  wait_for_state (fixture->watch, MC_FILE_WATCH_REMOVED);
+  g_assert_cmpuint (fixture->n_removed, ==, 1);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  disk = mc_file_watch_load_disk (fixture->watch, NULL, &error);
+  g_assert_null (disk);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  /* Saving creates it again: ours. */
+  g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, NULL));
+  wait_for_state (fixture->watch, MC_FILE_WATCH_UNCHANGED);
+  run_for (TEST_DELAY_MS * 4);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
+/* Renamed away counts as removed. */
+static void
+test_moved (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *moved = g_build_filename (fixture->tmpdir, "moved.missiecanvas", NULL);
+
+  g_assert_cmpint (g_rename (g_file_peek_path (fixture->file), moved), ==, 0);
+  wait_for_state (fixture->watch, MC_FILE_WATCH_REMOVED);
+  g_assert_cmpuint (fixture->n_removed, ==, 1);
+}
+
+/* Save As: the watch follows the board's new file. */
+static void
+test_save_as (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "copy.missiecanvas", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(McBoard) other = NULL;
+
+  g_assert_true (mc_board_save_to_file (fixture->board, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (mc_file_watch_get_file (fixture->watch), copy));
+  g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+
+  /* The old file is nobody's business now. */
+  g_free (write_other_version (fixture, "In the old file"));
+  run_for (TEST_DELAY_MS * 6);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  /* The new one is. */
+  other = mc_board_load_from_file (copy, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  mc_board_execute (other, mc_command_set_title (other, "Renamed elsewhere"));
+  g_assert_true (mc_board_save_to_file (other, copy, &error));
+  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+}
+
+/* A board without a file watches nothing and never complains. */
+static void
+test_no_file (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autoptr(McFileWatch) watch = mc_file_watch_new (board);
+
+  g_assert_null (mc_file_watch_get_file (watch));
+  g_assert_cmpint (mc_file_watch_check (watch), ==, MC_FILE_WATCH_UNCHANGED);
+  g_assert_null (mc_file_watch_load_known (watch));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/mc/file-watch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("start", test_start);
+  ADD ("own-save", test_own_save);
+  ADD ("other-program", test_other_program);
+  ADD ("same-bytes", test_same_bytes);
+  ADD ("burst", test_burst);
+  ADD ("removed", test_removed);
+  ADD ("moved", test_moved);
+  ADD ("save-as", test_save_as);
+#undef ADD
+  g_test_add_func ("/mc/file-watch/no-file", test_no_file);
+
+  return g_test_run ();
+}
