@@ -1,0 +1,597 @@
+/* test-export-dialog.c — the Export dialog, the session report and printing
+ *
+ * Runs under Xvfb (tools/test). G_DEBUG=fatal-warnings is set, so any
+ * warning or critical from GTK or from our code fails the test. Exports are
+ * read back by real readers: poppler's pdftotext and pdfinfo, and the SVG
+ * as text.
+ *
+ * With MC_EXPORT_SCREENSHOTS=<dir> the dialog is also saved as PNGs there,
+ * for people to look at.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "mc-application.h"
+#include "mc-board-io.h"
+#include "mc-catalog.h"
+#include "mc-export-dialog.h"
+#include "mc-note.h"
+#include "mc-print.h"
+#include "mc-window.h"
+
+static GtkApplication *app;
+
+typedef struct
+{
+  McWindow *window;
+  McBoard  *board;    /* borrowed from the window */
+  char     *dir;      /* for the exported files */
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(McBoard) example = mc_board_new_example ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Every test starts from the schema's defaults. */
+  g_settings_reset (settings, "export-format");
+  g_settings_reset (settings, "export-notes");
+  g_settings_reset (settings, "export-theme");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-folder");
+
+  fixture->window = mc_window_new (app, example);
+  fixture->board = mc_window_get_board (fixture->window);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->dir = g_dir_make_tmp ("mc-test-export-dialog-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
+    gtk_window_destroy (l->data);
+  /* The export dialog is not an application window. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+        gtk_window_destroy (window);
+      }
+  }
+  spin ();
+  g_assert_null (fixture->window);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+}
+
+/* The export dialog on screen, or NULL. */
+static McExportDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+  McExportDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (MC_IS_EXPORT_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        {
+          g_assert_null (found);
+          found = MC_EXPORT_DIALOG (item);
+        }
+    }
+
+  return found;
+}
+
+/* Waits until the debounced preview has caught up with the options. */
+static void
+wait_for_preview (McExportDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (mc_export_dialog_get_preview_pending (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin ();
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("MC_EXPORT_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Runs a poppler tool on path and returns its standard output. */
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { program, arg1, path, arg1 != NULL && g_str_equal (arg1, "-layout") ? "-" : NULL, NULL };
+
+  g_assert_nonnull (program);
+  if (arg1 == NULL)
+    {
+      argv[1] = path;
+      argv[2] = NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  return run_tool ("pdftotext", "-layout", path);
+}
+
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *info = run_tool ("pdfinfo", NULL, path);
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Pages:"));
+}
+
+static McExportDialog *
+open_dialog (Fixture *fixture)
+{
+  McExportDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "export", NULL);
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  wait_for_preview (dialog);
+  return dialog;
+}
+
+static void
+select_figure (McExportDialog *dialog,
+               const char     *figure_id)
+{
+  const char * const *ids = mc_export_dialog_get_figure_ids (dialog);
+  guint index = 0;
+
+  while (ids[index] != NULL && !g_str_equal (ids[index], figure_id))
+    index++;
+  g_assert_nonnull (ids[index]);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "scope")),
+                              MC_EXPORT_DIALOG_SCOPE_FIGURE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "figure")), index);
+}
+
+/* The scene has a group whose id starts with prefix. */
+static gboolean
+scene_has_group_prefix (McScene    *scene,
+                        const char *prefix)
+{
+  for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->kind == MC_ITEM_GROUP_BEGIN && item->id != NULL &&
+          g_str_has_prefix (item->id, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_opens_with_figures (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  McExportDialog *dialog = open_dialog (fixture);
+  GPtrArray *figures = mc_board_get_figures (fixture->board);
+  const char * const *ids = mc_export_dialog_get_figure_ids (dialog);
+  GListModel *titles;
+  McExportOptions options;
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (mc_export_dialog_get_board (dialog) == fixture->board);
+
+  /* The Figure row lists the board's figures with their catalog titles. */
+  g_assert_cmpuint (figures->len, >, 1);
+  g_assert_cmpuint (g_strv_length ((GStrv) ids), ==, figures->len);
+  titles = adw_combo_row_get_model (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "figure")));
+  g_assert_cmpuint (g_list_model_get_n_items (titles), ==, figures->len);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      McFigure *figure = figures->pdata[i];
+      const McFigureInfo *info = mc_catalog_get_figure (mc_catalog_get_default (),
+                                                        mc_figure_get_kind (figure));
+      g_autoptr(GtkStringObject) title = g_list_model_get_item (titles, i);
+
+      g_assert_cmpstr (ids[i], ==, mc_figure_get_id (figure));
+      g_assert_true (g_str_has_prefix (gtk_string_object_get_string (title),
+                                       mc_figure_info_get_title (info, mc_board_get_language (fixture->board))));
+    }
+
+  /* Nothing selected on the canvas: the whole board, in the board's language. */
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.scope, ==, MC_EXPORT_SCOPE_BOARD);
+  g_assert_cmpint (options.language, ==, mc_board_get_language (fixture->board));
+  g_assert_cmpint (mc_export_dialog_get_format (dialog), ==, MC_EXPORT_FORMAT_PDF);
+  g_assert_cmpfloat (options.width_mm, ==, MC_EXPORT_DOUBLE_COLUMN_MM);
+  g_assert_nonnull (mc_export_dialog_get_preview_scene (dialog));
+  g_assert_false (gtk_widget_get_visible (mc_export_dialog_get_control (dialog, "figure")));
+
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+
+  /* Escape / Cancel closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  spin ();
+  g_assert_null (find_dialog ());
+}
+
+static void
+test_figure_preselected (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (fixture->window), fixture->board, "context");
+  McExportOptions options;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_preview (dialog);
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.scope, ==, MC_EXPORT_SCOPE_FIGURE);
+  g_assert_cmpstr (options.figure_id, ==, "context");
+  g_assert_true (gtk_widget_get_visible (mc_export_dialog_get_control (dialog, "figure")));
+
+  /* The preview is that figure alone. */
+  g_assert_true (scene_has_group_prefix (mc_export_dialog_get_preview_scene (dialog), "context/"));
+  g_assert_false (scene_has_group_prefix (mc_export_dialog_get_preview_scene (dialog), "cimo/"));
+
+  /* Several figures: the checked ones. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "scope")),
+                              MC_EXPORT_DIALOG_SCOPE_FIGURES);
+  wait_for_preview (dialog);
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.scope, ==, MC_EXPORT_SCOPE_FIGURES);
+  g_assert_cmpuint (g_strv_length ((GStrv) options.figure_ids), ==,
+                    mc_board_get_figures (fixture->board)->len);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_preview_follows_options (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  McExportDialog *dialog = open_dialog (fixture);
+  GtkSwitch *notes = GTK_SWITCH (mc_export_dialog_get_control (dialog, "notes"));
+  McScene *before;
+
+  select_figure (dialog, "potential-value");
+  wait_for_preview (dialog);
+  before = mc_export_dialog_get_preview_scene (dialog);
+  g_assert_nonnull (before);
+  g_assert_true (scene_has_group_prefix (before, "note:"));
+
+  /* Debounced: the change is pending first, then the preview follows. */
+  gtk_switch_set_active (notes, FALSE);
+  g_assert_true (mc_export_dialog_get_preview_pending (dialog));
+  wait_for_preview (dialog);
+  g_assert_false (scene_has_group_prefix (mc_export_dialog_get_preview_scene (dialog), "note:"));
+  g_assert_true (scene_has_group_prefix (mc_export_dialog_get_preview_scene (dialog), "potential-value/"));
+
+  /* Outline formats show text and hide the rows that do not apply. */
+  mc_export_dialog_set_format (dialog, MC_EXPORT_FORMAT_MARKDOWN);
+  wait_for_preview (dialog);
+  g_assert_false (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "theme")));
+  g_assert_false (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "notes")));
+  g_assert_null (mc_export_dialog_get_preview_scene (dialog));
+
+  mc_export_dialog_set_format (dialog, MC_EXPORT_FORMAT_PNG);
+  wait_for_preview (dialog);
+  g_assert_true (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "dpi")));
+  g_assert_false (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "page")));
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-png.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_pdf_language (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  McExportDialog *dialog = open_dialog (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "figure.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *theme = NULL;
+
+  select_figure (dialog, "potential-value");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "language")),
+                              MC_LANGUAGE_EN);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "theme")),
+                              MC_THEME_PRINT);
+  wait_for_preview (dialog);
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-figure.png");
+
+  g_assert_true (mc_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+  spin ();
+  /* Done: the dialog closes (the toast is in the main window). */
+  g_assert_null (find_dialog ());
+
+  g_assert_cmpint (pdf_pages (path), ==, 1);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Near"));
+  g_assert_nonnull (strstr (text, "Far"));
+  g_assert_null (strstr (text, "Dichtbij"));
+
+  /* The options are remembered for the next export. */
+  theme = g_settings_get_string (settings, "export-theme");
+  g_assert_cmpstr (theme, ==, "print");
+  dialog = open_dialog (fixture);
+  g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "theme"))),
+                   ==, MC_THEME_PRINT);
+  /* The language follows the board, not the last export. */
+  g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "language"))),
+                   ==, mc_board_get_language (fixture->board));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The text of a note anchored in figure_id with at least a few characters. */
+static const char *
+some_note_text (McBoard    *board,
+                const char *figure_id)
+{
+  GPtrArray *notes = mc_board_get_notes (board);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *note = notes->pdata[i];
+      const char *text = mc_note_get_text (note);
+
+      if (g_strcmp0 (mc_note_get_figure_id (note), figure_id) == 0 && text != NULL &&
+          strlen (text) >= 4 && strchr (text, '&') == NULL && strchr (text, '<') == NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static void
+test_svg_notes (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *note = some_note_text (fixture->board, "potential-value");
+  g_autofree char *first_word = NULL;
+
+  g_assert_nonnull (note);
+  first_word = g_strndup (note, strcspn (note, " \n"));
+
+  for (int notes = 0; notes <= 1; notes++)
+    {
+      McExportDialog *dialog = open_dialog (fixture);
+      g_autofree char *name = g_strdup_printf ("notes-%d", notes);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *svg_path = g_strconcat (path, ".svg", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (svg_path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *svg = NULL;
+
+      mc_export_dialog_set_format (dialog, MC_EXPORT_FORMAT_SVG);
+      select_figure (dialog, "potential-value");
+      gtk_switch_set_active (GTK_SWITCH (mc_export_dialog_get_control (dialog, "notes")), notes);
+      g_assert_true (mc_export_dialog_export_to_file (dialog, file, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+      g_assert_true (g_str_has_prefix (svg, "<?xml") || strstr (svg, "<svg") != NULL);
+      /* SVG keeps text as text: the note's first word is there only with notes on. */
+      if (notes)
+        g_assert_nonnull (strstr (svg, first_word));
+      else
+        g_assert_null (strstr (svg, first_word));
+      spin ();
+    }
+}
+
+static void
+test_export_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  McExportDialog *dialog = open_dialog (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "missing-folder", "figure.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  /* A folder that does not exist: an error, no file, the dialog stays. */
+  g_assert_false (mc_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);
+  spin ();
+  g_assert_true (find_dialog () == dialog);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_session_report (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (fixture->window), "export-report");
+  guint n_figures = mc_board_get_figures (fixture->board)->len;
+
+  g_assert_nonnull (action);
+  g_assert_true (g_action_get_enabled (action));
+
+  g_assert_true (mc_export_report_to_file (GTK_WINDOW (fixture->window), fixture->board, file, &error));
+  g_assert_no_error (error);
+  /* A title page and one page per figure, then the outline. */
+  g_assert_cmpint (pdf_pages (path), >, (int) n_figures);
+}
+
+static gboolean
+run_print_to_pdf (McBoard               *board,
+                  const McExportOptions *options,
+                  const char            *path)
+{
+  g_autoptr(GtkPrintOperation) operation = mc_print_operation_new (board, options);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  return result == GTK_PRINT_OPERATION_RESULT_APPLY;
+}
+
+static void
+test_print_pages (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *all = g_build_filename (fixture->dir, "print-all.pdf", NULL);
+  g_autofree char *one = g_build_filename (fixture->dir, "print-one.pdf", NULL);
+  g_autofree char *text = NULL;
+  GPtrArray *figures = mc_board_get_figures (fixture->board);
+  McExportOptions options;
+
+  /* Every figure on its own page. */
+  g_assert_true (run_print_to_pdf (fixture->board, NULL, all));
+  g_assert_cmpint (pdf_pages (all), ==, (int) figures->len);
+  if (g_getenv ("MC_EXPORT_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *keep = g_build_filename (g_getenv ("MC_EXPORT_SCREENSHOTS"), "print.pdf", NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (all);
+      g_autoptr(GFile) to = g_file_new_for_path (keep);
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    }
+  for (guint i = 0; i < figures->len; i++)
+    {
+      g_autofree char *page = g_strdup_printf ("%u", i + 1);
+      g_autofree char *program = g_find_program_in_path ("pdftotext");
+      const char *argv[] = { program, "-f", page, "-l", page, all, "-", NULL };
+      g_autofree char *out = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &out, NULL, &status, NULL));
+      /* Every page has its figure's text (labels, at least). */
+      g_assert_cmpuint (strlen (g_strstrip (out)), >, 20);
+    }
+
+  /* One figure, in English. */
+  mc_print_options_init (&options, fixture->board);
+  options.scope = MC_EXPORT_SCOPE_FIGURE;
+  options.figure_id = "potential-value";
+  options.language = MC_LANGUAGE_EN;
+  g_assert_true (run_print_to_pdf (fixture->board, &options, one));
+  g_assert_cmpint (pdf_pages (one), ==, 1);
+  text = pdf_text (one);
+  g_assert_nonnull (strstr (text, "Near"));
+  g_assert_null (strstr (text, "Dichtbij"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *xdg = NULL;
+  int status;
+
+  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
+  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  mc_application_ensure_resources ();
+
+  app = g_object_new (MC_TYPE_APPLICATION,
+                      "application-id", APP_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(path, func) \
+  g_test_add ("/mc/export-dialog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("opens-with-figures", test_opens_with_figures);
+  ADD ("figure-preselected", test_figure_preselected);
+  ADD ("preview-follows-options", test_preview_follows_options);
+  ADD ("pdf-language", test_pdf_language);
+  ADD ("svg-notes", test_svg_notes);
+  ADD ("export-error", test_export_error);
+  ADD ("session-report", test_session_report);
+  ADD ("print-pages", test_print_pages);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_object_unref (app);
+  g_rmdir (xdg);
+
+  return status;
+}
