@@ -365,6 +365,7 @@ update_size_label (McExportDialog        *self,
 {
   g_autofree char *text = NULL;
   double width_mm, height_mm;
+  guint cut;
 
   if (self->preview_scene == NULL || self->preview_ppu <= 0)
     {
@@ -396,6 +397,22 @@ update_size_label (McExportDialog        *self,
     {
       /* Translators: the size of the exported figure in millimetres. */
       text = g_strdup_printf (_("%.0f × %.0f mm"), width_mm, height_mm);
+    }
+
+  cut = options->notes ? mc_export_count_cut_notes (self->preview_scene) : 0;
+  if (cut > 0)
+    {
+      /* The font floor keeps every text readable in print; at this size
+       * that costs note text, so say so and name the ways out. */
+      g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The text of %u note is cut off at this size. Choose a wider size or leave the notes out.",
+                                                            "The text of %u notes is cut off at this size. Choose a wider size or leave the notes out.",
+                                                            cut),
+                                               cut);
+      char *with_hint = g_strconcat (text, "\n", hint, NULL);
+
+      g_free (text);
+      text = with_hint;
     }
 
   gtk_label_set_text (self->size_label, text);

@@ -18,6 +18,7 @@
 #include "mc-catalog.h"
 #include "mc-export.h"
 #include "mc-layout.h"
+#include "mc-merge.h"
 
 #define CLI_OK    0
 #define CLI_ERROR 1
@@ -50,6 +51,13 @@ static const GOptionEntry main_entries[] = {
     N_("Write a session report (title page, every figure, the outline) to OUTPUT.pdf"), N_("OUTPUT") },
   { "list-figures", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the placed figures: id, kind and title, one per line"), NULL },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge the copy OTHER into BOARD and write the result to --output (default: BOARD)"),
+    N_("OTHER") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where --merge writes the merged board"), N_("OUT") },
+  { "base", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The board both copies started from, for a three-way --merge"), N_("BASE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[BOARD…]") },
   { NULL }
 };
@@ -236,6 +244,27 @@ export_all_to_directory (McBoard               *board,
   return CLI_OK;
 }
 
+/* The export is written; tell the user when notes lost text to the font
+ * floor, with the two ways out. */
+static void
+warn_cut_notes (McBoard               *board,
+                const McExportOptions *options)
+{
+  g_autoptr(McScene) scene = NULL;
+  guint cut;
+
+  if (!options->notes)
+    return;
+  scene = mc_export_build_scene (board, options, NULL, NULL, NULL);
+  cut = scene != NULL ? mc_export_count_cut_notes (scene) : 0;
+  if (cut > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "missiecanvas: warning: %u note shows its text cut off at this width (font floor %.0f pt); use a larger --width-mm (e.g. 174) or --no-notes\n",
+                             "missiecanvas: warning: %u notes show their text cut off at this width (font floor %.0f pt); use a larger --width-mm (e.g. 174) or --no-notes\n",
+                             cut),
+                cut, options->font_floor_pt);
+}
+
 static int
 cli_export (GVariantDict       *dict,
             const char * const *files)
@@ -295,6 +324,9 @@ cli_export (GVariantDict       *dict,
   file = g_file_new_for_commandline_arg (output);
   if (!mc_export_to_file_with_format (board, &options, format, file, &error))
     return fail ("%s", error->message);
+
+  if (format != MC_EXPORT_FORMAT_MARKDOWN && format != MC_EXPORT_FORMAT_CSV)
+    warn_cut_notes (board, &options);
 
   return CLI_OK;
 }
@@ -363,6 +395,22 @@ cli_list_figures (GVariantDict       *dict,
   return CLI_OK;
 }
 
+/* --merge OTHER [--output OUT] [--base BASE] BOARD (mc-merge.c does the work). */
+static int
+cli_merge (GVariantDict       *dict,
+           const char * const *files)
+{
+  const char *other = NULL, *output = NULL, *base = NULL;
+
+  g_variant_dict_lookup (dict, "merge", "^&ay", &other);
+  g_variant_dict_lookup (dict, "output", "^&ay", &output);
+  g_variant_dict_lookup (dict, "base", "^&ay", &base);
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    return fail (_("--merge needs exactly one BOARD to merge into"));
+
+  return mc_merge_cli (files[0], other, base, output);
+}
+
 typedef struct
 {
   const char *option;  /* the long option that asks for this action */
@@ -375,6 +423,7 @@ static const CliAction actions[] = {
   { "export", cli_export },
   { "report", cli_report },
   { "list-figures", cli_list_figures },
+  { "merge", cli_merge },
 };
 
 int

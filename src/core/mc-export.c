@@ -13,6 +13,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "mc-editing.h"
 #include "mc-export.h"
 #include "mc-png.h"
 #include "mc-layout.h"
@@ -1401,4 +1402,24 @@ mc_export_session_report (McBoard                *board,
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
   return write_bytes_atomically (out, bytes, error);
+}
+
+guint
+mc_export_count_cut_notes (McScene *scene)
+{
+  guint cut = 0;
+
+  g_return_val_if_fail (scene != NULL, 0);
+
+  for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->kind == MC_ITEM_GROUP_BEGIN && item->role == MC_ROLE_NOTE &&
+          item->id != NULL && g_str_has_prefix (item->id, "note:") &&
+          !mc_editing_note_text_fits (scene, item->id + strlen ("note:")))
+        cut++;
+    }
+
+  return cut;
 }

@@ -148,6 +148,12 @@ McScene        *mc_export_build_scene          (McBoard                *board,
                                                 double                 *points_per_unit,
                                                 GError                **error);
 
+/* How many notes of an export scene (mc_export_build_scene) show their
+ * text cut off with an ellipsis: at a small physical width the font floor
+ * makes note text too large for its note. The command line and the dialog
+ * warn about it; the cure is a wider figure or leaving the notes out. */
+guint           mc_export_count_cut_notes      (McScene                *scene);
+
 /* Draws scene centred in a width × height area of cr's user space, scaled
  * to fit (never larger than max_scale; 0: no limit). For printing and
  * previews. Returns the scale used. */
