@@ -21,6 +21,8 @@ struct _McApplication
 
   /* BOARD arguments of the first instance, opened on activate. */
   GPtrArray     *pending_files;
+  /* --present: open straight into presentation mode (mc-presentation.h). */
+  gboolean       present_pending;
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -95,6 +97,21 @@ open_files (McApplication  *self,
     }
 }
 
+/* --present: the window just shown goes into presentation mode, once. */
+static void
+present_if_asked (McApplication *self)
+{
+  McWindow *window;
+
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  window = get_active_mc_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+}
+
 /* GApplication */
 
 static int
@@ -109,6 +126,10 @@ mc_application_handle_local_options (GApplication *app,
   status = mc_cli_handle_local_options (app, options);
   if (status >= 0)
     return status;
+
+  /* Remembered for activate/open; GTK is not up yet. */
+  if (g_variant_dict_contains (options, "present"))
+    self->present_pending = TRUE;
 
   paths = mc_cli_dup_files (options);
   if (paths == NULL || paths[0] == NULL)
@@ -144,6 +165,7 @@ mc_application_activate (GApplication *app)
       g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
 
       open_files (self, (GFile **) files->pdata, files->len);
+      present_if_asked (self);
       return;
     }
 
@@ -156,6 +178,7 @@ mc_application_activate (GApplication *app)
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  present_if_asked (self);
 }
 
 static void
@@ -168,31 +191,40 @@ mc_application_open (GApplication  *app,
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
   open_files (self, files, n_files);
+  present_if_asked (self);
 }
 
 /* Actions */
 
+/* Templates: New opens the template chooser on the current window; its
+ * choice replaces a pristine board there or opens a window of its own. */
 static void
 action_new (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
   McApplication *self = user_data;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *language_name = g_settings_get_string (settings, "default-language");
-  McLanguage language = MC_LANGUAGE_NL;
-  g_autoptr(McBoard) board = NULL;
-  g_autoptr(GError) error = NULL;
+  McWindow *window = get_active_mc_window (self);
 
-  mc_language_from_string (language_name, &language);
-  board = mc_board_new_from_template ("model", language, &error);
-  if (board == NULL)
+  if (window == NULL)
     {
-      g_warning ("Could not create a board: %s", error->message);
-      return;
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *language_name = g_settings_get_string (settings, "default-language");
+      McLanguage language = MC_LANGUAGE_NL;
+      g_autoptr(McBoard) board = NULL;
+      g_autoptr(GError) error = NULL;
+
+      mc_language_from_string (language_name, &language);
+      board = mc_board_new_from_template ("model", language, &error);
+      if (board == NULL)
+        {
+          g_warning ("Could not create a board: %s", error->message);
+          return;
+        }
+      window = new_window (self, board);
     }
 
-  new_window (self, board);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
 }
 
 static void
@@ -291,13 +323,16 @@ static const struct {
   const char *action;
   const char *accels[4];
 } accels[] = {
-  { "app.new", { "<Shift><Control>n", NULL } },
+  /* Templates: the chooser, and Add Figure */
+  { "app.new", { "<Control>n", NULL } },
+  /* Shift+Ctrl+A is the canvas's Select Region. */
+  { "win.add-figure", { "<Shift><Control>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
-  { "win.new('model')", { "<Control>n", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.export-report", { "<Shift><Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
@@ -306,6 +341,9 @@ static const struct {
   { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.zoom-reset", { "<Control>1", "<Control>KP_1", NULL } },
   { "win.sidebar", { "F9", NULL } },
+  { "win.find", { "<Control>f", NULL } },  /* note editing: outline search */
+  /* Facilitated session */
+  { "win.present", { "F5", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
@@ -356,6 +394,10 @@ static void
 mc_application_init (McApplication *self)
 {
   mc_cli_add_main_options (G_APPLICATION (self));
+  /* A GUI option, not one of the headless command line's. */
+  g_application_add_main_option (G_APPLICATION (self), "present", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open straight into presentation mode"), NULL);
 }
 
 McApplication *
