@@ -348,9 +348,11 @@ test_text_fit (gconstpointer data)
         {
           McViewOptions options;
           g_autofree char *key = cache_key (kind, theme, lang, widths[w]);
+          g_autofree char *stored_key = NULL;
           g_autoptr(McScene) scene = NULL;
 
-          if (!g_hash_table_steal_extended (scene_cache, key, NULL, (gpointer *) &scene))
+          if (!g_hash_table_steal_extended (scene_cache, key, (gpointer *) &stored_key,
+                                            (gpointer *) &scene))
             scene = build (layout, kind, theme, lang, widths[w], &options);
 
           check_texts (&checker, scene, kind, widths[w], mc_theme_get (theme), theme);
