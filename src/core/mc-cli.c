@@ -73,7 +73,6 @@ mc_cli_add_main_options (GApplication *app)
   g_return_if_fail (G_IS_APPLICATION (app));
 
   g_application_add_main_option_entries (app, main_entries);
-  g_application_set_option_context_parameter_string (app, _("[BOARD]"));
   g_application_set_option_context_summary (app,
     _("Without options, opens the boards in a window. With --export, --report or "
       "--list-figures, works without a display on BOARD, or on the built-in example "
