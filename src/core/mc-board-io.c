@@ -41,7 +41,6 @@ static const McBoardMigration builtin_migrations[] = {
 
 static const McBoardMigration *migrations = builtin_migrations;
 static guint n_migrations = 0;
-static McSaveFault save_fault = MC_SAVE_FAULT_NONE;
 
 void
 _mc_board_io_set_migrations_for_test (const McBoardMigration *table,
@@ -54,7 +53,7 @@ _mc_board_io_set_migrations_for_test (const McBoardMigration *table,
 void
 _mc_board_io_set_save_fault_for_test (McSaveFault fault)
 {
-  save_fault = fault;
+  _mc_atomic_write_set_fault_for_test (fault);
 }
 
 /* Times: "YYYY-MM-DDTHH:MM:SSZ" both ways without GDateTime, which costs
@@ -439,6 +438,83 @@ is_null (JsonNode *node)
   return JSON_NODE_HOLDS_NULL (node);
 }
 
+static gboolean
+read_color (Decoder     *dec,
+            JsonNode    *node,
+            const char  *parent,
+            int          index,
+            const char **out)
+{
+  const char *str;
+
+  if (!read_string (dec, node, parent, index, "color", MAX_ID_LENGTH, &str))
+    return FALSE;
+  *out = _mc_note_intern_color (str);
+  if (*out == NULL)
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "color",
+                          _("a note colour (yellow, orange, pink, purple, blue or green)"),
+                          node);
+  return TRUE;
+}
+
+static gboolean
+read_phase (Decoder    *dec,
+            JsonNode   *node,
+            const char *parent,
+            int         index,
+            McPhase    *out)
+{
+  const char *str;
+
+  if (!read_string (dec, node, parent, index, "phase", MAX_ID_LENGTH, &str))
+    return FALSE;
+  if (!mc_phase_from_string (str, out))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "phase",
+                          _("“start”, “monitor” or “evaluate”"), node);
+  return TRUE;
+}
+
+static gboolean
+read_array (Decoder     *dec,
+            JsonNode    *node,
+            const char  *parent,
+            int          index,
+            const char  *member,
+            JsonArray  **out)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, member,
+                          _("an array"), node);
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* Figures, notes and clusters are objects, each with an id; the id is
+ * checked after all members were read, as it may come anywhere. */
+static gboolean
+check_object (Decoder    *dec,
+              JsonNode   *node,
+              const char *parent,
+              int         index)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, NULL,
+                          _("an object"), node);
+  return TRUE;
+}
+
+static gboolean
+check_id_present (Decoder    *dec,
+                  const char *id,
+                  const char *parent,
+                  int         index)
+{
+  if (id == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
+                 _("expected an id, but the member is missing"));
+  return TRUE;
+}
+
 /* json_node_copy() shares objects and arrays with the parser's tree; the
  * board must own its copy outright so the tree can be freed on another
  * thread (see release_parser). Depth is bounded by check_structure. */
@@ -537,9 +613,8 @@ decode_figure (Decoder  *dec,
   gboolean has_unknown = FALSE;
   McFigure *figure;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, NULL,
-                          _("an object"), node);
+  if (!check_object (dec, node, "board.figures", index))
+    return FALSE;
 
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &name, &member))
@@ -585,9 +660,8 @@ decode_figure (Decoder  *dec,
   if (has_unknown)
     extra = collect_unknown (json_node_get_object (node), figure_members);
 
-  if (id == NULL)
-    return fail (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, "id",
-                 _("expected an id, but the member is missing"));
+  if (!check_id_present (dec, id, "board.figures", index))
+    return FALSE;
   if (kind == NULL)
     return fail (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, "kind",
                  _("expected a figure kind, but the member is missing"));
@@ -628,9 +702,8 @@ decode_note (Decoder  *dec,
   guint votes = 0;
   McNote *note;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, NULL,
-                          _("an object"), node);
+  if (!check_object (dec, node, parent, index))
+    return FALSE;
 
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &name, &member))
@@ -647,15 +720,8 @@ decode_note (Decoder  *dec,
         }
       else if (strcmp (name, "color") == 0)
         {
-          const char *str;
-
-          if (!read_string (dec, member, parent, index, "color", MAX_ID_LENGTH, &str))
+          if (!read_color (dec, member, parent, index, &color))
             return FALSE;
-          color = _mc_note_intern_color (str);
-          if (color == NULL)
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "color",
-                                  _("a note colour (yellow, orange, pink, purple, blue or green)"),
-                                  member);
         }
       else if (strcmp (name, "figure") == 0)
         {
@@ -733,13 +799,8 @@ decode_note (Decoder  *dec,
         }
       else if (strcmp (name, "phase") == 0)
         {
-          const char *str;
-
-          if (!read_string (dec, member, parent, index, "phase", MAX_ID_LENGTH, &str))
+          if (!read_phase (dec, member, parent, index, &phase))
             return FALSE;
-          if (!mc_phase_from_string (str, &phase))
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "phase",
-                                  _("“start”, “monitor” or “evaluate”"), member);
           has_phase = TRUE;
         }
       else
@@ -749,9 +810,8 @@ decode_note (Decoder  *dec,
   if (has_unknown)
     extra = collect_unknown (json_node_get_object (node), note_members);
 
-  if (id == NULL)
-    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
-                 _("expected an id, but the member is missing"));
+  if (!check_id_present (dec, id, parent, index))
+    return FALSE;
   if (has_x != has_y)
     return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, has_x ? "y" : "x",
                  _("expected both x and y, or neither"));
@@ -782,7 +842,7 @@ decode_note (Decoder  *dec,
   if (figure_id != NULL && mc_board_get_figure (dec->board, figure_id) == NULL)
     {
       g_autofree char *warning = NULL;
-      g_autofree char *excerpt = g_utf8_substring (text, 0, 40);
+      g_autofree char *excerpt = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
 
       warning = g_strdup_printf (_("Note “%s” was on figure “%s”, which is not on the board; "
                                    "it is now a free note."), excerpt, figure_id);
@@ -817,9 +877,8 @@ decode_cluster (Decoder    *dec,
   JsonArray *notes = NULL;
   McCluster *cluster;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, NULL,
-                          _("an object"), node);
+  if (!check_object (dec, node, parent, index))
+    return FALSE;
 
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &name, &member))
@@ -836,22 +895,13 @@ decode_cluster (Decoder    *dec,
         }
       else if (strcmp (name, "color") == 0)
         {
-          const char *str;
-
-          if (!read_string (dec, member, parent, index, "color", MAX_ID_LENGTH, &str))
+          if (!read_color (dec, member, parent, index, &color))
             return FALSE;
-          color = _mc_note_intern_color (str);
-          if (color == NULL)
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "color",
-                                  _("a note colour (yellow, orange, pink, purple, blue or green)"),
-                                  member);
         }
       else if (strcmp (name, "notes") == 0)
         {
-          if (!JSON_NODE_HOLDS_ARRAY (member))
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "notes",
-                                  _("an array"), member);
-          notes = json_node_get_array (member);
+          if (!read_array (dec, member, parent, index, "notes", &notes))
+            return FALSE;
         }
       else
         has_unknown = TRUE;
@@ -860,9 +910,8 @@ decode_cluster (Decoder    *dec,
   if (has_unknown)
     extra = collect_unknown (json_node_get_object (node), cluster_members);
 
-  if (id == NULL)
-    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
-                 _("expected an id, but the member is missing"));
+  if (!check_id_present (dec, id, parent, index))
+    return FALSE;
   if (g_hash_table_contains (seen, id))
     return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, parent, index, "id",
                  _("the id “%s” is used by an earlier cluster"), id);
@@ -995,14 +1044,10 @@ decode_board (Decoder  *dec,
         }
       else if (strcmp (name, "phase") == 0)
         {
-          const char *str;
           McPhase phase;
 
-          if (!read_string (dec, member, "board", -1, "phase", MAX_ID_LENGTH, &str))
+          if (!read_phase (dec, member, "board", -1, &phase))
             return FALSE;
-          if (!mc_phase_from_string (str, &phase))
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "phase",
-                                  _("“start”, “monitor” or “evaluate”"), member);
           _mc_board_update_phase (dec->board, phase);
         }
       else if (strcmp (name, "meta") == 0)
@@ -1023,13 +1068,11 @@ decode_board (Decoder  *dec,
   /* Figures before notes: anchors are checked against them. */
   if (figures != NULL)
     {
-      JsonArray *array;
+      JsonArray *array = NULL;
       guint n;
 
-      if (!JSON_NODE_HOLDS_ARRAY (figures))
-        return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "figures",
-                              _("an array"), figures);
-      array = json_node_get_array (figures);
+      if (!read_array (dec, figures, "board", -1, "figures", &array))
+        return FALSE;
       n = json_array_get_length (array);
       if (n > MC_BOARD_MAX_FIGURES)
         return fail (dec, MC_BOARD_ERROR_TOO_LARGE, "board", -1, "figures",
@@ -1041,13 +1084,11 @@ decode_board (Decoder  *dec,
 
   if (notes != NULL)
     {
-      JsonArray *array;
+      JsonArray *array = NULL;
       guint n;
 
-      if (!JSON_NODE_HOLDS_ARRAY (notes))
-        return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "notes",
-                              _("an array"), notes);
-      array = json_node_get_array (notes);
+      if (!read_array (dec, notes, "board", -1, "notes", &array))
+        return FALSE;
       n = json_array_get_length (array);
       if (n > MC_BOARD_MAX_NOTES)
         return fail (dec, MC_BOARD_ERROR_TOO_LARGE, "board", -1, "notes",
@@ -1063,13 +1104,11 @@ decode_board (Decoder  *dec,
       g_autoptr(GHashTable) clustered = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, NULL);
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      JsonArray *array;
+      JsonArray *array = NULL;
       guint n;
 
-      if (!JSON_NODE_HOLDS_ARRAY (clusters))
-        return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "clusters",
-                              _("an array"), clusters);
-      array = json_node_get_array (clusters);
+      if (!read_array (dec, clusters, "board", -1, "clusters", &array))
+        return FALSE;
       n = json_array_get_length (array);
       if (n > MC_BOARD_MAX_NOTES)
         return fail (dec, MC_BOARD_ERROR_TOO_LARGE, "board", -1, "clusters",
@@ -1234,9 +1273,23 @@ check_structure (const char  *data,
 {
   guint depth = 0;
   gboolean blank = TRUE;
+  gboolean closed = FALSE; /* the first top-level value has ended */
 
   for (gsize i = 0; i < length; i++)
     {
+      /* One value per file: json-glib 1.6 would keep the last of several
+       * and leak the others. */
+      if (closed && data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+        {
+          guint line, column;
+
+          offset_to_location (data, i, &line, &column);
+          g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON,
+                       _("%s:%u:%u: not valid JSON: text after the end of the board"),
+                       display_name, line, column);
+          return FALSE;
+        }
+
       switch (data[i])
         {
         case ' ': case '\t': case '\n': case '\r':
@@ -1246,6 +1299,7 @@ check_structure (const char  *data,
           for (i++; i < length && data[i] != '"'; i++)
             if (data[i] == '\\')
               i++;
+          closed = depth == 0;
           break;
         case '{': case '[':
           blank = FALSE;
@@ -1264,9 +1318,17 @@ check_structure (const char  *data,
           blank = FALSE;
           if (depth > 0)
             depth--;
+          closed = depth == 0;
           break;
         default:
           blank = FALSE;
+          if (depth == 0)
+            {
+              /* a bare number, true, false or null: up to its end */
+              while (i + 1 < length && strchr (" \t\n\r{}[]\",:", data[i + 1]) == NULL)
+                i++;
+              closed = TRUE;
+            }
           break;
         }
     }
@@ -1341,6 +1403,55 @@ release_parser (JsonParser *parser,
     g_object_unref (parser);
 }
 
+/* json-glib turns a lone "\ud800" escape into bytes that are not UTF-8.
+ * Every member name and string is checked here, known or not, because
+ * unknown members are written back and a file we write must load again.
+ * Recursion is bounded: check_structure() limited the depth. */
+static gboolean
+check_utf8 (JsonNode    *node,
+            const char  *display_name,
+            GError     **error)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !check_utf8 (member, display_name, error))
+            goto invalid;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!check_utf8 (json_array_get_element (array, i), display_name, error))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        goto invalid;
+      return TRUE;
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+
+invalid:
+  if (error != NULL && *error == NULL)
+    g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_INVALID,
+                 _("%s: a text in the file is not valid UTF-8"), display_name);
+  return FALSE;
+}
+
 McBoard *
 mc_board_load_from_data (const char        *data,
                          gsize              length,
@@ -1381,6 +1492,10 @@ mc_board_load_from_data (const char        *data,
       set_parse_error (data, length, display_name, parse_error, error);
       return NULL;
     }
+  /* (The root is NULL for a file of only comments: decoding reports it.) */
+  if (json_parser_get_root (parser) != NULL &&
+      !check_utf8 (json_parser_get_root (parser), display_name, error))
+    return NULL;
 
   board = mc_board_new ();
   dec.display_name = display_name;
@@ -1627,6 +1742,24 @@ member (Writer     *w,
   g_string_append (w->out, ": ");
 }
 
+static void
+string_member (Writer     *w,
+               const char *name,
+               const char *value)
+{
+  member (w, name);
+  append_string (w->out, value);
+}
+
+static void
+double_member (Writer     *w,
+               const char *name,
+               double      value)
+{
+  member (w, name);
+  append_double (w->out, value);
+}
+
 static void write_node (Writer *w, JsonNode *node);
 
 static void
@@ -1711,16 +1844,11 @@ write_figure (Writer   *w,
 {
   next_item (w);
   begin_container (w, '{');
-  member (w, "id");
-  append_string (w->out, figure->id);
-  member (w, "kind");
-  append_string (w->out, figure->kind);
-  member (w, "x");
-  append_double (w->out, figure->x);
-  member (w, "y");
-  append_double (w->out, figure->y);
-  member (w, "scale");
-  append_double (w->out, figure->scale);
+  string_member (w, "id", figure->id);
+  string_member (w, "kind", figure->kind);
+  double_member (w, "x", figure->x);
+  double_member (w, "y", figure->y);
+  double_member (w, "scale", figure->scale);
   write_extra_members (w, figure->extra);
   end_container (w, '}', FALSE);
 }
@@ -1731,35 +1859,23 @@ write_note (Writer *w,
 {
   next_item (w);
   begin_container (w, '{');
-  member (w, "id");
-  append_string (w->out, note->id);
-  member (w, "text");
-  append_string (w->out, note->text);
-  member (w, "color");
-  append_string (w->out, note->color);
+  string_member (w, "id", note->id);
+  string_member (w, "text", note->text);
+  string_member (w, "color", note->color);
   if (note->figure_id != NULL)
     {
-      member (w, "figure");
-      append_string (w->out, note->figure_id);
-      member (w, "region");
-      append_string (w->out, note->region_id);
+      string_member (w, "figure", note->figure_id);
+      string_member (w, "region", note->region_id);
     }
   if (note->has_position)
     {
-      member (w, "x");
-      append_double (w->out, note->rect.x);
-      member (w, "y");
-      append_double (w->out, note->rect.y);
+      double_member (w, "x", note->rect.x);
+      double_member (w, "y", note->rect.y);
     }
-  member (w, "width");
-  append_double (w->out, note->rect.width);
-  member (w, "height");
-  append_double (w->out, note->rect.height);
+  double_member (w, "width", note->rect.width);
+  double_member (w, "height", note->rect.height);
   if (note->author != NULL)
-    {
-      member (w, "author");
-      append_string (w->out, note->author);
-    }
+    string_member (w, "author", note->author);
   member (w, "created");
   append_time (w->out, note->created);
   member (w, "modified");
@@ -1772,10 +1888,7 @@ write_note (Writer *w,
       g_string_append (w->out, "true");
     }
   if (note->has_phase)
-    {
-      member (w, "phase");
-      append_string (w->out, mc_phase_to_string (note->phase));
-    }
+    string_member (w, "phase", mc_phase_to_string (note->phase));
   write_extra_members (w, note->extra);
   end_container (w, '}', FALSE);
 }
@@ -1788,12 +1901,9 @@ write_cluster (Writer    *w,
 
   next_item (w);
   begin_container (w, '{');
-  member (w, "id");
-  append_string (w->out, cluster->id);
-  member (w, "label");
-  append_string (w->out, cluster->label);
-  member (w, "color");
-  append_string (w->out, cluster->color);
+  string_member (w, "id", cluster->id);
+  string_member (w, "label", cluster->label);
+  string_member (w, "color", cluster->color);
   member (w, "notes");
   begin_container (w, '[');
   for (guint i = 0; ids[i] != NULL; i++)
@@ -1804,6 +1914,21 @@ write_cluster (Writer    *w,
   end_container (w, ']', ids[0] == NULL);
   write_extra_members (w, cluster->extra);
   end_container (w, '}', FALSE);
+}
+
+typedef void (*WriteItemFunc) (Writer *w, gpointer item);
+
+static void
+array_member (Writer        *w,
+              const char    *name,
+              GPtrArray     *items,
+              WriteItemFunc  write_item)
+{
+  member (w, name);
+  begin_container (w, '[');
+  for (guint i = 0; i < items->len; i++)
+    write_item (w, g_ptr_array_index (items, i));
+  end_container (w, ']', items->len == 0);
 }
 
 char *
@@ -1821,21 +1946,16 @@ mc_board_to_data (McBoard *board,
   w.out = g_string_sized_new (4096 + notes->len * 420);
 
   begin_container (&w, '{');
-  member (&w, "format");
-  append_string (w.out, FORMAT_NAME);
+  string_member (&w, "format", FORMAT_NAME);
   member (&w, "format_version");
   g_string_append_printf (w.out, "%d", MC_BOARD_FORMAT_VERSION);
-  member (&w, "generator");
-  append_string (w.out, "missiecanvas " PACKAGE_VERSION);
+  string_member (&w, "generator", "missiecanvas " PACKAGE_VERSION);
   member (&w, "board");
 
   begin_container (&w, '{');
-  member (&w, "title");
-  append_string (w.out, mc_board_get_title (board));
-  member (&w, "language");
-  append_string (w.out, mc_language_to_string (mc_board_get_language (board)));
-  member (&w, "phase");
-  append_string (w.out, mc_phase_to_string (mc_board_get_phase (board)));
+  string_member (&w, "title", mc_board_get_title (board));
+  string_member (&w, "language", mc_language_to_string (mc_board_get_language (board)));
+  string_member (&w, "phase", mc_phase_to_string (mc_board_get_phase (board)));
 
   member (&w, "meta");
   meta_keys = mc_board_dup_meta_keys (board);
@@ -1847,28 +1967,13 @@ mc_board_to_data (McBoard *board,
     }
   end_container (&w, '}', meta_keys[0] == NULL);
 
-  member (&w, "figures");
-  begin_container (&w, '[');
-  for (guint i = 0; i < figures->len; i++)
-    write_figure (&w, g_ptr_array_index (figures, i));
-  end_container (&w, ']', figures->len == 0);
-
-  member (&w, "notes");
-  begin_container (&w, '[');
-  for (guint i = 0; i < notes->len; i++)
-    write_note (&w, g_ptr_array_index (notes, i));
-  end_container (&w, ']', notes->len == 0);
+  array_member (&w, "figures", figures, (WriteItemFunc) write_figure);
+  array_member (&w, "notes", notes, (WriteItemFunc) write_note);
 
   /* Optional: a board without clusters is written as before they existed. */
   clusters = mc_board_get_clusters (board);
   if (clusters->len > 0)
-    {
-      member (&w, "clusters");
-      begin_container (&w, '[');
-      for (guint i = 0; i < clusters->len; i++)
-        write_cluster (&w, g_ptr_array_index (clusters, i));
-      end_container (&w, ']', FALSE);
-    }
+    array_member (&w, "clusters", clusters, (WriteItemFunc) write_cluster);
 
   write_extra_members (&w, _mc_board_get_extra (board));
   end_container (&w, '}', FALSE);
@@ -1954,92 +2059,13 @@ set_io_error (GError     **error,
               const char  *what,
               int          saved_errno)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  /* Name the file that was written, the target of a symbolic link. */
+  g_autofree char *resolved = realpath (path, NULL);
+  g_autofree char *display = g_filename_display_name (resolved != NULL ? resolved : path);
 
   g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
                _("Could not save %s: %s: %s"), display, what, g_strerror (saved_errno));
   return FALSE;
-}
-
-static gboolean
-write_all (int         fd,
-           const char *data,
-           gsize       length)
-{
-  while (length > 0)
-    {
-      gssize n;
-
-      if (save_fault == MC_SAVE_FAULT_WRITE)
-        {
-          errno = ENOSPC;
-          return FALSE;
-        }
-
-      n = write (fd, data, length);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return FALSE;
-        }
-      data += n;
-      length -= (gsize) n;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-copy_file_contents (const char *from,
-                    const char *to)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  return g_file_get_contents (from, &contents, &length, NULL) &&
-         g_file_set_contents (to, contents, (gssize) length, NULL);
-}
-
-/* NAME~ holds what NAME held before this save. A hard link costs nothing;
- * where links are not possible (some file systems) copy instead. */
-static gboolean
-keep_backup (const char *path,
-             const char *backup)
-{
-  if (save_fault == MC_SAVE_FAULT_BACKUP)
-    {
-      errno = EACCES;
-      return FALSE;
-    }
-
-  if (unlink (backup) != 0 && errno != ENOENT)
-    return FALSE;
-  if (link (path, backup) == 0)
-    return TRUE;
-  if (errno != EPERM && errno != EXDEV && errno != ENOTSUP && errno != EMLINK)
-    return FALSE;
-  if (!copy_file_contents (path, backup))
-    {
-      errno = EIO;
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-sync_directory (const char *dir)
-{
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  /* The rename has happened; a failed directory sync only weakens the
-   * crash guarantee, so it is not reported as a failed save. */
-  if (fd >= 0)
-    {
-      if (fsync (fd) != 0)
-        g_debug ("fsync of %s failed: %s", dir, g_strerror (errno));
-      close (fd);
-    }
 }
 
 gboolean
@@ -2047,24 +2073,17 @@ mc_board_save_to_file (McBoard  *board,
                        GFile    *file,
                        GError  **error)
 {
-  g_autofree char *requested = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *backup = NULL;
   g_autofree char *data = NULL;
-  struct stat st;
-  gboolean exists;
+  const char *step = NULL;
   gsize length;
-  int fd;
 
   g_return_val_if_fail (MC_IS_BOARD (board), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  requested = g_file_get_path (file);
-  if (requested == NULL)
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
@@ -2073,72 +2092,9 @@ mc_board_save_to_file (McBoard  *board,
       return FALSE;
     }
 
-  /* Save through a symbolic link to the file it points at, not over it. */
-  path = realpath (requested, NULL);
-  if (path == NULL)
-    path = g_steal_pointer (&requested);
-
-  exists = stat (path, &st) == 0;
-  if (exists && S_ISDIR (st.st_mode))
-    return set_io_error (error, path, _("the name belongs to a folder"), EISDIR);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/%s.tmp-XXXXXX", dir, base);
-  backup = g_strdup_printf ("%s~", path);
-
   data = mc_board_to_data (board, &length);
-
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_io_error (error, path, _("cannot create a file in its folder"), errno);
-
-  /* A new file gets the usual permissions (mkstemp makes it private);
-   * an existing one keeps its own. */
-  if (exists)
-    fchmod (fd, st.st_mode & 07777);
-  else
-    {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      fchmod (fd, 0666 & ~mask);
-    }
-
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_unlink (tmp_path);
-      return set_io_error (error, path, _("cannot write"), saved_errno);
-    }
-  if (close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_io_error (error, path, _("cannot write"), saved_errno);
-    }
-
-  if (exists && !keep_backup (path, backup))
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_io_error (error, path, _("cannot keep the previous version as a backup"),
-                           saved_errno);
-    }
-
-  if (save_fault == MC_SAVE_FAULT_RENAME || rename (tmp_path, path) != 0)
-    {
-      int saved_errno = save_fault == MC_SAVE_FAULT_RENAME ? EXDEV : errno;
-
-      g_unlink (tmp_path);
-      return set_io_error (error, path, _("cannot replace the file"), saved_errno);
-    }
-
-  sync_directory (dir);
+  if (!_mc_write_file_atomically (path, data, length, MC_ATOMIC_WRITE_KEEP_BACKUP, &step))
+    return set_io_error (error, path, step, errno);
 
   mc_board_set_file (board, file);
   mc_board_mark_saved (board);
