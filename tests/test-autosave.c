@@ -1,7 +1,8 @@
 /* test-autosave.c — unsaved boards reach the recovery folder and come back
  *
- * Runs with G_TEST_OPTION_ISOLATE_DIRS, so g_get_user_state_dir() is a fresh
- * temporary folder in every test.
+ * XDG_STATE_HOME points at a temporary folder (set before GLib reads it),
+ * emptied before every test. (Not G_TEST_OPTION_ISOLATE_DIRS: GLib leaks
+ * the directory strings it replaces, which the sanitizer build reports.)
  */
 #include "config.h"
 
@@ -16,8 +17,44 @@
 #include "mc-board-io.h"
 #include "mc-command.h"
 #include "mc-history.h"
+#include "mc-test-util.h"
 
 static char *self_path;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+typedef struct
+{
+  const char *path;
+  GTestFunc   func;
+} TestCase;
+
+/* Every test starts from an empty state folder. */
+static void
+run_clean (gconstpointer data)
+{
+  const TestCase *test = data;
+
+  remove_tree (g_get_user_state_dir ());
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_state_dir (), 0700), ==, 0);
+  test->func ();
+}
 
 static void
 add_text_note (McBoard    *board,
@@ -40,17 +77,6 @@ make_board (const char *title,
       add_text_note (board, text);
     }
   return board;
-}
-
-static guint
-count_files (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
 }
 
 static void
@@ -175,7 +201,7 @@ test_atomic_and_removed_on_save (void)
   g_autoptr(McBoard) board = make_board ("Wijkleerlab", 4);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = mc_autosave_dup_recovery_dir ();
-  g_autofree char *user_dir = g_build_filename (g_get_home_dir (), "Documenten", NULL);
+  g_autofree char *user_dir = g_build_filename (g_get_user_state_dir (), "Documenten", NULL);
   g_autofree char *user_path = g_build_filename (user_dir, "wijk.missiecanvas", NULL);
   g_autoptr(GFile) user_file = g_file_new_for_path (user_path);
   g_autofree char *user_before = NULL;
@@ -205,7 +231,7 @@ test_atomic_and_removed_on_save (void)
   g_assert_true (g_file_query_exists (copy, NULL));
 
   /* Board, sidecar and lock; no temporary files left behind. */
-  g_assert_cmpuint (count_files (dir), ==, 3);
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 3);
   g_assert_cmpint (g_stat (g_file_peek_path (copy), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
@@ -223,7 +249,7 @@ test_atomic_and_removed_on_save (void)
   g_assert_true (mc_board_save_to_file (board, user_file, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_query_exists (copy, NULL));
-  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 0);
 
   /* Undo back to the saved state removes it too. */
   add_text_note (board, "Nog een");
@@ -292,11 +318,11 @@ test_list_and_recover (void)
   g_assert_cmpstr (mc_autosave_get_session_id (mc_autosave_get_for_board (recovered)), ==, session);
   after = mc_autosave_list_recoverable ();
   g_assert_cmpuint (after->len, ==, 0);
-  g_assert_cmpuint (count_files (dir), ==, 3);
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 3);
 
   /* Discarding it removes the copy. */
   mc_autosave_discard (mc_autosave_get_for_board (recovered));
-  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 0);
 }
 
 static void
@@ -317,7 +343,7 @@ test_discard_entry (void)
   g_assert_no_error (error);
   none = mc_autosave_list_recoverable ();
   g_assert_cmpuint (none->len, ==, 0);
-  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 0);
 }
 
 /* Junk in the folder is ignored, never deleted and never fatal. */
@@ -337,7 +363,7 @@ test_junk_ignored (void)
 
   entries = mc_autosave_list_recoverable ();
   g_assert_cmpuint (entries->len, ==, 0);
-  g_assert_cmpuint (count_files (dir), ==, 3);
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 3);
 }
 
 /* A folder that cannot be created is an error, not a crash. */
@@ -402,24 +428,42 @@ crash_writer (void)
   return 2;
 }
 
+static const TestCase tests[] = {
+  { "/mc/autosave/debounce", test_debounce },
+  { "/mc/autosave/max-postpone", test_max_postpone },
+  { "/mc/autosave/atomic-and-removed-on-save", test_atomic_and_removed_on_save },
+  { "/mc/autosave/list-and-recover", test_list_and_recover },
+  { "/mc/autosave/discard-entry", test_discard_entry },
+  { "/mc/autosave/junk-ignored", test_junk_ignored },
+  { "/mc/autosave/write-failure", test_write_failure },
+  { "/mc/autosave/killed-writer", test_killed_writer },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
+  char *state_root;
+  int status;
+
   self_path = argv[0];
   if (argc == 2 && g_str_equal (argv[1], "--crash-writer"))
     return crash_writer ();
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  {
+    g_autoptr(GError) error = NULL;
 
-  g_test_add_func ("/mc/autosave/debounce", test_debounce);
-  g_test_add_func ("/mc/autosave/max-postpone", test_max_postpone);
-  g_test_add_func ("/mc/autosave/atomic-and-removed-on-save", test_atomic_and_removed_on_save);
-  g_test_add_func ("/mc/autosave/list-and-recover", test_list_and_recover);
-  g_test_add_func ("/mc/autosave/discard-entry", test_discard_entry);
-  g_test_add_func ("/mc/autosave/junk-ignored", test_junk_ignored);
-  g_test_add_func ("/mc/autosave/write-failure", test_write_failure);
-  g_test_add_func ("/mc/autosave/killed-writer", test_killed_writer);
+    state_root = g_dir_make_tmp ("mc-test-autosave-XXXXXX", &error);
+    g_assert_no_error (error);
+    g_setenv ("XDG_STATE_HOME", state_root, TRUE);
+  }
+  g_test_init (&argc, &argv, NULL);
 
-  return g_test_run ();
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add_data_func (tests[i].path, &tests[i], run_clean);
+
+  status = g_test_run ();
+  remove_tree (state_root);
+  g_free (state_root);
+  return status;
 }

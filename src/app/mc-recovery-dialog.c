@@ -53,6 +53,22 @@ on_notify_board (McWindow   *window,
   attach_autosave (window);
 }
 
+/* Runs after the window's own close-request handler, and only when that
+ * let the window close: a board still unsaved then is one the person chose
+ * to discard in the window's "Save Changes?" dialog, so its recovery copy
+ * goes too. (A crash or a killed session never gets here: copy kept.) */
+static gboolean
+on_close_request_after (GtkWindow *window,
+                        gpointer   user_data)
+{
+  McBoard *board = mc_window_get_board (MC_WINDOW (window));
+  McAutosave *autosave = board ? mc_autosave_get_for_board (board) : NULL;
+
+  if (autosave != NULL && mc_board_get_modified (board) && !mc_board_get_read_only (board))
+    mc_autosave_discard (autosave);
+  return FALSE;
+}
+
 /* Opens a recovered board: in the pristine first window if there is one,
  * else in a window of its own. */
 static gboolean
@@ -333,6 +349,7 @@ on_window_added (GtkApplication *app,
 
   attach_autosave (MC_WINDOW (window));
   g_signal_connect (window, "notify::board", G_CALLBACK (on_notify_board), NULL);
+  g_signal_connect_after (window, "close-request", G_CALLBACK (on_close_request_after), NULL);
 
   /* After the window has been presented and has its board. */
   if (g_object_get_data (G_OBJECT (app), PENDING_KEY) != NULL)

@@ -18,9 +18,9 @@
 
 G_DEFINE_QUARK (mc-merge-error-quark, mc_merge_error)
 
-/* Conflict copies are placed this far right and down of the version they
- * were split from, so both are visible side by side. */
-#define CONFLICT_COPY_OFFSET 24.0
+/* A conflict copy sits this far to the right of the version it was split
+ * from (beyond its width), so both texts can be read side by side. */
+#define CONFLICT_COPY_GAP 12.0
 
 /* Namespace of the name-based (version 5) UUIDs of conflict copies. */
 static const guint8 conflict_namespace[16] = {
@@ -271,8 +271,7 @@ make_conflict_copy (McNote *loser)
       McRect r;
 
       mc_note_get_rect (loser, &r);
-      r.x = MIN (r.x + CONFLICT_COPY_OFFSET, MC_BOARD_MAX_COORDINATE);
-      r.y = MIN (r.y + CONFLICT_COPY_OFFSET, MC_BOARD_MAX_COORDINATE);
+      r.x = MIN (r.x + r.width + CONFLICT_COPY_GAP, MC_BOARD_MAX_COORDINATE);
       mc_note_set_rect (copy, &r);
     }
   /* The votes stay with the original: counting them twice would inflate
@@ -454,6 +453,7 @@ typedef struct
   GHashTable *merged;
   GHashTable *outcomes;       /* note id → Outcome (only non-plain ones) */
   GHashTable *conflict_ids;   /* set */
+  GHashTable *anchored;       /* figure ids merged notes sit on (lazy) */
   McMergeResult *result;
 } MergeState;
 
@@ -638,14 +638,19 @@ static gboolean
 figure_has_merged_notes (MergeState *state,
                          const char *figure_id)
 {
-  GHashTableIter iter;
-  gpointer value;
+  /* Built once: boards may hold a thousand figures and many notes. */
+  if (state->anchored == NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
 
-  g_hash_table_iter_init (&iter, state->merged);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (g_strcmp0 (mc_note_get_figure_id (value), figure_id) == 0)
-      return TRUE;
-  return FALSE;
+      state->anchored = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_iter_init (&iter, state->merged);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (mc_note_get_figure_id (value) != NULL)
+          g_hash_table_add (state->anchored, (gpointer) mc_note_get_figure_id (value));
+    }
+  return g_hash_table_contains (state->anchored, figure_id);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1126,6 +1131,7 @@ mc_merge_boards (McBoard  *ours,
 
   group = mc_command_group_new (_("Merge"));
   build_commands (&state, group);
+  g_clear_pointer (&state.anchored, g_hash_table_unref);
 
   result->empty = mc_command_group_is_empty (group);
   result->command = g_steal_pointer (&group);
@@ -1274,7 +1280,7 @@ mc_merge_cli (const char *board,
   if ((ours = mc_board_load_from_file (board_file, MC_BOARD_LOAD_NONE, &error)) == NULL ||
       (theirs = mc_board_load_from_file (other_file, MC_BOARD_LOAD_ALLOW_NEWER, &error)) == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("missiecanvas: %s\n", error->message);
       return 1;
     }
   if (base != NULL)
@@ -1284,7 +1290,7 @@ mc_merge_cli (const char *board,
       base_board = mc_board_load_from_file (base_file, MC_BOARD_LOAD_ALLOW_NEWER, &error);
       if (base_board == NULL)
         {
-          g_printerr ("%s\n", error->message);
+          g_printerr ("missiecanvas: %s\n", error->message);
           return 1;
         }
     }
@@ -1292,7 +1298,7 @@ mc_merge_cli (const char *board,
   if (!mc_merge_into (ours, theirs, base_board, &summary, &error) ||
       !mc_board_save_to_file (ours, output_file, &error))
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("missiecanvas: %s\n", error->message);
       return 1;
     }
 

@@ -8,18 +8,41 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc-board-io.h"
 #include "mc-paste.h"
 
+/* g_error() raises SIGTRAP, which libFuzzer does not catch: abort() makes
+ * it save the input as an artifact. */
+#define fuzz_fail(...) \
+  G_STMT_START { fprintf (stderr, __VA_ARGS__); fputc ('\n', stderr); abort (); } G_STMT_END
+
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* A critical or warning (a g_return_if_fail tripped by file content, in
+ * our code or in a library we call) is a finding: abort() so libFuzzer
+ * keeps the input; GLib's own fatal path raises SIGTRAP, which it does not. */
+static void
+abort_on_log (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  if ((level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) == 0)
+    return;
+  fprintf (stderr, "%s: %s\n", domain ? domain : "", message);
+  abort ();
+}
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  g_log_set_default_handler (abort_on_log, NULL);
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   return 0;
 }
@@ -37,7 +60,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   board = mc_board_load_from_data ((const char *) data, size, "clipboard",
                                    MC_BOARD_LOAD_NONE, &error);
   if (board == NULL && (error == NULL || error->domain != MC_BOARD_ERROR))
-    g_error ("clipboard load failed without a MC_BOARD_ERROR");
+    fuzz_fail ("clipboard load failed without a MC_BOARD_ERROR");
 
   notes = mc_paste_parse_text ((const char *) data, size, &truncated);
   for (n = 0; notes[n] != NULL; n++)
@@ -46,17 +69,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       gsize len = strlen (text);
 
       if (len == 0)
-        g_error ("empty note from paste");
+        fuzz_fail ("empty note from paste");
       if (len > MC_PASTE_MAX_TEXT_LENGTH)
-        g_error ("note over the length limit");
+        fuzz_fail ("note over the length limit");
       if (!g_utf8_validate (text, len, NULL))
-        g_error ("invalid UTF-8 from paste");
+        fuzz_fail ("invalid UTF-8 from paste");
       if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]))
-        g_error ("untrimmed note from paste");
+        fuzz_fail ("untrimmed note from paste");
       if (strchr (text, '\n') != NULL || strchr (text, '\r') != NULL)
-        g_error ("line break inside a pasted note");
+        fuzz_fail ("line break inside a pasted note");
     }
   if (n > MC_PASTE_MAX_NOTES)
-    g_error ("too many notes from paste");
+    fuzz_fail ("too many notes from paste");
   return 0;
 }
