@@ -19,6 +19,8 @@
 #include "mc-route-editor.h"
 #include "mc-timer-widget.h"
 #include "mc-window.h"
+#include "mc-test-app.h"
+#include "mc-test-util.h"
 
 static GtkApplication *app;
 
@@ -27,32 +29,6 @@ typedef struct
   McWindow       *window;
   McPresentation *presentation;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_done (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for ms milliseconds of real time (frames included). */
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
 
 static McPresentation *
 find_presentation (void)
@@ -74,7 +50,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = mc_window_new (app, board);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -83,7 +59,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
     gtk_window_destroy (l->data);
-  spin ();
+  mc_test_spin ();
   g_assert_null (fixture->window);
   g_assert_null (fixture->presentation);
 }
@@ -94,7 +70,7 @@ enter (Fixture *fixture)
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "present"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "present", NULL);
-  spin_for (200);
+  mc_test_run_for (200);
 
   fixture->presentation = find_presentation ();
   g_assert_nonnull (fixture->presentation);
@@ -107,7 +83,7 @@ press (McPresentation *presentation,
        guint           keyval)
 {
   mc_presentation_handle_key (presentation, keyval, 0);
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -121,7 +97,7 @@ wait_for_view (McPresentation *presentation)
       /* The issue asks for under 400 ms; allow slow frames on a busy box. */
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
     }
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -161,7 +137,7 @@ test_enter_leave (Fixture       *fixture,
 
   /* F5 again does not open a second one. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "present", NULL);
-  spin ();
+  mc_test_spin ();
   {
     guint n = 0;
 
@@ -222,10 +198,10 @@ test_navigation_keys (Fixture       *fixture,
 
   /* Actions do the same. */
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_route_get_position (route), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_route_get_position (route), ==, 1);
 
   /* Letters at the overview do nothing (no region to write in). */
@@ -264,7 +240,7 @@ test_animation_frames_stop (Fixture       *fixture,
        * shared machine is slow; the easing itself lasts 300 ms. */
       g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
     }
-  spin ();
+  mc_test_spin ();
 
   /* It eased through zooms between the two stops, not jumped. */
   zoom_after = mc_canvas_get_zoom (canvas);
@@ -361,31 +337,17 @@ type_text (McPresentation *presentation,
   g_assert_false (mc_presentation_handle_key (presentation, GDK_KEY_space, 0));
   g_assert_false (mc_presentation_handle_key (presentation, GDK_KEY_Left, 0));
   g_signal_emit_by_name (mc_presentation_get_capture_entry (presentation), "activate");
-  spin ();
+  mc_test_spin ();
 }
 
+/* Into the build folder, always: these are for a person to look at. */
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
-                                            ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  mc_test_screenshot (widget, dir != NULL ? dir : ".", name);
 }
 
 static void
@@ -441,7 +403,7 @@ test_quick_capture (Fixture       *fixture,
   /* One undo step per note. */
   g_assert_true (mc_history_get_can_undo (mc_board_get_history (board)));
 
-  spin_for (100);
+  mc_test_run_for (100);
   save_screenshot (GTK_WIDGET (presentation), "presentation-capture.png");
 
   /* Escape ends typing first, and only then leaves. */
@@ -453,7 +415,7 @@ test_quick_capture (Fixture       *fixture,
   g_assert_cmpstr (mc_route_get_current_stop (mc_presentation_get_route (presentation))->key,
                    ==, "cimo/intervention");
   mc_board_undo (board);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (board), ==, n_before + 1);
 }
 
@@ -486,7 +448,7 @@ test_note_size_at_region_stops (Fixture       *fixture,
       g_assert_true (mc_rect_contains_rect (&visible, &rect));
       if (g_strcmp0 (stop->key, "scale-levels/mega") == 0)
         {
-          spin_for (100);
+          mc_test_run_for (100);
           save_screenshot (GTK_WIDGET (presentation), "presentation-ring.png");
         }
     }
@@ -512,7 +474,7 @@ test_timer_widget (void)
   widget = MC_TIMER_WIDGET (mc_timer_widget_new (timer));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (widget));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mc_test_spin ();
 
   g_assert_cmpstr (mc_timer_widget_get_text (widget), ==, "05:00");
 
@@ -554,7 +516,7 @@ test_timer_widget (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (widget), "finished"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -587,7 +549,7 @@ test_presenter_view (Fixture       *fixture,
   /* One monitor under Xvfb: no presenter view unless asked for. */
   g_assert_null (mc_presentation_get_presenter_view (presentation));
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.presenter-view", NULL);
-  spin ();
+  mc_test_spin ();
   view = MC_PRESENTER_VIEW (mc_presentation_get_presenter_view (presentation));
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
@@ -603,13 +565,13 @@ test_presenter_view (Fixture       *fixture,
   /* Its entry adds to the projector's current region. */
   gtk_editable_set_text (mc_presenter_view_get_note_entry (view), "Elkaars taal leren spreken");
   gtk_widget_activate_action (GTK_WIDGET (view), "presenter.add-note", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (board), ==, n_before + 1);
   g_assert_cmpstr (gtk_editable_get_text (mc_presenter_view_get_note_entry (view)), ==, "");
 
   /* Its buttons drive the projector. */
   gtk_widget_activate_action (GTK_WIDGET (view), "presenter.next", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpstr (mc_route_get_current_stop (route)->key, ==, "boundary-crossing/coordination");
   g_assert_cmpstr (mc_presenter_view_get_current_title (view), ==,
                    mc_route_get_current_stop (route)->title);
@@ -619,7 +581,7 @@ test_presenter_view (Fixture       *fixture,
   /* Leaving the presentation closes the presenter view too. */
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_widget_activate_action (GTK_WIDGET (view), "presenter.leave", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_null (fixture->presentation);
   g_assert_null (view);
 }
@@ -637,7 +599,7 @@ test_route_editor (Fixture       *fixture,
   g_autofree char *first_key = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.edit-route", NULL);
-  spin ();
+  mc_test_spin ();
   editor = NULL;
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
     if (MC_IS_ROUTE_EDITOR (l->data))
@@ -650,7 +612,7 @@ test_route_editor (Fixture       *fixture,
   /* Skip a stop: one stop fewer, kept in the board's meta, undoable. */
   g_assert_cmpint (figure, >=, 0);
   mc_route_editor_set_skipped (editor, (guint) figure, TRUE);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_route_get_count (route), ==, count - 1);
   g_assert_nonnull (mc_board_get_meta (board, MC_META_ROUTE));
   g_assert_nonnull (strstr (mc_board_get_meta (board, MC_META_ROUTE), "\"context\""));
@@ -658,17 +620,17 @@ test_route_editor (Fixture       *fixture,
   /* Move the second stop to the front. */
   first_key = g_strdup (mc_route_get_stop (route, 1)->key);
   mc_route_editor_move (editor, 1, -1);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpstr (mc_route_get_stop (route, 0)->key, ==, first_key);
 
   mc_board_undo (board);
   mc_board_undo (board);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_route_get_count (route), ==, count);
   g_assert_cmpstr (mc_route_get_stop (route, 0)->key, ==, "overview");
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -684,18 +646,18 @@ test_phase (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "start");
 
   g_action_group_change_action_state (group, "phase", g_variant_new_string ("monitor"));
-  spin ();
+  mc_test_spin ();
   g_assert_cmpint (mc_board_get_phase (board), ==, MC_PHASE_MONITOR);
 
   g_action_group_change_action_state (group, "phase", g_variant_new_string ("evaluate"));
-  spin ();
+  mc_test_spin ();
   g_assert_cmpint (mc_board_get_phase (board), ==, MC_PHASE_EVALUATE);
   /* Nothing comes after the end. */
   g_assert_false (g_action_group_get_action_enabled (group, "new-session"));
 
   /* Undoable, and the selector follows undo. */
   g_action_group_activate_action (group, "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpint (mc_board_get_phase (board), ==, MC_PHASE_MONITOR);
   g_clear_pointer (&state, g_variant_unref);
   state = g_action_group_get_action_state (group, "phase");
@@ -704,7 +666,7 @@ test_phase (Fixture       *fixture,
 
   /* Unknown phases are ignored. */
   g_action_group_change_action_state (group, "phase", g_variant_new_string ("later"));
-  spin ();
+  mc_test_spin ();
   g_assert_cmpint (mc_board_get_phase (board), ==, MC_PHASE_MONITOR);
 }
 
@@ -719,10 +681,10 @@ test_new_session (Fixture       *fixture,
 
   mc_note_set_anchor (note, "cimo", "context");
   mc_board_execute (board, mc_command_add_note (note));
-  spin ();
+  mc_test_spin ();
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-session", NULL);
-  spin ();
+  mc_test_spin ();
 
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
     if (MC_IS_WINDOW (l->data) && l->data != fixture->window)
@@ -746,21 +708,10 @@ main (int   argc,
   g_autofree char *xdg = NULL;
   int status;
 
-  xdg = g_dir_make_tmp ("mc-test-presentation-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_application_ensure_resources ();
-
-  app = g_object_new (MC_TYPE_APPLICATION,
-                      "application-id", APP_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Keep recovery files and recent lists of the tests out of the home
+   * directory. */
+  xdg = mc_test_isolate_xdg ();
+  app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/mc/presentation/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

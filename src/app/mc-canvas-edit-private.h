@@ -16,6 +16,8 @@ typedef enum
   MC_DRAG_MOVE,     /* the selected notes */
   MC_DRAG_RESIZE,   /* one note by its corner handle */
   MC_DRAG_RUBBER,   /* rubber-band selection */
+  MC_DRAG_FIGURE,   /* a figure by its frame or title band */
+  MC_DRAG_FIGURE_SCALE, /* a figure by its corner handle */
 } McDragMode;
 
 struct _McCanvasEdit
@@ -39,7 +41,14 @@ struct _McCanvasEdit
   char        *resize_id;
   McRect       resize_rect;      /* the note's new rectangle while resizing */
   McRect       resize_start;
-  McScene     *drag_scene;       /* only the moving notes, drawn offset */
+  /* Figure drags: the figure, its rectangle and scale when the press
+   * came, and the scale factor a handle drag has reached. */
+  char        *drag_figure;
+  McRect       figure_start;
+  double       figure_start_scale;
+  double       figure_factor;
+  char        *hover_figure;
+  McScene     *drag_scene;       /* only the moving items, drawn offset */
   McScene     *base_scene;       /* everything else */
 
   /* Cached rendering of the board for the current view (or, while moving
@@ -70,6 +79,8 @@ struct _McCanvasEdit
 
   /* Cluster label prompt */
   GtkWidget   *cluster_popover;
+  /* Right-click menu of notes and figures */
+  GtkWidget   *context_menu;
 };
 
 /* mc-canvas-edit.c */
@@ -110,6 +121,24 @@ gboolean  _mc_canvas_edit_nudge           (McCanvas        *self,
                                            double           dx,
                                            double           dy);
 gboolean  _mc_canvas_edit_is_editing      (McCanvas        *self);
+/* Arrow keys with a figure selected (and no notes); FALSE when none is. */
+gboolean  _mc_canvas_edit_nudge_figure    (McCanvas        *self,
+                                           double           dx,
+                                           double           dy);
+/* A printable key on the canvas: starts a note with it at the region under
+ * the pointer (or the selected one). TRUE when it did. */
+gboolean  _mc_canvas_edit_type            (McCanvas        *self,
+                                           guint            keyval);
+/* The right-click menu for whatever is at (x, y), widget pixels. */
+void      _mc_canvas_edit_context_menu    (McCanvas        *self,
+                                           double           x,
+                                           double           y);
+/* The figure whose corner handle is at (x, y), or NULL. Borrowed. */
+const char *_mc_canvas_edit_figure_handle_at (McCanvas     *self,
+                                           double           x,
+                                           double           y);
+/* The drag that is under way moves or scales items drawn from drag_scene. */
+gboolean  _mc_canvas_edit_is_moving       (McCanvas        *self);
 void      _mc_canvas_edit_motion          (McCanvas        *self,
                                            double           x,
                                            double           y);
@@ -146,5 +175,10 @@ gboolean  mc_canvas_test_key              (McCanvas        *self,
                                            GdkModifierType  state);
 /* The in-place editor's text view, or NULL when not editing. */
 GtkWidget *mc_canvas_test_get_editor      (McCanvas        *self);
+/* Opens the right-click menu at (x, y) and returns it (a GtkPopoverMenu),
+ * or NULL when nothing there has one. */
+GtkWidget *mc_canvas_test_context_menu    (McCanvas        *self,
+                                           double           x,
+                                           double           y);
 
 G_END_DECLS

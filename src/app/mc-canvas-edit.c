@@ -17,12 +17,18 @@
 #include "mc-cluster.h"
 #include "mc-command.h"
 #include "mc-editing.h"
+#include "mc-figure.h"
+#include "mc-figure-shapes.h"
 #include "mc-history.h"
+#include "mc-placement.h"
 #include "mc-theme.h"
 #include "mc-window.h"
 
 /* Widget pixels around the corner handle that still grab it. */
 #define HANDLE_GRAB_PX   12.0
+/* Arrow keys move a selected figure this far (board units; Shift: ten
+ * times as far). */
+#define FIGURE_NUDGE     20.0
 
 enum {
   SIGNAL_SELECTION_CHANGED,
@@ -420,6 +426,12 @@ _mc_canvas_edit_allocate (McCanvas *self)
   double scale, x, y;
   int width, height, min_h, nat_h;
 
+  /* Popovers parented to a custom widget are positioned by it. */
+  if (edit->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (edit->context_menu));
+  if (edit->cluster_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (edit->cluster_popover));
+
   if (edit->editor == NULL)
     return;
 
@@ -747,6 +759,80 @@ handle_hit (McCanvas *self,
   return fabs (x - hx) <= HANDLE_GRAB_PX && fabs (y - hy) <= HANDLE_GRAB_PX;
 }
 
+/* The topmost placed figure whose rectangle holds the board point. */
+static const char *
+figure_at (McCanvas *self,
+           double    bx,
+           double    by)
+{
+  GPtrArray *figures;
+
+  if (self->board == NULL)
+    return NULL;
+
+  figures = mc_board_get_figures (self->board);
+  for (guint i = figures->len; i > 0; i--)
+    {
+      const char *id = mc_figure_get_id (figures->pdata[i - 1]);
+      McRect rect;
+
+      if (mc_layout_get_figure_rect (self->board, id, &rect) && mc_rect_contains_point (&rect, bx, by))
+        return id;
+    }
+
+  return NULL;
+}
+
+const char *
+_mc_canvas_edit_figure_handle_at (McCanvas *self,
+                                  double    x,
+                                  double    y)
+{
+  const char *candidates[2] = { self->selected_figure, self->edit->hover_figure };
+
+  if (!is_editable (self))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      McRect rect;
+      double hx, hy;
+
+      if (candidates[i] == NULL || !mc_layout_get_figure_rect (self->board, candidates[i], &rect))
+        continue;
+      mc_canvas_board_to_widget (self, rect.x + rect.width, rect.y + rect.height, &hx, &hy);
+      if (fabs (x - hx) <= HANDLE_GRAB_PX && fabs (y - hy) <= HANDLE_GRAB_PX)
+        return candidates[i];
+    }
+
+  return NULL;
+}
+
+/* A press on a figure outside its regions and notes (its title band and
+ * frame) takes the figure; inside a region it stays the region's, so
+ * double-click still writes a note there. */
+static const char *
+figure_frame_at (McCanvas *self,
+                 double    bx,
+                 double    by)
+{
+  McScene *scene = mc_canvas_get_scene (self);
+
+  if (scene == NULL || mc_editing_region_at (scene, bx, by, NULL, NULL))
+    return NULL;
+  return figure_at (self, bx, by);
+}
+
+gboolean
+_mc_canvas_edit_is_moving (McCanvas *self)
+{
+  McCanvasEdit *edit = self->edit;
+
+  return edit->drag_active && edit->base_scene != NULL
+         && (edit->drag_mode == MC_DRAG_MOVE || edit->drag_mode == MC_DRAG_FIGURE
+             || edit->drag_mode == MC_DRAG_FIGURE_SCALE);
+}
+
 gboolean
 _mc_canvas_edit_over_note (McCanvas *self,
                            double    x,
@@ -775,6 +861,9 @@ _mc_canvas_edit_motion (McCanvas *self,
   g_autofree char *id = NULL;
   double bx, by;
 
+  const char *figure;
+  const char *cursor = NULL;
+
   if (scene == NULL || edit->drag_active)
     return;
 
@@ -787,9 +876,21 @@ _mc_canvas_edit_motion (McCanvas *self,
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
+  figure = figure_at (self, bx, by);
+  if (g_strcmp0 (figure, edit->hover_figure) != 0)
+    {
+      g_free (edit->hover_figure);
+      edit->hover_figure = g_strdup (figure);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+
+  if (handle_hit (self, x, y) || _mc_canvas_edit_figure_handle_at (self, x, y) != NULL)
+    cursor = "se-resize";
+  else if (edit->hover_note == NULL && is_editable (self) && figure_frame_at (self, bx, by) != NULL)
+    cursor = "move";
+
   if (!self->space_down && !self->panning)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                     handle_hit (self, x, y) ? "se-resize" : NULL);
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
 }
 
 McDragMode
@@ -817,6 +918,24 @@ _mc_canvas_edit_press (McCanvas        *self,
   mc_canvas_widget_to_board (self, x, y, &bx, &by);
   edit->drag_start_x = bx;
   edit->drag_start_y = by;
+
+  if (!extend && !handle_hit (self, x, y))
+    {
+      const char *figure = _mc_canvas_edit_figure_handle_at (self, x, y);
+
+      if (figure != NULL && mc_layout_get_figure_rect (self->board, figure, &edit->figure_start))
+        {
+          g_free (edit->drag_figure);
+          edit->drag_figure = g_strdup (figure);
+          edit->figure_start_scale = mc_figure_get_scale (mc_board_get_figure (self->board, figure));
+          edit->figure_factor = 1.0;
+          mc_canvas_select_figure (self, edit->drag_figure);
+          if (selection_clear_quiet (self))
+            selection_changed (self);
+          edit->drag_mode = MC_DRAG_FIGURE_SCALE;
+          return edit->drag_mode;
+        }
+    }
 
   if (!extend && handle_hit (self, x, y))
     {
@@ -850,8 +969,27 @@ _mc_canvas_edit_press (McCanvas        *self,
           edit->click_picks_alone = TRUE;
         }
 
+      mc_canvas_select_figure (self, NULL);
       edit->drag_mode = is_editable (self) ? MC_DRAG_MOVE : MC_DRAG_NONE;
       return edit->drag_mode;
+    }
+
+  if (!extend)
+    {
+      const char *figure = figure_frame_at (self, bx, by);
+
+      mc_canvas_select_figure (self, figure);
+      if (figure != NULL)
+        {
+          if (selection_clear_quiet (self))
+            selection_changed (self);
+          if (!is_editable (self) || !mc_layout_get_figure_rect (self->board, figure, &edit->figure_start))
+            return edit->drag_mode = MC_DRAG_PAN;
+          g_free (edit->drag_figure);
+          edit->drag_figure = g_strdup (figure);
+          edit->drag_mode = MC_DRAG_FIGURE;
+          return edit->drag_mode;
+        }
     }
 
   if (extend)
@@ -866,8 +1004,39 @@ _mc_canvas_edit_press (McCanvas        *self,
   return edit->drag_mode;
 }
 
-/* Splits the scene into the notes being moved and everything else, once
- * per drag, so a drag frame draws the cached rest and a few notes. */
+/* Whether a top-level group of the scene moves with the drag: a selected
+ * note, or the dragged figure with its questions, caption and notes. */
+static gboolean
+group_moves (McCanvas          *self,
+             const McSceneItem *item)
+{
+  McCanvasEdit *edit = self->edit;
+  const char *figure = edit->drag_figure;
+  gsize len;
+
+  if (item->kind != MC_ITEM_GROUP_BEGIN || item->id == NULL)
+    return FALSE;
+
+  if (edit->drag_mode == MC_DRAG_MOVE)
+    return item->role == MC_ROLE_NOTE && g_str_has_prefix (item->id, "note:")
+           && g_hash_table_contains (edit->selected, item->id + 5);
+
+  if (figure == NULL)
+    return FALSE;
+  len = strlen (figure);
+  if (g_str_equal (item->id, figure) || (strncmp (item->id, figure, len) == 0 && item->id[len] == ':'))
+    return TRUE;
+  if (item->role == MC_ROLE_NOTE && g_str_has_prefix (item->id, "note:"))
+    {
+      McNote *note = mc_board_get_note (self->board, item->id + 5);
+
+      return note != NULL && g_strcmp0 (mc_note_get_figure_id (note), figure) == 0;
+    }
+  return FALSE;
+}
+
+/* Splits the scene into what the drag moves and everything else, once
+ * per drag, so a drag frame draws the cached rest and the moving part. */
 static void
 prepare_move (McCanvas *self)
 {
@@ -887,9 +1056,7 @@ prepare_move (McCanvas *self)
       const McSceneItem *item = mc_scene_get_item (scene, i);
       guint end;
 
-      if (item->kind != MC_ITEM_GROUP_BEGIN || item->role != MC_ROLE_NOTE
-          || item->id == NULL || !g_str_has_prefix (item->id, "note:")
-          || !g_hash_table_contains (edit->selected, item->id + 5))
+      if (!group_moves (self, item))
         continue;
 
       end = mc_scene_group_end (scene, i);
@@ -952,8 +1119,11 @@ _mc_canvas_edit_drag_update (McCanvas *self,
   if (!edit->drag_active)
     {
       edit->drag_active = TRUE;
-      if (edit->drag_mode == MC_DRAG_MOVE)
+      if (edit->drag_mode == MC_DRAG_MOVE || edit->drag_mode == MC_DRAG_FIGURE
+          || edit->drag_mode == MC_DRAG_FIGURE_SCALE)
         prepare_move (self);
+      /* The region outline would stay behind while its figure moves. */
+      _mc_canvas_set_hover_region (self, NULL);
     }
 
   edit->drag_dx = offset_x / self->zoom;
@@ -971,7 +1141,21 @@ _mc_canvas_edit_drag_update (McCanvas *self,
       edit->resize_rect.height = MAX (edit->resize_start.height + edit->drag_dy, 8.0);
       break;
 
+    case MC_DRAG_FIGURE_SCALE:
+      {
+        McRect *start = &edit->figure_start;
+        double f = MAX ((start->width + edit->drag_dx) / start->width,
+                        (start->height + edit->drag_dy) / start->height);
+
+        /* The same limits the command keeps. */
+        edit->figure_factor = CLAMP (f,
+                                     MC_PLACEMENT_MIN_SCALE / edit->figure_start_scale,
+                                     MC_PLACEMENT_MAX_SCALE / edit->figure_start_scale);
+      }
+      break;
+
     case MC_DRAG_MOVE:
+    case MC_DRAG_FIGURE:
     case MC_DRAG_NONE:
     case MC_DRAG_PAN:
     default:
@@ -1027,6 +1211,32 @@ _mc_canvas_edit_drag_end (McCanvas *self,
         execute (self, mc_editing_resize_note_command (self->board, self->layout,
                                                        edit->resize_id, &edit->resize_rect));
       g_clear_pointer (&edit->resize_id, g_free);
+      break;
+
+    case MC_DRAG_FIGURE:
+      if (was_active && moved && (edit->drag_dx != 0 || edit->drag_dy != 0) && edit->drag_figure != NULL)
+        {
+          McFigure *figure = mc_board_get_figure (self->board, edit->drag_figure);
+
+          if (figure != NULL)
+            {
+              McFigure *changed = mc_figure_dup (figure);
+
+              mc_figure_set_position (changed,
+                                      mc_figure_get_x (figure) + edit->drag_dx,
+                                      mc_figure_get_y (figure) + edit->drag_dy);
+              execute (self, mc_command_update_figure (self->board, changed));
+            }
+        }
+      g_clear_pointer (&edit->drag_figure, g_free);
+      break;
+
+    case MC_DRAG_FIGURE_SCALE:
+      if (was_active && edit->drag_figure != NULL && edit->figure_factor != 1.0)
+        execute (self, mc_placement_scale_figure_command (self->board, edit->drag_figure,
+                                                         edit->figure_start_scale * edit->figure_factor));
+      g_clear_pointer (&edit->drag_figure, g_free);
+      edit->figure_factor = 1.0;
       break;
 
     case MC_DRAG_PAN:
@@ -1100,6 +1310,28 @@ _mc_canvas_edit_nudge (McCanvas *self,
   return TRUE;
 }
 
+gboolean
+_mc_canvas_edit_nudge_figure (McCanvas *self,
+                              double    dx,
+                              double    dy)
+{
+  McFigure *figure;
+  McFigure *changed;
+
+  if (self->selected_figure == NULL || self->edit->selection->len > 0 || self->edit->editor != NULL
+      || (figure = mc_board_get_figure (self->board, self->selected_figure)) == NULL)
+    return FALSE;
+  if (!is_editable (self))
+    return TRUE;
+
+  changed = mc_figure_dup (figure);
+  mc_figure_set_position (changed,
+                          mc_figure_get_x (figure) + dx * FIGURE_NUDGE,
+                          mc_figure_get_y (figure) + dy * FIGURE_NUDGE);
+  execute (self, mc_command_update_figure (self->board, changed));
+  return TRUE;
+}
+
 /* The region a new note or "Arrange" is about: the one under the pointer,
  * else the selected one. Returns a point inside it. */
 static gboolean
@@ -1163,6 +1395,39 @@ target_region (McCanvas  *self,
     }
 
   return FALSE;
+}
+
+/* Typing on the canvas */
+
+gboolean
+_mc_canvas_edit_type (McCanvas *self,
+                      guint     keyval)
+{
+  McCanvasEdit *edit = self->edit;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[8] = { 0 };
+  double bx, by;
+
+  /* N keeps its shortcut (an empty new note); digits, + and − vote. */
+  if (c == 0 || !g_unichar_isgraph (c) || g_unichar_isdigit (c)
+      || keyval == GDK_KEY_n || keyval == GDK_KEY_plus || keyval == GDK_KEY_minus)
+    return FALSE;
+  if (edit->editor != NULL || edit->selection->len > 0 || self->selected_figure != NULL
+      || !is_editable (self) || !target_region (self, NULL, NULL, &bx, &by))
+    return FALSE;
+
+  /* A letter typed at a region starts a note there with that letter, as in
+   * presentation mode: text typed after a double-click that did not count
+   * as one (too slow, or the first click came before the window showed)
+   * is no longer lost. The next keys go to the editor, which has the focus
+   * by now; this first one is inserted here, not forwarded, so it cannot
+   * reach the text view twice or not at all. */
+  edit_new_note_at (self, bx, by);
+  if (edit->editor == NULL)
+    return FALSE;
+  g_unichar_to_utf8 (c, text);
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (edit->editor)), text, -1);
+  return TRUE;
 }
 
 /* Actions */
@@ -1790,6 +2055,167 @@ action_uncluster (GtkWidget  *widget,
     execute (self, g_steal_pointer (&group));
 }
 
+/* Context menu */
+
+static GMenuModel *
+note_menu_model (void)
+{
+  /* Labels of the six note colours, in mc_note_colors order. */
+  const char *color_labels[] = {
+    N_("Yellow"), N_("Orange"), N_("Pink"), N_("Purple"), N_("Blue"), N_("Green"),
+  };
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) colors = g_menu_new ();
+  g_autoptr(GMenu) region = g_menu_new ();
+
+  g_menu_append (edit, _("_Edit Text"), "canvas.edit");
+  g_menu_append (edit, _("D_uplicate"), "canvas.duplicate");
+  g_menu_append (edit, _("Bring to _Front"), "canvas.raise");
+  g_menu_append (edit, _("_Delete"), "canvas.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_labels) && mc_note_colors[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(color_labels[i]), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "canvas.color",
+                                               g_variant_new_string (mc_note_colors[i]));
+      g_menu_append_item (colors, item);
+    }
+  g_menu_append_submenu (menu, _("_Colour"), G_MENU_MODEL (colors));
+
+  g_menu_append (region, _("_Arrange Region"), "canvas.arrange");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (region));
+
+  return G_MENU_MODEL (menu);
+}
+
+static GMenuModel *
+figure_menu_model (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) size = g_menu_new ();
+  g_autoptr(GMenu) board = g_menu_new ();
+
+  /* The window's Figure actions act on the canvas's selected figure. */
+  g_menu_append (size, _("_Larger"), "win.figure-scale-up");
+  g_menu_append (size, _("_Smaller"), "win.figure-scale-down");
+  g_menu_append (size, _("_Remove Figure"), "win.figure-remove");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (size));
+  g_menu_append (board, _("_Add Figure…"), "win.add-figure");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (board));
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+popup_menu (McCanvas   *self,
+            GMenuModel *model,
+            double      x,
+            double      y)
+{
+  McCanvasEdit *edit = self->edit;
+
+  if (edit->context_menu == NULL)
+    {
+      edit->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (edit->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (edit->context_menu), FALSE);
+      gtk_widget_set_halign (edit->context_menu, GTK_ALIGN_START);
+    }
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (edit->context_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (edit->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (edit->context_menu));
+}
+
+void
+_mc_canvas_edit_context_menu (McCanvas *self,
+                              double    x,
+                              double    y)
+{
+  McCanvasEdit *edit = self->edit;
+  McScene *scene = mc_canvas_get_scene (self);
+  g_autofree char *note = NULL;
+  g_autoptr(GMenuModel) model = NULL;
+  const char *figure;
+  double bx, by;
+
+  end_editing (self, TRUE);
+  if (scene == NULL)
+    return;
+
+  /* The menu's actions look at the pointer (Arrange) and the selection. */
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->pointer_inside = TRUE;
+
+  mc_canvas_widget_to_board (self, x, y, &bx, &by);
+  note = mc_editing_note_at (scene, bx, by);
+  if (note != NULL)
+    {
+      /* Right-click on a note outside the selection picks it alone. */
+      if (!g_hash_table_contains (edit->selected, note))
+        select_only (self, note);
+      mc_canvas_select_figure (self, NULL);
+      model = note_menu_model ();
+    }
+  else if ((figure = figure_at (self, bx, by)) != NULL)
+    {
+      if (selection_clear_quiet (self))
+        selection_changed (self);
+      mc_canvas_select_figure (self, figure);
+      model = figure_menu_model ();
+    }
+  else
+    return;
+
+  popup_menu (self, model, x, y);
+}
+
+static void
+action_context_menu (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  McCanvas *self = MC_CANVAS (widget);
+  McCanvasEdit *edit = self->edit;
+  McRect rect;
+  double x, y;
+
+  /* From the keyboard: at the keyboard's note, or the selected figure. */
+  if (edit->cursor != NULL && g_hash_table_contains (edit->selected, edit->cursor)
+      && mc_layout_get_note_rect (self->layout, edit->cursor, &rect))
+    ;
+  else if (self->selected_figure != NULL && mc_layout_get_figure_rect (self->board, self->selected_figure, &rect))
+    {
+      double title = MC_FIGURE_TITLE_BAND * mc_figure_get_scale (mc_board_get_figure (self->board, self->selected_figure));
+
+      /* Its title band, outside every region. */
+      rect.height = MIN (rect.height, title);
+    }
+  else
+    return;
+
+  mc_canvas_board_to_widget (self, rect.x + MIN (rect.width / 2, 40.0), rect.y + rect.height / 2, &x, &y);
+  x = CLAMP (x, 0, gtk_widget_get_width (widget));
+  y = CLAMP (y, 0, gtk_widget_get_height (widget));
+  _mc_canvas_edit_context_menu (self, x, y);
+}
+
+GtkWidget *
+mc_canvas_test_context_menu (McCanvas *self,
+                             double    x,
+                             double    y)
+{
+  _mc_canvas_edit_context_menu (self, x, y);
+  if (self->edit->context_menu == NULL || !gtk_widget_get_visible (self->edit->context_menu))
+    return NULL;
+  return self->edit->context_menu;
+}
+
 /* Author name (new notes carry it) */
 
 static void
@@ -1873,8 +2299,11 @@ _mc_canvas_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.cluster", NULL, action_cluster);
   gtk_widget_class_install_action (widget_class, "canvas.uncluster", NULL, action_uncluster);
   gtk_widget_class_install_action (widget_class, "canvas.author", NULL, action_author);
+  gtk_widget_class_install_action (widget_class, "canvas.context-menu", NULL, action_context_menu);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "canvas.new-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "canvas.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
@@ -1939,6 +2368,9 @@ _mc_canvas_edit_dispose (McCanvas *self)
       g_clear_pointer (&edit->editor, gtk_widget_unparent);
     }
   g_clear_pointer (&edit->cluster_popover, gtk_widget_unparent);
+  g_clear_pointer (&edit->context_menu, gtk_widget_unparent);
+  g_clear_pointer (&edit->drag_figure, g_free);
+  g_clear_pointer (&edit->hover_figure, g_free);
   g_clear_pointer (&edit->selection, g_ptr_array_unref);
   g_clear_pointer (&edit->selected, g_hash_table_unref);
   g_clear_pointer (&edit->matches, g_hash_table_unref);
@@ -1967,7 +2399,7 @@ mc_canvas_test_click (McCanvas        *self,
 
   _mc_canvas_edit_drag_end (self, 0, 0, FALSE);
   /* Like on_click_released: the click also picks the region. */
-  if (mode == MC_DRAG_PAN)
+  if (mode == MC_DRAG_PAN || mode == MC_DRAG_FIGURE)
     _mc_canvas_click_region (self, x, y, 1);
 }
 

@@ -239,6 +239,18 @@ on_click_released (GtkGestureClick *gesture,
   _mc_canvas_click_region (self, x, y, n_press);
 }
 
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      McCanvas        *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  _mc_canvas_edit_context_menu (self, x, y);
+}
+
 /* Hover */
 
 static void
@@ -251,7 +263,7 @@ on_motion (GtkEventControllerMotion *controller,
   self->pointer_y = y;
   self->pointer_inside = TRUE;
 
-  if (!self->panning)
+  if (!self->panning && !self->edit->drag_active)
     {
       _mc_canvas_set_hover_region (self, region_at (self, x, y));
       _mc_canvas_edit_motion (self, x, y);
@@ -276,8 +288,10 @@ mc_canvas_test_key (McCanvas        *self,
                     GdkModifierType  state)
 {
   const double step = 64.0;
-  /* Arrow keys nudge selected notes (Shift: a larger step), else pan. */
+  /* Arrow keys nudge selected notes (Shift: a larger step), else the
+   * selected figure, else pan. */
   double nudge = (state & GDK_SHIFT_MASK) ? 40.0 : 4.0;
+  double figure_step = (state & GDK_SHIFT_MASK) ? 10.0 : 1.0;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
@@ -299,27 +313,31 @@ mc_canvas_test_key (McCanvas        *self,
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Left:
-      if (!_mc_canvas_edit_nudge (self, -nudge, 0))
+      if (!_mc_canvas_edit_nudge (self, -nudge, 0)
+          && !_mc_canvas_edit_nudge_figure (self, -figure_step, 0))
         mc_canvas_scroll_by (self, -step, 0);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Right:
-      if (!_mc_canvas_edit_nudge (self, nudge, 0))
+      if (!_mc_canvas_edit_nudge (self, nudge, 0)
+          && !_mc_canvas_edit_nudge_figure (self, figure_step, 0))
         mc_canvas_scroll_by (self, step, 0);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Up:
-      if (!_mc_canvas_edit_nudge (self, 0, -nudge))
+      if (!_mc_canvas_edit_nudge (self, 0, -nudge)
+          && !_mc_canvas_edit_nudge_figure (self, 0, -figure_step))
         mc_canvas_scroll_by (self, 0, -step);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Down:
-      if (!_mc_canvas_edit_nudge (self, 0, nudge))
+      if (!_mc_canvas_edit_nudge (self, 0, nudge)
+          && !_mc_canvas_edit_nudge_figure (self, 0, figure_step))
         mc_canvas_scroll_by (self, 0, step);
       return GDK_EVENT_STOP;
 
     default:
-      return GDK_EVENT_PROPAGATE;
+      return _mc_canvas_edit_type (self, keyval) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
     }
 }
 
@@ -382,6 +400,12 @@ _mc_canvas_install_input (McCanvas *self)
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect (gesture, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  /* Right-click: the menu of the note or figure there. */
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_pressed), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
   controller = gtk_event_controller_motion_new ();

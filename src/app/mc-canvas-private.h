@@ -46,6 +46,7 @@ struct _McCanvas
   double         pinch_start_zoom;
   char          *hover_region;
   char          *selected_region;
+  char          *selected_figure;
 
   /* Note editing (mc-canvas-edit.c) */
   McCanvasEdit  *edit;

@@ -8,6 +8,7 @@
 
 #include "mc-canvas-edit-private.h"
 #include "mc-catalog.h"
+#include "mc-figure.h"
 #include "mc-render-cairo.h"
 #include "mc-theme.h"
 
@@ -25,6 +26,7 @@ enum {
   PROP_ZOOM,
   PROP_ACTIVE_REGION,
   PROP_SELECTED_REGION,
+  PROP_SELECTED_FIGURE,
   N_PROPS
 };
 
@@ -58,6 +60,8 @@ on_board_changed (McBoard       *board,
     return;
 
   invalidate_scene (self);
+  if (self->selected_figure != NULL && mc_board_get_figure (board, self->selected_figure) == NULL)
+    mc_canvas_select_figure (self, NULL);
   _mc_canvas_edit_board_changed (self, flags);
 }
 
@@ -151,6 +155,7 @@ mc_canvas_set_board (McCanvas *self,
 
   _mc_canvas_set_hover_region (self, NULL);
   mc_canvas_select_region (self, NULL);
+  mc_canvas_select_figure (self, NULL);
   _mc_canvas_stop_animation (self);
   invalidate_scene (self);
   /* MC_CHANGE_ALL: a different board, the editing state starts afresh. */
@@ -518,6 +523,31 @@ mc_canvas_select_region (McCanvas   *self,
   }
 }
 
+const char *
+mc_canvas_get_selected_figure (McCanvas *self)
+{
+  g_return_val_if_fail (MC_IS_CANVAS (self), NULL);
+
+  return self->selected_figure;
+}
+
+void
+mc_canvas_select_figure (McCanvas   *self,
+                         const char *figure_id)
+{
+  g_return_if_fail (MC_IS_CANVAS (self));
+
+  if (figure_id != NULL && (self->board == NULL || mc_board_get_figure (self->board, figure_id) == NULL))
+    figure_id = NULL;
+  if (g_strcmp0 (self->selected_figure, figure_id) == 0)
+    return;
+
+  g_free (self->selected_figure);
+  self->selected_figure = g_strdup (figure_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FIGURE]);
+}
+
 void
 _mc_canvas_set_hover_region (McCanvas   *self,
                              const char *region_id)
@@ -617,7 +647,7 @@ snapshot_board (McCanvas     *self,
                 int           height)
 {
   McCanvasEdit *edit = self->edit;
-  gboolean moving = edit->drag_mode == MC_DRAG_MOVE && edit->drag_active && edit->base_scene != NULL;
+  gboolean moving = _mc_canvas_edit_is_moving (self);
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   /* While the view itself moves (pan, zoom easing) every frame differs:
@@ -654,12 +684,45 @@ snapshot_board (McCanvas     *self,
 
   gtk_snapshot_append_texture (snapshot, edit->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  if (moving)
+  if (moving && edit->drag_mode == MC_DRAG_FIGURE_SCALE)
     {
-      /* The moving notes, at their offset: no command until the drop. */
+      /* The figure and its notes scaled about its top-left corner, as
+       * the command will leave them. */
+      double fx = edit->figure_start.x, fy = edit->figure_start.y, f = edit->figure_factor;
+      McRect clip = { (visible->x - fx) / f + fx, (visible->y - fy) / f + fy,
+                      visible->width / f, visible->height / f };
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -self->origin_x + fx, -self->origin_y + fy);
+      cairo_scale (cr, f, f);
+      cairo_translate (cr, -fx, -fy);
+      mc_render_scene (cr, edit->drag_scene, &clip);
+      cairo_destroy (cr);
+    }
+  else if (moving)
+    {
+      /* The moving notes or figure, at their offset: no command until the
+       * drop. The node covers only them (a few pixels more for strokes):
+       * a full-widget cairo node costs a full-size surface every frame. */
       McRect clip = { visible->x - edit->drag_dx, visible->y - edit->drag_dy,
                       visible->width, visible->height };
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      McRect moved;
+      double x0, y0, x1, y1;
+      cairo_t *cr;
+
+      mc_scene_get_bounds (edit->drag_scene, &moved);
+      mc_canvas_board_to_widget (self, moved.x + edit->drag_dx, moved.y + edit->drag_dy, &x0, &y0);
+      mc_canvas_board_to_widget (self, moved.x + moved.width + edit->drag_dx,
+                                 moved.y + moved.height + edit->drag_dy, &x1, &y1);
+      x0 = CLAMP (floor (x0) - 4, 0, width);
+      y0 = CLAMP (floor (y0) - 4, 0, height);
+      x1 = CLAMP (ceil (x1) + 4, 0, width);
+      y1 = CLAMP (ceil (y1) + 4, 0, height);
+      if (x1 <= x0 || y1 <= y0)
+        return;
+
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
 
       cairo_scale (cr, self->zoom, self->zoom);
       cairo_translate (cr, -self->origin_x + edit->drag_dx, -self->origin_y + edit->drag_dy);
@@ -780,6 +843,156 @@ draw_note_overlays (McCanvas *self,
   cairo_restore (cr);
 }
 
+/* The selected figure's outline and the corner handle of the selected or
+ * hovered figure, where a drag of it has them now. */
+static void
+draw_figure_overlays (McCanvas *self,
+                      cairo_t  *cr)
+{
+  McCanvasEdit *edit = self->edit;
+  const McTheme *theme = mc_theme_get (self->options.theme);
+  const McColor *sel = &theme->selection;
+  const char *handle_figure;
+  McRect rect;
+
+  if (self->board == NULL)
+    return;
+
+  cairo_save (cr);
+
+  if (self->selected_figure != NULL && mc_layout_get_figure_rect (self->board, self->selected_figure, &rect))
+    {
+      if (edit->drag_active && g_strcmp0 (edit->drag_figure, self->selected_figure) == 0)
+        {
+          if (edit->drag_mode == MC_DRAG_FIGURE)
+            {
+              rect.x += edit->drag_dx;
+              rect.y += edit->drag_dy;
+            }
+          else if (edit->drag_mode == MC_DRAG_FIGURE_SCALE)
+            {
+              rect.width = edit->figure_start.width * edit->figure_factor;
+              rect.height = edit->figure_start.height * edit->figure_factor;
+            }
+        }
+      cairo_set_source_rgba (cr, sel->red, sel->green, sel->blue, 1.0);
+      outline_rect (self, cr, &rect, 4.0, 2.5);
+    }
+
+  handle_figure = self->selected_figure != NULL ? self->selected_figure : edit->hover_figure;
+  if (handle_figure != NULL && !mc_board_get_read_only (self->board)
+      && !(edit->drag_active && (edit->drag_mode == MC_DRAG_MOVE || edit->drag_mode == MC_DRAG_RESIZE))
+      && mc_layout_get_figure_rect (self->board, handle_figure, &rect))
+    {
+      double size = 14.0 / self->zoom;
+      double x = rect.x + rect.width, y = rect.y + rect.height;
+
+      if (edit->drag_active && g_strcmp0 (edit->drag_figure, handle_figure) == 0)
+        {
+          if (edit->drag_mode == MC_DRAG_FIGURE)
+            {
+              x += edit->drag_dx;
+              y += edit->drag_dy;
+            }
+          else
+            {
+              x = rect.x + edit->figure_start.width * edit->figure_factor;
+              y = rect.y + edit->figure_start.height * edit->figure_factor;
+            }
+        }
+      /* A square with a diagonal: "drag to scale", in screen pixels. */
+      cairo_rectangle (cr, x - size / 2, y - size / 2, size, size);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, sel->red, sel->green, sel->blue, 1.0);
+      cairo_set_line_width (cr, 1.5 / self->zoom);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - size / 4, y + size / 4);
+      cairo_line_to (cr, x + size / 4, y - size / 4);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+add_bounds (McRect       *all,
+            gboolean     *any,
+            const McRect *rect)
+{
+  if (*any)
+    mc_rect_union (all, rect, all);
+  else
+    *all = *rect;
+  *any = TRUE;
+}
+
+/* Board rectangle that holds everything the overlays draw, so their cairo
+ * node (and with it what GTK repaints) stays small: a full-widget node is
+ * a full-size surface and a full repaint on every drag frame. FALSE when
+ * there is nothing to draw. Generous: strokes and handles stick out. */
+static gboolean
+overlay_bounds (McCanvas *self,
+                McRect   *all)
+{
+  McCanvasEdit *edit = self->edit;
+  const char *regions[2] = { self->hover_region, self->selected_region };
+  const char *figures[2] = { self->selected_figure, edit->hover_figure };
+  gboolean any = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+  McRect rect;
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      int index = regions[i] != NULL && self->scene != NULL ? mc_scene_find_group (self->scene, regions[i]) : -1;
+
+      if (index >= 0)
+        add_bounds (all, &any, &mc_scene_get_item (self->scene, index)->bounds);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    if (figures[i] != NULL && mc_layout_get_figure_rect (self->board, figures[i], &rect))
+      {
+        add_bounds (all, &any, &rect);
+        if (edit->drag_active && g_strcmp0 (figures[i], edit->drag_figure) == 0)
+          {
+            rect.x += edit->drag_dx;
+            rect.y += edit->drag_dy;
+            rect.width = MAX (rect.width, edit->figure_start.width * edit->figure_factor);
+            rect.height = MAX (rect.height, edit->figure_start.height * edit->figure_factor);
+            add_bounds (all, &any, &rect);
+          }
+      }
+
+  for (guint i = 0; i < edit->selection->len; i++)
+    if (mc_layout_get_note_rect (self->layout, edit->selection->pdata[i], &rect))
+      {
+        add_bounds (all, &any, &rect);
+        rect.x += edit->drag_dx;
+        rect.y += edit->drag_dy;
+        add_bounds (all, &any, &rect);
+      }
+  if (edit->drag_mode == MC_DRAG_RESIZE && edit->drag_active)
+    add_bounds (all, &any, &edit->resize_rect);
+  if (edit->drag_mode == MC_DRAG_RUBBER && edit->drag_active)
+    {
+      _mc_canvas_edit_get_rubber_rect (self, &rect);
+      add_bounds (all, &any, &rect);
+    }
+  if (edit->hover_note != NULL && mc_layout_get_note_rect (self->layout, edit->hover_note, &rect))
+    add_bounds (all, &any, &rect);
+  if (edit->cursor != NULL && mc_layout_get_note_rect (self->layout, edit->cursor, &rect))
+    add_bounds (all, &any, &rect);
+
+  g_hash_table_iter_init (&iter, edit->matches);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (mc_layout_get_note_rect (self->layout, key, &rect))
+      add_bounds (all, &any, &rect);
+
+  return any;
+}
+
 static void
 mc_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -818,16 +1031,31 @@ mc_canvas_snapshot (GtkWidget   *widget,
   mc_canvas_get_visible_rect (self, &visible);
   snapshot_board (self, snapshot, scene, &visible, width, height);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -self->origin_x, -self->origin_y);
+  if (overlay_bounds (self, &bounds))
+    {
+      double x0, y0, x1, y1;
 
-  if (self->hover_region != NULL && g_strcmp0 (self->hover_region, self->selected_region) != 0)
-    append_region_outline (self, cr, self->hover_region, 0.45, 2.0);
-  append_region_outline (self, cr, self->selected_region, 0.95, 3.0);
-  draw_note_overlays (self, cr);
+      mc_canvas_board_to_widget (self, bounds.x, bounds.y, &x0, &y0);
+      mc_canvas_board_to_widget (self, bounds.x + bounds.width, bounds.y + bounds.height, &x1, &y1);
+      x0 = CLAMP (floor (x0) - 16, 0, width);
+      y0 = CLAMP (floor (y0) - 16, 0, height);
+      x1 = CLAMP (ceil (x1) + 16, 0, width);
+      y1 = CLAMP (ceil (y1) + 16, 0, height);
+      if (x1 > x0 && y1 > y0)
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+          cairo_scale (cr, self->zoom, self->zoom);
+          cairo_translate (cr, -self->origin_x, -self->origin_y);
 
-  cairo_destroy (cr);
+          if (self->hover_region != NULL && g_strcmp0 (self->hover_region, self->selected_region) != 0)
+            append_region_outline (self, cr, self->hover_region, 0.45, 2.0);
+          append_region_outline (self, cr, self->selected_region, 0.95, 3.0);
+          draw_figure_overlays (self, cr);
+          draw_note_overlays (self, cr);
+
+          cairo_destroy (cr);
+        }
+    }
 
   if (gtk_widget_has_visible_focus (widget) && self->edit->editor == NULL)
     {
@@ -860,6 +1088,21 @@ mc_canvas_size_allocate (GtkWidget *widget,
 }
 
 static void
+mc_canvas_map (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (mc_canvas_parent_class)->map (widget);
+
+  /* The board is what a window is for: keys (Ctrl+2, N, arrows) reach the
+   * canvas from the start, rather than the first header bar button that
+   * GTK would otherwise focus. */
+  root = gtk_widget_get_root (widget);
+  if (root != NULL && gtk_root_get_focus (root) == NULL)
+    gtk_widget_grab_focus (widget);
+}
+
+static void
 mc_canvas_measure (GtkWidget      *widget,
                    GtkOrientation  orientation,
                    int             for_size,
@@ -887,6 +1130,7 @@ mc_canvas_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_pointer (&self->hover_region, g_free);
   g_clear_pointer (&self->selected_region, g_free);
+  g_clear_pointer (&self->selected_figure, g_free);
 
   G_OBJECT_CLASS (mc_canvas_parent_class)->dispose (object);
 }
@@ -917,6 +1161,10 @@ mc_canvas_get_property (GObject    *object,
       g_value_set_string (value, self->selected_region);
       break;
 
+    case PROP_SELECTED_FIGURE:
+      g_value_set_string (value, self->selected_figure);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -944,6 +1192,10 @@ mc_canvas_set_property (GObject      *object,
       mc_canvas_select_region (self, g_value_get_string (value));
       break;
 
+    case PROP_SELECTED_FIGURE:
+      mc_canvas_select_figure (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -962,6 +1214,7 @@ mc_canvas_class_init (McCanvasClass *klass)
   widget_class->snapshot = mc_canvas_snapshot;
   widget_class->size_allocate = mc_canvas_size_allocate;
   widget_class->measure = mc_canvas_measure;
+  widget_class->map = mc_canvas_map;
 
   properties[PROP_BOARD] =
     g_param_spec_object ("board", NULL, NULL,
@@ -977,6 +1230,10 @@ mc_canvas_class_init (McCanvasClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SELECTED_REGION] =
     g_param_spec_string ("selected-region", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_FIGURE] =
+    g_param_spec_string ("selected-figure", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -82,6 +82,13 @@ const char    *mc_canvas_get_selected_region (McCanvas     *self);
 void           mc_canvas_select_region      (McCanvas      *self,
                                              const char    *region_id);  /* NULL clears */
 
+/* The placed figure selected by a click on its frame or title band (or a
+ * right-click on it), or NULL: the Figure actions act on it, arrows move
+ * it, its corner handle scales it. Property "selected-figure". */
+const char    *mc_canvas_get_selected_figure (McCanvas     *self);
+void           mc_canvas_select_figure      (McCanvas      *self,
+                                             const char    *figure_id);  /* NULL clears */
+
 /* Notes: selection, editing and search highlights (mc-canvas-edit.c).
  * ::selection-changed (no arguments) is emitted when the selected notes
  * change. The canvas.* actions (new-note, edit, delete, duplicate, raise,

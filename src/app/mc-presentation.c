@@ -468,7 +468,18 @@ begin_capture (McPresentation *self,
   GtkEditable *entry = GTK_EDITABLE (self->capture_entry);
   g_autofree char *joined = g_strconcat (gtk_editable_get_text (entry), text, NULL);
 
-  gtk_revealer_set_reveal_child (self->capture_revealer, TRUE);
+  /* The entry shows at once, without the slide: keys typed while the
+   * revealer was still sliding in were dropped under load ("Buurt" became
+   * "Burt" with xdotool), since the first key came here and the next ones
+   * went to an entry that was not yet fully revealed. */
+  if (!gtk_revealer_get_reveal_child (self->capture_revealer))
+    {
+      guint duration = gtk_revealer_get_transition_duration (self->capture_revealer);
+
+      gtk_revealer_set_transition_duration (self->capture_revealer, 0);
+      gtk_revealer_set_reveal_child (self->capture_revealer, TRUE);
+      gtk_revealer_set_transition_duration (self->capture_revealer, duration);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self->capture_entry));
   gtk_editable_set_text (entry, joined);
   gtk_editable_set_position (entry, -1);

@@ -42,6 +42,15 @@ current_figure (McWindow *self)
   if (self->board == NULL)
     return NULL;
 
+  /* A figure selected by its frame or title band (or a right-click). */
+  if (mc_canvas_get_selected_figure (self->canvas) != NULL)
+    {
+      McFigure *figure = mc_board_get_figure (self->board, mc_canvas_get_selected_figure (self->canvas));
+
+      if (figure != NULL)
+        return figure;
+    }
+
   region = mc_canvas_get_selected_region (self->canvas);
   if (region != NULL && (slash = strchr (region, '/')) != NULL)
     {
@@ -236,6 +245,7 @@ action_figure_remove (GSimpleAction *action,
 
   id = g_strdup (mc_figure_get_id (figure));
   mc_canvas_select_region (self->canvas, NULL);
+  mc_canvas_select_figure (self->canvas, NULL);
   mc_board_execute (self->board, mc_command_remove_figure (self->board, id));
 
   /* Its notes went with it: make the way back obvious. */
@@ -270,6 +280,8 @@ _mc_window_init_figure_actions (McWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), figure_entries,
                                    G_N_ELEMENTS (figure_entries), self);
   g_signal_connect_object (self->canvas, "notify::selected-region",
+                           G_CALLBACK (on_selected_region_changed), self, 0);
+  g_signal_connect_object (self->canvas, "notify::selected-figure",
                            G_CALLBACK (on_selected_region_changed), self, 0);
   _mc_window_update_figure_actions (self);
 }
