@@ -12,6 +12,7 @@
 #include "mc-board-private.h"
 #include "mc-command.h"
 #include "mc-history.h"
+#include "mc-test-util.h"
 
 #define NOTE_A "0b6f7a52-2d0e-4a77-9a3c-5f6f0f0e0a01"
 #define NOTE_B "0b6f7a52-2d0e-4a77-9a3c-5f6f0f0e0a02"
@@ -521,42 +522,15 @@ static void
 save_setup (SaveFixture   *fixture,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("mc-save-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = mc_test_make_tmp_dir ("mc-save-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "bord.missiecanvas", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
 }
 
 static void
 save_teardown (SaveFixture   *fixture,
                gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  mc_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

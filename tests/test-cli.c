@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "mc-test-util.h"
+
 typedef struct
 {
   char *dir;
@@ -33,51 +35,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("mc-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
+  fixture->dir = mc_test_make_tmp_dir ("mc-cli-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  mc_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
 }
 
 /* Runs the binary with args (NULL-terminated) in fixture->dir. */
@@ -175,7 +141,7 @@ test_export_example (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (mc_test_count_files (fixture->dir), ==, 1);
   result_clear (&result);
 }
 
@@ -219,7 +185,7 @@ test_export_all_to_directory (Fixture       *fixture,
   run (fixture, &result, "--export", "figures", "--figure", "all", "--format", "png", "--dpi", "150", NULL);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_cmpuint (count_files (out), ==, n_figures);
+  g_assert_cmpuint (mc_test_count_files (out), ==, n_figures);
   g_assert_true (g_file_test (cimo, G_FILE_TEST_IS_REGULAR));
   result_clear (&result);
 }
@@ -319,7 +285,7 @@ test_errors (Fixture       *fixture,
   result_clear (&result);
 
   /* Nothing written but the bad board we made. */
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (mc_test_count_files (fixture->dir), ==, 1);
 }
 
 static void

@@ -20,6 +20,8 @@
 #include "mc-note.h"
 #include "mc-print.h"
 #include "mc-window.h"
+#include "mc-test-app.h"
+#include "mc-test-util.h"
 
 static GtkApplication *app;
 
@@ -29,13 +31,6 @@ typedef struct
   McBoard  *board;    /* borrowed from the window */
   char     *dir;      /* for the exported files */
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -55,18 +50,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->board = mc_window_get_board (fixture->window);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->dir = g_dir_make_tmp ("mc-test-export-dialog-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  spin ();
+  fixture->dir = mc_test_make_tmp_dir ("mc-test-export-dialog-XXXXXX");
+  mc_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
     gtk_window_destroy (l->data);
   /* The export dialog is not an application window. */
@@ -80,38 +71,11 @@ fixture_tear_down (Fixture       *fixture,
         gtk_window_destroy (window);
       }
   }
-  spin ();
+  mc_test_spin ();
   g_assert_null (fixture->window);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_assert_true (mc_test_remove_tree (fixture->dir));
   g_free (fixture->dir);
-}
-
-/* The export dialog on screen, or NULL. */
-static McExportDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-  McExportDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (MC_IS_EXPORT_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        {
-          g_assert_null (found);
-          found = MC_EXPORT_DIALOG (item);
-        }
-    }
-
-  return found;
 }
 
 /* Waits until the debounced preview has caught up with the options. */
@@ -125,34 +89,7 @@ wait_for_preview (McExportDialog *dialog)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  spin ();
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("MC_EXPORT_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  mc_test_spin ();
 }
 
 /* Runs a poppler tool on path and returns its standard output. */
@@ -196,13 +133,20 @@ pdf_pages (const char *path)
   return atoi (line + strlen ("Pages:"));
 }
 
+/* The export dialog on screen, or NULL. */
+static McExportDialog *
+find_dialog (void)
+{
+  return (McExportDialog *) mc_test_find_toplevel (MC_TYPE_EXPORT_DIALOG);
+}
+
 static McExportDialog *
 open_dialog (Fixture *fixture)
 {
   McExportDialog *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "export", NULL);
-  spin ();
+  mc_test_spin ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   wait_for_preview (dialog);
@@ -281,11 +225,11 @@ test_opens_with_figures (Fixture       *fixture,
   g_assert_nonnull (mc_export_dialog_get_preview_scene (dialog));
   g_assert_false (gtk_widget_get_visible (mc_export_dialog_get_control (dialog, "figure")));
 
-  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"), "export-dialog.png");
 
   /* Escape / Cancel closes it. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_null (find_dialog ());
 }
 
@@ -350,7 +294,8 @@ test_preview_follows_options (Fixture       *fixture,
   wait_for_preview (dialog);
   g_assert_true (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "dpi")));
   g_assert_false (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "page")));
-  save_screenshot (GTK_WIDGET (dialog), "export-dialog-png.png");
+  mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"),
+                      "export-dialog-png.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -372,11 +317,12 @@ test_pdf_language (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "theme")),
                               MC_THEME_PRINT);
   wait_for_preview (dialog);
-  save_screenshot (GTK_WIDGET (dialog), "export-dialog-figure.png");
+  mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"),
+                      "export-dialog-figure.png");
 
   g_assert_true (mc_export_dialog_export_to_file (dialog, file, &error));
   g_assert_no_error (error);
-  spin ();
+  mc_test_spin ();
   /* Done: the dialog closes (the toast is in the main window). */
   g_assert_null (find_dialog ());
 
@@ -450,7 +396,7 @@ test_svg_notes (Fixture       *fixture,
         g_assert_nonnull (strstr (svg, first_word));
       else
         g_assert_null (strstr (svg, first_word));
-      spin ();
+      mc_test_spin ();
     }
 }
 
@@ -466,7 +412,7 @@ test_export_error (Fixture       *fixture,
   /* A folder that does not exist: an error, no file, the dialog stays. */
   g_assert_false (mc_export_dialog_export_to_file (dialog, file, &error));
   g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);
-  spin ();
+  mc_test_spin ();
   g_assert_true (find_dialog () == dialog);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -558,23 +504,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *xdg = NULL;
-  int status;
 
-  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_application_ensure_resources ();
-
-  app = g_object_new (MC_TYPE_APPLICATION,
-                      "application-id", APP_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Keep recovery files and recent lists of the tests out of the home
+   * directory. */
+  xdg = mc_test_isolate_xdg ();
+  app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/mc/export-dialog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -588,10 +522,5 @@ main (int   argc,
   ADD ("print-pages", test_print_pages);
 #undef ADD
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  g_rmdir (xdg);
-
-  return status;
+  return mc_test_app_run (app, xdg);
 }

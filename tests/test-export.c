@@ -24,6 +24,7 @@
 #include "mc-svg-writer.h"
 #include "mc-text.h"
 #include "mc-theme.h"
+#include "mc-test-util.h"
 
 /* Texts that try every escaping rule: XML, CSV and Markdown. */
 static const char * const tricky_texts[] = {
@@ -37,49 +38,6 @@ static const char * const tricky_texts[] = {
   "Tab\tin het midden\r\nen CRLF",
   NULL
 };
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mc-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
 
 /* Runs a reader; returns its stdout, asserting success. */
 static char *
@@ -348,7 +306,7 @@ test_svg_hand_scene (void)
   g_autoptr(McPath) ring = mc_path_new ();
   g_autoptr(PangoLayout) label = NULL;
   g_autoptr(PangoLayout) note = NULL;
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
   g_autofree char *svg = NULL;
   g_autofree char *content = NULL;
   McColor fill = { 0.9, 0.8, 0.3, 1 }, ink = { 0.1, 0.1, 0.1, 1 }, half = { 0, 0.4, 0.7, 0.5 };
@@ -413,7 +371,7 @@ test_svg_hand_scene (void)
   }
 
   compare_svg_with_cairo (scene, svg, length, &view, 500);
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 /* Every figure kind in every format */
@@ -557,7 +515,7 @@ static void
 test_all_kinds (void)
 {
   const char * const *kinds = mc_figure_kind_list ();
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
 
   g_assert_nonnull (kinds);
   g_assert_cmpuint (g_strv_length ((char **) kinds), ==, 9);
@@ -566,7 +524,7 @@ test_all_kinds (void)
       g_test_message ("kind %s", kinds[i]);
       check_kind (kinds[i], i % 2 == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN, dir);
     }
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 /* The chosen language reaches the PDF. */
@@ -576,7 +534,7 @@ test_language (void)
   g_autoptr(McBoard) board = board_with_notes ("model", MC_LANGUAGE_NL, "Notitie");
   McCatalog *catalog = mc_catalog_get_default ();
   const McRegionInfo *region = mc_catalog_get_region (catalog, "boundary-crossing", "coordination");
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "bc.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -600,7 +558,7 @@ test_language (void)
       g_assert_nonnull (strstr (norm, want));
       g_assert_null (strstr (norm, other));
     }
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 /* Font floor: at 84 mm no text is smaller than 7 pt. */
@@ -662,7 +620,7 @@ test_png_size (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *dir = make_tmp_dir ();
+      g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
       g_autofree char *path = g_build_filename (dir, "f.png", NULL);
       cairo_surface_t *png;
       const guint8 *data;
@@ -693,14 +651,14 @@ test_png_size (void)
         guint32 ppm = (data[41] << 24) | (data[42] << 16) | (data[43] << 8) | data[44];
         g_assert_cmpint (abs ((int) ppm - (int) round (dpis[i] / 0.0254)), <=, 1);
       }
-      remove_tree (dir);
+      mc_test_remove_tree (dir);
     }
 
   /* An explicit pixel width wins. */
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GBytes) bytes = NULL;
-    g_autofree char *dir = make_tmp_dir ();
+    g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
     g_autofree char *path = g_build_filename (dir, "g.png", NULL);
     cairo_surface_t *png;
 
@@ -713,7 +671,7 @@ test_png_size (void)
     png = cairo_image_surface_create_from_png (path);
     g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1200);
     cairo_surface_destroy (png);
-    remove_tree (dir);
+    mc_test_remove_tree (dir);
   }
 }
 
@@ -732,7 +690,7 @@ test_print_grayscale (void)
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GHashTable) histograms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
       g_autoptr(GPtrArray) regions = g_ptr_array_new ();
-      g_autofree char *dir = make_tmp_dir ();
+      g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
       g_autofree char *path = g_build_filename (dir, "gray.png", NULL);
       McExportOptions options;
       McRect content;
@@ -877,7 +835,7 @@ test_print_grayscale (void)
       g_test_message ("%s: %u regions, %u neighbouring pairs differ in gray", kinds[k], regions->len, pairs);
       g_assert_cmpuint (regions->len, >=, 2);
       g_assert_cmpuint (pairs, >=, 1);
-      remove_tree (dir);
+      mc_test_remove_tree (dir);
     }
 }
 
@@ -886,7 +844,7 @@ static void
 test_errors_atomic (void)
 {
   g_autoptr(McBoard) board = board_with_notes ("model", MC_LANGUAGE_NL, "Notitie");
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
   g_autofree char *missing_dir = g_build_filename (dir, "does-not-exist", "x.pdf", NULL);
   g_autofree char *kept = g_build_filename (dir, "kept.pdf", NULL);
   g_autofree char *unknown = g_build_filename (dir, "x.docx", NULL);
@@ -924,8 +882,8 @@ test_errors_atomic (void)
   g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
   /* Only the file we made ourselves: no temporaries left over. */
-  g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 1);
+  mc_test_remove_tree (dir);
 }
 
 /* Outline */
@@ -1080,7 +1038,7 @@ static void
 test_session_report (void)
 {
   g_autoptr(McBoard) board = board_with_tricky_notes ();
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1130,7 +1088,7 @@ test_session_report (void)
   }
   g_assert_nonnull (strstr (info, "Creator:"));
   g_assert_nonnull (strstr (info, "Missiecanvas"));
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "mc-command.h"
 #include "mc-file-watch.h"
 #include "mc-note.h"
+#include "mc-test-util.h"
 
 /* Short, so the tests do not wait long; the debounce logic is the same. */
 #define TEST_DELAY_MS 60
@@ -76,25 +77,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->tmpdir);
 }
 
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for ms milliseconds: long enough for the monitor's
- * events to arrive and the debounce to run out. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Runs the main loop until the watch reaches state (at most 10 s). */
 static void
 wait_for_state (McFileWatch      *watch,
@@ -103,7 +85,7 @@ wait_for_state (McFileWatch      *watch,
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (mc_file_watch_get_state (watch) != state && g_get_monotonic_time () < end)
-    run_for (20);
+    mc_test_run_for (20);
   g_assert_cmpint (mc_file_watch_get_state (watch), ==, state);
 }
 
@@ -159,7 +141,7 @@ test_own_save (Fixture       *fixture,
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
   g_assert_no_error (error);
 
-  run_for (TEST_DELAY_MS * 6);
+  mc_test_run_for (TEST_DELAY_MS * 6);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpuint (fixture->n_removed, ==, 0);
   g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
@@ -168,7 +150,7 @@ test_own_save (Fixture       *fixture,
   /* Saved twice in a row, and once more without any change. */
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
-  run_for (TEST_DELAY_MS * 6);
+  mc_test_run_for (TEST_DELAY_MS * 6);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
@@ -228,7 +210,7 @@ test_same_bytes (Fixture       *fixture,
   g_assert_true (g_file_set_contents (g_file_peek_path (fixture->file), contents, (gssize) length, &error));
   g_assert_no_error (error);
 
-  run_for (TEST_DELAY_MS * 6);
+  mc_test_run_for (TEST_DELAY_MS * 6);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
 }
@@ -247,11 +229,11 @@ test_burst (Fixture       *fixture,
   for (guint i = 0; i < 5; i++)
     {
       g_assert_true (g_file_set_contents (g_file_peek_path (fixture->file), contents, (gssize) length, &error));
-      run_for (TEST_DELAY_MS / 4);
+      mc_test_run_for (TEST_DELAY_MS / 4);
     }
 
   wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
-  run_for (TEST_DELAY_MS * 4);
+  mc_test_run_for (TEST_DELAY_MS * 4);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 }
 
@@ -274,7 +256,7 @@ test_removed (Fixture       *fixture,
   /* Saving creates it again: ours. */
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, NULL));
   wait_for_state (fixture->watch, MC_FILE_WATCH_UNCHANGED);
-  run_for (TEST_DELAY_MS * 4);
+  mc_test_run_for (TEST_DELAY_MS * 4);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
@@ -307,7 +289,7 @@ test_save_as (Fixture       *fixture,
 
   /* The old file is nobody's business now. */
   g_free (write_other_version (fixture, "In the old file"));
-  run_for (TEST_DELAY_MS * 6);
+  mc_test_run_for (TEST_DELAY_MS * 6);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 
   /* The new one is. */

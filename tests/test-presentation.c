@@ -57,9 +57,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
-    gtk_window_destroy (l->data);
-  mc_test_spin ();
+  mc_test_close_windows (app);
   g_assert_null (fixture->window);
   g_assert_null (fixture->presentation);
 }
@@ -706,7 +704,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *xdg = NULL;
-  int status;
 
   /* Keep recovery files and recent lists of the tests out of the home
    * directory. */
@@ -729,10 +726,5 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/mc/presentation/timer-widget", test_timer_widget);
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  g_rmdir (xdg);
-
-  return status;
+  return mc_test_app_run (app, xdg);
 }

@@ -20,6 +20,8 @@
 #include "mc-placement.h"
 #include "mc-template-dialog.h"
 #include "mc-window.h"
+#include "mc-test-app.h"
+#include "mc-test-util.h"
 
 static GtkApplication *app;
 
@@ -27,31 +29,6 @@ typedef struct
 {
   McWindow *window;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for ms milliseconds (frames, animations, idles). */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -64,16 +41,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = mc_window_new (app, example);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  mc_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
-    gtk_window_destroy (l->data);
-  spin ();
+  mc_test_close_windows (app);
   g_assert_null (fixture->window);
 }
 
@@ -81,21 +56,7 @@ fixture_tear_down (Fixture       *fixture,
 static McTemplateDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-  McTemplateDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (MC_IS_TEMPLATE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        {
-          g_assert_null (found);
-          found = MC_TEMPLATE_DIALOG (item);
-        }
-    }
-
-  return found;
+  return (McTemplateDialog *) mc_test_find_toplevel (MC_TYPE_TEMPLATE_DIALOG);
 }
 
 static McTemplateDialog *
@@ -104,7 +65,7 @@ wait_for_ready_dialog (void)
   McTemplateDialog *dialog;
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  spin ();
+  mc_test_spin ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   while (!mc_template_dialog_get_ready (dialog))
@@ -112,7 +73,7 @@ wait_for_ready_dialog (void)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  spin ();
+  mc_test_spin ();
 
   return dialog;
 }
@@ -148,33 +109,6 @@ assert_thumbnail_drawn (GdkTexture *texture)
   /* Every figure fills well over a tenth of its thumbnail (the CIMO band,
    * the flattest, about a sixth). */
   g_assert_cmpuint (inked, >, (guint) (width * height / 10));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("MC_TEMPLATES_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -219,12 +153,13 @@ test_chooser_new (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (mc_template_dialog_get_card (dialog, "perspectives")),
                    ==, "Interventie: ontwerp gericht op hybridisering");
 
-  save_screenshot (GTK_WIDGET (dialog), "chooser-new.png");
+  mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_TEMPLATES_SCREENSHOTS"),
+                      "chooser-new.png");
 
   /* The card's click: the untouched example is replaced in this window. */
   board = mc_window_get_board (fixture->window);
   g_signal_emit_by_name (mc_template_dialog_get_card (dialog, "perspectives"), "clicked");
-  spin ();
+  mc_test_spin ();
   g_assert_null (find_dialog ());
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
   g_assert_true (mc_window_get_board (fixture->window) != board);
@@ -258,7 +193,7 @@ test_chooser_new_window (Fixture       *fixture,
                    ==, "The whole model");
 
   mc_template_dialog_choose (dialog, "model");
-  spin ();
+  mc_test_spin ();
   g_assert_null (find_dialog ());
 
   /* A board someone worked on stays; the new one gets its own window. */
@@ -384,7 +319,7 @@ test_chooser_keyboard (Fixture       *fixture,
   /* Enter presses the focused card: "activate" is what Enter runs (the
    * button shows itself pressed for a moment before it clicks). */
   gtk_widget_activate (focus);
-  run_for (400);
+  mc_test_run_for (400);
   g_assert_null (find_dialog ());
   g_assert_cmpuint (mc_board_get_figures (mc_window_get_board (fixture->window))->len, ==, 1);
   g_assert_cmpstr (mc_figure_get_kind (g_ptr_array_index (mc_board_get_figures (mc_window_get_board (fixture->window)), 0)),
@@ -394,7 +329,7 @@ test_chooser_keyboard (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-board", NULL);
   dialog = wait_for_ready_dialog ();
   press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape);
-  spin ();
+  mc_test_spin ();
   g_assert_null (find_dialog ());
   g_assert_cmpuint (mc_board_get_figures (mc_window_get_board (fixture->window))->len, ==, 1);
 }
@@ -411,7 +346,7 @@ test_thumbnails_cached (Fixture       *fixture,
   first = mc_template_dialog_get_thumbnail (dialog, "coherence");
   g_object_ref (first);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  mc_test_spin ();
 
   /* Drawn once per language and theme: a second chooser has them all at
    * once, the very same textures. */
@@ -421,7 +356,7 @@ test_thumbnails_cached (Fixture       *fixture,
   g_assert_true (mc_template_dialog_get_thumbnail (dialog, "coherence") == first);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (first);
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -441,7 +376,7 @@ test_add_figure (Fixture       *fixture,
   mc_window_set_board (fixture->window, model);
   board = mc_window_get_board (fixture->window);
   mc_canvas_zoom_to_fit (canvas);
-  spin ();
+  mc_test_spin ();
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "add-figure"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "add-figure", NULL);
@@ -454,10 +389,11 @@ test_add_figure (Fixture       *fixture,
   g_assert_null (mc_template_dialog_get_card (dialog, "model"));
   for (guint i = 0; ids[i] != NULL; i++)
     assert_thumbnail_drawn (mc_template_dialog_get_thumbnail (dialog, ids[i]));
-  save_screenshot (GTK_WIDGET (dialog), "chooser-add.png");
+  mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_TEMPLATES_SCREENSHOTS"),
+                      "chooser-add.png");
 
   g_signal_emit_by_name (mc_template_dialog_get_card (dialog, "coherence"), "clicked");
-  spin ();
+  mc_test_spin ();
   g_assert_null (find_dialog ());
 
   /* Added to this board, in this window, beside what was there. */
@@ -479,16 +415,17 @@ test_add_figure (Fixture       *fixture,
 
   /* The canvas shows it (after the zoom animation) and its first region is
    * selected, so the Figure menu acts on it. */
-  run_for (600);
+  mc_test_run_for (600);
   mc_canvas_get_visible_rect (canvas, &visible);
   g_assert_true (mc_rect_contains_rect (&visible, &figure_rect));
   g_assert_cmpstr (mc_canvas_get_selected_region (canvas), ==, "coherence-2/fit");
-  save_screenshot (GTK_WIDGET (fixture->window), "window-after-add.png");
+  mc_test_screenshot (GTK_WIDGET (fixture->window), g_getenv ("MC_TEMPLATES_SCREENSHOTS"),
+                      "window-after-add.png");
 
   /* One undo step takes it away again. */
   g_assert_cmpstr (mc_history_get_undo_label (mc_board_get_history (board)), ==, "Add Figure");
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_null (mc_board_get_figure (board, "coherence-2"));
   g_assert_cmpuint (mc_board_get_figures (board)->len, ==, 9);
   g_assert_false (mc_board_get_modified (board));
@@ -496,7 +433,7 @@ test_add_figure (Fixture       *fixture,
   /* Straight through the action, as the dialog does. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "insert-figure",
                                   g_variant_new_string ("cimo"));
-  spin ();
+  mc_test_spin ();
   g_assert_nonnull (mc_board_get_figure (board, "cimo-2"));
 }
 
@@ -512,32 +449,32 @@ test_figure_menu (Fixture       *fixture,
 
   mc_window_set_board (fixture->window, model);
   board = mc_window_get_board (fixture->window);
-  spin ();
+  mc_test_spin ();
 
   /* Nine figures and no region selected: no current figure. */
   g_assert_false (g_action_group_get_action_enabled (actions, "figure-scale-up"));
   g_assert_false (g_action_group_get_action_enabled (actions, "figure-remove"));
 
   mc_canvas_select_region (canvas, "value-creation/learning-short");
-  spin ();
+  mc_test_spin ();
   g_assert_true (g_action_group_get_action_enabled (actions, "figure-scale-up"));
   g_assert_true (g_action_group_get_action_enabled (actions, "figure-scale-down"));
   g_assert_true (g_action_group_get_action_enabled (actions, "figure-remove"));
 
   figure = mc_board_get_figure (board, "value-creation");
   g_action_group_activate_action (actions, "figure-scale-up", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpfloat_with_epsilon (mc_figure_get_scale (figure), 1.25, 1e-9);
   g_action_group_activate_action (actions, "figure-scale-down", NULL);
   g_action_group_activate_action (actions, "figure-scale-down", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpfloat_with_epsilon (mc_figure_get_scale (figure), 0.8, 1e-9);
 
   /* Down to the smallest scale, where Smaller turns off. */
   for (guint i = 0; i < 10 && g_action_group_get_action_enabled (actions, "figure-scale-down"); i++)
     {
       g_action_group_activate_action (actions, "figure-scale-down", NULL);
-      spin ();
+      mc_test_spin ();
     }
   g_assert_cmpfloat (mc_figure_get_scale (figure), ==, MC_PLACEMENT_MIN_SCALE);
   g_assert_false (g_action_group_get_action_enabled (actions, "figure-scale-down"));
@@ -545,14 +482,14 @@ test_figure_menu (Fixture       *fixture,
 
   /* Remove takes the figure (and would take its notes); undo restores it. */
   g_action_group_activate_action (actions, "figure-remove", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_null (mc_board_get_figure (board, "value-creation"));
   g_assert_cmpuint (mc_board_get_figures (board)->len, ==, 8);
   g_assert_null (mc_canvas_get_selected_region (canvas));
   g_assert_false (g_action_group_get_action_enabled (actions, "figure-remove"));
 
   g_action_group_activate_action (actions, "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_nonnull (mc_board_get_figure (board, "value-creation"));
 
   /* A one-figure board needs no selection. */
@@ -560,10 +497,10 @@ test_figure_menu (Fixture       *fixture,
     g_autoptr(McBoard) single = mc_board_new_from_template ("doorwerking", MC_LANGUAGE_NL, NULL);
 
     mc_window_set_board (fixture->window, single);
-    spin ();
+    mc_test_spin ();
     g_assert_true (g_action_group_get_action_enabled (actions, "figure-scale-up"));
     g_action_group_activate_action (actions, "figure-scale-up", NULL);
-    spin ();
+    mc_test_spin ();
     g_assert_cmpfloat_with_epsilon (mc_figure_get_scale (mc_board_get_figure (single, "doorwerking")),
                                     1.25, 1e-9);
   }
@@ -578,7 +515,7 @@ test_read_only (Fixture       *fixture,
   mc_board_set_read_only (board, TRUE);
   mc_window_set_board (fixture->window, board);
   mc_canvas_select_region (mc_window_get_canvas (fixture->window), "cimo/context");
-  spin ();
+  mc_test_spin ();
 
   /* Nothing to add to or resize on a board that opened read-only. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "add-figure"));
@@ -594,23 +531,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *xdg = NULL;
-  int status;
 
-  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_application_ensure_resources ();
-
-  app = g_object_new (MC_TYPE_APPLICATION,
-                      "application-id", APP_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Keep recovery files and recent lists of the tests out of the home
+   * directory. */
+  xdg = mc_test_isolate_xdg ();
+  app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/mc/templates/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -623,10 +548,5 @@ main (int   argc,
   ADD ("read-only", test_read_only);
 #undef ADD
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  g_rmdir (xdg);
-
-  return status;
+  return mc_test_app_run (app, xdg);
 }

@@ -68,6 +68,30 @@ test_rect (void)
   g_assert_cmpfloat (u.height, ==, 60);
 }
 
+/* A span that fits is moved in as little as needed; one that does not is
+ * centred, sticking out evenly. */
+static void
+test_span_keep_inside (void)
+{
+  double pos;
+
+  pos = 50;
+  mc_span_keep_inside (&pos, 20, 0, 100);
+  g_assert_cmpfloat (pos, ==, 50);
+
+  pos = -30;
+  mc_span_keep_inside (&pos, 20, 0, 100);
+  g_assert_cmpfloat (pos, ==, 0);
+
+  pos = 95;
+  mc_span_keep_inside (&pos, 20, 10, 100);
+  g_assert_cmpfloat (pos, ==, 90);
+
+  pos = 400;
+  mc_span_keep_inside (&pos, 140, 10, 100);
+  g_assert_cmpfloat (pos, ==, -10);
+}
+
 static void
 test_color (void)
 {
@@ -123,6 +147,7 @@ main (int   argc,
 
   g_test_add_func ("/mc/types/enum-strings", test_enum_strings);
   g_test_add_func ("/mc/types/rect", test_rect);
+  g_test_add_func ("/mc/types/span-keep-inside", test_span_keep_inside);
   g_test_add_func ("/mc/types/color", test_color);
   g_test_add_func ("/mc/types/resources", test_resources);
 

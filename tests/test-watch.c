@@ -16,6 +16,8 @@
 #include "mc-command.h"
 #include "mc-history.h"
 #include "mc-window.h"
+#include "mc-test-app.h"
+#include "mc-test-util.h"
 
 static GtkApplication *app;
 
@@ -27,31 +29,6 @@ typedef struct
   char     *note_a;  /* changed on both sides in the merge test */
   char     *note_b;  /* changed on disk only */
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
 
 static GtkWidget *
 find_by_css_class (GtkWidget  *widget,
@@ -107,24 +84,8 @@ wait_for_banner (Fixture *fixture)
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (!banner_shown (fixture) && g_get_monotonic_time () < end)
-    run_for (20);
+    mc_test_run_for (20);
   g_assert_true (banner_shown (fixture));
-}
-
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
 }
 
 /* As a click on one of its buttons: the response, then the dialog goes. */
@@ -134,7 +95,7 @@ respond (GtkWindow  *dialog,
 {
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -143,7 +104,7 @@ activate (Fixture    *fixture,
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), action));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, NULL);
-  spin ();
+  mc_test_spin ();
 }
 
 static char *
@@ -172,8 +133,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   GPtrArray *notes;
 
-  fixture->tmpdir = g_dir_make_tmp ("mc-test-watch-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmpdir = mc_test_make_tmp_dir ("mc-test-watch-XXXXXX");
   path = g_build_filename (fixture->tmpdir, "Wijkleerlab.missiecanvas", NULL);
   fixture->file = g_file_new_for_path (path);
   g_assert_true (mc_board_save_to_file (example, fixture->file, &error));
@@ -189,27 +149,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (mc_window_open_file (fixture->window, fixture->file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  mc_test_spin ();
 
   g_assert_false (banner_shown (fixture));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    return;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static void
@@ -220,15 +162,12 @@ fixture_tear_down (Fixture       *fixture,
 
   _mc_board_io_set_save_fault_for_test (MC_SAVE_FAULT_NONE);
 
-  while ((dialog = find_message_dialog ()) != NULL)
+  while ((dialog = mc_test_find_message_dialog ()) != NULL)
     gtk_window_destroy (dialog);
-  /* Close without the "Save changes?" question. */
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
-    gtk_window_destroy (l->data);
-  spin ();
+  mc_test_close_windows (app);
   g_assert_null (fixture->window);
 
-  remove_tree (fixture->tmpdir);
+  g_assert_true (mc_test_remove_tree (fixture->tmpdir));
   g_free (fixture->tmpdir);
   g_clear_object (&fixture->file);
   g_free (fixture->note_a);
@@ -288,28 +227,12 @@ maybe_screenshot (Fixture    *fixture,
                   const char *name)
 {
   const char *dir = g_getenv ("MC_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
 
-  run_for (400);  /* the revealer's slide */
-  width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
-  height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)),
-                                         node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  mc_test_run_for (400);  /* the revealer's slide */
+  mc_test_screenshot (GTK_WIDGET (fixture->window), dir, name);
 }
 
 static void
@@ -377,9 +300,9 @@ test_merge (Fixture       *fixture,
   /* Redo and save: no question, the merged file is ours. */
   activate (fixture, "redo");
   activate (fixture, "save");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (mc_test_find_message_dialog ());
   g_assert_false (mc_board_get_modified (b));
-  run_for (600);
+  mc_test_run_for (600);
   g_assert_false (banner_shown (fixture));
 }
 
@@ -394,21 +317,21 @@ test_own_save (Fixture       *fixture,
 
   mc_board_execute (b, mc_command_set_note_text (b, fixture->note_a, "Saved by us"));
   activate (fixture, "save");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (mc_test_find_message_dialog ());
   g_assert_false (mc_board_get_modified (b));
   after = read_file (fixture);
   g_assert_cmpstr (after, !=, before);
 
   /* Long past the debounce. */
-  run_for (800);
+  mc_test_run_for (800);
   g_assert_false (banner_shown (fixture));
 
   mc_board_execute (b, mc_command_set_title (b, "Saved again"));
   activate (fixture, "save");
   activate (fixture, "save");
-  run_for (800);
+  mc_test_run_for (800);
   g_assert_false (banner_shown (fixture));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (mc_test_find_message_dialog ());
 }
 
 /* Keep Mine: the bar goes; the next save asks before overwriting. */
@@ -434,7 +357,7 @@ test_keep_mine (Fixture       *fixture,
 
   /* Save asks; Cancel leaves both alone. */
   activate (fixture, "save");
-  dialog = find_message_dialog ();
+  dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Overwrite the Changed File?");
@@ -447,11 +370,11 @@ test_keep_mine (Fixture       *fixture,
 
   /* Closing with Save asks as well. */
   gtk_window_close (GTK_WINDOW (fixture->window));
-  spin ();
-  dialog = find_message_dialog ();
+  mc_test_spin ();
+  dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "save");
-  dialog = find_message_dialog ();
+  dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Overwrite the Changed File?");
@@ -463,17 +386,17 @@ test_keep_mine (Fixture       *fixture,
 
   /* Overwrite: ours on disk, and quiet again. */
   activate (fixture, "save");
-  dialog = find_message_dialog ();
+  dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "overwrite");
   g_assert_false (mc_board_get_modified (b));
   ours = mc_board_to_data (b, NULL);
   now = read_file (fixture);
   g_assert_cmpstr (now, ==, ours);
-  run_for (800);
+  mc_test_run_for (800);
   g_assert_false (banner_shown (fixture));
   activate (fixture, "save");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (mc_test_find_message_dialog ());
 }
 
 /* Removed or moved away: said, the board stays; saving creates the file. */
@@ -498,23 +421,11 @@ test_removed (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 
   activate (fixture, "save");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (mc_test_find_message_dialog ());
   g_assert_true (g_file_query_exists (fixture->file, NULL));
   g_assert_false (banner_shown (fixture));
-  run_for (800);
+  mc_test_run_for (800);
   g_assert_false (banner_shown (fixture));
-}
-
-static guint
-count_files (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-
-  return n;
 }
 
 /* A failed save names the file, keeps the board modified and the file
@@ -530,7 +441,7 @@ test_failed_save (Fixture       *fixture,
   };
   McBoard *b = board (fixture);
   g_autofree char *before = read_file (fixture);
-  guint n_files = count_files (fixture->tmpdir);
+  guint n_files = mc_test_count_files (fixture->tmpdir);
 
   mc_board_execute (b, mc_command_set_title (b, "Unsaved work"));
 
@@ -544,7 +455,7 @@ test_failed_save (Fixture       *fixture,
       activate (fixture, "save");
       _mc_board_io_set_save_fault_for_test (MC_SAVE_FAULT_NONE);
 
-      dialog = find_message_dialog ();
+      dialog = mc_test_find_message_dialog ();
       g_assert_nonnull (dialog);
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                        "Could Not Save the Board");
@@ -553,32 +464,32 @@ test_failed_save (Fixture       *fixture,
       if (faults[i] == MC_SAVE_FAULT_WRITE)
         g_assert_nonnull (strstr (body, g_strerror (ENOSPC)));
       gtk_window_destroy (dialog);
-      spin ();
+      mc_test_spin ();
 
       g_assert_true (mc_board_get_modified (b));
       g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
       after = read_file (fixture);
       g_assert_cmpstr (after, ==, before);
       /* No temporary file left behind (a backup NAME~ may appear). */
-      g_assert_cmpuint (count_files (fixture->tmpdir), <=, n_files + 1);
+      g_assert_cmpuint (mc_test_count_files (fixture->tmpdir), <=, n_files + 1);
     }
 
   /* A failed save is no change by another program. */
-  run_for (800);
+  mc_test_run_for (800);
   g_assert_false (banner_shown (fixture));
 
   /* The folder itself gone. */
-  remove_tree (fixture->tmpdir);
+  g_assert_true (mc_test_remove_tree (fixture->tmpdir));
   wait_for_banner (fixture);
   activate (fixture, "save");
   {
-    GtkWindow *dialog = find_message_dialog ();
+    GtkWindow *dialog = mc_test_find_message_dialog ();
 
     g_assert_nonnull (dialog);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                               "Wijkleerlab.missiecanvas"));
     gtk_window_destroy (dialog);
-    spin ();
+    mc_test_spin ();
   }
   g_assert_true (mc_board_get_modified (b));
   g_assert_cmpstr (mc_board_get_title (b), ==, "Unsaved work");
@@ -596,18 +507,18 @@ test_new_board (Fixture       *fixture,
 
   /* A board without a file: nothing to watch. */
   mc_window_set_board (fixture->window, example);
-  spin ();
+  mc_test_spin ();
   g_assert_false (banner_shown (fixture));
 
   /* The old file is not this window's business any more. */
   g_free (change_behind_the_back (fixture, "Elsewhere"));
-  run_for (800);
+  mc_test_run_for (800);
   g_assert_false (banner_shown (fixture));
 
   /* Saved As: the new file is. */
   g_assert_true (mc_window_save_to_file (fixture->window, other, &error));
   g_assert_no_error (error);
-  run_for (800);
+  mc_test_run_for (800);
   g_assert_false (banner_shown (fixture));
   {
     g_autoptr(McBoard) copy = mc_board_load_from_file (other, MC_BOARD_LOAD_NONE, &error);
@@ -624,25 +535,13 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *xdg = NULL;
-  int status;
 
-  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
+  /* Keep recovery files and recent lists of the tests out of the home
+   * directory. */
+  xdg = mc_test_isolate_xdg ();
   /* A short debounce keeps the test quick; the logic is the same. */
   g_setenv ("MC_FILE_WATCH_DELAY_MS", "150", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_application_ensure_resources ();
-
-  app = g_object_new (MC_TYPE_APPLICATION,
-                      "application-id", APP_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/mc/watch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -654,10 +553,5 @@ main (int   argc,
   ADD ("new-board", test_new_board);
 #undef ADD
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  g_rmdir (xdg);
-
-  return status;
+  return mc_test_app_run (app, xdg);
 }

@@ -15,6 +15,8 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-window.h"
+#include "mc-test-app.h"
+#include "mc-test-util.h"
 
 static GtkApplication *app;
 
@@ -23,13 +25,6 @@ typedef struct
   char     *tmpdir;
   McWindow *window;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 title_is_modified (McWindow *window)
@@ -56,41 +51,22 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(McBoard) example = mc_board_new_example ();
 
-  fixture->tmpdir = g_dir_make_tmp ("mc-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmpdir = mc_test_make_tmp_dir ("mc-test-window-XXXXXX");
 
   fixture->window = mc_window_new (app, example);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
+  mc_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* Close without the "Save changes?" question. */
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = gtk_application_get_windows (app))
-    gtk_window_destroy (l->data);
-  spin ();
+  mc_test_close_windows (app);
   g_assert_null (fixture->window);
 
-  remove_tree (fixture->tmpdir);
+  g_assert_true (mc_test_remove_tree (fixture->tmpdir));
   g_free (fixture->tmpdir);
 }
 
@@ -101,7 +77,7 @@ activate (McWindow   *window,
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), action));
   g_action_group_activate_action (G_ACTION_GROUP (window), action, parameter);
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -111,7 +87,7 @@ edit_title (McWindow   *window,
   McBoard *board = mc_window_get_board (window);
 
   mc_board_execute (board, mc_command_set_title (board, title));
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -351,22 +327,6 @@ test_language (Fixture       *fixture,
   g_assert_false (title_is_modified (fixture->window));
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 test_close_unsaved (Fixture       *fixture,
                     gconstpointer  data)
@@ -377,22 +337,22 @@ test_close_unsaved (Fixture       *fixture,
 
   /* Closing asks first and keeps the window. */
   gtk_window_close (GTK_WINDOW (fixture->window));
-  spin ();
+  mc_test_spin ();
   g_assert_nonnull (fixture->window);
-  dialog = find_message_dialog ();
+  dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  spin ();
+  mc_test_spin ();
   g_assert_nonnull (fixture->window);
   g_assert_true (mc_board_get_modified (mc_window_get_board (fixture->window)));
 
   gtk_window_close (GTK_WINDOW (fixture->window));
-  spin ();
-  dialog = find_message_dialog ();
+  mc_test_spin ();
+  dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  spin ();
+  mc_test_spin ();
   g_assert_null (fixture->window);
 }
 
@@ -425,7 +385,7 @@ test_canvas_transform (Fixture       *fixture,
 
   /* Fitting shows the whole board inside the widget. */
   mc_canvas_zoom_to_fit (canvas);
-  spin ();
+  mc_test_spin ();
   {
     McScene *scene = mc_canvas_get_scene (canvas);
     McRect bounds, visible;
@@ -464,10 +424,10 @@ test_window_state (Fixture       *fixture,
 
   /* Closing (nothing unsaved, so no question) keeps its size. */
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mc_test_spin ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  mc_test_spin ();
   g_assert_null (window);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
@@ -482,26 +442,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *xdg = NULL;
-  int status;
 
   /* Keep recovery files and recent lists of the tests out of the home
    * directory. */
-  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_application_ensure_resources ();
-
-  /* Registered but not run: windows need a started application. */
-  app = g_object_new (MC_TYPE_APPLICATION,
-                      "application-id", APP_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  xdg = mc_test_isolate_xdg ();
+  app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/mc/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -517,11 +462,5 @@ main (int   argc,
   ADD ("window-state", test_window_state);
 #undef ADD
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  /* Removed only when empty; anything left behind stays for a look. */
-  g_rmdir (xdg);
-
-  return status;
+  return mc_test_app_run (app, xdg);
 }

@@ -61,9 +61,14 @@ _mc_window_update_actions (McWindow *self)
   set_enabled (self, "merge", editable);
   set_enabled (self, "language", editable);
   set_enabled (self, "export", board != NULL);
+  set_enabled (self, "export-report", board != NULL);  /* Export dialog */
   set_enabled (self, "print", board != NULL);
 
   update_history_tooltips (self, history);
+  /* Facilitated session: phase selector, presentation, new session */
+  _mc_window_update_session_actions (self);
+  /* Templates: add figure, figure size */
+  _mc_window_update_figure_actions (self);
 
   language = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
   if (board != NULL && language != NULL)
@@ -138,21 +143,12 @@ action_save (GSimpleAction *action,
              gpointer       user_data)
 {
   McWindow *self = user_data;
-  GFile *file;
-  g_autoptr(GError) error = NULL;
 
   if (self->board == NULL || mc_board_get_read_only (self->board))
     return;
 
-  file = mc_board_get_file (self->board);
-  if (file == NULL)
-    {
-      _mc_window_save_as (self, NULL);
-      return;
-    }
-
-  if (!mc_window_save_to_file (self, file, &error))
-    _mc_window_show_error (self, _("Could Not Save the Board"), error);
+  /* File watch: asks first when another program changed the file. */
+  _mc_window_save (self, NULL);
 }
 
 static void
@@ -186,6 +182,18 @@ action_export (GSimpleAction *action,
 
   if (self->board != NULL)
     mc_export_dialog_present (GTK_WINDOW (self), self->board, figure_id);
+}
+
+/* Export dialog: Session Report… (mc-export-dialog.c) */
+static void
+action_export_report (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  McWindow *self = user_data;
+
+  if (self->board != NULL)
+    mc_export_report_present (GTK_WINDOW (self), self->board);
 }
 
 static void
@@ -296,6 +304,37 @@ change_sidebar (GSimpleAction *action,
   gtk_revealer_set_reveal_child (self->sidebar_revealer, g_variant_get_boolean (value));
 }
 
+/* Note editing: header and menu items reach the canvas's own actions. */
+
+static void
+action_new_note (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (MC_WINDOW (user_data)->canvas), "canvas.new-note", NULL);
+}
+
+static void
+action_author (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (MC_WINDOW (user_data)->canvas), "canvas.author", NULL);
+}
+
+/* Ctrl+F: the outline page of the sidebar, with the search field focused. */
+static void
+action_find (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  McWindow *self = user_data;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "sidebar", g_variant_new_boolean (TRUE));
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "outline");
+  mc_outline_panel_focus_search (self->outline_panel);
+}
+
 static const GActionEntry win_entries[] = {
   { "new", action_new, "s" },
   { "open", action_open },
@@ -303,6 +342,7 @@ static const GActionEntry win_entries[] = {
   { "save", action_save },
   { "save-as", action_save_as },
   { "export", action_export },
+  { "export-report", action_export_report },  /* Export dialog: session report */
   { "print", action_print },
   { "merge", action_merge },
   { "undo", action_undo },
@@ -313,6 +353,10 @@ static const GActionEntry win_entries[] = {
   { "zoom-reset", action_zoom_reset },
   { "zoom-fit", action_zoom_fit },
   { "sidebar", NULL, NULL, "false", change_sidebar },
+  /* Note editing */
+  { "new-note", action_new_note },
+  { "author", action_author },
+  { "find", action_find },
 };
 
 /* Recent boards */
@@ -366,6 +410,10 @@ _mc_window_init_actions (McWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  /* Facilitated session (mc-window-session.c) */
+  _mc_window_init_session_actions (self);
+  /* Templates: chooser, add figure, figure size (mc-window-figures.c) */
+  _mc_window_init_figure_actions (self);
 
   g_signal_connect_object (self->settings, "changed::recent-files",
                            G_CALLBACK (on_recent_changed), self, 0);

@@ -4,6 +4,7 @@
 
 #include "mc-window.h"
 #include "mc-region-panel.h"
+#include "mc-outline-panel.h"
 
 G_BEGIN_DECLS
 
@@ -18,11 +19,16 @@ struct _McWindow
   GtkRevealer          *sidebar_revealer;
   McCanvas             *canvas;
   McRegionPanel        *region_panel;
+  /* Outline panel: the sidebar's second page */
+  GtkStack             *sidebar_stack;
+  McOutlinePanel       *outline_panel;
   GtkMenuButton        *zoom_button;
   GtkMenuButton        *language_button;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GMenu                *recent_section;
+  /* Facilitated session (mc-window-session.c) */
+  GtkMenuButton        *phase_button;
 
   GSettings            *settings;
   McBoard              *board;
@@ -33,6 +39,9 @@ struct _McWindow
   /* The close confirmation said Discard, or a save succeeded: close now. */
   gboolean              closing;
   GtkNativeDialog      *file_chooser;
+
+  /* File watch: the file changed on disk (mc-window-watch.c) */
+  struct _McWindowWatch *watch;
 };
 
 /* mc-window-actions.c */
@@ -40,6 +49,22 @@ void      _mc_window_init_actions        (McWindow      *self);
 /* Enables, disables and sets the state of the actions for the current board. */
 void      _mc_window_update_actions      (McWindow      *self);
 void      _mc_window_update_recent_menu  (McWindow      *self);
+
+/* mc-window-session.c: presentation, route, phase, new session */
+void      _mc_window_init_session_actions   (McWindow   *self);
+void      _mc_window_update_session_actions (McWindow   *self);
+/* "At the Start", "During the Process", "At the End" (translated). */
+const char *_mc_window_phase_label          (McPhase     phase);
+
+/* mc-window-figures.c: template chooser, add figure, figure size (templates) */
+void      _mc_window_init_figure_actions    (McWindow   *self);
+void      _mc_window_update_figure_actions  (McWindow   *self);
+
+/* mc-window-watch.c: notices when the board's file changes on disk */
+void      _mc_window_init_watch             (McWindow   *self);
+void      _mc_window_dispose_watch          (McWindow   *self);
+/* After a successful save: the file holds our version again. */
+void      _mc_window_watch_saved            (McWindow   *self);
 
 /* mc-window.c */
 void      _mc_window_add_recent          (McWindow      *self,
@@ -58,5 +83,11 @@ void      _mc_window_save_as             (McWindow        *self,
                                           McWindowSaveDone done);
 void      _mc_window_open_with_chooser   (McWindow      *self);
 McLanguage _mc_window_get_default_language (McWindow    *self);
+
+/* mc-window-watch.c: Save (Ctrl+S) to the board's file, asking first when
+ * another program changed it; Save As when there is no file; errors in a
+ * dialog. done as for _mc_window_save_as(). */
+void      _mc_window_save                (McWindow        *self,
+                                          McWindowSaveDone done);
 
 G_END_DECLS

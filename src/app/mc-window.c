@@ -287,6 +287,8 @@ mc_window_save_to_file (McWindow  *self,
   if (!mc_board_save_to_file (self->board, file, error))
     return FALSE;
 
+  /* File watch: the file holds our version again. */
+  _mc_window_watch_saved (self);
   _mc_window_add_recent (self, file);
   update_title (self);
   _mc_window_update_actions (self);
@@ -536,15 +538,8 @@ on_close_response (AdwMessageDialog *dialog,
     close_now (self);
   else if (g_str_equal (response, "save"))
     {
-      GFile *file = mc_board_get_file (self->board);
-      g_autoptr(GError) error = NULL;
-
-      if (file == NULL)
-        _mc_window_save_as (self, on_saved_before_close);
-      else if (mc_window_save_to_file (self, file, &error))
-        close_now (self);
-      else
-        _mc_window_show_error (self, _("Could Not Save the Board"), error);
+      /* File watch: asks first when another program changed the file. */
+      _mc_window_save (self, on_saved_before_close);
     }
 }
 
@@ -657,6 +652,8 @@ mc_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  /* File watch */
+  _mc_window_dispose_watch (self);
   disconnect_board (self);
   g_clear_object (&self->board);
 
@@ -737,6 +734,7 @@ mc_window_class_init (McWindowClass *klass)
   mc_application_ensure_resources ();
   g_type_ensure (MC_TYPE_CANVAS);
   g_type_ensure (MC_TYPE_REGION_PANEL);
+  g_type_ensure (MC_TYPE_OUTLINE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
@@ -745,11 +743,16 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, McWindow, region_panel);
+  /* Outline panel */
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, McWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, language_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, recent_section);
+  /* Facilitated session */
+  gtk_widget_class_bind_template_child (widget_class, McWindow, phase_button);
 
 }
 
@@ -763,6 +766,9 @@ mc_window_init (McWindow *self)
   self->settings = g_settings_new (APP_ID);
   restore_window_state (self);
 
+  /* Outline panel: follows the canvas's board, drives its selection. */
+  mc_outline_panel_set_canvas (self->outline_panel, self->canvas);
+
   g_signal_connect (self->canvas, "notify::active-region",
                     G_CALLBACK (on_active_region_changed), self);
   g_signal_connect (self->canvas, "notify::zoom",
@@ -774,6 +780,8 @@ mc_window_init (McWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   _mc_window_init_actions (self);
+  /* File watch: the bar under the header bar and its actions */
+  _mc_window_init_watch (self);
   update_title (self);
 }
 

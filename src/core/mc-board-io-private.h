@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mc-atomic-write-private.h"
 #include "mc-board-io.h"
 
 G_BEGIN_DECLS
@@ -24,15 +25,8 @@ void _mc_board_io_set_migrations_for_test (const McBoardMigration *migrations,
                                            guint                   n_migrations);
 
 /* Tests: make mc_board_save_to_file() fail at a stage, to check that a
- * failed save leaves file and board untouched. */
-typedef enum
-{
-  MC_SAVE_FAULT_NONE,
-  MC_SAVE_FAULT_WRITE,   /* while writing the temporary file */
-  MC_SAVE_FAULT_BACKUP,  /* while keeping NAME~ */
-  MC_SAVE_FAULT_RENAME,  /* while renaming into place */
-} McSaveFault;
-
+ * failed save leaves file and board untouched. The fault is that of every
+ * atomic write (McSaveFault is in mc-atomic-write-private.h). */
 void _mc_board_io_set_save_fault_for_test (McSaveFault fault);
 
 G_END_DECLS

@@ -12,20 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-catalog.h"
-
-/* The seed's own order of the generic models (DESIGN.md's table). Kinds
- * found in the data but not listed here follow in alphabetical order. */
-static const char * const kind_order[] = {
-  "cimo",
-  "context",
-  "perspectives",
-  "scale-levels",
-  "boundary-crossing",
-  "doorwerking",
-  "value-creation",
-  "coherence",
-  "potential-value",
-};
+#include "mc-figure-private.h"
 
 /* Colour roles the themes know (mc-theme.h maps them to colours). */
 static const char * const known_roles[] = {
@@ -489,10 +476,11 @@ failed:
 static int
 kind_rank (const char *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_order); i++)
-    if (strcmp (kind_order[i], kind) == 0)
-      return (int) i;
-  return G_N_ELEMENTS (kind_order);
+  /* The seed's own order of the generic models; kinds found in the data
+   * but not known to boards follow in alphabetical order. */
+  int rank = _mc_strv_index (_mc_figure_kinds, kind);
+
+  return rank >= 0 ? rank : (int) g_strv_length ((char **) _mc_figure_kinds);
 }
 
 static int

@@ -511,18 +511,6 @@ mc_clipboard_paste_notes_command (McBoard          *board,
   return group;
 }
 
-static void
-keep_inside (double *pos,
-             double  size,
-             double  lo,
-             double  room)
-{
-  if (size <= room)
-    *pos = CLAMP (*pos, lo, lo + room - size);
-  else
-    *pos = lo + (room - size) / 2;
-}
-
 McCommand *
 mc_clipboard_paste_text_command (McBoard    *board,
                                  McLayout   *layout,
@@ -597,8 +585,8 @@ mc_clipboard_paste_text_command (McBoard    *board,
       cols = MIN (cols, n);
       rows = (n + cols - 1) / cols;
       x0 = x - (cols * (w + gap) - gap) / 2;
-      keep_inside (&x0, cols * (w + gap) - gap, area.x, area.width);
-      keep_inside (&y0, rows * (h + gap) - gap, area.y, area.height);
+      mc_span_keep_inside (&x0, cols * (w + gap) - gap, area.x, area.width);
+      mc_span_keep_inside (&y0, rows * (h + gap) - gap, area.y, area.height);
     }
 
   for (guint i = 0; i < n; i++)

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-cluster.h"
+#include "mc-object-private.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,7 @@ struct _McCluster
   char       *label;     /* never NULL */
   const char *color;     /* interned: one of mc_note_colors */
   GPtrArray  *note_ids;  /* char*, NULL-terminated */
-  guint       in_board : 1;
+  gboolean    in_board;
 
   /* Unknown members of the cluster's JSON object, written back on save. */
   JsonObject *extra;

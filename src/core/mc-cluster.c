@@ -168,21 +168,16 @@ static void
 cluster_update_label (McCluster  *self,
                       const char *label)
 {
-  if (_mc_set_str (&self->label, label != NULL ? label : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+  _mc_update_str (G_OBJECT (self), &self->label, label != NULL ? label : "",
+                  properties[PROP_LABEL]);
 }
 
 static void
 cluster_update_color (McCluster  *self,
                       const char *color)
 {
-  const char *interned = _mc_note_intern_color (color);
-
-  if (interned != NULL && interned != self->color)
-    {
-      self->color = interned;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
-    }
+  _mc_update_interned (G_OBJECT (self), &self->color, _mc_note_intern_color (color),
+                       properties[PROP_COLOR]);
 }
 
 static gboolean
@@ -226,21 +221,8 @@ mc_cluster_dup (McCluster *self)
   copy->color = self->color;
   for (guint i = 0; i < n_ids (self); i++)
     g_ptr_array_insert (copy->note_ids, i, g_strdup (g_ptr_array_index (self->note_ids, i)));
-  if (self->extra != NULL)
-    copy->extra = json_object_ref (self->extra);
+  copy->extra = _mc_extra_ref (self->extra);
   return copy;
-}
-
-static gboolean
-extra_equal (JsonObject *a,
-             JsonObject *b)
-{
-  gboolean a_empty = a == NULL || json_object_get_size (a) == 0;
-  gboolean b_empty = b == NULL || json_object_get_size (b) == 0;
-
-  if (a_empty || b_empty)
-    return a_empty == b_empty;
-  return a == b || json_object_equal (a, b);
 }
 
 gboolean
@@ -257,7 +239,7 @@ mc_cluster_equal (McCluster *a,
          strcmp (a->label, b->label) == 0 &&
          a->color == b->color &&
          same_ids (a, (const char * const *) b->note_ids->pdata) &&
-         extra_equal (a->extra, b->extra);
+         _mc_extra_equal (a->extra, b->extra);
 }
 
 void
@@ -268,12 +250,7 @@ _mc_cluster_assign (McCluster *dst,
   cluster_update_label (dst, src->label);
   cluster_update_color (dst, src->color);
   cluster_update_note_ids (dst, (const char * const *) src->note_ids->pdata);
-  if (dst->extra != src->extra)
-    {
-      g_clear_pointer (&dst->extra, json_object_unref);
-      if (src->extra != NULL)
-        dst->extra = json_object_ref (src->extra);
-    }
+  _mc_extra_set (&dst->extra, src->extra);
   g_object_thaw_notify (G_OBJECT (dst));
 }
 
@@ -281,11 +258,7 @@ void
 _mc_cluster_set_in_board (McCluster *self,
                           gboolean   in_board)
 {
-  if (self->in_board != !!in_board)
-    {
-      self->in_board = !!in_board;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_BOARD]);
-    }
+  _mc_update_boolean (G_OBJECT (self), &self->in_board, in_board, properties[PROP_IN_BOARD]);
 }
 
 const char *

@@ -782,52 +782,99 @@ mc_command_group_is_empty (McCommand *group)
 
 /* Applying and reverting */
 
-static void
-apply_note (Change      *change,
-            McBoard     *board,
-            McChangeSet *changes,
-            gboolean     forward)
+/* Notes, figures and clusters are changed the same way: a snapshot
+ * before and after, either of them absent for an addition or a removal.
+ * What differs between the three is only which board functions to call. */
+
+typedef gpointer      (*LookupFunc)  (McBoard *board, const char *id);
+typedef guint         (*InsertFunc)  (McBoard *board, gpointer object, guint index);
+typedef gpointer      (*StealFunc)   (McBoard *board, const char *id, guint *index);
+typedef gpointer      (*DupFunc)     (gpointer object);
+typedef void          (*AssignFunc)  (gpointer dst, gpointer src);
+typedef const char   *(*GetIdFunc)   (gpointer object);
+typedef McChangeFlags (*DiffFunc)    (gpointer current, gpointer to);
+
+typedef struct
 {
-  McNote *from = forward ? change->before : change->after;
-  McNote *to = forward ? change->after : change->before;
-  const char *id = from != NULL ? from->id : to->id;
+  const char    *name;    /* for messages */
+  GetIdFunc      get_id;
+  LookupFunc     lookup;
+  InsertFunc     insert;
+  StealFunc      steal;
+  DupFunc        dup;
+  AssignFunc     assign;
+  DiffFunc       diff;    /* NULL: any update changes flags */
+  McChangeFlags  flags;   /* what adding or removing one changes */
+} SnapshotType;
+
+static const SnapshotType snapshot_types[] = {
+  [CHANGE_NOTE] = {
+    "note", (GetIdFunc) mc_note_get_id, (LookupFunc) mc_board_get_note,
+    (InsertFunc) _mc_board_insert_note, (StealFunc) _mc_board_steal_note,
+    (DupFunc) mc_note_dup, (AssignFunc) _mc_note_assign, (DiffFunc) note_diff,
+    MC_CHANGE_LAYOUT | MC_CHANGE_CONTENT
+  },
+  [CHANGE_FIGURE] = {
+    "figure", (GetIdFunc) mc_figure_get_id, (LookupFunc) mc_board_get_figure,
+    (InsertFunc) _mc_board_insert_figure, (StealFunc) _mc_board_steal_figure,
+    (DupFunc) mc_figure_dup, (AssignFunc) _mc_figure_assign, NULL,
+    MC_CHANGE_FIGURES
+  },
+  [CHANGE_CLUSTER] = {
+    "cluster", (GetIdFunc) mc_cluster_get_id, (LookupFunc) mc_board_get_cluster,
+    (InsertFunc) _mc_board_insert_cluster, (StealFunc) _mc_board_steal_cluster,
+    (DupFunc) mc_cluster_dup, (AssignFunc) _mc_cluster_assign, NULL,
+    MC_CHANGE_CLUSTERS
+  },
+};
+
+static void
+apply_snapshot (Change      *change,
+                McBoard     *board,
+                McChangeSet *changes,
+                gboolean     forward)
+{
+  const SnapshotType *type = &snapshot_types[change->type];
+  gpointer from = forward ? change->before : change->after;
+  gpointer to = forward ? change->after : change->before;
+  const char *id = type->get_id (from != NULL ? from : to);
 
   if (from == NULL)
     {
-      /* Added (or a removal undone): the note must not be there yet. */
-      if (mc_board_get_note (board, id) != NULL)
+      /* Added (or a removal undone): the object must not be there yet. */
+      if (type->lookup (board, id) != NULL)
         {
-          g_critical ("Cannot add note “%s”: the board already has a note with that id", id);
+          g_critical ("Cannot add %s “%s”: the board already has a %s with that id",
+                      type->name, id, type->name);
           change->applied = FALSE;
           return;
         }
-      change->index = _mc_board_insert_note (board, mc_note_dup (to),
-                                             forward ? G_MAXUINT : change->index);
-      changes->flags |= MC_CHANGE_LAYOUT | MC_CHANGE_CONTENT;
+      change->index = type->insert (board, type->dup (to),
+                                    forward ? G_MAXUINT : change->index);
+      changes->flags |= type->flags;
     }
   else if (to == NULL)
     {
-      McNote *stolen = _mc_board_steal_note (board, id, &change->index);
+      g_autoptr(GObject) stolen = type->steal (board, id, &change->index);
 
       if (stolen == NULL)
         {
           change->applied = FALSE;
           return;
         }
-      g_object_unref (stolen);
-      changes->flags |= MC_CHANGE_LAYOUT | MC_CHANGE_CONTENT;
+      changes->flags |= type->flags;
     }
   else
     {
-      McNote *note = mc_board_get_note (board, id);
+      gpointer current = type->lookup (board, id);
 
-      if (note == NULL)
+      if (current == NULL)
         {
           change->applied = FALSE;
           return;
         }
-      changes->flags |= note_diff (note, to);
-      _mc_note_assign (note, to);
+      changes->flags |= type->diff != NULL ? type->diff (current, to) : type->flags;
+      type->assign (current, to);
       if (change->raise)
         {
           if (forward)
@@ -839,103 +886,8 @@ apply_note (Change      *change,
     }
 
   change->applied = TRUE;
-  _mc_change_set_add_note (changes, id);
-}
-
-static void
-apply_figure (Change      *change,
-              McBoard     *board,
-              McChangeSet *changes,
-              gboolean     forward)
-{
-  McFigure *from = forward ? change->before : change->after;
-  McFigure *to = forward ? change->after : change->before;
-  const char *id = from != NULL ? from->id : to->id;
-
-  if (from == NULL)
-    {
-      if (mc_board_get_figure (board, id) != NULL)
-        {
-          g_critical ("Cannot add figure “%s”: the board already has a figure with that id", id);
-          change->applied = FALSE;
-          return;
-        }
-      change->index = _mc_board_insert_figure (board, mc_figure_dup (to),
-                                               forward ? G_MAXUINT : change->index);
-    }
-  else if (to == NULL)
-    {
-      McFigure *stolen = _mc_board_steal_figure (board, id, &change->index);
-
-      if (stolen == NULL)
-        {
-          change->applied = FALSE;
-          return;
-        }
-      g_object_unref (stolen);
-    }
-  else
-    {
-      McFigure *figure = mc_board_get_figure (board, id);
-
-      if (figure == NULL)
-        {
-          change->applied = FALSE;
-          return;
-        }
-      _mc_figure_assign (figure, to);
-    }
-
-  change->applied = TRUE;
-  changes->flags |= MC_CHANGE_FIGURES;
-}
-
-static void
-apply_cluster (Change      *change,
-               McBoard     *board,
-               McChangeSet *changes,
-               gboolean     forward)
-{
-  McCluster *from = forward ? change->before : change->after;
-  McCluster *to = forward ? change->after : change->before;
-  const char *id = from != NULL ? from->id : to->id;
-
-  if (from == NULL)
-    {
-      if (mc_board_get_cluster (board, id) != NULL)
-        {
-          g_critical ("Cannot add cluster “%s”: the board already has a cluster with that id", id);
-          change->applied = FALSE;
-          return;
-        }
-      change->index = _mc_board_insert_cluster (board, mc_cluster_dup (to),
-                                                forward ? G_MAXUINT : change->index);
-    }
-  else if (to == NULL)
-    {
-      McCluster *stolen = _mc_board_steal_cluster (board, id, &change->index);
-
-      if (stolen == NULL)
-        {
-          change->applied = FALSE;
-          return;
-        }
-      g_object_unref (stolen);
-    }
-  else
-    {
-      McCluster *cluster = mc_board_get_cluster (board, id);
-
-      if (cluster == NULL)
-        {
-          change->applied = FALSE;
-          return;
-        }
-      _mc_cluster_assign (cluster, to);
-    }
-
-  change->applied = TRUE;
-  changes->flags |= MC_CHANGE_CLUSTERS;
+  if (change->type == CHANGE_NOTE)
+    _mc_change_set_add_note (changes, id);
 }
 
 static void
@@ -951,13 +903,9 @@ apply_change (Change      *change,
   switch (change->type)
     {
     case CHANGE_NOTE:
-      apply_note (change, board, changes, forward);
-      return;
     case CHANGE_FIGURE:
-      apply_figure (change, board, changes, forward);
-      return;
     case CHANGE_CLUSTER:
-      apply_cluster (change, board, changes, forward);
+      apply_snapshot (change, board, changes, forward);
       return;
     case CHANGE_TITLE:
       _mc_board_update_title (board, forward ? change->after : change->before);

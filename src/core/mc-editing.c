@@ -272,20 +272,6 @@ board_region_at (McBoard  *board,
 
 /* Creating */
 
-/* Keeps a span [*pos, *pos + size) inside [lo, lo + room) when it fits,
- * else centres it there. */
-static void
-keep_inside (double *pos,
-             double  size,
-             double  lo,
-             double  room)
-{
-  if (size <= room)
-    *pos = CLAMP (*pos, lo, lo + room - size);
-  else
-    *pos = lo + (room - size) / 2;
-}
-
 McCommand *
 mc_editing_new_note_command (McBoard    *board,
                              McLayout   *layout,
@@ -318,8 +304,8 @@ mc_editing_new_note_command (McBoard    *board,
                         MC_NOTE_DEFAULT_WIDTH * s, MC_NOTE_DEFAULT_HEIGHT * s };
       if (layout != NULL && _mc_layout_get_note_area (layout, figure_id, region_id, &area))
         {
-          keep_inside (&rect.x, rect.width, area.x, area.width);
-          keep_inside (&rect.y, rect.height, area.y, area.height);
+          mc_span_keep_inside (&rect.x, rect.width, area.x, area.width);
+          mc_span_keep_inside (&rect.y, rect.height, area.y, area.height);
         }
       place_note (board, note, figure_id, region_id, &rect);
     }

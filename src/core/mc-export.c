@@ -7,12 +7,14 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "mc-atomic-write-private.h"
 #include "mc-editing.h"
 #include "mc-export.h"
 #include "mc-png.h"
@@ -924,12 +926,30 @@ write_bytes_atomically (GFile   *out,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (out);
+  g_autofree char *path = g_file_get_path (out);
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  const char *step = NULL;
 
-  /* g_file_replace_contents writes a temporary file beside the target and
-   * renames it into place only when everything was written. */
-  if (!g_file_replace_contents (out, data != NULL ? data : "", length, NULL, FALSE,
+  if (data == NULL)
+    data = "";
+
+  /* Local files as boards are saved; other places (GVFS) through GIO,
+   * which also writes a temporary file and renames it into place. */
+  if (path != NULL)
+    {
+      if (!_mc_write_file_atomically (path, data, length, MC_ATOMIC_WRITE_NONE, &step))
+        {
+          g_autofree char *reason = g_strdup_printf ("%s: %s", step, g_strerror (errno));
+
+          g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
+                       _("Could not write “%s”: %s"), name, reason);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!g_file_replace_contents (out, data, length, NULL, FALSE,
                                 G_FILE_CREATE_NONE, NULL, NULL, &local_error))
     {
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,

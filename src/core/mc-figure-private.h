@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-figure.h"
+#include "mc-object-private.h"
 
 G_BEGIN_DECLS
 
@@ -16,11 +17,15 @@ struct _McFigure
   double      x;
   double      y;
   double      scale;
-  guint       in_board : 1;
+  gboolean    in_board;
 
   /* Unknown members of the figure's JSON object, written back on save. */
   JsonObject *extra;
 };
+
+/* The kinds a board may name, in the seed's order of the generic models
+ * (DESIGN.md's table); NULL-terminated. */
+extern const char * const _mc_figure_kinds[];
 
 /* The interned kind equal to kind, or NULL if unknown. */
 const char *_mc_figure_intern_kind (const char *kind);

@@ -9,7 +9,7 @@
 /* The kinds a board may name (DESIGN.md, "Stable ids"). Kept here rather
  * than asked of the figure-kind registry so the file format does not depend
  * on which drawing code is linked in. */
-static const char * const known_kinds[] = {
+const char * const _mc_figure_kinds[] = {
   "cimo",
   "context",
   "perspectives",
@@ -40,14 +40,7 @@ G_DEFINE_FINAL_TYPE (McFigure, mc_figure, G_TYPE_OBJECT)
 const char *
 _mc_figure_intern_kind (const char *kind)
 {
-  if (kind == NULL)
-    return NULL;
-
-  for (guint i = 0; known_kinds[i] != NULL; i++)
-    if (strcmp (known_kinds[i], kind) == 0)
-      return known_kinds[i];
-
-  return NULL;
+  return _mc_intern_in (_mc_figure_kinds, kind);
 }
 
 gboolean
@@ -163,23 +156,9 @@ mc_figure_dup (McFigure *self)
   copy->x = self->x;
   copy->y = self->y;
   copy->scale = self->scale;
-  if (self->extra != NULL)
-    copy->extra = json_object_ref (self->extra);
+  copy->extra = _mc_extra_ref (self->extra);
 
   return copy;
-}
-
-static gboolean
-extra_equal (JsonObject *a,
-             JsonObject *b)
-{
-  gboolean a_empty = a == NULL || json_object_get_size (a) == 0;
-  gboolean b_empty = b == NULL || json_object_get_size (b) == 0;
-
-  if (a_empty || b_empty)
-    return a_empty == b_empty;
-
-  return a == b || json_object_equal (a, b);
 }
 
 gboolean
@@ -193,7 +172,7 @@ mc_figure_equal (McFigure *a,
          (g_strcmp0 (a->id, b->id) == 0 &&
           g_strcmp0 (a->kind, b->kind) == 0 &&
           a->x == b->x && a->y == b->y && a->scale == b->scale &&
-          extra_equal (a->extra, b->extra));
+          _mc_extra_equal (a->extra, b->extra));
 }
 
 static void
@@ -201,27 +180,15 @@ figure_update_position (McFigure *self,
                         double    x,
                         double    y)
 {
-  if (self->x != x)
-    {
-      self->x = x;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X]);
-    }
-  if (self->y != y)
-    {
-      self->y = y;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y]);
-    }
+  _mc_update_double (G_OBJECT (self), &self->x, x, properties[PROP_X]);
+  _mc_update_double (G_OBJECT (self), &self->y, y, properties[PROP_Y]);
 }
 
 static void
 figure_update_scale (McFigure *self,
                      double    scale)
 {
-  if (self->scale != scale)
-    {
-      self->scale = scale;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
-    }
+  _mc_update_double (G_OBJECT (self), &self->scale, scale, properties[PROP_SCALE]);
 }
 
 void
@@ -232,11 +199,7 @@ _mc_figure_assign (McFigure *dst,
   g_return_if_fail (MC_IS_FIGURE (src));
 
   g_object_freeze_notify (G_OBJECT (dst));
-  if (dst->kind != src->kind)
-    {
-      dst->kind = src->kind;
-      g_object_notify_by_pspec (G_OBJECT (dst), properties[PROP_KIND]);
-    }
+  _mc_update_interned (G_OBJECT (dst), &dst->kind, src->kind, properties[PROP_KIND]);
   figure_update_position (dst, src->x, src->y);
   figure_update_scale (dst, src->scale);
   _mc_figure_set_extra (dst, src->extra);
@@ -247,11 +210,7 @@ void
 _mc_figure_set_in_board (McFigure *self,
                          gboolean  in_board)
 {
-  if (self->in_board != !!in_board)
-    {
-      self->in_board = !!in_board;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_BOARD]);
-    }
+  _mc_update_boolean (G_OBJECT (self), &self->in_board, in_board, properties[PROP_IN_BOARD]);
 }
 
 JsonObject *
@@ -264,12 +223,7 @@ void
 _mc_figure_set_extra (McFigure   *self,
                       JsonObject *extra)
 {
-  if (extra == self->extra)
-    return;
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  _mc_extra_set (&self->extra, extra);
 }
 
 const char *

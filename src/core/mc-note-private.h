@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-note.h"
+#include "mc-object-private.h"
 
 G_BEGIN_DECLS
 
@@ -29,28 +30,12 @@ struct _McNote
   guint       has_position : 1;
   guint       has_phase : 1;
   guint       conflict : 1;
-  guint       in_board : 1;
+  gboolean    in_board;
 
   /* Members of the note's JSON object this build does not know; kept so a
    * newer file survives a round trip. Treated as immutable once set. */
   JsonObject *extra;
 };
-
-/* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
-static inline gboolean
-_mc_set_str (char       **slot,
-             const char  *value)
-{
-  char *copy;
-
-  if (*slot == value || g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*slot);
-  *slot = copy;
-  return TRUE;
-}
 
 /* Now, in µs since the epoch, truncated to whole seconds: the file stores
  * seconds, so a note in memory equals the note read back from disk. */

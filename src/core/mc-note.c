@@ -48,14 +48,7 @@ _mc_note_now (void)
 const char *
 _mc_note_intern_color (const char *name)
 {
-  if (name == NULL)
-    return NULL;
-
-  for (guint i = 0; mc_note_colors[i] != NULL; i++)
-    if (strcmp (mc_note_colors[i], name) == 0)
-      return mc_note_colors[i];
-
-  return NULL;
+  return _mc_intern_in (mc_note_colors, name);
 }
 
 gboolean
@@ -85,29 +78,22 @@ static void
 note_update_text (McNote     *self,
                   const char *text)
 {
-  if (_mc_set_str (&self->text, text != NULL ? text : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  _mc_update_str (G_OBJECT (self), &self->text, text != NULL ? text : "", properties[PROP_TEXT]);
 }
 
 static void
 note_update_color (McNote     *self,
                    const char *color)
 {
-  const char *interned = _mc_note_intern_color (color);
-
-  if (interned != NULL && interned != self->color)
-    {
-      self->color = interned;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
-    }
+  _mc_update_interned (G_OBJECT (self), &self->color, _mc_note_intern_color (color),
+                       properties[PROP_COLOR]);
 }
 
 static void
 note_update_author (McNote     *self,
                     const char *author)
 {
-  if (_mc_set_str (&self->author, author))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+  _mc_update_str (G_OBJECT (self), &self->author, author, properties[PROP_AUTHOR]);
 }
 
 static void
@@ -115,10 +101,8 @@ note_update_anchor (McNote     *self,
                     const char *figure_id,
                     const char *region_id)
 {
-  if (_mc_set_str (&self->figure_id, figure_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_ID]);
-  if (_mc_set_str (&self->region_id, region_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION_ID]);
+  _mc_update_str (G_OBJECT (self), &self->figure_id, figure_id, properties[PROP_FIGURE_ID]);
+  _mc_update_str (G_OBJECT (self), &self->region_id, region_id, properties[PROP_REGION_ID]);
 }
 
 static void
@@ -133,26 +117,10 @@ note_update_geometry (McNote       *self,
       self->has_position = !!has_position;
       g_object_notify_by_pspec (object, properties[PROP_HAS_POSITION]);
     }
-  if (self->rect.x != rect->x)
-    {
-      self->rect.x = rect->x;
-      g_object_notify_by_pspec (object, properties[PROP_X]);
-    }
-  if (self->rect.y != rect->y)
-    {
-      self->rect.y = rect->y;
-      g_object_notify_by_pspec (object, properties[PROP_Y]);
-    }
-  if (self->rect.width != rect->width)
-    {
-      self->rect.width = rect->width;
-      g_object_notify_by_pspec (object, properties[PROP_WIDTH]);
-    }
-  if (self->rect.height != rect->height)
-    {
-      self->rect.height = rect->height;
-      g_object_notify_by_pspec (object, properties[PROP_HEIGHT]);
-    }
+  _mc_update_double (object, &self->rect.x, rect->x, properties[PROP_X]);
+  _mc_update_double (object, &self->rect.y, rect->y, properties[PROP_Y]);
+  _mc_update_double (object, &self->rect.width, rect->width, properties[PROP_WIDTH]);
+  _mc_update_double (object, &self->rect.height, rect->height, properties[PROP_HEIGHT]);
 }
 
 static void
@@ -429,23 +397,9 @@ mc_note_dup (McNote *self)
   copy->conflict = self->conflict;
   copy->has_phase = self->has_phase;
   copy->phase = self->phase;
-  if (self->extra != NULL)
-    copy->extra = json_object_ref (self->extra);
+  copy->extra = _mc_extra_ref (self->extra);
 
   return copy;
-}
-
-static gboolean
-extra_equal (JsonObject *a,
-             JsonObject *b)
-{
-  gboolean a_empty = a == NULL || json_object_get_size (a) == 0;
-  gboolean b_empty = b == NULL || json_object_get_size (b) == 0;
-
-  if (a_empty || b_empty)
-    return a_empty == b_empty;
-
-  return a == b || json_object_equal (a, b);
 }
 
 gboolean
@@ -474,7 +428,7 @@ mc_note_equal (McNote *a,
          a->conflict == b->conflict &&
          a->has_phase == b->has_phase &&
          (!a->has_phase || a->phase == b->phase) &&
-         extra_equal (a->extra, b->extra);
+         _mc_extra_equal (a->extra, b->extra);
 }
 
 void
@@ -503,11 +457,7 @@ void
 _mc_note_set_in_board (McNote   *self,
                        gboolean  in_board)
 {
-  if (self->in_board != !!in_board)
-    {
-      self->in_board = !!in_board;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_BOARD]);
-    }
+  _mc_update_boolean (G_OBJECT (self), &self->in_board, in_board, properties[PROP_IN_BOARD]);
 }
 
 JsonObject *
@@ -520,12 +470,7 @@ void
 _mc_note_set_extra (McNote     *self,
                     JsonObject *extra)
 {
-  if (extra == self->extra)
-    return;
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  _mc_extra_set (&self->extra, extra);
 }
 
 const char *

@@ -145,6 +145,20 @@ mc_rect_contains_rect (const McRect *outer,
          inner->y + inner->height <= outer->y + outer->height;
 }
 
+void
+mc_span_keep_inside (double *pos,
+                     double  size,
+                     double  lo,
+                     double  room)
+{
+  g_return_if_fail (pos != NULL);
+
+  if (size <= room)
+    *pos = CLAMP (*pos, lo, lo + room - size);
+  else
+    *pos = lo + (room - size) / 2;
+}
+
 G_DEFINE_BOXED_TYPE (McColor, mc_color, mc_color_copy, mc_color_free)
 
 McColor *

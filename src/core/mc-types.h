@@ -105,6 +105,12 @@ void      mc_rect_union          (const McRect *a,
                                   McRect       *result);
 gboolean  mc_rect_contains_rect  (const McRect *outer,
                                   const McRect *inner);
+/* Moves a span [*pos, *pos + size) inside [lo, lo + room) when it fits,
+ * else centres it there (so it sticks out evenly on both sides). */
+void      mc_span_keep_inside    (double       *pos,
+                                  double        size,
+                                  double        lo,
+                                  double        room);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McRect, mc_rect_free)
 

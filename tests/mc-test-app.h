@@ -1,0 +1,37 @@
+/* mc-test-app.h — the start shared by the tests of the application */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Initialises GTK (gtk_test_init) and libadwaita, loads the resources and
+ * returns a registered, not running, non-unique McApplication: windows
+ * need a started application. Call mc_test_isolate_xdg() before. */
+GtkApplication *mc_test_app_new (int    *argc,
+                                 char ***argv);
+
+/* Runs the tests added, then releases app and removes the (empty) xdg
+ * folder of mc_test_isolate_xdg(); returns g_test_run()'s status. */
+int             mc_test_app_run             (GtkApplication *app,
+                                             const char     *xdg);
+
+/* Destroys every window of app without the "Save changes?" question and
+ * lets the main loop see it. */
+void            mc_test_close_windows       (GtkApplication *app);
+
+/* The one visible toplevel of type (a GtkWindow subtype), or NULL; fails
+ * the test when more than one is visible. */
+GtkWindow      *mc_test_find_toplevel       (GType           type);
+
+/* The first visible message dialog (AdwMessageDialog) among the
+ * toplevels, or NULL. */
+GtkWindow      *mc_test_find_message_dialog (void);
+
+/* Renders widget as it is now into dir/name (a PNG), for a person to look
+ * at; does nothing when dir is NULL, so a test can pass g_getenv (…). */
+void            mc_test_screenshot          (GtkWidget  *widget,
+                                             const char *dir,
+                                             const char *name);
+
+G_END_DECLS

@@ -1,0 +1,93 @@
+/* mc-test-util.c — helpers shared by the tests */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "mc-test-util.h"
+
+char *
+mc_test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+gboolean
+mc_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  gboolean ok = TRUE;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+
+  /* Tests make folders read-only to provoke failures; undo that first. */
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ok = mc_test_remove_tree (child) && ok;
+      else
+        ok = g_unlink (child) == 0 && ok;
+    }
+
+  return g_rmdir (path) == 0 && ok;
+}
+
+guint
+mc_test_count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+void
+mc_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+mc_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  mc_test_spin ();
+}
+
+char *
+mc_test_isolate_xdg (void)
+{
+  char *xdg = mc_test_make_tmp_dir ("mc-test-xdg-XXXXXX");
+
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
+  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
+  return xdg;
+}

@@ -1,0 +1,38 @@
+/* mc-test-util.h — helpers shared by the tests: temporary folders, the
+ * main loop, an environment of their own
+ *
+ * GLib only, so every test (core and app) links it.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A new empty folder under the system's temporary folder; tmpl as for
+ * g_dir_make_tmp() ("mc-xyz-XXXXXX"). Fails the test if it cannot. */
+char    *mc_test_make_tmp_dir  (const char *tmpl);
+
+/* Removes path and everything below it, making read-only folders writable
+ * first and never following symbolic links. TRUE when all of it is gone
+ * (or was never there). */
+gboolean mc_test_remove_tree   (const char *path);
+
+/* The number of entries in the folder path; 0 when there is no such folder. */
+guint    mc_test_count_files   (const char *path);
+
+/* Dispatches whatever is ready in the default main context, without
+ * waiting. */
+void     mc_test_spin          (void);
+
+/* Runs the default main context for ms milliseconds of real time, then
+ * whatever became ready meanwhile. */
+void     mc_test_run_for       (guint ms);
+
+/* Points XDG_DATA_HOME, XDG_STATE_HOME, XDG_CACHE_HOME and XDG_CONFIG_HOME
+ * at one new temporary folder, so recovery files, recent lists and caches
+ * of tests stay out of the home folder. Returns the folder; call before
+ * anything reads those variables. */
+char    *mc_test_isolate_xdg   (void);
+
+G_END_DECLS
