@@ -761,7 +761,9 @@ test_capture (void)
   }
 
   mc_route_set_current (route, (guint) mc_route_find_stop (route, "context/issue"));
-  for (guint i = 0; i < 5; i++)
+  /* Three more fill the issue's note area (four default notes); when an
+   * area is full, capture continues below it — not asserted here. */
+  for (guint i = 0; i < 3; i++)
     {
       g_autofree char *text = g_strdup_printf ("Snel %u", i);
       char *id = NULL;
