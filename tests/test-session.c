@@ -801,8 +801,8 @@ test_capture (void)
 
   /* Each capture is one undo step. */
   g_assert_true (mc_board_undo (board));
-  g_assert_null (mc_board_get_note (board, captured->pdata[4]));
-  g_assert_nonnull (mc_board_get_note (board, captured->pdata[3]));
+  g_assert_null (mc_board_get_note (board, captured->pdata[2]));
+  g_assert_nonnull (mc_board_get_note (board, captured->pdata[1]));
 }
 
 /* Timer */
