@@ -489,32 +489,6 @@ read_array (Decoder     *dec,
   return TRUE;
 }
 
-/* Figures, notes and clusters are objects, each with an id; the id is
- * checked after all members were read, as it may come anywhere. */
-static gboolean
-check_object (Decoder    *dec,
-              JsonNode   *node,
-              const char *parent,
-              int         index)
-{
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, NULL,
-                          _("an object"), node);
-  return TRUE;
-}
-
-static gboolean
-check_id_present (Decoder    *dec,
-                  const char *id,
-                  const char *parent,
-                  int         index)
-{
-  if (id == NULL)
-    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
-                 _("expected an id, but the member is missing"));
-  return TRUE;
-}
-
 /* json_node_copy() shares objects and arrays with the parser's tree; the
  * board must own its copy outright so the tree can be freed on another
  * thread (see release_parser). Depth is bounded by check_structure. */
@@ -589,7 +563,7 @@ collect_unknown (JsonObject         *object,
   return extra;
 }
 
-/* Figures */
+/* Figures, notes and clusters */
 
 static const char * const figure_members[] = { "id", "kind", "x", "y", "scale", NULL };
 static const char * const note_members[] = {
@@ -598,88 +572,249 @@ static const char * const note_members[] = {
 };
 static const char * const cluster_members[] = { "id", "label", "color", "notes", NULL };
 
+/* Reads the member name (not "id") of one object into members; sets *known
+ * to FALSE, and returns TRUE, for a member it does not know. */
+typedef gboolean (*ReadMemberFunc) (Decoder    *dec,
+                                    const char *name,
+                                    JsonNode   *member,
+                                    const char *parent,
+                                    int         index,
+                                    gpointer    members,
+                                    gboolean   *known);
+
+/* What figures, notes and clusters have in common: an object with an id
+ * anywhere among its members, the others read by read_member, and the ones
+ * this build does not know kept in *extra, in their original order. */
+static gboolean
+decode_object (Decoder             *dec,
+               JsonNode            *node,
+               const char          *parent,
+               int                  index,
+               const char * const  *known_members,
+               ReadMemberFunc       read_member,
+               gpointer             members,
+               const char         **id,
+               JsonObject         **extra)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gboolean has_unknown = FALSE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, NULL,
+                          _("an object"), node);
+
+  *id = NULL;
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      gboolean known = TRUE;
+
+      if (strcmp (name, "id") == 0)
+        {
+          if (!read_id (dec, member, parent, index, id))
+            return FALSE;
+        }
+      else if (!read_member (dec, name, member, parent, index, members, &known))
+        return FALSE;
+      has_unknown |= !known;
+    }
+
+  if (has_unknown)
+    *extra = collect_unknown (json_node_get_object (node), known_members);
+
+  if (*id == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "id",
+                 _("expected an id, but the member is missing"));
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *kind;
+  double      x;
+  double      y;
+  double      scale;
+} FigureMembers;
+
+static gboolean
+read_figure_member (Decoder    *dec,
+                    const char *name,
+                    JsonNode   *member,
+                    const char *parent,
+                    int         index,
+                    gpointer    data,
+                    gboolean   *known)
+{
+  FigureMembers *m = data;
+
+  if (strcmp (name, "kind") == 0)
+    {
+      const char *str;
+
+      if (!read_string (dec, member, parent, index, "kind", MAX_ID_LENGTH, &str))
+        return FALSE;
+      m->kind = _mc_figure_intern_kind (str);
+      if (m->kind == NULL)
+        return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "kind",
+                              _("a figure kind (cimo, context, perspectives, scale-levels, "
+                                "boundary-crossing, doorwerking, value-creation, coherence "
+                                "or potential-value)"),
+                              member);
+      return TRUE;
+    }
+  if (strcmp (name, "x") == 0)
+    return read_coordinate (dec, member, parent, index, "x", &m->x);
+  if (strcmp (name, "y") == 0)
+    return read_coordinate (dec, member, parent, index, "y", &m->y);
+  if (strcmp (name, "scale") == 0)
+    return read_size (dec, member, parent, index, "scale", MAX_SCALE, &m->scale);
+
+  *known = FALSE;
+  return TRUE;
+}
+
 static gboolean
 decode_figure (Decoder  *dec,
                JsonNode *node,
                int       index)
 {
+  static const char *parent = "board.figures";
   g_autoptr(JsonObject) extra = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-  const char *id = NULL;
-  const char *kind = NULL;
-  double x = 0, y = 0, scale = 1.0;
-  gboolean has_unknown = FALSE;
+  FigureMembers m = { NULL, 0, 0, 1.0 };
+  const char *id;
   McFigure *figure;
 
-  if (!check_object (dec, node, "board.figures", index))
+  if (!decode_object (dec, node, parent, index, figure_members, read_figure_member, &m,
+                      &id, &extra))
     return FALSE;
-
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      if (strcmp (name, "id") == 0)
-        {
-          if (!read_id (dec, member, "board.figures", index, &id))
-            return FALSE;
-        }
-      else if (strcmp (name, "kind") == 0)
-        {
-          const char *str;
-
-          if (!read_string (dec, member, "board.figures", index, "kind", MAX_ID_LENGTH, &str))
-            return FALSE;
-          kind = _mc_figure_intern_kind (str);
-          if (kind == NULL)
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, "kind",
-                                  _("a figure kind (cimo, context, perspectives, scale-levels, "
-                                    "boundary-crossing, doorwerking, value-creation, coherence "
-                                    "or potential-value)"),
-                                  member);
-        }
-      else if (strcmp (name, "x") == 0)
-        {
-          if (!read_coordinate (dec, member, "board.figures", index, "x", &x))
-            return FALSE;
-        }
-      else if (strcmp (name, "y") == 0)
-        {
-          if (!read_coordinate (dec, member, "board.figures", index, "y", &y))
-            return FALSE;
-        }
-      else if (strcmp (name, "scale") == 0)
-        {
-          if (!read_size (dec, member, "board.figures", index, "scale", MAX_SCALE, &scale))
-            return FALSE;
-        }
-      else
-        has_unknown = TRUE;
-    }
-
-  if (has_unknown)
-    extra = collect_unknown (json_node_get_object (node), figure_members);
-
-  if (!check_id_present (dec, id, "board.figures", index))
-    return FALSE;
-  if (kind == NULL)
-    return fail (dec, MC_BOARD_ERROR_INVALID, "board.figures", index, "kind",
+  if (m.kind == NULL)
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "kind",
                  _("expected a figure kind, but the member is missing"));
   if (mc_board_get_figure (dec->board, id) != NULL)
-    return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, "board.figures", index, "id",
+    return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, parent, index, "id",
                  _("the id “%s” is used by an earlier figure"), id);
 
-  figure = _mc_figure_new_bare (g_strdup (id), kind);
-  figure->x = x;
-  figure->y = y;
-  figure->scale = scale;
+  figure = _mc_figure_new_bare (g_strdup (id), m.kind);
+  figure->x = m.x;
+  figure->y = m.y;
+  figure->scale = m.scale;
   figure->extra = g_steal_pointer (&extra);
   _mc_board_take_figure (dec->board, figure);
 
   return TRUE;
 }
 
-/* Notes */
+typedef struct
+{
+  const char *text;
+  const char *color;
+  const char *author;
+  const char *figure_id;
+  const char *region_id;
+  McRect      rect;
+  gint64      created;
+  gint64      modified;
+  guint       votes;
+  McPhase     phase;
+  gboolean    has_x;
+  gboolean    has_y;
+  gboolean    has_created;
+  gboolean    has_modified;
+  gboolean    has_phase;
+  gboolean    conflict;
+} NoteMembers;
+
+/* A string member that may also be null (absent). */
+static gboolean
+read_optional_string (Decoder     *dec,
+                      JsonNode    *member,
+                      const char  *parent,
+                      int          index,
+                      const char  *name,
+                      gsize        max_length,
+                      const char **out)
+{
+  if (is_null (member))
+    {
+      *out = NULL;
+      return TRUE;
+    }
+  return read_string (dec, member, parent, index, name, max_length, out);
+}
+
+static gboolean
+read_note_member (Decoder    *dec,
+                  const char *name,
+                  JsonNode   *member,
+                  const char *parent,
+                  int         index,
+                  gpointer    data,
+                  gboolean   *known)
+{
+  NoteMembers *m = data;
+
+  if (strcmp (name, "text") == 0)
+    return read_string (dec, member, parent, index, "text", MC_BOARD_MAX_TEXT_LENGTH, &m->text);
+  if (strcmp (name, "color") == 0)
+    return read_color (dec, member, parent, index, &m->color);
+  if (strcmp (name, "figure") == 0)
+    {
+      m->figure_id = NULL;
+      return is_null (member) || read_id (dec, member, parent, index, &m->figure_id);
+    }
+  if (strcmp (name, "region") == 0)
+    {
+      if (!read_optional_string (dec, member, parent, index, "region", MAX_ID_LENGTH,
+                                 &m->region_id))
+        return FALSE;
+      if (m->region_id != NULL && m->region_id[0] == '\0')
+        return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "region",
+                     _("expected a region id, got an empty string"));
+      return TRUE;
+    }
+  if (strcmp (name, "x") == 0)
+    return (m->has_x = read_coordinate (dec, member, parent, index, "x", &m->rect.x));
+  if (strcmp (name, "y") == 0)
+    return (m->has_y = read_coordinate (dec, member, parent, index, "y", &m->rect.y));
+  if (strcmp (name, "width") == 0)
+    return read_size (dec, member, parent, index, "width", MC_BOARD_MAX_COORDINATE,
+                      &m->rect.width);
+  if (strcmp (name, "height") == 0)
+    return read_size (dec, member, parent, index, "height", MC_BOARD_MAX_COORDINATE,
+                      &m->rect.height);
+  if (strcmp (name, "author") == 0)
+    return read_optional_string (dec, member, parent, index, "author", MC_BOARD_MAX_TEXT_LENGTH,
+                                 &m->author);
+  if (strcmp (name, "created") == 0)
+    return (m->has_created = read_time (dec, member, parent, index, "created", &m->created));
+  if (strcmp (name, "modified") == 0)
+    return (m->has_modified = read_time (dec, member, parent, index, "modified", &m->modified));
+  if (strcmp (name, "votes") == 0)
+    {
+      double v;
+
+      if (!get_number (member, &v) || v != floor (v) || v < 0 || v > MAX_VOTES)
+        return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "votes",
+                              _("a whole number from 0 to 10000"), member);
+      m->votes = (guint) v;
+      return TRUE;
+    }
+  if (strcmp (name, "conflict") == 0)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+        return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "conflict",
+                              _("true or false"), member);
+      m->conflict = json_node_get_boolean (member);
+      return TRUE;
+    }
+  if (strcmp (name, "phase") == 0)
+    return (m->has_phase = read_phase (dec, member, parent, index, &m->phase));
+
+  *known = FALSE;
+  return TRUE;
+}
 
 static gboolean
 decode_note (Decoder  *dec,
@@ -689,174 +824,94 @@ decode_note (Decoder  *dec,
 {
   static const char *parent = "board.notes";
   g_autoptr(JsonObject) extra = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-  const char *id = NULL, *text = "", *color = mc_note_colors[0];
-  const char *author = NULL, *figure_id = NULL, *region_id = NULL;
-  gboolean has_x = FALSE, has_y = FALSE, has_created = FALSE, has_modified = FALSE;
-  gboolean conflict = FALSE, has_unknown = FALSE, has_phase = FALSE;
-  McPhase phase = MC_PHASE_START;
-  McRect rect = { 0, 0, MC_NOTE_DEFAULT_WIDTH, MC_NOTE_DEFAULT_HEIGHT };
-  gint64 created = now, modified = now;
-  guint votes = 0;
+  NoteMembers m = {
+    .text = "",
+    .color = mc_note_colors[0],
+    .rect = { 0, 0, MC_NOTE_DEFAULT_WIDTH, MC_NOTE_DEFAULT_HEIGHT },
+    .created = now,
+    .modified = now,
+    .phase = MC_PHASE_START,
+  };
+  const char *id;
   McNote *note;
 
-  if (!check_object (dec, node, parent, index))
+  if (!decode_object (dec, node, parent, index, note_members, read_note_member, &m,
+                      &id, &extra))
     return FALSE;
-
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      if (strcmp (name, "id") == 0)
-        {
-          if (!read_id (dec, member, parent, index, &id))
-            return FALSE;
-        }
-      else if (strcmp (name, "text") == 0)
-        {
-          if (!read_string (dec, member, parent, index, "text", MC_BOARD_MAX_TEXT_LENGTH, &text))
-            return FALSE;
-        }
-      else if (strcmp (name, "color") == 0)
-        {
-          if (!read_color (dec, member, parent, index, &color))
-            return FALSE;
-        }
-      else if (strcmp (name, "figure") == 0)
-        {
-          if (is_null (member))
-            figure_id = NULL;
-          else if (!read_id (dec, member, parent, index, &figure_id))
-            return FALSE;
-        }
-      else if (strcmp (name, "region") == 0)
-        {
-          if (is_null (member))
-            region_id = NULL;
-          else if (!read_string (dec, member, parent, index, "region", MAX_ID_LENGTH, &region_id))
-            return FALSE;
-          else if (region_id[0] == '\0')
-            return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, "region",
-                         _("expected a region id, got an empty string"));
-        }
-      else if (strcmp (name, "x") == 0)
-        {
-          if (!read_coordinate (dec, member, parent, index, "x", &rect.x))
-            return FALSE;
-          has_x = TRUE;
-        }
-      else if (strcmp (name, "y") == 0)
-        {
-          if (!read_coordinate (dec, member, parent, index, "y", &rect.y))
-            return FALSE;
-          has_y = TRUE;
-        }
-      else if (strcmp (name, "width") == 0)
-        {
-          if (!read_size (dec, member, parent, index, "width", MC_BOARD_MAX_COORDINATE, &rect.width))
-            return FALSE;
-        }
-      else if (strcmp (name, "height") == 0)
-        {
-          if (!read_size (dec, member, parent, index, "height", MC_BOARD_MAX_COORDINATE, &rect.height))
-            return FALSE;
-        }
-      else if (strcmp (name, "author") == 0)
-        {
-          if (is_null (member))
-            author = NULL;
-          else if (!read_string (dec, member, parent, index, "author", MC_BOARD_MAX_TEXT_LENGTH, &author))
-            return FALSE;
-        }
-      else if (strcmp (name, "created") == 0)
-        {
-          if (!read_time (dec, member, parent, index, "created", &created))
-            return FALSE;
-          has_created = TRUE;
-        }
-      else if (strcmp (name, "modified") == 0)
-        {
-          if (!read_time (dec, member, parent, index, "modified", &modified))
-            return FALSE;
-          has_modified = TRUE;
-        }
-      else if (strcmp (name, "votes") == 0)
-        {
-          double v;
-
-          if (!get_number (member, &v) || v != floor (v) || v < 0 || v > MAX_VOTES)
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "votes",
-                                  _("a whole number from 0 to 10000"), member);
-          votes = (guint) v;
-        }
-      else if (strcmp (name, "conflict") == 0)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-            return fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, "conflict",
-                                  _("true or false"), member);
-          conflict = json_node_get_boolean (member);
-        }
-      else if (strcmp (name, "phase") == 0)
-        {
-          if (!read_phase (dec, member, parent, index, &phase))
-            return FALSE;
-          has_phase = TRUE;
-        }
-      else
-        has_unknown = TRUE;
-    }
-
-  if (has_unknown)
-    extra = collect_unknown (json_node_get_object (node), note_members);
-
-  if (!check_id_present (dec, id, parent, index))
-    return FALSE;
-  if (has_x != has_y)
-    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, has_x ? "y" : "x",
+  if (m.has_x != m.has_y)
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, m.has_x ? "y" : "x",
                  _("expected both x and y, or neither"));
-  if ((figure_id == NULL) != (region_id == NULL))
-    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index, figure_id != NULL ? "region" : "figure",
+  if ((m.figure_id == NULL) != (m.region_id == NULL))
+    return fail (dec, MC_BOARD_ERROR_INVALID, parent, index,
+                 m.figure_id != NULL ? "region" : "figure",
                  _("expected both figure and region, or neither"));
   if (mc_board_get_note (dec->board, id) != NULL)
     return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, parent, index, "id",
                  _("the id “%s” is used by an earlier note"), id);
-  if (!has_modified)
-    modified = has_created ? created : now;
+  if (!m.has_modified)
+    m.modified = m.has_created ? m.created : now;
 
   note = _mc_note_new_bare (g_strdup (id));
-  _mc_set_str (&note->text, text);
-  note->color = color;
-  note->author = author != NULL && author[0] != '\0' ? g_strdup (author) : NULL;
-  note->rect = rect;
-  note->has_position = has_x;
-  note->created = created;
-  note->modified = modified;
-  note->votes = votes;
-  note->conflict = conflict;
-  note->has_phase = has_phase;
-  note->phase = phase;
+  _mc_set_str (&note->text, m.text);
+  note->color = m.color;
+  note->author = m.author != NULL && m.author[0] != '\0' ? g_strdup (m.author) : NULL;
+  note->rect = m.rect;
+  note->has_position = m.has_x;
+  note->created = m.created;
+  note->modified = m.modified;
+  note->votes = m.votes;
+  note->conflict = m.conflict;
+  note->has_phase = m.has_phase;
+  note->phase = m.phase;
   note->extra = g_steal_pointer (&extra);
 
   /* Never lose a note: one whose figure is gone becomes a free note. */
-  if (figure_id != NULL && mc_board_get_figure (dec->board, figure_id) == NULL)
+  if (m.figure_id != NULL && mc_board_get_figure (dec->board, m.figure_id) == NULL)
     {
       g_autofree char *warning = NULL;
-      g_autofree char *excerpt = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+      g_autofree char *excerpt = g_utf8_substring (m.text, 0, MIN (g_utf8_strlen (m.text, -1), 40));
 
       warning = g_strdup_printf (_("Note “%s” was on figure “%s”, which is not on the board; "
-                                   "it is now a free note."), excerpt, figure_id);
+                                   "it is now a free note."), excerpt, m.figure_id);
       _mc_board_add_load_warning (dec->board, warning);
-      figure_id = region_id = NULL;
+      m.figure_id = m.region_id = NULL;
     }
-  note->figure_id = g_strdup (figure_id);
-  note->region_id = g_strdup (region_id);
+  note->figure_id = g_strdup (m.figure_id);
+  note->region_id = g_strdup (m.region_id);
 
   _mc_board_take_note (dec->board, note);
   return TRUE;
 }
 
-/* Clusters */
+typedef struct
+{
+  const char *label;
+  const char *color;
+  JsonArray  *notes;
+} ClusterMembers;
+
+static gboolean
+read_cluster_member (Decoder    *dec,
+                     const char *name,
+                     JsonNode   *member,
+                     const char *parent,
+                     int         index,
+                     gpointer    data,
+                     gboolean   *known)
+{
+  ClusterMembers *m = data;
+
+  if (strcmp (name, "label") == 0)
+    return read_string (dec, member, parent, index, "label", MC_CLUSTER_MAX_LABEL_LENGTH,
+                        &m->label);
+  if (strcmp (name, "color") == 0)
+    return read_color (dec, member, parent, index, &m->color);
+  if (strcmp (name, "notes") == 0)
+    return read_array (dec, member, parent, index, "notes", &m->notes);
+
+  *known = FALSE;
+  return TRUE;
+}
 
 static gboolean
 decode_cluster (Decoder    *dec,
@@ -868,58 +923,22 @@ decode_cluster (Decoder    *dec,
   static const char *parent = "board.clusters";
   g_autoptr(JsonObject) extra = NULL;
   g_autoptr(GPtrArray) note_ids = g_ptr_array_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-  const char *id = NULL, *label = "", *color = mc_note_colors[0];
-  gboolean has_unknown = FALSE;
+  ClusterMembers m = { "", mc_note_colors[0], NULL };
+  const char *id;
   guint dropped = 0;
-  JsonArray *notes = NULL;
   McCluster *cluster;
 
-  if (!check_object (dec, node, parent, index))
-    return FALSE;
-
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      if (strcmp (name, "id") == 0)
-        {
-          if (!read_id (dec, member, parent, index, &id))
-            return FALSE;
-        }
-      else if (strcmp (name, "label") == 0)
-        {
-          if (!read_string (dec, member, parent, index, "label", MC_CLUSTER_MAX_LABEL_LENGTH, &label))
-            return FALSE;
-        }
-      else if (strcmp (name, "color") == 0)
-        {
-          if (!read_color (dec, member, parent, index, &color))
-            return FALSE;
-        }
-      else if (strcmp (name, "notes") == 0)
-        {
-          if (!read_array (dec, member, parent, index, "notes", &notes))
-            return FALSE;
-        }
-      else
-        has_unknown = TRUE;
-    }
-
-  if (has_unknown)
-    extra = collect_unknown (json_node_get_object (node), cluster_members);
-
-  if (!check_id_present (dec, id, parent, index))
+  if (!decode_object (dec, node, parent, index, cluster_members, read_cluster_member, &m,
+                      &id, &extra))
     return FALSE;
   if (g_hash_table_contains (seen, id))
     return fail (dec, MC_BOARD_ERROR_DUPLICATE_ID, parent, index, "id",
                  _("the id “%s” is used by an earlier cluster"), id);
   g_hash_table_add (seen, g_strdup (id));
 
-  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+  for (guint i = 0; m.notes != NULL && i < json_array_get_length (m.notes); i++)
     {
-      JsonNode *element = json_array_get_element (notes, i);
+      JsonNode *element = json_array_get_element (m.notes, i);
       g_autofree char *element_parent = format_path (parent, index, "notes");
       const char *note_id;
 
@@ -947,7 +966,7 @@ decode_cluster (Decoder    *dec,
                                            "Cluster “%s” named %u notes that are not on the board "
                                            "or already in another cluster; they were left out.",
                                            dropped),
-                                 label, dropped);
+                                 m.label, dropped);
       _mc_board_add_load_warning (dec->board, warning);
     }
   if (note_ids->len == 1)
@@ -955,14 +974,14 @@ decode_cluster (Decoder    *dec,
       g_autofree char *warning = NULL;
 
       warning = g_strdup_printf (_("Cluster “%s” has no notes on the board; it was removed."),
-                                 label);
+                                 m.label);
       _mc_board_add_load_warning (dec->board, warning);
       return TRUE;
     }
 
   cluster = _mc_cluster_new_bare (g_strdup (id));
-  mc_cluster_set_label (cluster, label);
-  mc_cluster_set_color (cluster, color);
+  mc_cluster_set_label (cluster, m.label);
+  mc_cluster_set_color (cluster, m.color);
   mc_cluster_set_note_ids (cluster, (const char * const *) note_ids->pdata);
   cluster->extra = g_steal_pointer (&extra);
   _mc_board_take_cluster (dec->board, cluster);
