@@ -387,6 +387,8 @@ test_three_way_rules (void)
   note = mc_board_get_note (ours, ID_1);
   g_assert_cmpstr (mc_note_get_text (note), ==, "Energiearmoede, vooral bij huurders");
   g_assert_false (mc_note_get_conflict (note));
+  /* The change comes with the time it was made on the other copy. */
+  g_assert_cmpint (mc_note_get_modified (note), ==, T0 + S (10));
   g_assert_cmpstr (mc_note_get_color (mc_board_get_note (ours, ID_2)), ==, "blue");
 
   note = mc_board_get_note (ours, ID_3);

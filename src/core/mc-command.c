@@ -376,7 +376,9 @@ add_note_update (McCommand *self,
       return MC_CHANGE_NONE;
     }
 
-  if (note_edited (current, changed))
+  /* An edit moves the modified time, unless the caller set one itself:
+   * merge carries the other copy's times over and must keep them. */
+  if (note_edited (current, changed) && changed->modified == current->modified)
     changed->modified = now;
 
   if (mc_note_equal (current, changed))
