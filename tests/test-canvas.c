@@ -970,6 +970,31 @@ test_first_key_starts_note (Fixture       *fixture,
  * window, which shows the note entry and gives it the focus. The entry must
  * be fully shown at once: keys that came while it was still sliding in were
  * dropped under load ("Buurt" became "Burt"). */
+/* While the whole board is on view, the view follows the window's size;
+ * once the user zooms, a resize leaves the zoom alone. */
+static void
+test_fit_follows_resize (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double fitted, user;
+
+  mc_canvas_zoom_to_fit (fixture->canvas);
+  run_for (400);
+  fitted = mc_canvas_get_zoom (fixture->canvas);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1800, 1000);
+  run_for (400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 1300);
+  g_assert_cmpfloat (mc_canvas_get_zoom (fixture->canvas), >, fitted * 1.05);
+
+  mc_canvas_set_zoom (fixture->canvas, 0.5);
+  run_for (400);
+  user = mc_canvas_get_zoom (fixture->canvas);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 820);
+  run_for (400);
+  g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (fixture->canvas), user, 1e-9);
+}
+
 static void
 test_presentation_first_key (Fixture       *fixture,
                              gconstpointer  data)
@@ -1034,6 +1059,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/mc/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("create-type-move-undo", test_create_type_move_undo);
+  ADD ("fit-follows-resize", test_fit_follows_resize);
   ADD ("empty-new-note", test_empty_new_note);
   ADD ("edit-existing", test_edit_existing);
   ADD ("selection", test_selection);

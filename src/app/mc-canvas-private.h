@@ -24,6 +24,10 @@ struct _McCanvas
   double         origin_x;
   double         origin_y;
   gboolean       fit_pending;    /* fit the board once the widget has a size */
+  gboolean       fit_kept;       /* the view shows the whole board and keeps
+                                    doing so as the window resizes, until
+                                    the user zooms or pans */
+  guint          refit_id;       /* idle: refit after an allocation */
 
   /* Eased zoom (keyboard, buttons, fit). */
   guint          tick_id;

@@ -368,6 +368,7 @@ mc_canvas_zoom_at (McCanvas *self,
 
   zoom = clamp_zoom (zoom);
   self->fit_pending = FALSE;
+  self->fit_kept = FALSE;
 
   /* Compose with a running animation from where it is heading. */
   base_zoom = self->tick_id != 0 ? self->anim_to_zoom : self->zoom;
@@ -436,6 +437,7 @@ mc_canvas_zoom_to_rect (McCanvas     *self,
   g_return_if_fail (MC_IS_CANVAS (self));
   g_return_if_fail (rect != NULL);
 
+  self->fit_kept = FALSE;
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
   if (width <= 2 * FIT_MARGIN || height <= 2 * FIT_MARGIN
@@ -450,12 +452,11 @@ mc_canvas_zoom_to_rect (McCanvas     *self,
               animate);
 }
 
-void
-mc_canvas_zoom_to_fit (McCanvas *self)
+static void
+fit_board (McCanvas *self,
+           gboolean  animate)
 {
   McRect bounds;
-
-  g_return_if_fail (MC_IS_CANVAS (self));
 
   if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0 || !get_board_bounds (self, &bounds))
     {
@@ -464,7 +465,16 @@ mc_canvas_zoom_to_fit (McCanvas *self)
     }
 
   self->fit_pending = FALSE;
-  mc_canvas_zoom_to_rect (self, &bounds, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  mc_canvas_zoom_to_rect (self, &bounds, animate);
+  self->fit_kept = TRUE;
+}
+
+void
+mc_canvas_zoom_to_fit (McCanvas *self)
+{
+  g_return_if_fail (MC_IS_CANVAS (self));
+
+  fit_board (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 void
@@ -476,6 +486,7 @@ mc_canvas_scroll_by (McCanvas *self,
 
   _mc_canvas_stop_animation (self);
   self->fit_pending = FALSE;
+  self->fit_kept = FALSE;
   _mc_canvas_set_origin (self,
                          self->origin_x + dx / self->zoom,
                          self->origin_y + dy / self->zoom);
@@ -1074,6 +1085,17 @@ mc_canvas_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, self->edit->editor, snapshot);
 }
 
+static gboolean
+refit_idle (gpointer data)
+{
+  McCanvas *self = data;
+
+  self->refit_id = 0;
+  if (self->fit_pending || self->fit_kept)
+    fit_board (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mc_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -1082,8 +1104,11 @@ mc_canvas_size_allocate (GtkWidget *widget,
 {
   McCanvas *self = MC_CANVAS (widget);
 
-  if (self->fit_pending && width > 0 && height > 0)
-    mc_canvas_zoom_to_fit (self);
+  /* Follow the window while the whole board is on view. Not from inside
+   * the allocation: the new zoom updates other widgets (the zoom label). */
+  if ((self->fit_pending || self->fit_kept) && width > 0 && height > 0 &&
+      self->refit_id == 0)
+    self->refit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refit_idle, self, NULL);
   _mc_canvas_edit_allocate (self);
 }
 
@@ -1122,6 +1147,7 @@ mc_canvas_dispose (GObject *object)
   McCanvas *self = MC_CANVAS (object);
 
   _mc_canvas_stop_animation (self);
+  g_clear_handle_id (&self->refit_id, g_source_remove);
   _mc_canvas_edit_dispose (self);
   if (self->board != NULL)
     g_clear_signal_handler (&self->board_changed_id, self->board);
