@@ -515,6 +515,33 @@ test_duplicate_add (Fixture       *f,
   assert_order (f->board, "");
 }
 
+/* A batch of notes is handed over whole, whether or not the caller's
+ * array frees its elements: nothing outlives the board. */
+static void
+test_batch_ownership (void)
+{
+  McBoard *board = mc_board_new ();
+  GPtrArray *plain = g_ptr_array_new ();
+  GPtrArray *freeing = g_ptr_array_new_with_free_func (g_object_unref);
+  McNote *a = mc_note_new ("a");
+  McNote *b = mc_note_new ("b");
+
+  g_object_add_weak_pointer (G_OBJECT (a), (gpointer *) &a);
+  g_object_add_weak_pointer (G_OBJECT (b), (gpointer *) &b);
+  g_ptr_array_add (plain, a);
+  g_ptr_array_add (freeing, b);
+
+  mc_board_execute (board, mc_command_add_notes (plain));
+  mc_board_execute (board, mc_command_add_notes (freeing));
+  g_assert_cmpuint (mc_board_get_n_notes (board), ==, 2);
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+
+  g_object_unref (board);
+  g_assert_null (a);
+  g_assert_null (b);
+}
+
 #define ADD(path, func) \
   g_test_add ("/mc/board/" path, Fixture, NULL, setup, func, teardown)
 
@@ -525,6 +552,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   ADD ("defaults", test_defaults);
+  g_test_add_func ("/mc/board/batch-ownership", test_batch_ownership);
   ADD ("properties", test_properties);
   ADD ("add-remove-notes", test_add_remove_notes);
   ADD ("update-notes", test_update_notes);

@@ -285,23 +285,28 @@ mc_command_add_note (McNote *note)
 McCommand *
 mc_command_add_notes (GPtrArray *notes)
 {
-  g_autoptr(GPtrArray) owned = notes;
+  g_autofree McNote **items = NULL;
   McCommand *self;
+  gsize n = 0;
 
   g_return_val_if_fail (notes != NULL, NULL);
 
-  self = command_new (KIND_ADD_NOTES,
-                      ngettext ("Add Note", "Add Notes", notes->len));
-  for (guint i = 0; i < notes->len; i++)
-    {
-      McNote *note = g_ptr_array_index (notes, i);
+  /* Transfer of container and elements, whether or not the caller's array
+   * frees its elements: steal them, so the array frees none. */
+  items = (McNote **) g_ptr_array_steal (notes, &n);
+  g_ptr_array_unref (notes);
 
-      if (!MC_IS_NOTE (note) || note->in_board)
+  self = command_new (KIND_ADD_NOTES, ngettext ("Add Note", "Add Notes", n));
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!MC_IS_NOTE (items[i]) || items[i]->in_board)
         {
-          g_critical ("%s: element %u is not a detached McNote", G_STRFUNC, i);
+          g_critical ("%s: element %" G_GSIZE_FORMAT " is not a detached McNote", G_STRFUNC, i);
+          if (MC_IS_NOTE (items[i]))
+            g_object_unref (items[i]);
           continue;
         }
-      add_change (self, CHANGE_NOTE, NULL, g_object_ref (note));
+      add_change (self, CHANGE_NOTE, NULL, items[i]);
     }
 
   return self;
@@ -417,21 +422,22 @@ McCommand *
 mc_command_update_notes (McBoard   *board,
                          GPtrArray *changed)
 {
-  g_autoptr(GPtrArray) owned = changed;
+  g_autofree McNote **items = NULL;
   McCommand *self;
   McChangeFlags flags = MC_CHANGE_NONE;
   gint64 now = _mc_note_now ();
+  gsize n = 0;
 
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
   g_return_val_if_fail (changed != NULL, NULL);
 
-  self = command_new (KIND_UPDATE_NOTES, NULL);
-  for (guint i = 0; i < changed->len; i++)
-    {
-      McNote *note = g_ptr_array_index (changed, i);
+  /* As in mc_command_add_notes: the elements are ours either way. */
+  items = (McNote **) g_ptr_array_steal (changed, &n);
+  g_ptr_array_unref (changed);
 
-      flags |= add_note_update (self, board, g_object_ref (note), now);
-    }
+  self = command_new (KIND_UPDATE_NOTES, NULL);
+  for (gsize i = 0; i < n; i++)
+    flags |= add_note_update (self, board, items[i], now);
 
   if (flags == MC_CHANGE_LAYOUT)
     self->label = g_strdup (ngettext ("Move Note", "Move Notes", MAX (self->changes->len, 1)));
