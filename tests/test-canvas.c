@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "mc-application.h"
@@ -20,6 +19,8 @@
 #include "mc-outline-panel.h"
 #include "mc-presentation.h"
 #include "mc-route.h"
+#include "mc-test-app.h"
+#include "mc-test-util.h"
 #include "mc-window.h"
 
 static GtkApplication *app;
@@ -30,13 +31,6 @@ typedef struct
   McCanvas *canvas;
   McBoard  *board;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 on_timeout (gpointer data)
@@ -57,19 +51,7 @@ wait_for_notes (Fixture *fixture,
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (id);
-  spin ();
-}
-
-/* Lets GTK lay out and draw (the frame clock runs on its own time). */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
+  mc_test_spin ();
 }
 
 static void
@@ -84,7 +66,7 @@ fixture_set_up (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 820);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  mc_test_spin ();
 
   fixture->canvas = mc_window_get_canvas (fixture->window);
   fixture->board = mc_window_get_board (fixture->window);
@@ -95,7 +77,7 @@ fixture_set_up (Fixture       *fixture,
     mc_scene_get_bounds (mc_canvas_get_scene (fixture->canvas), &bounds);
     mc_canvas_zoom_to_rect (fixture->canvas, &bounds, FALSE);
   }
-  run_for (100);
+  mc_test_run_for (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 400);
 }
 
@@ -109,7 +91,7 @@ fixture_tear_down (Fixture       *fixture,
       mc_board_mark_saved (fixture->board);
       gtk_window_destroy (GTK_WINDOW (fixture->window));
     }
-  spin ();
+  mc_test_spin ();
   g_assert_null (fixture->window);
 }
 
@@ -191,7 +173,7 @@ type_text (Fixture    *fixture,
 
       g_unichar_to_utf8 (g_utf8_get_char (p), ch);
       gtk_text_buffer_insert_at_cursor (buffer, ch, -1);
-      spin ();
+      mc_test_spin ();
     }
 }
 
@@ -209,7 +191,7 @@ add_note (Fixture    *fixture,
   mc_board_execute (fixture->board,
                     mc_editing_new_note_command (fixture->board, mc_canvas_get_layout (fixture->canvas),
                                                  scene, bx, by, text, NULL, &id));
-  spin ();
+  mc_test_spin ();
   return id;
 }
 
@@ -246,7 +228,7 @@ test_create_type_move_undo (Fixture       *fixture,
 
   region_point (fixture, "cimo/context", &x, &y);
   mc_canvas_test_double_click (fixture->canvas, x, y);
-  spin ();
+  mc_test_spin ();
   /* The caret is ready; the note exists once something is typed. */
   g_assert_nonnull (mc_canvas_test_get_editor (fixture->canvas));
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 0);
@@ -267,7 +249,7 @@ test_create_type_move_undo (Fixture       *fixture,
     graphene_rect_t bounds;
     double nx, ny;
 
-    run_for (50);
+    mc_test_run_for (50);
     note_centre (fixture, id, &nx, &ny);
     g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (fixture->canvas), &bounds));
     g_assert_true (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (nx, ny)));
@@ -275,7 +257,7 @@ test_create_type_move_undo (Fixture       *fixture,
 
   /* Escape commits. */
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
-  spin ();
+  mc_test_spin ();
   g_assert_null (mc_canvas_test_get_editor (fixture->canvas));
   g_assert_cmpstr (mc_note_get_text (only_note (fixture)), ==, "Wijkteam");
   assert_selection (fixture, id, NULL);
@@ -284,26 +266,26 @@ test_create_type_move_undo (Fixture       *fixture,
   note_centre (fixture, id, &x, &y);
   region_point (fixture, "cimo/outcomes", &tx, &ty);
   mc_canvas_test_drag (fixture->canvas, x, y, tx, ty, 0);
-  spin ();
+  mc_test_spin ();
   note = only_note (fixture);
   g_assert_cmpstr (mc_note_get_region_id (note), ==, "outcomes");
   g_assert_cmpuint (n_undo (fixture), ==, start + 3);
 
   /* Undo the move, then the typing. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   note = only_note (fixture);
   g_assert_cmpstr (mc_note_get_region_id (note), ==, "context");
   g_assert_cmpstr (mc_note_get_text (note), ==, "Wijkteam");
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   note = only_note (fixture);
   g_assert_cmpstr (mc_note_get_region_id (note), ==, "context");
   g_assert_cmpstr (mc_note_get_text (note), ==, "");
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 0);
   g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 0);
 }
@@ -319,24 +301,24 @@ test_empty_new_note (Fixture       *fixture,
   /* Opened and left: nothing happened. */
   region_point (fixture, "perspectives/social", &x, &y);
   mc_canvas_test_double_click (fixture->canvas, x, y);
-  spin ();
+  mc_test_spin ();
   g_assert_nonnull (mc_canvas_test_get_editor (fixture->canvas));
   mc_canvas_test_click (fixture->canvas, 5, 5, 0);
-  spin ();
+  mc_test_spin ();
   g_assert_null (mc_canvas_test_get_editor (fixture->canvas));
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 0);
   g_assert_cmpuint (n_undo (fixture), ==, start);
 
   /* Typed and erased again: the note goes with its steps. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.new-note", NULL);
-  spin ();
+  mc_test_spin ();
   type_text (fixture, "ab");
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 1);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (mc_canvas_test_get_editor (fixture->canvas)));
   gtk_text_buffer_set_text (buffer, "", -1);
-  spin ();
+  mc_test_spin ();
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 0);
   g_assert_cmpuint (n_undo (fixture), ==, start);
 }
@@ -353,7 +335,7 @@ test_edit_existing (Fixture       *fixture,
   /* Double-click on a note edits it; Enter (canvas.edit) does too. */
   note_centre (fixture, id, &x, &y);
   mc_canvas_test_double_click (fixture->canvas, x, y);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpstr (mc_canvas_get_editing_note (fixture->canvas), ==, id);
   type_text (fixture, " en dan");
   g_assert_cmpstr (mc_note_get_text (mc_board_get_note (fixture->board, id)), ==, "Eerst en dan");
@@ -361,7 +343,7 @@ test_edit_existing (Fixture       *fixture,
 
   /* Undo while editing: the editor follows the board. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (mc_canvas_test_get_editor (fixture->canvas)));
   {
     GtkTextIter s, e;
@@ -372,10 +354,10 @@ test_edit_existing (Fixture       *fixture,
     g_assert_cmpstr (text, ==, "Eerst");
   }
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
-  spin ();
+  mc_test_spin ();
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.edit", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpstr (mc_canvas_get_editing_note (fixture->canvas), ==, id);
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
   g_assert_null (mc_canvas_get_editing_note (fixture->canvas));
@@ -462,7 +444,7 @@ test_delete_duplicate (Fixture       *fixture,
 
   mc_canvas_select_notes (fixture->canvas, ids);
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.duplicate", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 2);
   selection = mc_canvas_dup_selection (fixture->canvas);
   g_assert_cmpuint (g_strv_length (selection), ==, 1);
@@ -470,17 +452,17 @@ test_delete_duplicate (Fixture       *fixture,
   g_assert_cmpstr (mc_note_get_text (mc_board_get_note (fixture->board, selection[0])), ==, "Alpha");
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 1);
   /* The copy is gone, and so is its selection. */
   assert_selection (fixture, NULL);
 
   mc_canvas_select_notes (fixture->canvas, ids);
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_nonnull (mc_board_get_note (fixture->board, a));
 }
 
@@ -496,7 +478,7 @@ test_clipboard (Fixture       *fixture,
 
   mc_canvas_select_notes (fixture->canvas, ids);
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.copy", NULL);
-  spin ();
+  mc_test_spin ();
   start = n_undo (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL);
   wait_for_notes (fixture, 4);
@@ -520,7 +502,7 @@ test_clipboard (Fixture       *fixture,
   /* Cut: copied and gone in one step. */
   mc_canvas_select_notes (fixture->canvas, ids);
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.cut", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 2);
   g_assert_null (mc_board_get_note (fixture->board, a));
 }
@@ -535,7 +517,7 @@ test_paste_text (Fixture       *fixture,
 
   mc_canvas_select_region (fixture->canvas, "potential-value/core");
   gdk_clipboard_set_text (clipboard, "- bewoners\n- gemeente\n\n- woningcorporatie\n");
-  spin ();
+  mc_test_spin ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL);
   wait_for_notes (fixture, 3);
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 3);
@@ -549,7 +531,7 @@ test_paste_text (Fixture       *fixture,
   g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 3);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 0);
 }
 
@@ -631,7 +613,7 @@ test_votes_colors_clusters (Fixture       *fixture,
 
   /* Cluster: the label prompt, then the cluster with both notes. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.cluster", NULL);
-  spin ();
+  mc_test_spin ();
   popover = fixture->canvas->edit->cluster_popover;
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
@@ -639,7 +621,7 @@ test_votes_colors_clusters (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Cluster");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Partners");
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  mc_test_spin ();
   cluster = mc_board_get_note_cluster (fixture->board, a);
   g_assert_nonnull (cluster);
   g_assert_cmpstr (mc_cluster_get_label (cluster), ==, "Partners");
@@ -702,13 +684,13 @@ test_search_and_outline (Fixture       *fixture,
   panel = MC_OUTLINE_PANEL (mc_outline_panel_new ());
   g_object_ref_sink (panel);
   mc_outline_panel_set_canvas (panel, fixture->canvas);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_outline_panel_count (panel, MC_OUTLINE_ROW_FIGURE), ==, 9);
   g_assert_cmpuint (mc_outline_panel_count (panel, MC_OUTLINE_ROW_NOTE), ==, 2);
   g_assert_cmpuint (mc_outline_panel_count (panel, MC_OUTLINE_ROW_REGION), >=, 30);
 
   mc_outline_panel_set_search (panel, "gemeente");
-  spin ();
+  mc_test_spin ();
   g_assert_cmpuint (mc_outline_panel_count (panel, MC_OUTLINE_ROW_NOTE), ==, 1);
   g_assert_cmpuint (mc_canvas_get_n_matches (fixture->canvas), ==, 1);
   g_assert_true (mc_canvas_note_matches (fixture->canvas, b));
@@ -719,8 +701,8 @@ test_search_and_outline (Fixture       *fixture,
 
   /* Follows the board. */
   mc_outline_panel_set_search (panel, NULL);
-  add_note (fixture, "coherence/fit", "Derde");
-  spin ();
+  g_free (add_note (fixture, "coherence/fit", "Derde"));
+  mc_test_spin ();
   g_assert_cmpuint (mc_outline_panel_count (panel, MC_OUTLINE_ROW_NOTE), ==, 3);
 
   mc_outline_panel_set_canvas (panel, NULL);
@@ -736,7 +718,7 @@ test_read_only (Fixture       *fixture,
   mc_board_set_read_only (fixture->board, TRUE);
   region_point (fixture, "cimo/context", &x, &y);
   mc_canvas_test_double_click (fixture->canvas, x, y);
-  spin ();
+  mc_test_spin ();
   g_assert_null (mc_canvas_test_get_editor (fixture->canvas));
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 0);
   mc_board_set_read_only (fixture->board, FALSE);
@@ -780,7 +762,7 @@ test_figure_move (Fixture       *fixture,
 
   title_point (fixture, "context", &x, &y);
   mc_canvas_test_click (fixture->canvas, x, y, 0);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpstr (mc_canvas_get_selected_figure (fixture->canvas), ==, "context");
   g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 0);
   /* The window's Figure actions act on it. */
@@ -788,7 +770,7 @@ test_figure_move (Fixture       *fixture,
   g_assert_cmpuint (n_undo (fixture), ==, start);
 
   mc_canvas_test_drag (fixture->canvas, x, y, x + 60, y + 30, 0);
-  spin ();
+  mc_test_spin ();
   figure = mc_board_get_figure (fixture->board, "context");
   g_assert_cmpfloat_with_epsilon (mc_figure_get_x (figure), fx + 60 / zoom, 1e-6);
   g_assert_cmpfloat_with_epsilon (mc_figure_get_y (figure), fy + 30 / zoom, 1e-6);
@@ -804,7 +786,7 @@ test_figure_move (Fixture       *fixture,
   /* Arrows move the selected figure; Shift ten times as far. */
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Right, 0));
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Down, GDK_SHIFT_MASK));
-  spin ();
+  mc_test_spin ();
   figure = mc_board_get_figure (fixture->board, "context");
   g_assert_cmpfloat_with_epsilon (mc_figure_get_x (figure), fx + 60 / zoom + 20, 1e-6);
   g_assert_cmpfloat_with_epsilon (mc_figure_get_y (figure), fy + 30 / zoom + 200, 1e-6);
@@ -812,7 +794,7 @@ test_figure_move (Fixture       *fixture,
 
   for (int i = 0; i < 3; i++)
     g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   figure = mc_board_get_figure (fixture->board, "context");
   g_assert_cmpfloat (mc_figure_get_x (figure), ==, fx);
   g_assert_cmpfloat (mc_figure_get_y (figure), ==, fy);
@@ -826,7 +808,7 @@ test_figure_move (Fixture       *fixture,
     mc_canvas_test_click (fixture->canvas, rx, ry, 0);
     g_assert_null (mc_canvas_get_selected_figure (fixture->canvas));
     mc_canvas_test_double_click (fixture->canvas, rx, ry);
-    spin ();
+    mc_test_spin ();
     g_assert_nonnull (mc_canvas_test_get_editor (fixture->canvas));
     g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
   }
@@ -853,7 +835,7 @@ test_figure_scale (Fixture       *fixture,
   /* Half the figure's width further right: one and a half times as large. */
   mc_canvas_test_drag (fixture->canvas, hx, hy,
                        hx + rect.width * mc_canvas_get_zoom (fixture->canvas) / 2, hy, 0);
-  spin ();
+  mc_test_spin ();
   figure = mc_board_get_figure (fixture->board, "coherence");
   g_assert_cmpfloat_with_epsilon (mc_figure_get_scale (figure), 1.5, 1e-6);
   g_assert_cmpfloat (mc_figure_get_x (figure), ==, rect.x);
@@ -863,13 +845,13 @@ test_figure_scale (Fixture       *fixture,
   g_assert_true (mc_layout_get_figure_rect (fixture->board, "coherence", &rect));
   mc_canvas_board_to_widget (fixture->canvas, rect.x + rect.width, rect.y + rect.height, &hx, &hy);
   mc_canvas_test_drag (fixture->canvas, hx, hy, hx - 5000, hy - 5000, 0);
-  spin ();
+  mc_test_spin ();
   figure = mc_board_get_figure (fixture->board, "coherence");
   g_assert_cmpfloat_with_epsilon (mc_figure_get_scale (figure), 0.25, 1e-6);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpfloat (mc_figure_get_scale (mc_board_get_figure (fixture->board, "coherence")), ==, 1.0);
 }
 
@@ -893,7 +875,7 @@ test_context_menu (Fixture       *fixture,
   g_assert_cmpint (g_menu_model_get_n_items (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu))), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.color", "s", "blue");
   gtk_popover_popdown (GTK_POPOVER (menu));
-  spin ();
+  mc_test_spin ();
   g_assert_cmpstr (mc_note_get_color (mc_board_get_note (fixture->board, b)), ==, "blue");
   g_assert_cmpstr (mc_note_get_color (mc_board_get_note (fixture->board, a)), !=, "blue");
 
@@ -904,7 +886,7 @@ test_context_menu (Fixture       *fixture,
   g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 0);
   gtk_popover_popdown (GTK_POPOVER (menu));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "figure-scale-up", NULL);
-  spin ();
+  mc_test_spin ();
   g_assert_cmpfloat_with_epsilon (mc_figure_get_scale (mc_board_get_figure (fixture->board, "value-creation")),
                                   1.25, 1e-6);
   g_assert_cmpfloat (mc_figure_get_scale (mc_board_get_figure (fixture->board, "cimo")), ==, 1.0);
@@ -941,7 +923,7 @@ test_first_key_starts_note (Fixture       *fixture,
   g_assert_null (mc_canvas_test_get_editor (fixture->canvas));
 
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_B, GDK_SHIFT_MASK));
-  spin ();
+  mc_test_spin ();
   editor = mc_canvas_test_get_editor (fixture->canvas);
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_has_focus (editor));
@@ -950,7 +932,7 @@ test_first_key_starts_note (Fixture       *fixture,
   g_assert_cmpstr (mc_note_get_figure_id (only_note (fixture)), ==, "perspectives");
   g_assert_cmpstr (mc_note_get_region_id (only_note (fixture)), ==, "social");
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
-  spin ();
+  mc_test_spin ();
 
   /* With a note selected, letters do nothing on the canvas. */
   g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 1);
@@ -979,19 +961,19 @@ test_fit_follows_resize (Fixture       *fixture,
   double fitted, user;
 
   mc_canvas_zoom_to_fit (fixture->canvas);
-  run_for (400);
+  mc_test_run_for (400);
   fitted = mc_canvas_get_zoom (fixture->canvas);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1800, 1000);
-  run_for (400);
+  mc_test_run_for (400);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 1300);
   g_assert_cmpfloat (mc_canvas_get_zoom (fixture->canvas), >, fitted * 1.05);
 
   mc_canvas_set_zoom (fixture->canvas, 0.5);
-  run_for (400);
+  mc_test_run_for (400);
   user = mc_canvas_get_zoom (fixture->canvas);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 820);
-  run_for (400);
+  mc_test_run_for (400);
   g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (fixture->canvas), user, 1e-9);
 }
 
@@ -1007,11 +989,11 @@ test_presentation_first_key (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
   mc_presentation_start (presentation, GTK_WINDOW (fixture->window));
-  run_for (100);
+  mc_test_run_for (100);
   stop = mc_route_find_stop (mc_presentation_get_route (presentation), "cimo/context");
   g_assert_cmpint (stop, >=, 0);
   mc_presentation_go_to (presentation, stop);
-  run_for (MC_PRESENTATION_ANIMATION_MS + 100);
+  mc_test_run_for (MC_PRESENTATION_ANIMATION_MS + 100);
 
   g_assert_nonnull (revealer);
   g_assert_false (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
@@ -1027,10 +1009,10 @@ test_presentation_first_key (Fixture       *fixture,
 
   g_assert_true (mc_presentation_handle_key (presentation, GDK_KEY_Escape, 0));
   mc_presentation_leave (presentation);
-  run_for (100);
+  mc_test_run_for (100);
   if (presentation != NULL)
     gtk_window_destroy (GTK_WINDOW (presentation));
-  spin ();
+  mc_test_spin ();
 }
 
 int
@@ -1038,23 +1020,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *xdg = NULL;
-  int status;
 
-  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_application_ensure_resources ();
-
-  app = g_object_new (MC_TYPE_APPLICATION,
-                      "application-id", APP_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Keep recovery files and recent lists of the tests out of the home
+   * directory. */
+  xdg = mc_test_isolate_xdg ();
+  app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/mc/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1079,10 +1049,5 @@ main (int   argc,
   ADD ("presentation-first-key", test_presentation_first_key);
 #undef ADD
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  g_rmdir (xdg);
-
-  return status;
+  return mc_test_app_run (app, xdg);
 }
