@@ -8,12 +8,17 @@
 #include "mc-test-app.h"
 #include "mc-test-util.h"
 
+/* The folder of mc_test_isolate_xdg(), removed by mc_test_app_run(). */
+static char *xdg_dir;
+
 GtkApplication *
 mc_test_app_new (int    *argc,
                  char ***argv)
 {
   GtkApplication *app;
 
+  g_assert_null (xdg_dir);
+  xdg_dir = mc_test_isolate_xdg ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   mc_application_ensure_resources ();
@@ -27,15 +32,26 @@ mc_test_app_new (int    *argc,
 }
 
 int
-mc_test_app_run (GtkApplication *app,
-                 const char     *xdg)
+mc_test_app_run (GtkApplication *app)
 {
   int status = g_test_run ();
 
   g_object_unref (app);
   /* Removed only when empty; anything left behind stays for a look. */
-  g_rmdir (xdg);
+  g_rmdir (xdg_dir);
+  g_clear_pointer (&xdg_dir, g_free);
   return status;
+}
+
+void
+mc_test_present_window (GtkApplication  *app,
+                        McBoard         *board,
+                        McWindow       **window)
+{
+  *window = mc_window_new (app, board);
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  gtk_window_present (GTK_WINDOW (*window));
+  mc_test_spin ();
 }
 
 void

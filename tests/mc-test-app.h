@@ -3,18 +3,28 @@
 
 #include <gtk/gtk.h>
 
+#include "mc-window.h"
+
 G_BEGIN_DECLS
 
-/* Initialises GTK (gtk_test_init) and libadwaita, loads the resources and
- * returns a registered, not running, non-unique McApplication: windows
- * need a started application. Call mc_test_isolate_xdg() before. */
+/* Points the XDG folders at a temporary folder of their own (as
+ * mc_test_isolate_xdg()), so recovery files and recent lists of the tests
+ * stay out of the home folder; initialises GTK (gtk_test_init) and
+ * libadwaita, loads the resources and returns a registered, not running,
+ * non-unique McApplication: windows need a started application. */
 GtkApplication *mc_test_app_new (int    *argc,
                                  char ***argv);
 
-/* Runs the tests added, then releases app and removes the (empty) xdg
- * folder of mc_test_isolate_xdg(); returns g_test_run()'s status. */
-int             mc_test_app_run             (GtkApplication *app,
-                                             const char     *xdg);
+/* Runs the tests added, then releases app and removes the (empty) XDG
+ * folder of mc_test_app_new(); returns g_test_run()'s status. */
+int             mc_test_app_run             (GtkApplication *app);
+
+/* Opens a McWindow of app on board, presents it and lets it settle;
+ * *window points at it until it is destroyed (a weak pointer), so a
+ * tear-down can check that it is gone. */
+void            mc_test_present_window      (GtkApplication  *app,
+                                             McBoard         *board,
+                                             McWindow       **window);
 
 /* Destroys every window of app without the "Save changes?" question and
  * lets the main loop see it. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "mc-test-util.h"
@@ -90,4 +91,56 @@ mc_test_isolate_xdg (void)
   g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
   g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
   return xdg;
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           GHashTable *counts)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+
+  /* pspec->name is interned: it outlives the table. */
+  g_hash_table_insert (counts, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+static void
+release_counts (gpointer  counts,
+                GClosure *closure)
+{
+  g_hash_table_unref (counts);
+}
+
+GHashTable *
+mc_test_watch_notifies (gpointer object)
+{
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_signal_connect_data (object, "notify", G_CALLBACK (on_notify),
+                         g_hash_table_ref (counts), release_counts, 0);
+  return counts;
+}
+
+guint
+mc_test_notify_count (GHashTable *counts,
+                      const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+}
+
+void
+mc_test_init_keep_going (int    *argc,
+                         char ***argv)
+{
+  /* g_test_init() may keep pointers into argv: the copy lives as long as
+   * the program. */
+  static char **args;
+
+  g_assert_null (args);
+  args = g_new0 (char *, *argc + 2);
+  memcpy (args, *argv, sizeof (char *) * *argc);
+  args[(*argc)++] = (char *) "--keep-going";
+  *argv = args;
+
+  g_test_init (argc, argv, NULL);
 }

@@ -1,11 +1,11 @@
 /* mc-test-util.h — helpers shared by the tests: temporary folders, the
- * main loop, an environment of their own
+ * main loop, an environment of their own, counting notifications
  *
- * GLib only, so every test (core and app) links it.
+ * GLib and GObject only, so every test (core and app) links it.
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -34,5 +34,21 @@ void     mc_test_run_for       (guint ms);
  * of tests stay out of the home folder. Returns the folder; call before
  * anything reads those variables. */
 char    *mc_test_isolate_xdg   (void);
+
+/* g_test_init() with --keep-going added to the arguments, for tests that
+ * check every figure kind: one run reports every failing kind rather than
+ * the first. */
+void     mc_test_init_keep_going (int    *argc,
+                                  char ***argv);
+
+/* Counts the "notify" emissions of object by property name from now on.
+ * Returns the counts (property name → count, read with
+ * mc_test_notify_count()); unref it when done, the connection keeps its
+ * own reference for as long as object lives. */
+GHashTable *mc_test_watch_notifies (gpointer    object);
+
+/* How often property name was notified since mc_test_watch_notifies(). */
+guint       mc_test_notify_count   (GHashTable *counts,
+                                    const char *name);
 
 G_END_DECLS

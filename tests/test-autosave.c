@@ -450,13 +450,8 @@ main (int   argc,
   if (argc == 2 && g_str_equal (argv[1], "--crash-writer"))
     return crash_writer ();
 
-  {
-    g_autoptr(GError) error = NULL;
-
-    state_root = g_dir_make_tmp ("mc-test-autosave-XXXXXX", &error);
-    g_assert_no_error (error);
-    g_setenv ("XDG_STATE_HOME", state_root, TRUE);
-  }
+  state_root = mc_test_make_tmp_dir ("mc-test-autosave-XXXXXX");
+  g_setenv ("XDG_STATE_HOME", state_root, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)

@@ -6,6 +6,7 @@
 #include "mc-board.h"
 #include "mc-command.h"
 #include "mc-history.h"
+#include "mc-test-util.h"
 
 typedef struct
 {
@@ -28,21 +29,11 @@ on_changed (McBoard       *board,
   f->ids = g_strdupv (ids);
 }
 
-static void
-on_notify (GObject    *object,
-           GParamSpec *pspec,
-           Fixture    *f)
-{
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (f->notifies, pspec->name));
-
-  g_hash_table_insert (f->notifies, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
-}
-
 static guint
 notified (Fixture    *f,
           const char *name)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (f->notifies, name));
+  return mc_test_notify_count (f->notifies, name);
 }
 
 static void
@@ -50,9 +41,8 @@ setup (Fixture       *f,
        gconstpointer  data)
 {
   f->board = mc_board_new ();
-  f->notifies = g_hash_table_new (g_str_hash, g_str_equal);
+  f->notifies = mc_test_watch_notifies (f->board);
   g_signal_connect (f->board, "changed", G_CALLBACK (on_changed), f);
-  g_signal_connect (f->board, "notify", G_CALLBACK (on_notify), f);
 }
 
 static void

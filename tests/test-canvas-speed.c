@@ -9,9 +9,7 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <stdlib.h>
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "mc-application.h"
@@ -20,21 +18,15 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-note.h"
+#include "mc-test-app.h"
+#include "mc-test-board.h"
+#include "mc-test-util.h"
 #include "mc-window.h"
 
 #define N_NOTES  1000
 #define N_FRAMES 60
 
 static GtkApplication *app;
-
-static const char *sample_texts[] = {
-  "Bewoners willen meer groen in de wijk",
-  "Wijkteam en huisarts delen een spreekuur",
-  "Subsidie loopt in 2027 af",
-  "Jongeren missen een plek om samen te komen",
-  "Gemeente, corporatie en zorg aan één tafel",
-  "Leren van elkaars werkwijze",
-};
 
 typedef struct
 {
@@ -67,16 +59,6 @@ on_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Iterates until one more frame has been painted (or a second passed). */
 static void
 wait_for_frame (Frames *frames)
@@ -101,36 +83,10 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The model template with n free notes on a grid over the board, as the
- * core benchmark makes it. */
-static McBoard *
-make_board (guint n_notes)
-{
-  g_autoptr(GError) error = NULL;
-  McBoard *board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-  guint columns = (guint) ceil (sqrt (n_notes * 1.5));
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_notes; i++)
-    {
-      McNote *note = mc_note_new (sample_texts[i % G_N_ELEMENTS (sample_texts)]);
-      McRect rect = { (i % columns) * 180.0, (i / columns) * 130.0,
-                      MC_NOTE_DEFAULT_WIDTH, MC_NOTE_DEFAULT_HEIGHT };
-
-      mc_note_set_rect (note, &rect);
-      mc_note_set_color (note, mc_note_colors[i % 6]);
-      g_ptr_array_add (notes, note);
-    }
-  mc_board_execute (board, mc_command_add_notes (g_steal_pointer (&notes)));
-  mc_history_clear (mc_board_get_history (board));
-  return board;
-}
-
 static void
 test_drag_frames (void)
 {
-  g_autoptr(McBoard) board = make_board (N_NOTES);
+  g_autoptr(McBoard) board = mc_test_grid_board_new (N_NOTES);
   McWindow *window;
   McCanvas *canvas;
   GdkFrameClock *clock;
@@ -145,7 +101,7 @@ test_drag_frames (void)
   window = mc_window_new (app, board);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
-  run_for (500);
+  mc_test_run_for (500);
 
   canvas = mc_window_get_canvas (window);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >, 1000);
@@ -155,7 +111,7 @@ test_drag_frames (void)
    * region's notes at a legible size). */
   mc_canvas_zoom_at (canvas, 0.6, 0, 0, FALSE);
   _mc_canvas_set_origin (canvas, -20, -20);
-  run_for (200);
+  mc_test_run_for (200);
 
   note = g_ptr_array_index (mc_board_get_notes (mc_window_get_board (window)), 40);
   id = g_strdup (mc_note_get_id (note));
@@ -213,37 +169,15 @@ test_drag_frames (void)
 
   mc_board_mark_saved (mc_window_get_board (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (50);
+  mc_test_run_for (50);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = NULL;
-  int status;
-
-  xdg = g_dir_make_tmp ("mc-test-xdg-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CACHE_HOME", xdg, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_application_ensure_resources ();
-
-  app = g_object_new (MC_TYPE_APPLICATION,
-                      "application-id", APP_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = mc_test_app_new (&argc, &argv);
 
   g_test_add_func ("/mc/canvas-speed/drag-frames", test_drag_frames);
-  status = g_test_run ();
-
-  g_object_unref (app);
-  g_rmdir (xdg);
-
-  return status;
+  return mc_test_app_run (app);
 }

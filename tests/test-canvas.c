@@ -1019,11 +1019,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = NULL;
-
-  /* Keep recovery files and recent lists of the tests out of the home
-   * directory. */
-  xdg = mc_test_isolate_xdg ();
   app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
@@ -1049,5 +1044,5 @@ main (int   argc,
   ADD ("presentation-first-key", test_presentation_first_key);
 #undef ADD
 
-  return mc_test_app_run (app, xdg);
+  return mc_test_app_run (app);
 }

@@ -46,12 +46,9 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (settings, "export-width");
   g_settings_reset (settings, "export-folder");
 
-  fixture->window = mc_window_new (app, example);
-  fixture->board = mc_window_get_board (fixture->window);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->dir = mc_test_make_tmp_dir ("mc-test-export-dialog-XXXXXX");
-  mc_test_spin ();
+  mc_test_present_window (app, example, &fixture->window);
+  fixture->board = mc_window_get_board (fixture->window);
 }
 
 static void
@@ -503,11 +500,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = NULL;
-
-  /* Keep recovery files and recent lists of the tests out of the home
-   * directory. */
-  xdg = mc_test_isolate_xdg ();
   app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
@@ -522,5 +514,5 @@ main (int   argc,
   ADD ("print-pages", test_print_pages);
 #undef ADD
 
-  return mc_test_app_run (app, xdg);
+  return mc_test_app_run (app);
 }

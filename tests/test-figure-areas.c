@@ -16,6 +16,7 @@
 #include "mc-figure-kind.h"
 #include "mc-layout.h"
 #include "mc-layout-private.h"
+#include "mc-test-util.h"
 #include "mc-theme.h"
 
 #define NOTE_WIDTH  160.0
@@ -284,14 +285,8 @@ main (int   argc,
       char *argv[])
 {
   const char * const *kinds;
-  g_autofree char **args = g_new0 (char *, argc + 2);
 
-  /* Keep going after a failing kind, so one run reports every figure. */
-  memcpy (args, argv, sizeof (char *) * argc);
-  args[argc++] = (char *) "--keep-going";
-  argv = args;
-
-  g_test_init (&argc, &argv, NULL);
+  mc_test_init_keep_going (&argc, &argv);
   mc_core_ensure_resources ();
 
   kinds = mc_figure_kind_list ();

@@ -17,6 +17,7 @@
 #include "mc-figure-kind.h"
 #include "mc-layout.h"
 #include "mc-layout-private.h"
+#include "mc-test-util.h"
 #include "mc-theme.h"
 
 static const double widths[] = { 400, 700, 1000, 1600, 2500, 4000 };
@@ -498,16 +499,8 @@ main (int   argc,
 {
   const char * const *kinds;
   int status;
-  g_autofree char **args = g_new0 (char *, argc + 2);
-  int n_args = argc;
 
-  /* Keep going after a failing kind, so one run reports every figure. */
-  memcpy (args, argv, sizeof (char *) * argc);
-  args[n_args++] = (char *) "--keep-going";
-  argv = args;
-  argc = n_args;
-
-  g_test_init (&argc, &argv, NULL);
+  mc_test_init_keep_going (&argc, &argv);
   mc_core_ensure_resources ();
   scene_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) mc_scene_unref);

@@ -41,8 +41,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(McBoard) example = mc_board_new_example ();
   g_autofree char *path = NULL;
 
-  fixture->tmpdir = g_dir_make_tmp ("mc-test-file-watch-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmpdir = mc_test_make_tmp_dir ("mc-test-file-watch-XXXXXX");
   path = g_build_filename (fixture->tmpdir, "board.missiecanvas", NULL);
   fixture->file = g_file_new_for_path (path);
 
@@ -60,20 +59,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->watch);
   g_clear_object (&fixture->board);
   g_clear_object (&fixture->file);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->tmpdir, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
+  g_assert_true (mc_test_remove_tree (fixture->tmpdir));
   g_free (fixture->tmpdir);
 }
 

@@ -5,27 +5,18 @@
 #include "mc-command.h"
 #include "mc-note.h"
 #include "mc-figure.h"
+#include "mc-test-util.h"
 
 typedef struct
 {
   GHashTable *counts; /* property name → number of notifications */
 } NotifyLog;
 
-static void
-on_notify (GObject    *object,
-           GParamSpec *pspec,
-           NotifyLog  *log)
-{
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (log->counts, pspec->name));
-
-  g_hash_table_insert (log->counts, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
-}
-
 static guint
 count (NotifyLog  *log,
        const char *name)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (log->counts, name));
+  return mc_test_notify_count (log->counts, name);
 }
 
 static guint
@@ -45,8 +36,7 @@ static void
 watch (gpointer   object,
        NotifyLog *log)
 {
-  log->counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_signal_connect (object, "notify", G_CALLBACK (on_notify), log);
+  log->counts = mc_test_watch_notifies (object);
 }
 
 static void

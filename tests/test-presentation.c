@@ -47,10 +47,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(McBoard) board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
 
   g_assert_no_error (error);
-  fixture->window = mc_window_new (app, board);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  mc_test_spin ();
+  mc_test_present_window (app, board, &fixture->window);
 }
 
 static void
@@ -703,11 +700,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = NULL;
-
-  /* Keep recovery files and recent lists of the tests out of the home
-   * directory. */
-  xdg = mc_test_isolate_xdg ();
   app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
@@ -726,5 +718,5 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/mc/presentation/timer-widget", test_timer_widget);
 
-  return mc_test_app_run (app, xdg);
+  return mc_test_app_run (app);
 }

@@ -18,6 +18,7 @@
 #include "mc-layout.h"
 #include "mc-render-cairo.h"
 #include "mc-text.h"
+#include "mc-test-util.h"
 #include "mc-theme.h"
 
 #define GOLDEN_WIDTH   800
@@ -343,16 +344,9 @@ main (int   argc,
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   const char * const *kinds;
   const char *update_dir;
-  g_autofree char **args = g_new0 (char *, argc + 2);
-  int n_args = argc;
 
-  /* Keep going after a mismatch, so one run names every changed image. */
-  memcpy (args, argv, sizeof (char *) * argc);
-  args[n_args++] = (char *) "--keep-going";
-  argv = args;
-  argc = n_args;
-
-  g_test_init (&argc, &argv, NULL);
+  /* Keeps going after a mismatch, so one run names every changed image. */
+  mc_test_init_keep_going (&argc, &argv);
   mc_core_ensure_resources ();
 
   kinds = mc_figure_kind_list ();

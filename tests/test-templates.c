@@ -38,10 +38,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "default-language", "nl");
-  fixture->window = mc_window_new (app, example);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  mc_test_spin ();
+  mc_test_present_window (app, example, &fixture->window);
 }
 
 static void
@@ -530,11 +527,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = NULL;
-
-  /* Keep recovery files and recent lists of the tests out of the home
-   * directory. */
-  xdg = mc_test_isolate_xdg ();
   app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
@@ -548,5 +540,5 @@ main (int   argc,
   ADD ("read-only", test_read_only);
 #undef ADD
 
-  return mc_test_app_run (app, xdg);
+  return mc_test_app_run (app);
 }

@@ -534,11 +534,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = NULL;
-
-  /* Keep recovery files and recent lists of the tests out of the home
-   * directory. */
-  xdg = mc_test_isolate_xdg ();
   /* A short debounce keeps the test quick; the logic is the same. */
   g_setenv ("MC_FILE_WATCH_DELAY_MS", "150", TRUE);
   app = mc_test_app_new (&argc, &argv);
@@ -553,5 +548,5 @@ main (int   argc,
   ADD ("new-board", test_new_board);
 #undef ADD
 
-  return mc_test_app_run (app, xdg);
+  return mc_test_app_run (app);
 }

@@ -53,10 +53,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->tmpdir = mc_test_make_tmp_dir ("mc-test-window-XXXXXX");
 
-  fixture->window = mc_window_new (app, example);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  mc_test_spin ();
+  mc_test_present_window (app, example, &fixture->window);
 }
 
 static void
@@ -441,11 +438,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = NULL;
-
-  /* Keep recovery files and recent lists of the tests out of the home
-   * directory. */
-  xdg = mc_test_isolate_xdg ();
   app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
@@ -462,5 +454,5 @@ main (int   argc,
   ADD ("window-state", test_window_state);
 #undef ADD
 
-  return mc_test_app_run (app, xdg);
+  return mc_test_app_run (app);
 }

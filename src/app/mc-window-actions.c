@@ -16,10 +16,10 @@
 #include "mc-print.h"
 #include "mc-window-private.h"
 
-static void
-set_enabled (McWindow   *self,
-             const char *name,
-             gboolean    enabled)
+void
+_mc_window_set_action_enabled (McWindow   *self,
+                               const char *name,
+                               gboolean    enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -54,15 +54,15 @@ _mc_window_update_actions (McWindow *self)
   McHistory *history = board != NULL ? mc_board_get_history (board) : NULL;
   GAction *language;
 
-  set_enabled (self, "undo", editable && mc_history_get_can_undo (history));
-  set_enabled (self, "redo", editable && mc_history_get_can_redo (history));
-  set_enabled (self, "save", editable);
-  set_enabled (self, "save-as", editable);
-  set_enabled (self, "merge", editable);
-  set_enabled (self, "language", editable);
-  set_enabled (self, "export", board != NULL);
-  set_enabled (self, "export-report", board != NULL);  /* Export dialog */
-  set_enabled (self, "print", board != NULL);
+  _mc_window_set_action_enabled (self, "undo", editable && mc_history_get_can_undo (history));
+  _mc_window_set_action_enabled (self, "redo", editable && mc_history_get_can_redo (history));
+  _mc_window_set_action_enabled (self, "save", editable);
+  _mc_window_set_action_enabled (self, "save-as", editable);
+  _mc_window_set_action_enabled (self, "merge", editable);
+  _mc_window_set_action_enabled (self, "language", editable);
+  _mc_window_set_action_enabled (self, "export", board != NULL);
+  _mc_window_set_action_enabled (self, "export-report", board != NULL);  /* Export dialog */
+  _mc_window_set_action_enabled (self, "print", board != NULL);
 
   update_history_tooltips (self, history);
   /* Facilitated session: phase selector, presentation, new session */

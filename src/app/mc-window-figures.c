@@ -74,27 +74,13 @@ _mc_window_update_figure_actions (McWindow *self)
   static const char * const names[] = { "add-figure", "insert-figure" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+    _mc_window_set_action_enabled (self, names[i], editable);
 
-      if (action != NULL)
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), editable);
-    }
-
-  {
-    GAction *up = g_action_map_lookup_action (G_ACTION_MAP (self), "figure-scale-up");
-    GAction *down = g_action_map_lookup_action (G_ACTION_MAP (self), "figure-scale-down");
-    GAction *remove = g_action_map_lookup_action (G_ACTION_MAP (self), "figure-remove");
-
-    if (up != NULL)
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (up),
-                                   figure != NULL && scale < MC_PLACEMENT_MAX_SCALE);
-    if (down != NULL)
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (down),
-                                   figure != NULL && scale > MC_PLACEMENT_MIN_SCALE);
-    if (remove != NULL)
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (remove), figure != NULL);
-  }
+  _mc_window_set_action_enabled (self, "figure-scale-up",
+                                 figure != NULL && scale < MC_PLACEMENT_MAX_SCALE);
+  _mc_window_set_action_enabled (self, "figure-scale-down",
+                                 figure != NULL && scale > MC_PLACEMENT_MIN_SCALE);
+  _mc_window_set_action_enabled (self, "figure-remove", figure != NULL);
 }
 
 /* The chooser */

@@ -46,6 +46,11 @@ struct _McWindow
 
 /* mc-window-actions.c */
 void      _mc_window_init_actions        (McWindow      *self);
+/* Enables or disables the window action name; none such is no error, as
+ * the actions are added in parts (see the _mc_window_init_*() functions). */
+void      _mc_window_set_action_enabled  (McWindow      *self,
+                                          const char    *name,
+                                          gboolean       enabled);
 /* Enables, disables and sets the state of the actions for the current board. */
 void      _mc_window_update_actions      (McWindow      *self);
 void      _mc_window_update_recent_menu  (McWindow      *self);

@@ -157,19 +157,15 @@ _mc_window_update_session_actions (McWindow *self)
   McBoard *board = self->board;
   gboolean editable = board != NULL && !mc_board_get_read_only (board);
   GAction *phase_action = g_action_map_lookup_action (G_ACTION_MAP (self), "phase");
-  GAction *action;
 
   if (phase_action == NULL)
     return;
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (phase_action), editable);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "present");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), board != NULL);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "edit-route");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), editable);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "new-session");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                               board != NULL && mc_board_get_phase (board) != MC_PHASE_EVALUATE);
+  _mc_window_set_action_enabled (self, "phase", editable);
+  _mc_window_set_action_enabled (self, "present", board != NULL);
+  _mc_window_set_action_enabled (self, "edit-route", editable);
+  _mc_window_set_action_enabled (self, "new-session",
+                                 board != NULL && mc_board_get_phase (board) != MC_PHASE_EVALUATE);
 
   if (board != NULL)
     {

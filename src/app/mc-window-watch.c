@@ -41,24 +41,13 @@ struct _McWindowWatch
 };
 
 static void
-set_action_enabled (McWindow   *self,
-                    const char *name,
-                    gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
-static void
 hide_bar (McWindow *self)
 {
   McWindowWatch *watch = self->watch;
 
   gtk_revealer_set_reveal_child (watch->revealer, FALSE);
-  set_action_enabled (self, "merge-disk-changes", FALSE);
-  set_action_enabled (self, "keep-mine", FALSE);
+  _mc_window_set_action_enabled (self, "merge-disk-changes", FALSE);
+  _mc_window_set_action_enabled (self, "keep-mine", FALSE);
 }
 
 static void
@@ -107,8 +96,8 @@ show_bar (McWindow         *self,
   gtk_widget_set_visible (watch->dismiss_button, !changed);
   gtk_widget_set_visible (watch->save_button, !changed && editable);
 
-  set_action_enabled (self, "merge-disk-changes", changed && editable);
-  set_action_enabled (self, "keep-mine", TRUE);
+  _mc_window_set_action_enabled (self, "merge-disk-changes", changed && editable);
+  _mc_window_set_action_enabled (self, "keep-mine", TRUE);
   gtk_revealer_set_reveal_child (watch->revealer, TRUE);
 }
 

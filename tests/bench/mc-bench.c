@@ -38,20 +38,10 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-render-cairo.h"
+#include "mc-test-board.h"
 #include "mc-text.h"
 
 #define N_FRAMES 30
-
-static const char * const sample_texts[] = {
-  "Bewoners als mede-onderzoekers",
-  "Wekelijks spreekuur in het buurthuis",
-  "Gezamenlijke leeragenda met de gemeente",
-  "Studenten lopen mee met wijkverpleging",
-  "Wie is eigenaar van de data?",
-  "Korte lijnen met de woningcorporatie maken het verschil in de wijk",
-  "Prototype: deelfietsen bij de school",
-  "Ritme: elke maand een reflectiesessie",
-};
 
 static double
 now_ms (void)
@@ -75,37 +65,6 @@ median (double *values,
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-/* The model template with n free notes on a grid over the whole board. */
-static McBoard *
-make_board (guint n_notes)
-{
-  g_autoptr(GError) error = NULL;
-  McBoard *board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-  guint columns = (guint) ceil (sqrt (n_notes * 1.5));
-
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < n_notes; i++)
-    {
-      McNote *note = mc_note_new (sample_texts[i % G_N_ELEMENTS (sample_texts)]);
-      McRect rect = {
-        .x = (i % columns) * 180.0,
-        .y = (i / columns) * 130.0,
-        .width = MC_NOTE_DEFAULT_WIDTH,
-        .height = MC_NOTE_DEFAULT_HEIGHT,
-      };
-
-      mc_note_set_rect (note, &rect);
-      mc_note_set_color (note, mc_note_colors[i % 6]);
-      g_ptr_array_add (notes, note);
-    }
-
-  mc_board_execute (board, mc_command_add_notes (g_steal_pointer (&notes)));
-  mc_history_clear (mc_board_get_history (board));
-  return board;
 }
 
 /* Scales and centres the scene's bounds into a width × height surface. */
@@ -172,7 +131,7 @@ render_naive (cairo_t *cr,
 static void
 bench_redraw (void)
 {
-  g_autoptr(McBoard) board = make_board (1000);
+  g_autoptr(McBoard) board = mc_test_grid_board_new (1000);
   g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
   McViewOptions options;
   g_autoptr(McScene) scene = NULL;
@@ -218,7 +177,7 @@ bench_redraw (void)
 static void
 bench_drag (void)
 {
-  g_autoptr(McBoard) board = make_board (1000);
+  g_autoptr(McBoard) board = mc_test_grid_board_new (1000);
   g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
   McNote *dragged = g_ptr_array_index (mc_board_get_notes (board), 500);
@@ -279,7 +238,7 @@ bench_drag (void)
 static void
 bench_load_save (void)
 {
-  g_autoptr(McBoard) board = make_board (10000);
+  g_autoptr(McBoard) board = mc_test_grid_board_new (10000);
   gsize length = 0;
   g_autofree char *data = mc_board_to_data (board, &length);
   double load[5], plain_load[5], save[5], plain_save[5];

@@ -7,45 +7,11 @@
  */
 #include "config.h"
 
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-common.h"
 #include "mc-board-io.h"
 #include "mc-paste.h"
-
-/* g_error() raises SIGTRAP, which libFuzzer does not catch: abort() makes
- * it save the input as an artifact. */
-#define fuzz_fail(...) \
-  G_STMT_START { fprintf (stderr, __VA_ARGS__); fputc ('\n', stderr); abort (); } G_STMT_END
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* A critical or warning (a g_return_if_fail tripped by file content, in
- * our code or in a library we call) is a finding: abort() so libFuzzer
- * keeps the input; GLib's own fatal path raises SIGTRAP, which it does not. */
-static void
-abort_on_log (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
-{
-  if ((level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) == 0)
-    return;
-  fprintf (stderr, "%s: %s\n", domain ? domain : "", message);
-  abort ();
-}
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  g_log_set_default_handler (abort_on_log, NULL);
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
