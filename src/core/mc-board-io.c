@@ -1288,6 +1288,7 @@ static gboolean
 check_structure (const char  *data,
                  gsize        length,
                  const char  *display_name,
+                 gboolean    *surrogate_escapes,
                  GError     **error)
 {
   guint depth = 0;
@@ -1317,7 +1318,15 @@ check_structure (const char  *data,
           blank = FALSE;
           for (i++; i < length && data[i] != '"'; i++)
             if (data[i] == '\\')
-              i++;
+              {
+                /* \uD800–\uDFFF: json-glib turns a lone surrogate into bytes
+                 * that are not UTF-8 (it rejects raw invalid UTF-8 itself). */
+                if (i + 3 < length && data[i + 1] == 'u' &&
+                    (data[i + 2] == 'd' || data[i + 2] == 'D') &&
+                    strchr ("89abcdefABCDEF", data[i + 3]) != NULL)
+                  *surrogate_escapes = TRUE;
+                i++;
+              }
           closed = depth == 0;
           break;
         case '{': case '[':
@@ -1481,6 +1490,7 @@ mc_board_load_from_data (const char        *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(McBoard) board = NULL;
+  gboolean surrogate_escapes = FALSE;
   Decoder dec;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1502,7 +1512,7 @@ mc_board_load_from_data (const char        *data,
       return NULL;
     }
 
-  if (!check_structure (data, length, display_name, error))
+  if (!check_structure (data, length, display_name, &surrogate_escapes, error))
     return NULL;
 
   parser = json_parser_new ();
@@ -1511,8 +1521,10 @@ mc_board_load_from_data (const char        *data,
       set_parse_error (data, length, display_name, parse_error, error);
       return NULL;
     }
-  /* (The root is NULL for a file of only comments: decoding reports it.) */
-  if (json_parser_get_root (parser) != NULL &&
+  /* (The root is NULL for a file of only comments: decoding reports it.)
+   * Only escaped surrogates can put invalid UTF-8 in the tree, so the
+   * walk over every string runs only for files that have them. */
+  if (surrogate_escapes && json_parser_get_root (parser) != NULL &&
       !check_utf8 (json_parser_get_root (parser), display_name, error))
     return NULL;
 
