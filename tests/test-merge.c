@@ -9,6 +9,7 @@
 #include "mc-command.h"
 #include "mc-history.h"
 #include "mc-merge.h"
+#include "mc-test-util.h"
 
 #define T0 ((gint64) 1795000000 * G_USEC_PER_SEC)  /* a fixed creation time */
 /* The file stores whole seconds, so edits in tests are seconds apart. */
@@ -921,6 +922,57 @@ test_cli (void)
   g_string_free (g_steal_pointer (&printed), TRUE);
 }
 
+/* Saves record revision marks, so a member's copy merged back into the
+ * unchanged original is three-way without naming a base: its deletion
+ * goes through instead of the note coming back. */
+static void
+test_revision_marks (void)
+{
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-merge-XXXXXX");
+  g_autofree char *original_path = g_build_filename (dir, "bord.missiecanvas", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "kopie-anna.missiecanvas", NULL);
+  g_autoptr(GFile) original_file = g_file_new_for_path (original_path);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autoptr(McBoard) facilitator = make_base ();
+  g_autoptr(McBoard) anna = NULL;
+  g_autoptr(McBoard) ours = NULL;
+  g_autoptr(McBoard) theirs = NULL;
+  g_autoptr(McMergeResult) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *revision;
+
+  g_assert_true (mc_board_save_to_file (facilitator, original_file, &error));
+  g_assert_no_error (error);
+  revision = mc_board_get_meta (facilitator, MC_META_REVISION);
+  g_assert_true (g_uuid_string_is_valid (revision));
+  g_assert_null (mc_board_get_meta (facilitator, MC_META_BASE_REVISION));
+  g_assert_false (mc_board_get_modified (facilitator));
+
+  /* Anna works on her copy and saves it under her own name. */
+  anna = mc_board_load_from_file (original_file, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  delete_note (anna, ID_5);
+  edit (anna, ID_1, "Energiearmoede, vooral bij huurders", NULL, -1, -1, -1, T0 + S (10));
+  g_assert_true (mc_board_save_to_file (anna, copy_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_board_get_meta (anna, MC_META_BASE_REVISION), ==, revision);
+  g_assert_cmpstr (mc_board_get_meta (anna, MC_META_REVISION), !=, revision);
+
+  ours = mc_board_load_from_file (original_file, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  theirs = mc_board_load_from_file (copy_file, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  summary = merge (ours, theirs, NULL);
+
+  g_assert_true (mc_merge_result_get_three_way (summary));
+  g_assert_null (mc_board_get_note (ours, ID_5));
+  g_assert_cmpstr (mc_note_get_text (mc_board_get_note (ours, ID_1)), ==,
+                   "Energiearmoede, vooral bij huurders");
+  g_assert_cmpuint (mc_merge_result_get_n_conflicts (summary), ==, 0);
+
+  mc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -942,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/mc/merge/figure-kind-clash", test_figure_kind_clash);
   g_test_add_func ("/mc/merge/meta", test_meta);
   g_test_add_func ("/mc/merge/implicit-base", test_implicit_base);
+  g_test_add_func ("/mc/merge/revision-marks", test_revision_marks);
   g_test_add_func ("/mc/merge/errors", test_errors);
   g_test_add_func ("/mc/merge/cli", test_cli);
 

@@ -2106,6 +2106,9 @@ mc_board_save_to_file (McBoard  *board,
 {
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *old_revision = NULL;
+  g_autofree char *old_base = NULL;
+  g_autofree char *new_revision = NULL;
   const char *step = NULL;
   gsize length;
 
@@ -2123,9 +2126,24 @@ mc_board_save_to_file (McBoard  *board,
       return FALSE;
     }
 
+  /* Revision marks describe the file, not an edit: set outside the
+   * history, and put back if the write fails. */
+  old_revision = g_strdup (mc_board_get_meta (board, MC_META_REVISION));
+  old_base = g_strdup (mc_board_get_meta (board, MC_META_BASE_REVISION));
+  new_revision = g_uuid_string_random ();
+  if (old_revision != NULL && old_base == NULL)
+    _mc_board_update_meta (board, MC_META_BASE_REVISION, old_revision);
+  _mc_board_update_meta (board, MC_META_REVISION, new_revision);
+
   data = mc_board_to_data (board, &length);
   if (!_mc_write_file_atomically (path, data, length, MC_ATOMIC_WRITE_KEEP_BACKUP, &step))
-    return set_io_error (error, path, step, errno);
+    {
+      int saved_errno = errno;
+
+      _mc_board_update_meta (board, MC_META_REVISION, old_revision);
+      _mc_board_update_meta (board, MC_META_BASE_REVISION, old_base);
+      return set_io_error (error, path, step, saved_errno);
+    }
 
   mc_board_set_file (board, file);
   mc_board_mark_saved (board);

@@ -32,6 +32,12 @@ G_DECLARE_FINAL_TYPE (McBoard, mc_board, MC, BOARD, GObject)
 #define MC_META_DESCRIPTION "description"
 #define MC_META_FACILITATOR "facilitator"
 #define MC_META_DATE        "date"        /* ISO 8601 date of the session */
+/* Written by every save, read by merge to find a common base:
+ * "revision" names the saved state; "base-revision" the saved state this
+ * copy descends from (set by the first save of a board that was loaded
+ * from a saved file). */
+#define MC_META_REVISION      "revision"
+#define MC_META_BASE_REVISION "base-revision"
 /* Set on a board made by mc_board_new_session_copy(): which session it
  * continues ("<title> (<phase>, <date>)"). */
 #define MC_META_PREVIOUS_SESSION "previous-session"

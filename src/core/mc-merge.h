@@ -19,12 +19,6 @@
 
 G_BEGIN_DECLS
 
-/* Metadata keys a board file carries so merge can find the common base:
- * "revision" names the saved state, "base-revision" the state a copy was
- * started from. */
-#define MC_META_REVISION      "revision"
-#define MC_META_BASE_REVISION "base-revision"
-
 #define MC_MERGE_ERROR (mc_merge_error_quark ())
 GQuark mc_merge_error_quark (void);
 
