@@ -20,6 +20,8 @@ typedef struct
   guint       print_level; /* first print gray level, so parts differ */
 } RoleInfo;
 
+#define PROJECTOR_TYPE_SCALE 1.35
+
 static const RoleInfo roles[] = {
   { "context",      "#d55e00", 0 }, /* vermillion */
   { "intervention", "#0072b2", 1 }, /* blue (sky blue when light) */
@@ -105,19 +107,18 @@ init_themes (void)
   set_hex (&print->rule, "#9e9e9e");
   set_hex (&print->selection, "#000000");
 
-  *projector = (McTheme) {
-    .kind = MC_THEME_PROJECTOR,
-    .font_family = "Inter, Cantarell, sans-serif",
-    .title_size = 34 * 1.35,
-    .label_size = 29 * 1.35,
-    .body_size = 19 * 1.35,
-    .small_size = 16 * 1.35,
-    .note_size = 17 * 1.35,
-    .min_font_size = 9,
-    .line_width = 4.5,
-    .thin_line_width = 2.5,
-    .corner_radius = 22,
-  };
+  /* The projector theme is the screen theme with larger type (1.35×),
+   * a higher floor and heavier lines. */
+  *projector = *color;
+  projector->kind = MC_THEME_PROJECTOR;
+  projector->title_size *= PROJECTOR_TYPE_SCALE;
+  projector->label_size *= PROJECTOR_TYPE_SCALE;
+  projector->body_size *= PROJECTOR_TYPE_SCALE;
+  projector->small_size *= PROJECTOR_TYPE_SCALE;
+  projector->note_size *= PROJECTOR_TYPE_SCALE;
+  projector->min_font_size = 9;
+  projector->line_width = 4.5;
+  projector->thin_line_width = 2.5;
   set_hex (&projector->paper, "#ffffff");
   set_hex (&projector->ink, "#000000");
   set_hex (&projector->muted_ink, "#262a2f");
