@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-board.h"
+#include "mc-templates.h"
 #include "mc-board-io.h"
 #include "mc-catalog.h"
 #include "mc-figure-kind.h"

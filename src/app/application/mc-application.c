@@ -1,0 +1,396 @@
+/* mc-application.c — the application: command line, app actions, windows
+ *
+ * The headless command line (mc-cli.h) runs from handle-local-options,
+ * before GtkApplication's startup initialises GTK, so exports work without
+ * a display.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-application.h"
+#include "mc-app-base.h"
+#include "mc-templates.h"
+#include "mc-board-io.h"
+#include "mc-cli.h"
+#include "mc-layout.h"
+#include "mc-recovery-dialog.h"
+#include "mc-window.h"
+
+struct _McApplication
+{
+  AdwApplication parent_instance;
+
+  /* BOARD arguments of the first instance, opened on activate. */
+  GPtrArray     *pending_files;
+  /* --present: open straight into presentation mode (mc-presentation.h). */
+  gboolean       present_pending;
+};
+
+G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
+
+static McWindow *
+get_active_mc_window (McApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return MC_IS_WINDOW (window) ? MC_WINDOW (window) : NULL;
+}
+
+static McWindow *
+new_window (McApplication *self,
+            McBoard       *board)
+{
+  McWindow *window = mc_window_new (GTK_APPLICATION (self), board);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+open_files (McApplication  *self,
+            GFile         **files,
+            guint           n_files)
+{
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      McWindow *window = NULL;
+
+      /* The file goes into a window of its own, or the one still showing
+       * an untouched board. */
+      window = get_active_mc_window (self);
+      if (window == NULL || !mc_window_get_pristine (window))
+        {
+          g_autoptr(McBoard) example = mc_board_new_example ();
+
+          window = new_window (self, example);
+        }
+
+      if (!mc_window_open_file (window, files[i], &error))
+        {
+          GtkWidget *dialog;
+          g_autofree char *name = g_file_get_parse_name (files[i]);
+
+          dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                           _("Could Not Open the Board"),
+                                           error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+          g_debug ("Could not open %s: %s", name, error->message);
+        }
+    }
+}
+
+/* --present: the window just shown goes into presentation mode, once. */
+static void
+present_if_asked (McApplication *self)
+{
+  McWindow *window;
+
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  window = get_active_mc_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+}
+
+/* GApplication */
+
+static int
+mc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  McApplication *self = MC_APPLICATION (app);
+  g_auto(GStrv) paths = NULL;
+  int status;
+
+  /* Nothing on this path may touch GTK: the command line runs headless. */
+  status = mc_cli_handle_local_options (app, options);
+  if (status >= 0)
+    return status;
+
+  /* Remembered for activate/open; GTK is not up yet. */
+  if (g_variant_dict_contains (options, "present"))
+    self->present_pending = TRUE;
+
+  paths = mc_cli_dup_files (options);
+  if (paths == NULL || paths[0] == NULL)
+    return -1;
+
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (paths[i]));
+
+  /* A second instance hands its files to the first one and exits. */
+  if (!g_application_register (app, NULL, NULL))
+    return 1;
+  if (g_application_get_is_remote (app))
+    {
+      g_application_open (app, (GFile **) self->pending_files->pdata,
+                          self->pending_files->len, "");
+      g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+mc_application_activate (GApplication *app)
+{
+  McApplication *self = MC_APPLICATION (app);
+  McWindow *window;
+
+  if (self->pending_files != NULL)
+    {
+      g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+
+      open_files (self, (GFile **) files->pdata, files->len);
+      present_if_asked (self);
+      return;
+    }
+
+  window = get_active_mc_window (self);
+  if (window == NULL)
+    {
+      g_autoptr(McBoard) example = mc_board_new_example ();
+
+      window = new_window (self, example);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  present_if_asked (self);
+}
+
+static void
+mc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  McApplication *self = MC_APPLICATION (app);
+
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  open_files (self, files, n_files);
+  present_if_asked (self);
+}
+
+/* Actions */
+
+/* Templates: New opens the template chooser on the current window; its
+ * choice replaces a pristine board there or opens a window of its own. */
+static void
+action_new (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  McApplication *self = user_data;
+  McWindow *window = get_active_mc_window (self);
+
+  if (window == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *language_name = g_settings_get_string (settings, "default-language");
+      McLanguage language = MC_LANGUAGE_NL;
+      g_autoptr(McBoard) board = NULL;
+      g_autoptr(GError) error = NULL;
+
+      mc_language_from_string (language_name, &language);
+      board = mc_board_new_from_template ("model", language, &error);
+      if (board == NULL)
+        {
+          g_warning ("Could not create a board: %s", error->message);
+          return;
+        }
+      window = new_window (self, board);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
+}
+
+static void
+action_open (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  McApplication *self = user_data;
+  McWindow *window = get_active_mc_window (self);
+
+  if (window == NULL)
+    {
+      g_autoptr(McBoard) example = mc_board_new_example ();
+
+      window = new_window (self, example);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
+}
+
+static void
+action_quit (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  McApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window asks about its own unsaved changes; the application ends
+   * when the last one is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+action_about (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about;
+  const char *developers[] = { "Missiecanvas contributors", NULL };
+  const char *model[] = {
+    "Kenniscentra van Hogeschool Utrecht https://www.hu.nl/onderzoek",
+    NULL
+  };
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, "Missiecanvas");
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, "Missiecanvas contributors");
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, "© 2026 Missiecanvas contributors");
+  adw_about_window_set_website (about, "https://missiecanvas.github.io/");
+  adw_about_window_set_issue_url (about, "https://github.com/missiecanvas/missiecanvas/issues");
+  adw_about_window_set_comments (about,
+                                 _("Sticky notes on the figures of the model “Missiegedreven omgevingen”"));
+  /* Translators: put your name here, one per line, as "Name <email>". */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_acknowledgement_section (about, _("The Model and Its Sources"), model);
+  adw_about_window_add_legal_section (about,
+                                      _("The Model"),
+                                      _("“Missiegedreven omgevingen. Een conceptueel model” by the Kenniscentra of Hogeschool Utrecht. The figures, labels, definitions and questions drawn by this application come from it."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+action_shortcuts (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* GtkApplicationWindow builds the shortcuts window from gtk/help-overlay.ui. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "new", action_new },
+  { "open", action_open },
+  { "quit", action_quit },
+  { "about", action_about },
+  { "shortcuts", action_shortcuts },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[4];
+} accels[] = {
+  /* Templates: the chooser, and Add Figure */
+  { "app.new", { "<Control>n", NULL } },
+  /* Shift+Ctrl+A is the canvas's Select Region. */
+  { "win.add-figure", { "<Shift><Control>n", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Shift><Control>s", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.export-report", { "<Shift><Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+  { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
+  { "win.zoom-reset", { "<Control>1", "<Control>KP_1", NULL } },
+  { "win.sidebar", { "F9", NULL } },
+  { "win.find", { "<Control>f", NULL } },  /* note editing: outline search */
+  /* Facilitated session */
+  { "win.present", { "F5", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+static void
+mc_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (mc_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+
+  mc_recovery_offer (GTK_APPLICATION (app));
+}
+
+static void
+mc_application_finalize (GObject *object)
+{
+  McApplication *self = MC_APPLICATION (object);
+
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
+}
+
+static void
+mc_application_class_init (McApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mc_application_finalize;
+
+  /* Before startup: AdwApplication loads style.css from the resources then. */
+  mc_app_ensure_resources ();
+
+  app_class->handle_local_options = mc_application_handle_local_options;
+  app_class->startup = mc_application_startup;
+  app_class->activate = mc_application_activate;
+  app_class->open = mc_application_open;
+}
+
+static void
+mc_application_init (McApplication *self)
+{
+  mc_cli_add_main_options (G_APPLICATION (self));
+  /* A GUI option, not one of the headless command line's. */
+  g_application_add_main_option (G_APPLICATION (self), "present", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open straight into presentation mode"), NULL);
+}
+
+McApplication *
+mc_application_new (void)
+{
+  return g_object_new (MC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,800 @@
+/* mc-window.c — a main window: the board it shows, files, closing
+ *
+ * The win.* actions are in mc-window-actions.c.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-app-base.h"
+#include "mc-board-io.h"
+#include "mc-history.h"
+#include "mc-layout.h"
+#include "mc-window-private.h"
+
+/* How many boards the Recent Boards menu remembers. */
+#define MAX_RECENT 10
+
+G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BOARD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static McWindow *
+new_window_like (McWindow *self,
+                 McBoard  *board)
+{
+  return mc_window_new (gtk_window_get_application (GTK_WINDOW (self)), board);
+}
+
+McLanguage
+_mc_window_get_default_language (McWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "default-language");
+  McLanguage language = MC_LANGUAGE_NL;
+
+  mc_language_from_string (name, &language);
+  return language;
+}
+
+/* Title and subtitle */
+
+static void
+update_title (McWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *board_title = NULL;
+  GFile *file = NULL;
+
+  if (self->board != NULL)
+    {
+      board_title = mc_board_get_title (self->board);
+      file = mc_board_get_file (self->board);
+    }
+
+  if (board_title == NULL || *board_title == '\0')
+    board_title = _("Untitled Board");
+
+  /* A leading bullet marks unsaved changes, as in GNOME Text Editor. */
+  if (self->board != NULL && mc_board_get_modified (self->board))
+    title = g_strdup_printf ("• %s", board_title);
+  else
+    title = g_strdup (board_title);
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      subtitle = g_filename_display_name (basename);
+    }
+  else
+    subtitle = g_strdup (_("Not Saved"));
+
+  if (self->board != NULL && mc_board_get_read_only (self->board))
+    {
+      char *with_note = g_strdup_printf (_("%s (read-only)"), subtitle);
+
+      g_free (subtitle);
+      subtitle = with_note;
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_region_panel (McWindow *self)
+{
+  mc_region_panel_show (self->region_panel, self->board,
+                        mc_canvas_get_active_region (self->canvas));
+}
+
+static void
+on_board_changed (McBoard       *board,
+                  McChangeFlags  flags,
+                  GStrv          note_ids,
+                  McWindow      *self)
+{
+  update_title (self);
+  _mc_window_update_actions (self);
+
+  if (flags & (MC_CHANGE_META | MC_CHANGE_FIGURES))
+    update_region_panel (self);
+}
+
+static void
+on_history_notify (McHistory  *history,
+                   GParamSpec *pspec,
+                   McWindow   *self)
+{
+  _mc_window_update_actions (self);
+}
+
+/* The board */
+
+McBoard *
+mc_window_get_board (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->board;
+}
+
+static void
+disconnect_board (McWindow *self)
+{
+  McHistory *history;
+
+  if (self->board == NULL)
+    return;
+
+  history = mc_board_get_history (self->board);
+  g_clear_signal_handler (&self->board_changed_id, self->board);
+  g_clear_signal_handler (&self->can_undo_id, history);
+  g_clear_signal_handler (&self->can_redo_id, history);
+}
+
+void
+mc_window_set_board (McWindow *self,
+                     McBoard  *board)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  g_return_if_fail (MC_IS_BOARD (board));
+
+  if (self->board == board)
+    return;
+
+  disconnect_board (self);
+  g_set_object (&self->board, board);
+
+  self->board_changed_id = g_signal_connect (board, "changed",
+                                             G_CALLBACK (on_board_changed), self);
+  self->can_undo_id = g_signal_connect (mc_board_get_history (board), "notify::can-undo",
+                                        G_CALLBACK (on_history_notify), self);
+  self->can_redo_id = g_signal_connect (mc_board_get_history (board), "notify::can-redo",
+                                        G_CALLBACK (on_history_notify), self);
+
+  mc_canvas_set_board (self->canvas, board);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, mc_board_get_read_only (board));
+
+  update_title (self);
+  update_region_panel (self);
+  _mc_window_update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOARD]);
+}
+
+McCanvas *
+mc_window_get_canvas (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->canvas;
+}
+
+gboolean
+mc_window_get_pristine (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+
+  return self->board == NULL
+         || (mc_board_get_file (self->board) == NULL
+             && !mc_board_get_modified (self->board)
+             && !mc_history_get_can_undo (mc_board_get_history (self->board)));
+}
+
+void
+mc_window_show_toast (McWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+_mc_window_show_error (McWindow     *self,
+                       const char   *heading,
+                       const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   error != NULL ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Recent boards */
+
+void
+_mc_window_add_recent (McWindow *self,
+                       GFile    *file)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  guint n = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_strcmp0 (old[i], uri) == 0)
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+}
+
+/* Files */
+
+gboolean
+mc_window_open_file (McWindow  *self,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_autoptr(McBoard) board = NULL;
+
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  board = mc_board_load_from_file (file, MC_BOARD_LOAD_ALLOW_NEWER, error);
+  if (board == NULL)
+    return FALSE;
+
+  mc_window_set_board (self, board);
+  _mc_window_add_recent (self, file);
+
+  if (mc_board_get_read_only (board))
+    mc_window_show_toast (self, _("Opened read-only: the board is from a newer version"));
+
+  return TRUE;
+}
+
+gboolean
+mc_window_save_to_file (McWindow  *self,
+                        GFile     *file,
+                        GError   **error)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->board == NULL)
+    return TRUE;
+
+  if (mc_board_get_read_only (self->board))
+    {
+      g_set_error_literal (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NEWER_VERSION,
+                           _("This board is read-only because it comes from a newer version of Missiecanvas"));
+      return FALSE;
+    }
+
+  if (!mc_board_save_to_file (self->board, file, error))
+    return FALSE;
+
+  /* File watch: the file holds our version again. */
+  _mc_window_watch_saved (self);
+  _mc_window_add_recent (self, file);
+  update_title (self);
+  _mc_window_update_actions (self);
+
+  return TRUE;
+}
+
+static McWindow *
+find_window_with_file (McWindow *self,
+                       GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      McBoard *board;
+
+      if (!MC_IS_WINDOW (l->data))
+        continue;
+      board = MC_WINDOW (l->data)->board;
+      if (board != NULL && mc_board_get_file (board) != NULL
+          && g_file_equal (mc_board_get_file (board), file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+void
+_mc_window_open_file_somewhere (McWindow *self,
+                                GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  McWindow *target = find_window_with_file (self, file);
+
+  if (target != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (target));
+      return;
+    }
+
+  if (mc_window_get_pristine (self))
+    {
+      if (!mc_window_open_file (self, file, &error))
+        _mc_window_show_error (self, _("Could Not Open the Board"), error);
+      return;
+    }
+
+  /* Load first, so a failure opens no empty window. */
+  {
+    g_autoptr(McBoard) board = mc_board_load_from_file (file, MC_BOARD_LOAD_ALLOW_NEWER, &error);
+
+    if (board == NULL)
+      {
+        _mc_window_show_error (self, _("Could Not Open the Board"), error);
+        return;
+      }
+
+    target = new_window_like (self, board);
+    _mc_window_add_recent (target, file);
+    gtk_window_present (GTK_WINDOW (target));
+    if (mc_board_get_read_only (board))
+      mc_window_show_toast (target, _("Opened read-only: the board is from a newer version"));
+  }
+}
+
+static GtkFileFilter *
+new_board_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Missiecanvas Boards"));
+  gtk_file_filter_add_mime_type (filter, "application/x-missiecanvas+json");
+  gtk_file_filter_add_suffix (filter, "missiecanvas");
+
+  return filter;
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  McWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        _mc_window_open_file_somewhere (self, file);
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+void
+_mc_window_open_with_chooser (McWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = new_board_filter ();
+
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_show (self->file_chooser);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Open Board"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     McWindow        *self)
+{
+  McWindowSaveDone done = g_object_get_data (G_OBJECT (chooser), "mc-save-done");
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *basename = chosen != NULL ? g_file_get_basename (chosen) : NULL;
+
+      /* People type a name without the extension; the MIME type needs it. */
+      if (basename != NULL && !g_str_has_suffix (basename, ".missiecanvas"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *with_suffix = g_strconcat (basename, ".missiecanvas", NULL);
+
+          file = g_file_get_child (parent, with_suffix);
+        }
+      else
+        file = g_steal_pointer (&chosen);
+
+      if (file != NULL)
+        {
+          saved = mc_window_save_to_file (self, file, &error);
+          if (!saved)
+            _mc_window_show_error (self, _("Could Not Save the Board"), error);
+        }
+    }
+
+  g_clear_object (&self->file_chooser);
+
+  if (done != NULL)
+    done (self, saved);
+}
+
+void
+_mc_window_save_as (McWindow         *self,
+                    McWindowSaveDone  done)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = new_board_filter ();
+  const char *title;
+  g_autofree char *name = NULL;
+
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_show (self->file_chooser);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (self->board != NULL && mc_board_get_file (self->board) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), mc_board_get_file (self->board), NULL);
+  else
+    {
+      title = self->board != NULL ? mc_board_get_title (self->board) : NULL;
+      if (title == NULL || *title == '\0')
+        title = _("Untitled Board");
+      /* A title may hold a slash; a file name may not. */
+      name = g_strdelimit (g_strconcat (title, ".missiecanvas", NULL), "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_object_set_data (G_OBJECT (chooser), "mc-save-done", done);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+/* Closing */
+
+static void
+save_window_state (McWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside the dialog's response: the dialog is transient for this
+ * window and must finish its own emission before the window goes. */
+static void
+close_now (McWindow *self)
+{
+  self->closing = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
+on_saved_before_close (McWindow *self,
+                       gboolean  saved)
+{
+  if (saved)
+    close_now (self);
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   McWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    close_now (self);
+  else if (g_str_equal (response, "save"))
+    {
+      /* File watch: asks first when another program changed the file. */
+      _mc_window_save (self, on_saved_before_close);
+    }
+}
+
+static gboolean
+mc_window_close_request (GtkWindow *window)
+{
+  McWindow *self = MC_WINDOW (window);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  const char *title;
+
+  if (!self->closing && self->board != NULL
+      && mc_board_get_modified (self->board)
+      && !mc_board_get_read_only (self->board))
+    {
+      title = mc_board_get_title (self->board);
+      if (title == NULL || *title == '\0')
+        title = _("Untitled Board");
+      body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when you close without saving."),
+                              title);
+
+      dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+
+      return TRUE;
+    }
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         McWindow      *self)
+{
+  GSList *files;
+  gboolean opened = FALSE;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      _mc_window_open_file_somewhere (self, l->data);
+      opened = TRUE;
+    }
+  g_slist_free (files);
+
+  return opened;
+}
+
+/* Region panel */
+
+static void
+on_active_region_changed (McCanvas   *canvas,
+                          GParamSpec *pspec,
+                          McWindow   *self)
+{
+  update_region_panel (self);
+}
+
+static void
+on_zoom_changed (McCanvas   *canvas,
+                 GParamSpec *pspec,
+                 McWindow   *self)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: a zoom level such as "100 %"; use your language's spacing. */
+  label = g_strdup_printf (_("%.0f %%"), mc_canvas_get_zoom (canvas) * 100.0);
+  gtk_menu_button_set_label (self->zoom_button, label);
+}
+
+static void
+restore_window_state (McWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+mc_window_dispose (GObject *object)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  /* File watch */
+  _mc_window_dispose_watch (self);
+  disconnect_board (self);
+  g_clear_object (&self->board);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
+}
+
+static void
+mc_window_finalize (GObject *object)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (mc_window_parent_class)->finalize (object);
+}
+
+static void
+mc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_value_set_object (value, self->board);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      if (g_value_get_object (value) != NULL)
+        mc_window_set_board (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_window_class_init (McWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = mc_window_dispose;
+  object_class->finalize = mc_window_finalize;
+  object_class->get_property = mc_window_get_property;
+  object_class->set_property = mc_window_set_property;
+
+  window_class->close_request = mc_window_close_request;
+
+  properties[PROP_BOARD] =
+    g_param_spec_object ("board", NULL, NULL,
+                         MC_TYPE_BOARD,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  mc_app_ensure_resources ();
+  g_type_ensure (MC_TYPE_CANVAS);
+  g_type_ensure (MC_TYPE_REGION_PANEL);
+  g_type_ensure (MC_TYPE_OUTLINE_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, region_panel);
+  /* Outline panel */
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, outline_panel);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, language_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, recent_section);
+  /* Facilitated session */
+  gtk_widget_class_bind_template_child (widget_class, McWindow, phase_button);
+
+}
+
+static void
+mc_window_init (McWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  mc_app_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);
+
+  self->settings = g_settings_new (APP_ID);
+  restore_window_state (self);
+
+  /* Outline panel: follows the canvas's board, drives its selection. */
+  mc_outline_panel_set_canvas (self->outline_panel, self->canvas);
+
+  g_signal_connect (self->canvas, "notify::active-region",
+                    G_CALLBACK (on_active_region_changed), self);
+  g_signal_connect (self->canvas, "notify::zoom",
+                    G_CALLBACK (on_zoom_changed), self);
+  on_zoom_changed (self->canvas, NULL, self);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  _mc_window_init_actions (self);
+  /* File watch: the bar under the header bar and its actions */
+  _mc_window_init_watch (self);
+  update_title (self);
+}
+
+McWindow *
+mc_window_new (GtkApplication *application,
+               McBoard        *board)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (board == NULL || MC_IS_BOARD (board), NULL);
+
+  return g_object_new (MC_TYPE_WINDOW,
+                       "application", application,
+                       "board", board,
+                       NULL);
+}

@@ -1,0 +1,243 @@
+/* mc-figure-doorwerking.c — Figuur 7 / 11: the four processes of
+ * doorwerking (Andriessen 2019) and their reach to individu, collectief and
+ * maatschappij
+ *
+ * Both dimensions read as a matrix: one row per process (the regions), and
+ * across every row's note canvas the reach widens from individu through
+ * collectief to maatschappij, announced by a widening wedge at the top. A
+ * note's place along the row says how far its doorwerking reaches.
+ */
+#include "config.h"
+
+#include "mc-figure-kinds-private.h"
+#include "mc-figure-shapes.h"
+#include "mc-view-options.h"
+
+/* Figure units. */
+#define AREA_LEFT    16.0
+#define AREA_RIGHT   984.0
+#define AREA_BOTTOM  984.0
+#define HEADER       76.0
+
+typedef struct
+{
+  const char *id;
+  guint       shade;
+} Process;
+
+/* Seed order; shades alternate so that neighbouring rows differ clearly. */
+static const Process processes[] = {
+  { "system",    0 },
+  { "person",    2 },
+  { "product",   1 },
+  { "knowledge", 3 },
+};
+
+/* Reach bands, growing wider as the doorwerking spreads (fractions of the
+ * note canvas). Their names are catalog strings, not regions. */
+static const struct
+{
+  const char *key;
+  double      share;
+} reach[] = {
+  { "individual", 0.29 },
+  { "collective", 0.33 },
+  { "society",    0.38 },
+};
+
+typedef struct
+{
+  McFigureBuild *build;
+  double         top;
+  double         split;     /* where a row's texts end and its notes begin */
+  double         canvas_x0; /* the note canvas of every row */
+  double         canvas_x1;
+} Frame;
+
+static double
+reach_edge (const Frame *frame,
+            guint        index)
+{
+  double x = frame->canvas_x0;
+
+  for (guint i = 0; i < index && i < G_N_ELEMENTS (reach); i++)
+    x += reach[i].share * (frame->canvas_x1 - frame->canvas_x0);
+  return x;
+}
+
+/* Text standing on the bottom of box (fitted), so the band names and the
+ * heading share one line just above the wedge. */
+static void
+add_bottom_aligned (McFigureBuild     *build,
+                    const char        *text,
+                    const McTextStyle *style,
+                    const McRect      *box,
+                    const McColor     *color)
+{
+  g_autoptr(PangoLayout) probe = NULL;
+  McTextStyle themed = *style;
+  McRect placed = *box;
+  double height;
+
+  themed.family = build->theme->font_family;
+  probe = mc_text_layout_fit (text, &themed, box->width, box->height,
+                              mc_figure_build_size (build, 0), NULL);
+  mc_text_layout_get_size (probe, NULL, &height);
+  height = MIN (height, box->height);
+  placed.y += box->height - height;
+  placed.height = height + 0.5;
+  mc_figure_build_add_text (build, MC_ROLE_LABEL, text, style, &placed, color);
+}
+
+/* The wedge under the band names: three segments of one triangle that
+ * thickens toward maatschappij. */
+static void
+add_reach_header (const Frame *frame)
+{
+  McFigureBuild *build = frame->build;
+  const McTheme *theme = build->theme;
+  McColor stroke;
+  McTextStyle style = { NULL, 0, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
+                        PANGO_ALIGN_CENTER, 0 };
+  const double base = frame->top + HEADER - 14;
+  const double thin = 5, thick = 22, gap = 6;
+  const char *heading;
+
+  mc_theme_get_role_stroke (theme, "outcomes", &stroke);
+  style.size = mc_figure_build_size (build, theme->body_size);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reach); i++)
+    {
+      g_autoptr(McPath) wedge = mc_path_new ();
+      double a = reach_edge (frame, i) + (i > 0 ? gap / 2 : 0);
+      double b = reach_edge (frame, i + 1) - (i + 1 < G_N_ELEMENTS (reach) ? gap / 2 : 0);
+      double span = frame->canvas_x1 - frame->canvas_x0;
+      double ha = thin + (thick - thin) * (a - frame->canvas_x0) / span;
+      double hb = thin + (thick - thin) * (b - frame->canvas_x0) / span;
+      const char *name = mc_figure_info_get_string (build->info, reach[i].key,
+                                                    build->language);
+      McRect box;
+
+      mc_path_move_to (wedge, mc_figure_shapes_x (build, a), mc_figure_shapes_y (build, base));
+      mc_path_line_to (wedge, mc_figure_shapes_x (build, b), mc_figure_shapes_y (build, base));
+      mc_path_line_to (wedge, mc_figure_shapes_x (build, b), mc_figure_shapes_y (build, base - hb));
+      mc_path_line_to (wedge, mc_figure_shapes_x (build, a), mc_figure_shapes_y (build, base - ha));
+      mc_path_close (wedge);
+      mc_scene_add_path (build->scene, MC_ROLE_DECORATION, wedge, &stroke, NULL, 0,
+                         MC_LINE_SOLID);
+
+      if (name == NULL)
+        continue;
+      mc_figure_shapes_rect (build, a, frame->top, b - a, base - thick - 8 - frame->top, &box);
+      add_bottom_aligned (build, name, &style, &box, &theme->ink);
+    }
+
+  /* Over the text column, on the names' line: what the scale measures. */
+  heading = mc_figure_info_get_string (build->info, "centre", build->language);
+  if (heading != NULL)
+    {
+      McRect box;
+
+      style.alignment = PANGO_ALIGN_LEFT;
+      style.weight = PANGO_WEIGHT_NORMAL;
+      mc_figure_shapes_rect (build, AREA_LEFT + MC_FIGURE_PAD * 0.8, frame->top,
+                             frame->split - AREA_LEFT - 1.5 * MC_FIGURE_PAD,
+                             base - thick - 8 - frame->top, &box);
+      add_bottom_aligned (build, heading, &style, &box, &theme->muted_ink);
+    }
+}
+
+static void
+add_process (const Frame   *frame,
+             const Process *process,
+             double         y0,
+             double         y1)
+{
+  McFigureBuild *build = frame->build;
+  const McTheme *theme = build->theme;
+  g_autoptr(McPath) path = mc_path_new ();
+  g_autoptr(McPath) canvas = mc_path_new ();
+  McColor stroke, wash, rule;
+  McRect rect, box, area;
+  const double pad = MC_FIGURE_PAD;
+  double inset = pad * 0.45;
+  /* The texts have a column of their own; the notes sit beside them. */
+  const McShapesRegionText text = { 0, };
+
+  mc_figure_shapes_rect (build, AREA_LEFT, y0, AREA_RIGHT - AREA_LEFT, y1 - y0, &rect);
+  mc_path_rounded_rectangle (path, &rect, theme->corner_radius * build->unit);
+  mc_figure_shapes_begin_region (build, process->id, path, NULL, process->shade, 1.0,
+                                 MC_LINE_SOLID);
+  mc_figure_build_get_region_colors (build, process->id, process->shade, NULL, &stroke, NULL);
+
+  /* The note canvas: a lighter wash of paper over the tint, divided into
+   * the reach bands by dashed rules. */
+  wash = theme->paper;
+  wash.alpha = 0.55;
+  mc_figure_shapes_rect (build, frame->canvas_x0, y0 + inset,
+                          frame->canvas_x1 - frame->canvas_x0, y1 - y0 - 2 * inset, &area);
+  mc_path_rounded_rectangle (canvas, &area, theme->corner_radius * 0.6 * build->unit);
+  mc_scene_add_path (build->scene, MC_ROLE_DECORATION, canvas, &wash, NULL, 0, MC_LINE_SOLID);
+
+  rule = stroke;
+  rule.alpha = 0.6;
+  for (guint i = 1; i < G_N_ELEMENTS (reach); i++)
+    {
+      g_autoptr(McPath) line = mc_path_new ();
+      double x = mc_figure_shapes_x (build, reach_edge (frame, i));
+
+      mc_path_move_to (line, x, area.y + inset * build->unit * 0.5);
+      mc_path_line_to (line, x, area.y + area.height - inset * build->unit * 0.5);
+      mc_scene_add_path (build->scene, MC_ROLE_DECORATION, line, NULL, &rule,
+                         mc_figure_shapes_thin_line_width (build), MC_LINE_DASHED);
+    }
+
+  mc_figure_shapes_rect (build, AREA_LEFT + pad * 0.8, y0 + pad * 0.6,
+                          frame->split - AREA_LEFT - pad * 1.2, y1 - y0 - pad * 1.2, &box);
+  mc_figure_shapes_add_region_text (build, process->id, &text, &box);
+
+  /* Notes may go anywhere on the canvas; where they sit says their reach. */
+  mc_figure_shapes_rect (build, frame->canvas_x0 + inset, y0 + inset * 2,
+                          frame->canvas_x1 - frame->canvas_x0 - 2 * inset,
+                          y1 - y0 - inset * 4, &area);
+  mc_figure_build_set_note_area (build, process->id, &area);
+
+  mc_figure_build_end_region (build);
+}
+
+static void
+build_doorwerking (McFigureBuild *build)
+{
+  const McViewOptions *options = build->options;
+  gboolean definitions = options != NULL && options->definitions;
+  gboolean questions = options != NULL && options->questions == MC_QUESTIONS_INLINE;
+  Frame frame = { build, 0, 0, 0, 0 };
+  double rows_top, row_height;
+  guint n = G_N_ELEMENTS (processes);
+
+  frame.top = MC_FIGURE_TITLE_BAND;
+  mc_figure_shapes_add_title (build);
+  /* The text column grows with what it has to hold; the canvas keeps room
+   * for at least two notes side by side. */
+  frame.split = AREA_LEFT + (definitions && questions ? 460 : definitions || questions ? 400 : 340);
+  frame.canvas_x0 = frame.split;
+  frame.canvas_x1 = AREA_RIGHT - MC_FIGURE_PAD * 0.45;
+
+  add_reach_header (&frame);
+
+  rows_top = frame.top + HEADER;
+  row_height = (AREA_BOTTOM - rows_top - (n - 1) * MC_FIGURE_GAP) / n;
+  for (guint i = 0; i < n; i++)
+    {
+      double y0 = rows_top + i * (row_height + MC_FIGURE_GAP);
+
+      add_process (&frame, &processes[i], y0, y0 + row_height);
+    }
+}
+
+const McFigureKindClass mc_figure_kind_doorwerking = {
+  .id = "doorwerking",
+  .natural_width = 1000,
+  .natural_height = 1000,
+  .build = build_doorwerking,
+};

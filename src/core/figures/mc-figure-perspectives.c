@@ -1,0 +1,204 @@
+/* mc-figure-perspectives.c — Figuur 5/9: the five design perspectives
+ *
+ * A wheel of five wide sectors around a modest centre disc that names the
+ * intervention ("Interventie: ontwerp gericht op hybridisering"). The
+ * wheel's rim is a large circle clipped by the figure's square, so the
+ * sectors reach into the corners: a pure circle would leave each sector
+ * room for barely one note. Each sector's label, definition, questions and
+ * notes share the largest rectangle that fits inside it (computed once).
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-figure-kinds-private.h"
+#include "mc-figure-shapes.h"
+#include "mc-view-options.h"
+
+#define N_SECTORS 5
+
+/* Figure units of the 1000 × 1000 design. */
+#define WHEEL_CX       500.0
+#define WHEEL_CY       612.0
+#define WHEEL_R_OUTER  590.0
+#define WHEEL_R_INNER  124.0
+#define WHEEL_INSET     34.0
+/* Room for a label above the notes. */
+#define LABEL_RESERVE  56.0
+
+static const McRect wheel_clip = { 16, MC_FIGURE_TITLE_BAND, 968, 984 - MC_FIGURE_TITLE_BAND };
+
+/* Clockwise from the top, in the order the seed lists them. Shades are
+ * spread so that neighbours differ by at least two lightness steps, also
+ * across the seam between the last sector and the first. */
+static const struct
+{
+  const char *id;
+  guint       shade;
+} sectors[N_SECTORS] = {
+  { "content",      0 },
+  { "social",       2 },
+  { "spatial",      4 },
+  { "instrumental", 1 },
+  { "temporal",     3 },
+};
+
+static void
+sector_in_figure_units (guint          index,
+                        McShapeSector *sector)
+{
+  double step = 2 * G_PI / N_SECTORS;
+  double a0 = -G_PI / 2 - step / 2 + index * step;
+
+  sector->cx = WHEEL_CX;
+  sector->cy = WHEEL_CY;
+  sector->r_inner = WHEEL_R_INNER;
+  sector->r_outer = WHEEL_R_OUTER;
+  sector->a0 = a0;
+  sector->a1 = a0 + step;
+  sector->clip = wheel_clip;
+}
+
+/* The content rectangles depend on the design only, not on the size or
+ * theme, so the search runs once per process. */
+static const McRect *
+get_content_rects (void)
+{
+  static McRect rects[N_SECTORS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_SECTORS; i++)
+        {
+          McShapeSector sector;
+
+          sector_in_figure_units (i, &sector);
+          if (!mc_figure_shapes_sector_largest_rect (&sector, WHEEL_INSET,
+                                                     MC_FIGURE_NOTE_WIDTH,
+                                                     MC_FIGURE_NOTE_HEIGHT,
+                                                     MC_FIGURE_NOTE_GAP,
+                                                     LABEL_RESERVE, &rects[i]))
+            g_assert_not_reached ();
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return rects;
+}
+
+static void
+sector_in_board_units (McFigureBuild *build,
+                       guint          index,
+                       McShapeSector *sector)
+{
+  sector_in_figure_units (index, sector);
+  sector->cx = mc_figure_shapes_x (build, sector->cx);
+  sector->cy = mc_figure_shapes_y (build, sector->cy);
+  sector->r_inner = mc_figure_shapes_len (build, sector->r_inner);
+  sector->r_outer = mc_figure_shapes_len (build, sector->r_outer);
+  mc_figure_shapes_rect (build, wheel_clip.x, wheel_clip.y,
+                         wheel_clip.width, wheel_clip.height, &sector->clip);
+}
+
+static void
+build_sector (McFigureBuild *build,
+              guint          index)
+{
+  const char *id = sectors[index].id;
+  const McRect *r = &get_content_rects ()[index];
+  g_autoptr(McPath) shape = NULL;
+  McShapeSector sector;
+  McRect content;
+  /* Label, definition and questions share the sector's rectangle with its
+   * notes; the notes keep room for two, the texts make way. */
+  const McShapesRegionText text = {
+    .alignment = PANGO_ALIGN_CENTER,
+    .label_share = 0.25,
+    .min_notes = 2,
+  };
+
+  sector_in_board_units (build, index, &sector);
+  shape = mc_figure_shapes_sector_new (&sector);
+  mc_figure_shapes_begin_region (build, id, shape, NULL, sectors[index].shade, 1.0,
+                                 MC_LINE_SOLID);
+
+  mc_figure_shapes_rect (build, r->x, r->y, r->width, r->height, &content);
+  mc_figure_shapes_add_region_text (build, id, &text, &content);
+
+  mc_figure_build_set_note_area (build, id, &content);
+  mc_figure_build_end_region (build);
+}
+
+static void
+build_hub (McFigureBuild *build)
+{
+  const McTheme *theme = build->theme;
+  const char *part = mc_figure_info_get_string (build->info, "centre_part", build->language);
+  const char *design = mc_figure_info_get_string (build->info, "centre_design", build->language);
+  g_autoptr(McPath) disc = mc_path_new ();
+  double cx = mc_figure_shapes_x (build, WHEEL_CX);
+  double cy = mc_figure_shapes_y (build, WHEEL_CY);
+  double r = mc_figure_shapes_len (build, WHEEL_R_INNER);
+  /* A box inside the disc, narrower than the inscribed square so that
+   * wrapped lines stay clear of the rim where the circle curves away. */
+  double half_w = r * 0.78, half_h = r * 0.62;
+  McTextStyle style;
+  McColor stroke;
+  McRect box = { cx - half_w, cy - half_h, 2 * half_w, 2 * half_h };
+
+  mc_theme_get_role_stroke (theme, "intervention", &stroke);
+  mc_figure_shapes_append_circle (disc, cx, cy, r, FALSE);
+  mc_scene_add_path (build->scene, MC_ROLE_DECORATION, disc, &theme->paper, &stroke,
+                     mc_figure_shapes_line_width (build) * 1.5, MC_LINE_SOLID);
+
+  if (part != NULL && design != NULL)
+    {
+      McTextStyle part_style;
+      double part_h, design_h, total;
+
+      /* "Interventie" over "Ontwerp gericht op hybridisering", centred as
+       * one block. */
+      mc_figure_shapes_style (build, &part_style, theme->label_size * 0.8, PANGO_WEIGHT_SEMIBOLD);
+      part_style.alignment = PANGO_ALIGN_CENTER;
+      mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
+      style.alignment = PANGO_ALIGN_CENTER;
+      part_h = mc_figure_shapes_measure_text (part, &part_style, box.width);
+      design_h = mc_figure_shapes_measure_text (design, &style, box.width);
+      total = part_h + design_h + mc_figure_shapes_len (build, 4);
+      if (total < box.height)
+        {
+          box.y += (box.height - total) / 2;
+          box.height = total + 1;
+        }
+      mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, part, &part_style,
+                                       &theme->ink, &box, box.height * 0.45,
+                                       mc_figure_shapes_len (build, 4));
+      mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, design, &style,
+                                       &theme->muted_ink, &box, 0, 0);
+    }
+  else
+    {
+      const char *centre = mc_figure_info_get_string (build->info, "centre", build->language);
+
+      mc_figure_shapes_style (build, &style, theme->body_size, PANGO_WEIGHT_SEMIBOLD);
+      style.alignment = PANGO_ALIGN_CENTER;
+      mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL, centre, &style,
+                                          &theme->ink, &box);
+    }
+}
+
+static void
+build_perspectives (McFigureBuild *build)
+{
+  mc_figure_shapes_add_title (build);
+  for (guint i = 0; i < N_SECTORS; i++)
+    build_sector (build, i);
+  build_hub (build);
+}
+
+const McFigureKindClass mc_figure_kind_perspectives = {
+  .id = "perspectives",
+  .natural_width = 1000,
+  .natural_height = 1000,
+  .build = build_perspectives,
+};

@@ -1,0 +1,51 @@
+/* mc-layout.h — board + catalog + view options → scene
+ *
+ * McLayout keeps caches (note text layouts keyed by text, size and style)
+ * so that rebuilding the scene after an edit does not relayout unchanged
+ * notes.
+ */
+#pragma once
+
+#include "mc-types.h"
+#include "mc-board.h"
+#include "mc-catalog.h"
+#include "mc-scene.h"
+#include "mc-view-options.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_LAYOUT (mc_layout_get_type ())
+G_DECLARE_FINAL_TYPE (McLayout, mc_layout, MC, LAYOUT, GObject)
+
+McLayout   *mc_layout_new              (McCatalog           *catalog);
+/* The board's scene: paper, then each placed figure (group "<id>", its
+ * regions "<id>/<region>"), the questions list ("<id>:questions") and the
+ * caption ("<id>:caption", or "board:caption" for several figures), then
+ * the notes ("note:<uuid>") in board order. Anchored notes without a
+ * position are packed into their region's note area, never overlapping. */
+McScene    *mc_layout_build            (McLayout            *self,
+                                        McBoard             *board,
+                                        const McViewOptions *options);
+/* A figure kind alone, width wide at (0,0): thumbnails, tests. */
+McScene    *mc_layout_build_kind       (McLayout            *self,
+                                        const char          *kind,
+                                        double               width,
+                                        const McViewOptions *options);
+
+/* The rectangle of a placed figure on the board, in board units. */
+gboolean    mc_layout_get_figure_rect  (McBoard             *board,
+                                        const char          *figure_id,
+                                        McRect              *rect);
+/* Board coordinates of a note (resolving figure-relative positions and
+ * packed notes) as of the last mc_layout_build. */
+gboolean    mc_layout_get_note_rect    (McLayout            *self,
+                                        const char          *note_id,
+                                        McRect              *rect);
+
+/* A region's note area (board units) as of the last build; FALSE if none. */
+gboolean    mc_layout_get_note_area    (McLayout            *self,
+                                        const char          *figure_id,
+                                        const char          *region_id,
+                                        McRect              *area);
+
+G_END_DECLS
