@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -79,6 +80,36 @@ mc_test_run_for (guint ms)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   mc_test_spin ();
+}
+
+void
+mc_test_wait_until (McTestCondition condition,
+                    gpointer        data,
+                    const char     *what)
+{
+  const char *multiplier = g_getenv ("MC_TEST_TIMEOUT_MULTIPLIER");
+  gint64 limit = 60 * G_USEC_PER_SEC * (multiplier ? MAX (1, atoi (multiplier)) : 1);
+  gint64 deadline = g_get_monotonic_time () + limit;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      /* Wakes at least every 10 ms, so conditions that only a clock or
+       * another process changes are seen without a source of their own. */
+      if (!g_main_context_pending (NULL))
+        {
+          gboolean done = FALSE;
+          guint id = g_timeout_add (10, on_timeout, &done);
+
+          while (!done && !condition (data))
+            g_main_context_iteration (NULL, TRUE);
+          if (!done)
+            g_source_remove (id);
+        }
+      else
+        g_main_context_iteration (NULL, FALSE);
+    }
 }
 
 char *

@@ -29,6 +29,15 @@ void     mc_test_spin          (void);
  * whatever became ready meanwhile. */
 void     mc_test_run_for       (guint ms);
 
+typedef gboolean (*McTestCondition) (gpointer data);
+
+/* Runs the main loop until condition (data) holds. Waits on the condition,
+ * not on a time: the deadline (60 s, times MC_TEST_TIMEOUT_MULTIPLIER) only
+ * turns a hang into a failure naming what, and never passes a slow run. */
+void     mc_test_wait_until    (McTestCondition condition,
+                                gpointer        data,
+                                const char     *what);
+
 /* Points XDG_DATA_HOME, XDG_STATE_HOME, XDG_CACHE_HOME and XDG_CONFIG_HOME
  * at one new temporary folder, so recovery files, recent lists and caches
  * of tests stay out of the home folder. Returns the folder; call before
