@@ -41,8 +41,8 @@ mc_install_packages () {
   fi
 
   echo "Installing missing packages: ${missing[*]}"
-  $sudo apt-get update -qq || mc_die "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+  $sudo apt-get -o DPkg::Lock::Timeout=900 update -qq || mc_die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends \
     "${missing[@]}" || mc_die "apt-get install failed for: ${missing[*]}"
 }
 
