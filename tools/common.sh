@@ -10,7 +10,7 @@ MC_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libcairo2-dev libpango1.0-dev librsvg2-dev libpng-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick x11-utils dbus
   poppler-utils librsvg2-bin
   fonts-inter fonts-liberation2
 )
