@@ -11,7 +11,7 @@ MC_PACKAGES=(
   libjson-glib-dev libcairo2-dev libpango1.0-dev librsvg2-dev libpng-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils
   xvfb xauth imagemagick x11-utils dbus
-  poppler-utils librsvg2-bin
+  poppler-utils librsvg2-bin yelp-tools
   fonts-inter fonts-liberation2
 )
 
