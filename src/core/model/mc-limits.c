@@ -83,36 +83,22 @@ mc_limits_id_is_valid (const char *id)
   return TRUE;
 }
 
-/* TRUE when text is over max_bytes; then *size and *max say by how much,
- * for a message. */
 static gboolean
-too_long (const char  *text,
-          gsize        max_bytes,
-          char       **size,
-          char       **max)
+too_long (const char *text,
+          gsize       max_bytes)
 {
-  gsize len = text != NULL ? strlen (text) : 0;
-
-  if (len <= max_bytes)
-    return FALSE;
-  if (size != NULL)
-    *size = g_format_size (len);
-  if (max != NULL)
-    *max = g_format_size (max_bytes);
-  return TRUE;
+  return text != NULL && strlen (text) > max_bytes;
 }
 
 gboolean
 mc_limits_check_note_text (const char  *text,
                            GError     **error)
 {
-  g_autofree char *size = NULL;
-  g_autofree char *max = NULL;
-
-  if (!too_long (text, MC_BOARD_MAX_TEXT_LENGTH, &size, &max))
+  if (!too_long (text, MC_BOARD_MAX_TEXT_LENGTH))
     return TRUE;
   g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE,
-               _("The text is %s long; a note holds at most %s"), size, max);
+               _("The text is %lu bytes long; a note holds at most %d bytes (64 KiB)"),
+               (unsigned long) strlen (text), MC_BOARD_MAX_TEXT_LENGTH);
   return FALSE;
 }
 
@@ -140,6 +126,29 @@ mc_limits_check_votes (gint64   votes,
                _("A note has %lld votes; a note holds from 0 to %d"),
                (long long) votes, MC_BOARD_MAX_VOTES);
   return FALSE;
+}
+
+gboolean
+mc_limits_check_meta (const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (too_long (value, MC_BOARD_MAX_TEXT_LENGTH))
+    {
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE,
+                   _("The board detail “%s” is longer than a board holds"), key);
+      return FALSE;
+    }
+  if (strcmp (key, MC_META_DATE) == 0 && value != NULL && value[0] != '\0' &&
+      !mc_time_is_iso_date (value))
+    {
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_INVALID,
+                   _("“%s” is not a date such as “2026-11-22”"), value);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -180,9 +189,9 @@ static gboolean
 check_note (McNote  *note,
             GError **error)
 {
-  if (too_long (note->text, MC_BOARD_MAX_TEXT_LENGTH, NULL, NULL))
+  if (too_long (note->text, MC_BOARD_MAX_TEXT_LENGTH))
     return fail_item (error, _("Note “%s”: the text is longer than a note holds"), note->id);
-  if (too_long (note->author, MC_BOARD_MAX_TEXT_LENGTH, NULL, NULL))
+  if (too_long (note->author, MC_BOARD_MAX_TEXT_LENGTH))
     return fail_item (error, _("Note “%s”: the author is longer than a note holds"), note->id);
   if (note->votes > MC_BOARD_MAX_VOTES)
     return fail_item (error, _("Note “%s”: more votes than a note holds"), note->id);
@@ -224,7 +233,7 @@ mc_limits_check_board (McBoard  *board,
                    figures->len, MC_BOARD_MAX_FIGURES);
       return FALSE;
     }
-  if (too_long (mc_board_get_title (board), MC_BOARD_MAX_TEXT_LENGTH, NULL, NULL))
+  if (too_long (mc_board_get_title (board), MC_BOARD_MAX_TEXT_LENGTH))
     {
       g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE,
                    _("The title is longer than a board holds"));
@@ -233,9 +242,8 @@ mc_limits_check_board (McBoard  *board,
 
   g_hash_table_iter_init (&iter, _mc_board_get_meta_table (board));
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (too_long (value, MC_BOARD_MAX_TEXT_LENGTH, NULL, NULL))
-      return fail_item (error, _("The board detail “%s” is longer than a board holds"),
-                        (const char *) key);
+    if (!mc_limits_check_meta (key, value, error))
+      return FALSE;
 
   for (guint i = 0; i < notes->len; i++)
     if (!check_note (g_ptr_array_index (notes, i), error))

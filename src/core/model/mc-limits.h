@@ -68,6 +68,11 @@ gboolean  mc_limits_check_label     (const char  *label,
                                      GError     **error);
 gboolean  mc_limits_check_votes     (gint64       votes,
                                      GError     **error);
+/* A board detail (meta) value: at most MC_BOARD_MAX_TEXT_LENGTH bytes, and
+ * for MC_META_DATE empty or a date such as "2026-11-22". */
+gboolean  mc_limits_check_meta      (const char  *key,
+                                     const char  *value,
+                                     GError     **error);
 /* Everything the loader checks about a whole board's contents: counts,
  * texts, numbers, times. For merge results, imports and the room, before
  * a board is handed on or saved. */
