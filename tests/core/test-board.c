@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "mc-board-io.h"
 #include "mc-board.h"
 #include "mc-command.h"
 #include "mc-history.h"
@@ -535,6 +536,87 @@ test_batch_ownership (void)
 #define ADD(path, func) \
   g_test_add ("/mc/board/" path, Fixture, NULL, setup, func, teardown)
 
+/* One set of limits: whatever goes through the model's commands, the
+ * board that results loads again. Over-limit values are clamped (texts at
+ * a character boundary), and the checks give a message for the UI. */
+static void
+test_limits (void)
+{
+  g_autoptr(McBoard) board = mc_board_new ();
+  g_autoptr(McBoard) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *label = NULL;
+  g_autofree char *data = NULL;
+  McNote *note;
+  McCluster *cluster;
+  McRect rect = { 5e7, -5e7, 1e9, 10 };
+  const char *ids[2] = { NULL, NULL };
+  gsize length;
+
+  /* 64 KiB of "é" plus one more: the cut may not split a character. */
+  while (text->len <= MC_BOARD_MAX_TEXT_LENGTH)
+    g_string_append (text, "\xc3\xa9");
+  g_assert_false (mc_limits_check_note_text (text->str, &error));
+  g_assert_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "65536"));
+  g_clear_error (&error);
+
+  note = mc_note_new (text->str);
+  mc_note_set_votes (note, 123456);
+  mc_note_set_rect (note, &rect);
+  mc_note_set_created (note, G_MAXINT64);
+  mc_note_set_modified (note, G_MININT64);
+  ids[0] = mc_note_get_id (note);
+  mc_board_execute (board, mc_command_add_note (note));
+  note = mc_board_get_note (board, ids[0]);
+  g_assert_cmpuint (strlen (mc_note_get_text (note)), <=, MC_BOARD_MAX_TEXT_LENGTH);
+  g_assert_cmpuint (strlen (mc_note_get_text (note)), >=, MC_BOARD_MAX_TEXT_LENGTH - 1);
+  g_assert_true (g_utf8_validate (mc_note_get_text (note), -1, NULL));
+  g_assert_cmpuint (mc_note_get_votes (note), ==, MC_BOARD_MAX_VOTES);
+  mc_note_get_rect (note, &rect);
+  g_assert_cmpfloat (rect.x, ==, MC_BOARD_MAX_COORDINATE);
+  g_assert_cmpfloat (rect.y, ==, -MC_BOARD_MAX_COORDINATE);
+  g_assert_cmpfloat (rect.width, ==, MC_BOARD_MAX_COORDINATE);
+  g_assert_cmpint (mc_note_get_created (note), ==, MC_TIME_MAX);
+  g_assert_cmpint (mc_note_get_modified (note), ==, MC_TIME_MIN);
+
+  /* Editing the text afterwards goes through the same clamp. */
+  mc_board_execute (board, mc_command_set_note_text (board, ids[0], text->str));
+  g_assert_cmpuint (strlen (mc_note_get_text (mc_board_get_note (board, ids[0]))), <=,
+                    MC_BOARD_MAX_TEXT_LENGTH);
+
+  label = g_strnfill (MC_BOARD_MAX_LABEL_LENGTH + 50, 'x');
+  g_assert_false (mc_limits_check_label (label, &error));
+  g_assert_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  cluster = mc_cluster_new (label, NULL);
+  mc_cluster_set_note_ids (cluster, ids);
+  mc_board_execute (board, mc_command_add_cluster (board, cluster));
+  g_assert_cmpuint (strlen (mc_cluster_get_label (cluster)), ==, MC_BOARD_MAX_LABEL_LENGTH);
+
+  g_assert_false (mc_limits_check_votes (MC_BOARD_MAX_VOTES + 1, &error));
+  g_assert_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_true (mc_limits_check_votes (MC_BOARD_MAX_VOTES, NULL));
+
+  /* A date the file would refuse is not stored; the check says why. */
+  g_assert_false (mc_limits_check_meta (MC_META_DATE, "yesterday", &error));
+  g_assert_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_INVALID);
+  g_clear_error (&error);
+  mc_board_execute (board, mc_command_set_meta (board, MC_META_DATE, "yesterday"));
+  g_assert_null (mc_board_get_meta (board, MC_META_DATE));
+
+  g_assert_true (mc_limits_check_board (board, &error));
+  g_assert_no_error (error);
+
+  data = mc_board_to_data (board, &length);
+  loaded = mc_board_load_from_data (data, length, "limits", MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (mc_board_get_n_notes (loaded), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +625,7 @@ main (int   argc,
 
   ADD ("defaults", test_defaults);
   g_test_add_func ("/mc/board/batch-ownership", test_batch_ownership);
+  g_test_add_func ("/mc/board/limits", test_limits);
   ADD ("properties", test_properties);
   ADD ("add-remove-notes", test_add_remove_notes);
   ADD ("update-notes", test_update_notes);

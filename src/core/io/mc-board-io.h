@@ -6,30 +6,17 @@
  * Members the loader does not know are kept and written back. Loading runs
  * the migrations table (one step per version) on the JSON tree before
  * decoding. Errors name the file, the JSON location and what was expected.
+ * The limits the loader enforces, and the error domain, are in mc-limits.h.
  */
 #pragma once
 
 #include <gio/gio.h>
 #include "mc-board.h"
+#include "mc-limits.h"
 
 G_BEGIN_DECLS
 
 #define MC_BOARD_FORMAT_VERSION 1
-
-#define MC_BOARD_ERROR (mc_board_error_quark ())
-GQuark mc_board_error_quark (void);
-
-typedef enum
-{
-  MC_BOARD_ERROR_IO,             /* could not read or write the file */
-  MC_BOARD_ERROR_NOT_JSON,       /* empty, truncated or not JSON at all */
-  MC_BOARD_ERROR_NOT_A_BOARD,    /* JSON, but not {"format": "missiecanvas", …} */
-  MC_BOARD_ERROR_INVALID,        /* a member has the wrong type, a bad or missing value */
-  MC_BOARD_ERROR_DUPLICATE_ID,   /* two notes or figures share an id */
-  MC_BOARD_ERROR_TOO_LARGE,      /* over a limit: file size, note count, text length */
-  MC_BOARD_ERROR_TOO_DEEP,       /* JSON nested deeper than any board needs */
-  MC_BOARD_ERROR_NEWER_VERSION,  /* format_version newer than this build knows */
-} McBoardError;
 
 typedef enum /*< flags >*/
 {
@@ -38,14 +25,6 @@ typedef enum /*< flags >*/
    * MC_BOARD_ERROR_NEWER_VERSION. */
   MC_BOARD_LOAD_ALLOW_NEWER = 1 << 0,
 } McBoardLoadFlags;
-
-/* Limits; anything larger is refused with MC_BOARD_ERROR_TOO_LARGE / _TOO_DEEP. */
-#define MC_BOARD_MAX_FILE_SIZE   (64 * 1024 * 1024)
-#define MC_BOARD_MAX_NOTES       100000
-#define MC_BOARD_MAX_FIGURES     1000
-#define MC_BOARD_MAX_TEXT_LENGTH (64 * 1024)
-#define MC_BOARD_MAX_DEPTH       64
-#define MC_BOARD_MAX_COORDINATE  1.0e7
 
 /* display_name is used in error messages (a file's basename or "clipboard"). */
 McBoard  *mc_board_load_from_data   (const char        *data,

@@ -7,6 +7,7 @@
 #include "mc-command-private.h"
 #include "mc-enums.h"
 #include "mc-history-private.h"
+#include "mc-limits.h"
 
 struct _McBoard
 {
@@ -653,7 +654,10 @@ void
 _mc_board_update_title (McBoard    *self,
                         const char *title)
 {
-  if (_mc_set_str (&self->title, title != NULL ? title : ""))
+  g_autofree char *clamped = mc_limits_clamp_text (title != NULL ? title : "",
+                                                   MC_BOARD_MAX_TEXT_LENGTH);
+
+  if (_mc_set_str (&self->title, clamped))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -686,6 +690,8 @@ _mc_board_update_meta (McBoard    *self,
 {
   if (value == NULL)
     g_hash_table_remove (self->meta, key);
+  else if (!mc_limits_check_meta (key, value, NULL))
+    g_debug ("Board detail “%s” left out: %s is not what the file takes", key, value);
   else
     g_hash_table_replace (self->meta, g_strdup (key), g_strdup (value));
 }

@@ -100,7 +100,7 @@ const char * const *mc_board_get_load_warnings (McBoard *self);
  * can show earlier answers dimmed; the meta records the previous session
  * and today's date; the history is empty and the copy has no file yet.
  * Fails (MC_BOARD_ERROR_INVALID) for a board already in the evaluate phase.
- * Implemented in mc-board-io.c: the copy is the board's file read back. */
+ */
 McBoard     *mc_board_new_session_copy   (McBoard    *self,
                                           GError    **error);
 

@@ -126,13 +126,15 @@ McCluster *
 mc_cluster_new (const char *label,
                 const char *color)
 {
+  g_autofree char *clamped = NULL;
   McCluster *self;
 
   g_return_val_if_fail (label == NULL || g_utf8_validate (label, -1, NULL), NULL);
   g_return_val_if_fail (color == NULL || mc_note_color_is_valid (color), NULL);
 
   self = _mc_cluster_new_bare (g_uuid_string_random ());
-  _mc_set_str (&self->label, label != NULL ? label : "");
+  clamped = mc_limits_clamp_text (label != NULL ? label : "", MC_BOARD_MAX_LABEL_LENGTH);
+  _mc_set_str (&self->label, clamped);
   if (color != NULL)
     self->color = _mc_note_intern_color (color);
   return self;
@@ -168,8 +170,10 @@ static void
 cluster_update_label (McCluster  *self,
                       const char *label)
 {
-  _mc_update_str (G_OBJECT (self), &self->label, label != NULL ? label : "",
-                  properties[PROP_LABEL]);
+  g_autofree char *clamped = mc_limits_clamp_text (label != NULL ? label : "",
+                                                   MC_BOARD_MAX_LABEL_LENGTH);
+
+  _mc_update_str (G_OBJECT (self), &self->label, clamped, properties[PROP_LABEL]);
 }
 
 static void

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "mc-types.h"
+#include "mc-limits.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McCluster, mc_cluster, MC, CLUSTER, GObject)
 
 /* Longest label, in bytes (the loader refuses longer ones). */
-#define MC_CLUSTER_MAX_LABEL_LENGTH 200
+#define MC_CLUSTER_MAX_LABEL_LENGTH MC_BOARD_MAX_LABEL_LENGTH
 
 /* label may be NULL (empty); color one of mc_note_colors (NULL: the default). */
 McCluster          *mc_cluster_new          (const char         *label,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mc-figure-private.h"
+#include "mc-limits.h"
 
 /* The kinds a board may name (DESIGN.md, "Stable ids"). Kept here rather
  * than asked of the figure-kind registry so the file format does not depend
@@ -180,15 +181,18 @@ figure_update_position (McFigure *self,
                         double    x,
                         double    y)
 {
-  _mc_update_double (G_OBJECT (self), &self->x, x, properties[PROP_X]);
-  _mc_update_double (G_OBJECT (self), &self->y, y, properties[PROP_Y]);
+  _mc_update_double (G_OBJECT (self), &self->x, mc_limits_clamp_coordinate (x),
+                     properties[PROP_X]);
+  _mc_update_double (G_OBJECT (self), &self->y, mc_limits_clamp_coordinate (y),
+                     properties[PROP_Y]);
 }
 
 static void
 figure_update_scale (McFigure *self,
                      double    scale)
 {
-  _mc_update_double (G_OBJECT (self), &self->scale, scale, properties[PROP_SCALE]);
+  _mc_update_double (G_OBJECT (self), &self->scale, mc_limits_clamp_scale (scale),
+                     properties[PROP_SCALE]);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mc-enums.h"
+#include "mc-limits.h"
 #include "mc-note-private.h"
 
 const char * const mc_note_colors[] = {
@@ -78,7 +79,10 @@ static void
 note_update_text (McNote     *self,
                   const char *text)
 {
-  _mc_update_str (G_OBJECT (self), &self->text, text != NULL ? text : "", properties[PROP_TEXT]);
+  g_autofree char *clamped = mc_limits_clamp_text (text != NULL ? text : "",
+                                                   MC_BOARD_MAX_TEXT_LENGTH);
+
+  _mc_update_str (G_OBJECT (self), &self->text, clamped, properties[PROP_TEXT]);
 }
 
 static void
@@ -93,7 +97,9 @@ static void
 note_update_author (McNote     *self,
                     const char *author)
 {
-  _mc_update_str (G_OBJECT (self), &self->author, author, properties[PROP_AUTHOR]);
+  g_autofree char *clamped = mc_limits_clamp_text (author, MC_BOARD_MAX_TEXT_LENGTH);
+
+  _mc_update_str (G_OBJECT (self), &self->author, clamped, properties[PROP_AUTHOR]);
 }
 
 static void
@@ -117,16 +123,23 @@ note_update_geometry (McNote       *self,
       self->has_position = !!has_position;
       g_object_notify_by_pspec (object, properties[PROP_HAS_POSITION]);
     }
-  _mc_update_double (object, &self->rect.x, rect->x, properties[PROP_X]);
-  _mc_update_double (object, &self->rect.y, rect->y, properties[PROP_Y]);
-  _mc_update_double (object, &self->rect.width, rect->width, properties[PROP_WIDTH]);
-  _mc_update_double (object, &self->rect.height, rect->height, properties[PROP_HEIGHT]);
+  _mc_update_double (object, &self->rect.x, mc_limits_clamp_coordinate (rect->x),
+                     properties[PROP_X]);
+  _mc_update_double (object, &self->rect.y, mc_limits_clamp_coordinate (rect->y),
+                     properties[PROP_Y]);
+  _mc_update_double (object, &self->rect.width,
+                     mc_limits_clamp_size (rect->width, MC_NOTE_DEFAULT_WIDTH),
+                     properties[PROP_WIDTH]);
+  _mc_update_double (object, &self->rect.height,
+                     mc_limits_clamp_size (rect->height, MC_NOTE_DEFAULT_HEIGHT),
+                     properties[PROP_HEIGHT]);
 }
 
 static void
 note_update_votes (McNote *self,
                    guint   votes)
 {
+  votes = mc_limits_clamp_votes (votes);
   if (self->votes != votes)
     {
       self->votes = votes;
@@ -168,6 +181,7 @@ static void
 note_update_created (McNote *self,
                      gint64  usec)
 {
+  usec = mc_time_clamp (usec);
   if (self->created != usec)
     {
       self->created = usec;
@@ -179,6 +193,7 @@ static void
 note_update_modified (McNote *self,
                       gint64  usec)
 {
+  usec = mc_time_clamp (usec);
   if (self->modified != usec)
     {
       self->modified = usec;
@@ -359,7 +374,7 @@ mc_note_new (const char *text)
 {
   McNote *self = _mc_note_new_bare (g_uuid_string_random ());
 
-  _mc_set_str (&self->text, text != NULL ? text : "");
+  note_update_text (self, text);
   self->created = self->modified = _mc_note_now ();
   return self;
 }
