@@ -9,6 +9,7 @@
 #include "mc-command.h"
 #include "mc-history.h"
 #include "mc-merge.h"
+#include "mc-cli-merge.h"
 #include "mc-test-util.h"
 
 #define T0 ((gint64) 1795000000 * G_USEC_PER_SEC)  /* a fixed creation time */
@@ -889,7 +890,7 @@ test_cli (void)
   {
     GPrintFunc old_handler = g_set_print_handler (collect_print);
 
-    g_assert_cmpint (mc_merge_cli (p_ours, p_theirs, p_base, p_out), ==, 0);
+    g_assert_cmpint (mc_cli_merge (p_ours, p_theirs, p_base, p_out), ==, 0);
     g_set_print_handler (old_handler);
   }
   g_assert_nonnull (strstr (printed->str, "1 added"));
@@ -906,7 +907,7 @@ test_cli (void)
   g_assert_cmpstr (ours_before, ==, ours_after);
 
   /* A missing file is a clean failure. */
-  g_assert_cmpint (mc_merge_cli (p_ours, "/nonexistent/x.missiecanvas", NULL, p_out), ==, 1);
+  g_assert_cmpint (mc_cli_merge (p_ours, "/nonexistent/x.missiecanvas", NULL, p_out), ==, 1);
 
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
