@@ -7,7 +7,9 @@
 #include "mc-board.h"
 #include "mc-board-io.h"
 #include "mc-command.h"
+#include "mc-catalog.h"
 #include "mc-history.h"
+#include "mc-layout.h"
 #include "mc-merge.h"
 #include "mc-cli-merge.h"
 #include "mc-test-util.h"
@@ -310,12 +312,27 @@ test_two_way_conflict (void)
   g_assert_cmpstr (mc_note_get_figure_id (copy), ==, "cimo");
   g_assert_cmpstr (mc_note_get_region_id (copy), ==, "context");
 
-  /* Beside the original: not on top of it, not far away. */
-  mc_note_get_rect (original, &ro);
-  mc_note_get_rect (copy, &rc);
-  g_assert_cmpfloat (ABS (rc.x - ro.x), >=, ro.width);
-  g_assert_cmpfloat (ABS (rc.x - ro.x), <=, ro.width + 24);
-  g_assert_cmpfloat (rc.y, ==, ro.y);
+  /* In its region, never on the paper edge: the copy has no position of
+   * its own, so the layout packs it into the region's note area, clear of
+   * the original. */
+  g_assert_false (mc_note_get_has_position (copy));
+  {
+    g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+    g_autoptr(McScene) scene = NULL;
+    McViewOptions options;
+    McRect area;
+
+    mc_view_options_init (&options, MC_LANGUAGE_NL);
+    scene = mc_layout_build (layout, ours, &options);
+    g_assert_true (mc_layout_get_note_area (layout, "cimo", "context", &area));
+    g_assert_true (mc_layout_get_note_rect (layout, mc_note_get_id (original), &ro));
+    g_assert_true (mc_layout_get_note_rect (layout, copy_id, &rc));
+    g_assert_cmpfloat (rc.x, >=, area.x);
+    g_assert_cmpfloat (rc.y, >=, area.y);
+    g_assert_cmpfloat (rc.x + rc.width, <=, area.x + area.width);
+    g_assert_cmpfloat (rc.y + rc.height, <=, area.y + area.height);
+    g_assert_false (mc_rect_intersects (&rc, &ro));
+  }
 
   conflicts = mc_merge_result_get_conflict_ids (summary);
   g_assert_cmpuint (g_strv_length ((char **) conflicts), ==, 2);

@@ -25,26 +25,51 @@ static const guint8 conflict_namespace[16] = {
 };
 
 /* ------------------------------------------------------------------ */
-/* Comparing versions                                                  */
+/* Comparing versions, field by field                                  */
+
+static gboolean
+text_equal (McNote *a,
+            McNote *b)
+{
+  return g_strcmp0 (mc_note_get_text (a), mc_note_get_text (b)) == 0;
+}
+
+static gboolean
+color_equal (McNote *a,
+             McNote *b)
+{
+  return g_strcmp0 (mc_note_get_color (a), mc_note_get_color (b)) == 0;
+}
+
+static gboolean
+author_equal (McNote *a,
+              McNote *b)
+{
+  return g_strcmp0 (mc_note_get_author (a), mc_note_get_author (b)) == 0;
+}
 
 static gboolean
 content_equal (McNote *a,
                McNote *b)
 {
-  return g_strcmp0 (mc_note_get_text (a), mc_note_get_text (b)) == 0 &&
-         g_strcmp0 (mc_note_get_color (a), mc_note_get_color (b)) == 0 &&
-         g_strcmp0 (mc_note_get_author (a), mc_note_get_author (b)) == 0;
+  return text_equal (a, b) && color_equal (a, b) && author_equal (a, b);
 }
 
 static gboolean
-placement_equal (McNote *a,
-                 McNote *b)
+anchor_equal (McNote *a,
+              McNote *b)
+{
+  return g_strcmp0 (mc_note_get_figure_id (a), mc_note_get_figure_id (b)) == 0 &&
+         g_strcmp0 (mc_note_get_region_id (a), mc_note_get_region_id (b)) == 0;
+}
+
+static gboolean
+position_equal (McNote *a,
+                McNote *b)
 {
   McRect ra, rb;
 
-  if (g_strcmp0 (mc_note_get_figure_id (a), mc_note_get_figure_id (b)) != 0 ||
-      g_strcmp0 (mc_note_get_region_id (a), mc_note_get_region_id (b)) != 0 ||
-      mc_note_get_has_position (a) != mc_note_get_has_position (b))
+  if (mc_note_get_has_position (a) != mc_note_get_has_position (b))
     return FALSE;
 
   mc_note_get_rect (a, &ra);
@@ -58,8 +83,22 @@ placement_equal (McNote *a,
   return ra.x == rb.x && ra.y == rb.y;
 }
 
+static gboolean
+placement_equal (McNote *a,
+                 McNote *b)
+{
+  return anchor_equal (a, b) && position_equal (a, b);
+}
+
+/* The phase as one comparable number: 0 without one. */
+static guint
+phase_key (McNote *note)
+{
+  return mc_note_get_has_phase (note) ? (guint) mc_note_get_phase (note) + 1 : 0;
+}
+
 /* Same note for the purpose of "was it changed": everything but the
- * modification time, which a mere touch moves. */
+ * times, which a mere touch moves. */
 static gboolean
 note_same (McNote *a,
            McNote *b)
@@ -67,7 +106,8 @@ note_same (McNote *a,
   return content_equal (a, b) &&
          placement_equal (a, b) &&
          mc_note_get_votes (a) == mc_note_get_votes (b) &&
-         mc_note_get_conflict (a) == mc_note_get_conflict (b);
+         mc_note_get_conflict (a) == mc_note_get_conflict (b) &&
+         phase_key (a) == phase_key (b);
 }
 
 gboolean
@@ -196,16 +236,33 @@ copy_content (McNote *dst,
 }
 
 static void
-copy_placement (McNote *dst,
-                McNote *src)
+copy_position (McNote *dst,
+               McNote *src)
 {
   McRect r;
 
-  mc_note_set_anchor (dst, mc_note_get_figure_id (src), mc_note_get_region_id (src));
   mc_note_get_rect (src, &r);
   mc_note_set_rect (dst, &r);
   if (!mc_note_get_has_position (src))
     mc_note_clear_position (dst);
+}
+
+static void
+copy_placement (McNote *dst,
+                McNote *src)
+{
+  mc_note_set_anchor (dst, mc_note_get_figure_id (src), mc_note_get_region_id (src));
+  copy_position (dst, src);
+}
+
+static void
+copy_phase (McNote *dst,
+            McNote *src)
+{
+  if (mc_note_get_has_phase (src))
+    mc_note_set_phase (dst, mc_note_get_phase (src));
+  else
+    mc_note_clear_phase (dst);
 }
 
 /* Every stored field but the id (and the unknown members, which stay with
@@ -216,6 +273,7 @@ assign_version (McNote *dst,
 {
   copy_content (dst, src);
   copy_placement (dst, src);
+  copy_phase (dst, src);
   mc_note_set_votes (dst, mc_note_get_votes (src));
   mc_note_set_conflict (dst, mc_note_get_conflict (src));
   mc_note_set_created (dst, mc_note_get_created (src));
@@ -232,7 +290,9 @@ clone_with_id (McNote     *src,
   return note;
 }
 
-/* The copy that carries the losing version of a conflict, next to it. */
+/* The copy that carries the losing version of a conflict. An anchored copy
+ * loses its position: the layout packs it into its region, so it never
+ * lands outside its figure. A free note's copy sits beside it. */
 static McNote *
 make_conflict_copy (McNote *loser)
 {
@@ -240,7 +300,11 @@ make_conflict_copy (McNote *loser)
   McNote *copy = clone_with_id (loser, id);
   gint64 modified = mc_note_get_modified (loser);
 
-  if (mc_note_get_has_position (loser))
+  if (mc_note_get_figure_id (loser) != NULL)
+    {
+      mc_note_clear_position (copy);
+    }
+  else if (mc_note_get_has_position (loser))
     {
       McRect r;
 
@@ -256,10 +320,51 @@ make_conflict_copy (McNote *loser)
   return copy;
 }
 
+/* Votes as the loader accepts them. */
 static guint
 clamp_votes (gint64 votes)
 {
-  return (guint) CLAMP (votes, 0, G_MAXUINT);
+  return (guint) CLAMP (votes, 0, MC_MERGE_MAX_VOTES);
+}
+
+/* Whatever the inputs held (a window may have let a longer text through),
+ * the merged note is one the loader accepts. */
+static void
+fit_limits (McNote *note)
+{
+  g_autofree char *text = _mc_merge_truncate_utf8 (mc_note_get_text (note),
+                                                  MC_BOARD_MAX_TEXT_LENGTH);
+  g_autofree char *author = _mc_merge_truncate_utf8 (mc_note_get_author (note),
+                                                    MC_BOARD_MAX_TEXT_LENGTH);
+
+  if (text != NULL)
+    mc_note_set_text (note, text);
+  if (author != NULL)
+    mc_note_set_author (note, author);
+  mc_note_set_votes (note, clamp_votes (mc_note_get_votes (note)));
+}
+
+/* The merged note must differ from both inputs in its modification time
+ * whenever it differs from them in content: an update carrying the time a
+ * note already has is stamped with the clock (mc_command_update_notes),
+ * and the clock differs from run to run and from side to side. Stepping a
+ * second past a clash keeps the time a function of the inputs alone. */
+static void
+settle_modified (McNote *merged,
+                 McNote *o,
+                 McNote *t)
+{
+  gint64 modified = mc_note_get_modified (merged);
+  gboolean clash = TRUE;
+
+  while (clash)
+    {
+      clash = (o != NULL && mc_note_get_modified (o) == modified && !note_same (o, merged)) ||
+              (t != NULL && mc_note_get_modified (t) == modified && !note_same (t, merged));
+      if (clash)
+        modified += G_USEC_PER_SEC;
+    }
+  mc_note_set_modified (merged, modified);
 }
 
 /* Both sides changed the note's content: the winner stays, the loser
@@ -278,7 +383,7 @@ merge_conflict (McNote  *o,
   mc_note_set_votes (merged, votes);
   mc_note_set_conflict (merged, TRUE);
   mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
-  mc_note_set_modified (merged, mc_note_get_modified (winner));
+  mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
   *copy = make_conflict_copy (loser);
   return merged;
 }
@@ -286,9 +391,9 @@ merge_conflict (McNote  *o,
 /* Two versions of one note and no base: whatever differs in content is a
  * conflict; votes take the maximum. */
 static McNote *
-merge_two (McNote   *o,
-           McNote   *t,
-           McNote  **copy,
+merge_two (McNote          *o,
+           McNote          *t,
+           McNote         **copy,
            McMergeOutcome  *outcome)
 {
   McNote *merged;
@@ -297,32 +402,76 @@ merge_two (McNote   *o,
   if (!content_equal (o, t))
     {
       *outcome = MC_MERGE_OUTCOME_CONFLICT;
-      return merge_conflict (o, t, MAX (mc_note_get_votes (o), mc_note_get_votes (t)), copy);
+      merged = merge_conflict (o, t, MAX (mc_note_get_votes (o), mc_note_get_votes (t)), copy);
     }
-
-  *outcome = MC_MERGE_OUTCOME_MERGED;
-  merged = mc_note_dup (o);
-  if (!placement_equal (o, t))
-    copy_placement (merged, placement_winner (o, t));
-  mc_note_set_votes (merged, MAX (mc_note_get_votes (o), mc_note_get_votes (t)));
-  mc_note_set_conflict (merged, mc_note_get_conflict (o) || mc_note_get_conflict (t));
-  mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
-  mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
+  else
+    {
+      *outcome = MC_MERGE_OUTCOME_MERGED;
+      merged = mc_note_dup (o);
+      if (!placement_equal (o, t))
+        copy_placement (merged, placement_winner (o, t));
+      if (phase_key (t) > phase_key (o))
+        copy_phase (merged, t);
+      mc_note_set_votes (merged, MAX (mc_note_get_votes (o), mc_note_get_votes (t)));
+      mc_note_set_conflict (merged, mc_note_get_conflict (o) || mc_note_get_conflict (t));
+      mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
+      mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
+    }
+  settle_modified (merged, o, t);
   return merged;
 }
 
-/* Three versions: each part (content, placement, votes, conflict mark)
- * takes the side that changed it. */
+/* One field three-way: the side that changed it, or NULL when both changed
+ * it differently (a real conflict). */
+typedef gboolean (*FieldEqualFunc) (McNote *a, McNote *b);
+
 static McNote *
-merge_three (McNote   *o,
-             McNote   *t,
-             McNote   *b,
-             McNote  **copy,
+field_from (FieldEqualFunc  equal,
+            McNote         *o,
+            McNote         *t,
+            McNote         *b)
+{
+  if (equal (t, b) || equal (o, t))
+    return o;
+  if (equal (o, b))
+    return t;
+  return NULL;
+}
+
+static gboolean
+conflict_equal (McNote *a,
+                McNote *b)
+{
+  return mc_note_get_conflict (a) == mc_note_get_conflict (b);
+}
+
+static gboolean
+phase_equal (McNote *a,
+             McNote *b)
+{
+  return phase_key (a) == phase_key (b);
+}
+
+/* Three versions: every field takes the side that changed it, so a colour
+ * changed on one side and a text on the other make one note with both.
+ * Only text, colour or author changed differently on both sides is a
+ * conflict; a placement both sides changed goes to the later edit. */
+static McNote *
+merge_three (McNote          *o,
+             McNote          *t,
+             McNote          *b,
+             McNote         **copy,
              McMergeOutcome  *outcome)
 {
   McNote *merged;
-  McNote *content_from;
-  gint64 votes;
+  McNote *text_from = field_from (text_equal, o, t, b);
+  McNote *color_from = field_from (color_equal, o, t, b);
+  McNote *author_from = field_from (author_equal, o, t, b);
+  McNote *anchor_from = field_from (anchor_equal, o, t, b);
+  McNote *position_from = field_from (position_equal, o, t, b);
+  McNote *conflict_from = field_from (conflict_equal, o, t, b);
+  McNote *phase_from = field_from (phase_equal, o, t, b);
+  guint votes;
 
   *copy = NULL;
   *outcome = MC_MERGE_OUTCOME_MERGED;
@@ -337,41 +486,52 @@ merge_three (McNote   *o,
       return merged;
     }
 
-  votes = (gint64) mc_note_get_votes (o) + (gint64) mc_note_get_votes (t) -
-          (gint64) mc_note_get_votes (b);
+  votes = clamp_votes ((gint64) mc_note_get_votes (o) + (gint64) mc_note_get_votes (t) -
+                       (gint64) mc_note_get_votes (b));
 
-  if (content_equal (t, b))
-    content_from = o;
-  else if (content_equal (o, b) || content_equal (o, t))
-    content_from = t;
+  if (text_from == NULL || color_from == NULL || author_from == NULL)
+    {
+      /* The conflict copy keeps the losing version whole; the original
+       * takes the winner's content and whatever the sides changed apart. */
+      McNote *winner = content_wins (o, t) ? o : t;
+
+      *outcome = MC_MERGE_OUTCOME_CONFLICT;
+      merged = merge_conflict (o, t, votes, copy);
+      mc_note_set_text (merged, mc_note_get_text (text_from ? text_from : winner));
+      mc_note_set_color (merged, mc_note_get_color (color_from ? color_from : winner));
+      mc_note_set_author (merged, mc_note_get_author (author_from ? author_from : winner));
+      /* A conflict copy of the same content would be the note itself. */
+      if (content_equal (merged, *copy))
+        g_clear_object (copy);
+    }
   else
     {
-      *outcome = MC_MERGE_OUTCOME_CONFLICT;
-      return merge_conflict (o, t, clamp_votes (votes), copy);
+      merged = mc_note_dup (o);
+      mc_note_set_text (merged, mc_note_get_text (text_from));
+      mc_note_set_color (merged, mc_note_get_color (color_from));
+      mc_note_set_author (merged, mc_note_get_author (author_from));
+      mc_note_set_votes (merged, votes);
+      if (conflict_from != NULL)
+        mc_note_set_conflict (merged, mc_note_get_conflict (conflict_from));
+      else
+        mc_note_set_conflict (merged, mc_note_get_conflict (o) || mc_note_get_conflict (t));
+      mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
+      mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
     }
 
-  *outcome = MC_MERGE_OUTCOME_MERGED;
-  merged = mc_note_dup (o);
-  copy_content (merged, content_from);
-
-  if (placement_equal (t, b) || placement_equal (o, t))
-    copy_placement (merged, o);
-  else if (placement_equal (o, b))
-    copy_placement (merged, t);
+  if (anchor_from == NULL)
+    {
+      copy_placement (merged, placement_winner (o, t));
+    }
   else
-    copy_placement (merged, placement_winner (o, t));
+    {
+      mc_note_set_anchor (merged, mc_note_get_figure_id (anchor_from),
+                          mc_note_get_region_id (anchor_from));
+      copy_position (merged, position_from ? position_from : placement_winner (o, t));
+    }
+  copy_phase (merged, phase_from ? phase_from : (phase_key (o) >= phase_key (t) ? o : t));
 
-  mc_note_set_votes (merged, clamp_votes (votes));
-
-  if (mc_note_get_conflict (t) == mc_note_get_conflict (b))
-    mc_note_set_conflict (merged, mc_note_get_conflict (o));
-  else if (mc_note_get_conflict (o) == mc_note_get_conflict (b))
-    mc_note_set_conflict (merged, mc_note_get_conflict (t));
-  else
-    mc_note_set_conflict (merged, mc_note_get_conflict (o) || mc_note_get_conflict (t));
-
-  mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
-  mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
+  settle_modified (merged, o, t);
   return merged;
 }
 
@@ -403,6 +563,7 @@ put_merged (McMergeState *state,
 {
   const char *id = mc_note_get_id (note);
 
+  fit_limits (note);
   g_hash_table_replace (state->merged, g_strdup (id), note);
   if (outcome != MC_MERGE_OUTCOME_MERGED)
     {
@@ -433,6 +594,7 @@ put_copy (McMergeState *state,
       return;
     }
 
+  fit_limits (copy);
   g_hash_table_add (state->conflict_ids, g_strdup (mc_note_get_id (copy)));
   g_hash_table_replace (state->merged, g_strdup (mc_note_get_id (copy)), copy);
 }
@@ -479,6 +641,7 @@ _mc_merge_notes (McMergeState *state)
           merged = mc_note_dup (o);
           mc_note_set_conflict (merged, TRUE);
           mc_note_set_modified (merged, mc_note_get_modified (o));
+          settle_modified (merged, o, NULL);
           state->result->n_kept_deleted++;
           put_merged (state, merged, MC_MERGE_OUTCOME_KEPT_DELETED);
         }
@@ -512,6 +675,7 @@ _mc_merge_notes (McMergeState *state)
           merged = mc_note_dup (t);
           mc_note_set_conflict (merged, TRUE);
           mc_note_set_modified (merged, mc_note_get_modified (t));
+          settle_modified (merged, t, NULL);
           state->result->n_kept_deleted++;
           put_merged (state, merged, MC_MERGE_OUTCOME_KEPT_DELETED);
         }

@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* The loader's limit on a note's votes (MAX_VOTES in mc-board-io.c until
+ * the limits have a header of their own). */
+#ifdef MC_BOARD_MAX_VOTES
+#define MC_MERGE_MAX_VOTES MC_BOARD_MAX_VOTES
+#else
+#define MC_MERGE_MAX_VOTES 10000
+#endif
+
 struct _McMergeResult
 {
   McCommand *command;
@@ -70,6 +78,10 @@ void      _mc_merge_meta              (McMergeState *state,
                                        McCommand    *group);
 
 /* mc-merge.c */
+/* A copy of text cut to at most max_bytes at a character boundary, or NULL
+ * when it already fits. */
+char     *_mc_merge_truncate_utf8     (const char   *text,
+                                       gsize         max_bytes);
 gint      _mc_merge_compare_strings   (gconstpointer a,
                                        gconstpointer b,
                                        gpointer      user_data);

@@ -267,6 +267,7 @@ _mc_merge_clusters (McMergeState *state,
       McCluster *t = mc_board_get_cluster (theirs, id);
       McCluster *b = base ? mc_board_get_cluster (base, id) : NULL;
       McCluster *merged = NULL;
+      g_autofree char *label = NULL;
       g_autoptr(GPtrArray) kept = g_ptr_array_new ();
       const char * const *ids;
 
@@ -279,6 +280,11 @@ _mc_merge_clusters (McMergeState *state,
         continue; /* deleted on one side, untouched on the other */
       else
         merged = mc_cluster_dup (o ? o : t);
+
+      /* A label the loader accepts, whatever the inputs held. */
+      label = _mc_merge_truncate_utf8 (mc_cluster_get_label (merged), MC_CLUSTER_MAX_LABEL_LENGTH);
+      if (label != NULL)
+        mc_cluster_set_label (merged, label);
 
       /* Only notes that are on the merged board. */
       ids = mc_cluster_get_note_ids (merged);
@@ -353,35 +359,66 @@ _mc_merge_clusters (McMergeState *state,
     }
 }
 
+/* Two-way, a side that has a value wins over one that has none. */
+static const char *
+merge_string_two_way (const char *o,
+                      const char *t)
+{
+  if (o == NULL || *o == '\0')
+    return t;
+  if (t == NULL || *t == '\0')
+    return o;
+  return merge_string (o, t, NULL, FALSE);
+}
+
+static int
+merge_enum (int      o,
+            int      t,
+            int      b,
+            gboolean three_way)
+{
+  if (three_way && t == b)
+    return o;
+  if (three_way && o == b)
+    return t;
+  return MAX (o, t);
+}
+
+/* Title, language, phase and meta keys: the side that changed a value, or
+ * when both did (or without a base) a choice by value, never by side. */
 void
 _mc_merge_meta (McMergeState *state,
                 McCommand    *group)
 {
   McBoard *o = state->ours, *t = state->theirs, *b = state->base;
+  gboolean three_way = b != NULL;
   const char *title_o = mc_board_get_title (o);
   const char *title_t = mc_board_get_title (t);
+  const char *title;
+  McLanguage language;
+  McPhase phase;
   g_auto(GStrv) keys_o = mc_board_dup_meta_keys (o);
   g_auto(GStrv) keys_t = mc_board_dup_meta_keys (t);
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree gpointer *sorted = NULL;
   guint n_keys = 0;
 
-  if (b != NULL)
-    {
-      if (g_strcmp0 (title_o, mc_board_get_title (b)) == 0 &&
-          g_strcmp0 (title_t, mc_board_get_title (b)) != 0)
-        mc_command_group_add (group, mc_command_set_title (o, title_t));
-      if (mc_board_get_language (o) == mc_board_get_language (b) &&
-          mc_board_get_language (t) != mc_board_get_language (b))
-        mc_command_group_add (group, mc_command_set_language (o, mc_board_get_language (t)));
-      if (mc_board_get_phase (o) == mc_board_get_phase (b) &&
-          mc_board_get_phase (t) != mc_board_get_phase (b))
-        mc_command_group_add (group, mc_command_set_phase (o, mc_board_get_phase (t)));
-    }
-  else if ((title_o == NULL || *title_o == '\0') && title_t != NULL && *title_t != '\0')
-    {
-      mc_command_group_add (group, mc_command_set_title (o, title_t));
-    }
+  if (three_way)
+    title = merge_string (title_o, title_t, mc_board_get_title (b), TRUE);
+  else
+    title = merge_string_two_way (title_o, title_t);
+  if (g_strcmp0 (title, title_o) != 0)
+    mc_command_group_add (group, mc_command_set_title (o, title));
+
+  language = merge_enum (mc_board_get_language (o), mc_board_get_language (t),
+                         three_way ? mc_board_get_language (b) : 0, three_way);
+  if (language != mc_board_get_language (o))
+    mc_command_group_add (group, mc_command_set_language (o, language));
+
+  phase = merge_enum (mc_board_get_phase (o), mc_board_get_phase (t),
+                      three_way ? mc_board_get_phase (b) : 0, three_way);
+  if (phase != mc_board_get_phase (o))
+    mc_command_group_add (group, mc_command_set_phase (o, phase));
 
   for (guint i = 0; keys_o && keys_o[i]; i++)
     g_hash_table_add (keys, keys_o[i]);
@@ -396,24 +433,18 @@ _mc_merge_meta (McMergeState *state,
       const char *key = sorted[i];
       const char *vo = mc_board_get_meta (o, key);
       const char *vt = mc_board_get_meta (t, key);
+      const char *value;
 
       /* The revision keys describe each file's own history, not content. */
       if (g_str_equal (key, MC_META_REVISION) || g_str_equal (key, MC_META_BASE_REVISION))
         continue;
-      if (g_strcmp0 (vo, vt) == 0)
-        continue;
 
-      if (b != NULL)
-        {
-          const char *vb = mc_board_get_meta (b, key);
-
-          if (g_strcmp0 (vo, vb) == 0)
-            mc_command_group_add (group, mc_command_set_meta (o, key, vt));
-        }
-      else if (vo == NULL)
-        {
-          mc_command_group_add (group, mc_command_set_meta (o, key, vt));
-        }
+      if (three_way)
+        value = merge_string (vo, vt, mc_board_get_meta (b, key), TRUE);
+      else
+        value = merge_string_two_way (vo, vt);
+      if (g_strcmp0 (value, vo) != 0)
+        mc_command_group_add (group, mc_command_set_meta (o, key, value));
     }
 }
 
@@ -428,9 +459,13 @@ _mc_merge_implicit_base (McBoard *ours,
   const char *base_o = mc_board_get_meta (ours, MC_META_BASE_REVISION);
   const char *base_t = mc_board_get_meta (theirs, MC_META_BASE_REVISION);
 
-  if (rev_o != NULL && g_strcmp0 (base_t, rev_o) == 0 && !mc_board_get_modified (ours))
-    return ours;
-  if (rev_t != NULL && g_strcmp0 (base_o, rev_t) == 0 && !mc_board_get_modified (theirs))
-    return theirs;
-  return NULL;
+  gboolean ours_is_base = rev_o != NULL && g_strcmp0 (base_t, rev_o) == 0 &&
+                          !mc_board_get_modified (ours);
+  gboolean theirs_is_base = rev_t != NULL && g_strcmp0 (base_o, rev_t) == 0 &&
+                            !mc_board_get_modified (theirs);
+
+  /* Each naming the other is no history at all: no base either way. */
+  if (ours_is_base == theirs_is_base)
+    return NULL;
+  return ours_is_base ? ours : theirs;
 }

@@ -24,6 +24,18 @@ _mc_merge_compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+char *
+_mc_merge_truncate_utf8 (const char *text,
+                         gsize       max_bytes)
+{
+  const char *end;
+
+  if (text == NULL || strlen (text) <= max_bytes)
+    return NULL;
+  end = g_utf8_find_prev_char (text, text + max_bytes + 1);
+  return g_strndup (text, end != NULL ? (gsize) (end - text) : 0);
+}
+
 static gint
 compare_notes_stable (gconstpointer a,
                       gconstpointer b)
