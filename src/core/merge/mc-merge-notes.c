@@ -476,13 +476,21 @@ merge_three (McNote          *o,
   *copy = NULL;
   *outcome = MC_MERGE_OUTCOME_MERGED;
 
-  /* Changed on one side only: that side's version, times included. */
-  if (note_same (t, b))
-    return mc_note_dup (o);
-  if (note_same (o, b))
+  /* Only touched (times moved, nothing else): the later time. */
+  if (note_same (t, b) && note_same (o, b))
     {
       merged = mc_note_dup (o);
-      assign_version (merged, t);
+      mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
+      mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
+      return merged;
+    }
+  /* Changed on one side only: that side's version, times included. */
+  if (note_same (t, b) || note_same (o, b))
+    {
+      merged = mc_note_dup (o);
+      if (note_same (o, b))
+        assign_version (merged, t);
+      settle_modified (merged, o, t);
       return merged;
     }
 
