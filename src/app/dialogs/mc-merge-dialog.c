@@ -2,7 +2,10 @@
  *
  * Pick the other copy, merge it (one undo step), and say what happened.
  * The common base is found from the copies' revision marks when they have
- * them (mc-merge.h); the command line takes an explicit --base.
+ * them (mc-merge.h); the command line takes an explicit --base. The other
+ * copy is read in a worker thread (a synced or network folder can take
+ * seconds); only the merge itself, which edits the board, runs on the main
+ * thread.
  */
 #include "config.h"
 
@@ -19,6 +22,8 @@ typedef struct
   GtkWindow            *parent;
   McBoard              *board;
   GtkFileChooserNative *chooser;
+  GDestroyNotify        done;       /* called once the merge is over */
+  gpointer              done_data;
 } MergeRequest;
 
 static void
@@ -42,43 +47,62 @@ show_message (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The summary as sentences a facilitator reads once. */
+static void
+append_line (GString    *body,
+             const char *line)
+{
+  if (body->len > 0)
+    g_string_append_c (body, '\n');
+  /* TRANSLATORS: one line of the merge summary, as a list item */
+  g_string_append_printf (body, _("• %s"), line);
+}
+
+/* The summary a facilitator reads once: one line per kind of change that
+ * happened, conflicts last with what to do about them. */
 static char *
 describe_result (McMergeResult *result)
 {
-  GString *body = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
   guint added = mc_merge_result_get_n_added (result);
   guint changed = mc_merge_result_get_n_changed (result);
   guint removed = mc_merge_result_get_n_removed (result);
   guint conflicts = mc_merge_result_get_n_conflicts (result);
   guint kept = mc_merge_result_get_n_kept_deleted (result);
   guint figures = mc_merge_result_get_n_figures_added (result);
+  g_autofree char *line = NULL;
 
   if (mc_merge_result_is_empty (result))
-    {
-      g_string_append (body, _("This board already has everything the other copy has."));
-      return g_string_free (body, FALSE);
-    }
+    return g_strdup (_("This board already has everything the other copy has."));
 
-  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                             "%u note added", "%u notes added", added), added);
-  g_string_append (body, ", ");
-  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                             "%u changed", "%u changed", changed), changed);
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note added", "%u notes added", added),
+                          added);
+  append_line (body, line);
+  g_free (line);
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u note changed", "%u notes changed", changed),
+                          changed);
+  append_line (body, line);
+  g_free (line);
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u conflict", "%u conflicts", conflicts),
+                          conflicts);
+  append_line (body, line);
   if (removed > 0)
     {
-      g_string_append (body, ", ");
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u removed", "%u removed", removed), removed);
+      g_free (line);
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u note removed", "%u notes removed", removed),
+                              removed);
+      append_line (body, line);
     }
   if (figures > 0)
     {
-      g_string_append (body, ", ");
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u figure added", "%u figures added", figures),
+      g_free (line);
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u figure added", "%u figures added", figures),
                               figures);
+      append_line (body, line);
     }
-  g_string_append (body, ".");
 
   if (conflicts > 0)
     {
@@ -107,30 +131,71 @@ describe_result (McMergeResult *result)
     }
   g_string_append (body, "\n\n");
   g_string_append (body, _("Undo reverts the whole merge."));
-  return g_string_free (body, FALSE);
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+/* Worker thread: only reads and parses the file into a new board that no
+ * other thread sees until the task returns it. */
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  McBoard *theirs;
+
+  theirs = mc_board_load_from_file (file, MC_BOARD_LOAD_ALLOW_NEWER, &error);
+  if (theirs == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, theirs, g_object_unref);
 }
 
 static void
-merge_file (MergeRequest *request,
-            GFile        *file)
+on_loaded (GObject      *source_object,
+           GAsyncResult *res,
+           gpointer      user_data)
 {
+  MergeRequest *request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(McBoard) theirs = NULL;
   g_autoptr(McMergeResult) result = NULL;
   g_autofree char *body = NULL;
 
-  theirs = mc_board_load_from_file (file, MC_BOARD_LOAD_ALLOW_NEWER, &error);
+  theirs = g_task_propagate_pointer (G_TASK (res), &error);
+  /* The window closed while the file was read: nothing to merge into. */
+  if (request->parent == NULL)
+    goto out;
+
   if (theirs == NULL ||
       !mc_merge_into (request->board, theirs, NULL, &result, &error))
     {
       show_message (request->parent, _("Could Not Merge"), error->message);
-      return;
+      goto out;
     }
 
   body = describe_result (result);
   show_message (request->parent,
                 mc_merge_result_is_empty (result) ? _("Nothing to Merge") : _("Boards Merged"),
                 body);
+out:
+  if (request->done != NULL)
+    request->done (request->done_data);
+  merge_request_free (request);
+}
+
+/* Takes request. */
+static void
+merge_file (MergeRequest *request,
+            GFile        *file)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_loaded, request);
+
+  g_task_set_source_tag (task, merge_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 static void
@@ -138,14 +203,15 @@ on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
                      MergeRequest    *request)
 {
-  if (response == GTK_RESPONSE_ACCEPT && request->parent != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = NULL;
 
-      if (file != NULL)
-        merge_file (request, file);
-    }
-  merge_request_free (request);
+  if (response == GTK_RESPONSE_ACCEPT && request->parent != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    merge_file (request, file);
+  else
+    merge_request_free (request);
 }
 
 void
@@ -181,16 +247,22 @@ mc_merge_dialog_present (GtkWindow *parent,
 
 /* For tests and drag-and-drop: merge a known file without the chooser. */
 void
-mc_merge_dialog_merge_file (GtkWindow *parent,
-                            McBoard   *board,
-                            GFile     *file)
+mc_merge_dialog_merge_file (GtkWindow      *parent,
+                            McBoard        *board,
+                            GFile          *file,
+                            GDestroyNotify  done,
+                            gpointer        done_data)
 {
-  MergeRequest request = { NULL, board, NULL };
+  MergeRequest *request;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (MC_IS_BOARD (board));
   g_return_if_fail (G_IS_FILE (file));
 
-  request.parent = parent;
-  merge_file (&request, file);
+  request = g_new0 (MergeRequest, 1);
+  g_set_weak_pointer (&request->parent, parent);
+  request->board = g_object_ref (board);
+  request->done = done;
+  request->done_data = done_data;
+  merge_file (request, file);
 }

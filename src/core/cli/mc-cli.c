@@ -18,7 +18,7 @@
 #include "mc-catalog.h"
 #include "mc-export.h"
 #include "mc-layout.h"
-#include "mc-merge.h"
+#include "mc-cli-merge.h"
 
 #define CLI_OK    0
 #define CLI_ERROR 1
@@ -394,7 +394,7 @@ cli_list_figures (GVariantDict       *dict,
   return CLI_OK;
 }
 
-/* --merge OTHER [--output OUT] [--base BASE] BOARD (mc-merge.c does the work). */
+/* --merge OTHER [--output OUT] [--base BASE] BOARD (mc-cli-merge.c does the work). */
 static int
 cli_merge (GVariantDict       *dict,
            const char * const *files)
@@ -407,7 +407,7 @@ cli_merge (GVariantDict       *dict,
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     return fail (_("--merge needs exactly one BOARD to merge into"));
 
-  return mc_merge_cli (files[0], other, base, output);
+  return mc_cli_merge (files[0], other, base, output);
 }
 
 typedef struct

@@ -68,11 +68,4 @@ gboolean       mc_merge_into                    (McBoard        *ours,
  * UUID of the id and the version's text, colour and author. */
 char          *mc_merge_conflict_copy_id        (McNote         *note);
 
-/* Headless: loads BOARD, OTHER and optionally BASE, merges, saves to OUTPUT
- * (which may be BOARD). Prints the summary; returns an exit status. */
-int            mc_merge_cli                     (const char     *board,
-                                                 const char     *other,
-                                                 const char     *base,
-                                                 const char     *output);
-
 G_END_DECLS
