@@ -566,6 +566,53 @@ test_text_fit (void)
   g_assert_cmpfloat (h, <=, 30);
 }
 
+/* A pasted URL or base64 block: one word of 60,000 characters lays out
+ * (in bounded time: the meson timeout guards against the old quadratic
+ * search), every line inside the width, no character lost. */
+static void
+test_long_word (void)
+{
+  McTextStyle style = { NULL, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                        PANGO_ALIGN_LEFT, 0 };
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  PangoLayoutIter *iter;
+  const char *text;
+  double w;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (word, 'a' + i % 26);
+
+  layout = mc_text_layout_new (word->str, &style, 200);
+  mc_text_layout_get_size (layout, &w, NULL);
+  g_assert_cmpfloat (w, <=, 200.01);
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1000);
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      g_assert_cmpint (logical.x + logical.width, <=, 200 * PANGO_SCALE + PANGO_SCALE / 100);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  /* Only invisible break marks were added. */
+  text = pango_layout_get_text (layout);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) != 0x200B)
+      g_string_append_unichar (kept, g_utf8_get_char (p));
+  g_assert_cmpstr (kept->str, ==, word->str);
+
+  /* Ordinary words are left alone. */
+  g_clear_object (&layout);
+  layout = mc_text_layout_new ("Semesterritme en gezondheidsagenda", &style, 60);
+  g_assert_cmpstr (pango_layout_get_text (layout), ==, "Semesterritme en gezondheidsagenda");
+}
+
 static void
 test_cache (void)
 {
@@ -611,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/mc/layout/note-appearance", test_note_appearance);
   g_test_add_func ("/mc/layout/note-overflow", test_note_overflow);
   g_test_add_func ("/mc/layout/text-fit", test_text_fit);
+  g_test_add_func ("/mc/layout/long-word", test_long_word);
   g_test_add_func ("/mc/layout/cache", test_cache);
 
   return g_test_run ();

@@ -62,21 +62,73 @@ apply_style (PangoLayout       *layout,
     pango_layout_set_line_spacing (layout, (float) style->line_spacing);
 }
 
+/* Pango breaks a word longer than its line by trying break after break
+ * inside it, which takes time quadratic in the word's length (a pasted URL
+ * or base64 block of 60,000 characters never finishes). Words longer than
+ * LONG_WORD get a zero-width break opportunity every WORD_CHUNK characters,
+ * so every line break is found by a bounded search. */
+#define LONG_WORD  32
+#define WORD_CHUNK 16
+
+static char *
+break_long_words (const char *text)
+{
+  GString *out = NULL;
+  const char *run_start = text;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200B || c == '-')
+        {
+          run = 0;
+          continue;
+        }
+      if (++run <= LONG_WORD || (run - 1) % WORD_CHUNK != 0)
+        continue;
+
+      if (out == NULL)
+        out = g_string_sized_new (strlen (text) + strlen (text) / WORD_CHUNK * 3 + 1);
+      g_string_append_len (out, run_start, p - run_start);
+      g_string_append_unichar (out, 0x200B);
+      run_start = p;
+    }
+
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, run_start);
+  return g_string_free (out, FALSE);
+}
+
 PangoLayout *
 mc_text_layout_new (const char        *text,
                     const McTextStyle *style,
                     double             width)
 {
   PangoLayout *layout;
+  PangoAttrList *attrs;
+  g_autofree char *broken = NULL;
 
   g_return_val_if_fail (style != NULL, NULL);
 
+  if (text == NULL)
+    text = "";
   layout = pango_layout_new (mc_text_get_context ());
   apply_style (layout, style, style->size);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* A word that must break does so without a made-up hyphen
+   * ("Semeste-rritme"): Dutch hyphenation belongs at syllables only. */
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   if (width >= 0)
     pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (width >= 0)
+    broken = break_long_words (text);
+  pango_layout_set_text (layout, broken != NULL ? broken : text, -1);
   return layout;
 }
 
@@ -111,14 +163,25 @@ breaks_inside_word (PangoLayout *layout)
 
   attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
   lines = pango_layout_get_lines_readonly (layout);
-  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-      glong offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+  /* Offsets counted on from the previous line: linear in the text. */
+  {
+    const char *at = text;
+    glong offset = 0;
 
-      if (offset < n_attrs && !attrs[offset].is_line_break)
-        return TRUE;
-    }
+    for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+      {
+        PangoLayoutLine *line = l->data;
+
+        offset += g_utf8_pointer_to_offset (at, text + line->start_index);
+        at = text + line->start_index;
+        if (offset < n_attrs && !attrs[offset].is_line_break)
+          return TRUE;
+        /* A break made at one of break_long_words()'s marks is inside a
+         * word too. */
+        if (offset > 0 && g_utf8_get_char (g_utf8_prev_char (at)) == 0x200B)
+          return TRUE;
+      }
+  }
 
   return FALSE;
 }

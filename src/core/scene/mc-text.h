@@ -22,7 +22,10 @@ typedef struct
 
 PangoContext *mc_text_get_context     (void);   /* shared; do not unref */
 
-/* width < 0: no wrapping. Long words wrap (PANGO_WRAP_WORD_CHAR). */
+/* width < 0: no wrapping. Text wraps at word boundaries; a word wider than
+ * the line breaks between characters, without an inserted hyphen, and a
+ * very long word (a URL, base64) gets a break opportunity every few
+ * characters, so layout time stays linear in the text's length. */
 PangoLayout  *mc_text_layout_new      (const char        *text,
                                        const McTextStyle *style,
                                        double             width);

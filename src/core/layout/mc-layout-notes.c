@@ -1,0 +1,245 @@
+/* mc-layout-notes.c — a note's drawing (body, text, votes, conflict mark)
+ * and the packing of notes into their region's note area */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-layout-parts-private.h"
+#include "mc-board.h"
+
+static PangoLayout *
+note_text_layout (McLayout          *self,
+                  const char        *text,
+                  const McTextStyle *style,
+                  double             width,
+                  double             height,
+                  double             min_size,
+                  gboolean          *fits)
+{
+  g_autofree char *key = NULL;
+  CachedText *cached;
+
+  key = g_strdup_printf ("%s\x1f%d\x1f%.3f\x1f%.3f\x1f%.3f\x1f%.3f\x1f%s",
+                         style->family != NULL ? style->family : "",
+                         (int) style->weight, style->size, min_size,
+                         width, height, text);
+  cached = g_hash_table_lookup (self->text_cache, key);
+  if (cached == NULL)
+    {
+      cached = g_new0 (CachedText, 1);
+      cached->layout = mc_text_layout_fit (text, style, width, height, min_size,
+                                           &cached->fits);
+      self->n_text_layouts_created++;
+      g_hash_table_insert (self->text_cache, g_steal_pointer (&key), cached);
+    }
+
+  cached->generation = self->generation;
+  *fits = cached->fits;
+  return cached->layout;
+}
+
+static void
+darken (const McColor *color,
+        double         factor,
+        McColor       *result)
+{
+  result->red = color->red * factor;
+  result->green = color->green * factor;
+  result->blue = color->blue * factor;
+  result->alpha = color->alpha;
+}
+
+void
+_mc_layout_draw_note (McLayout            *self,
+           McScene             *scene,
+           McNote              *note,
+           const McRect        *rect,
+           double               s,
+           double               opacity,
+           const McViewOptions *options)
+{
+  const McTheme *theme = mc_theme_get (options->theme);
+  const char *text = mc_note_get_text (note);
+  g_autofree char *id = g_strdup_printf ("note:%s", mc_note_get_id (note));
+  g_autoptr(McPath) hit = mc_path_new ();
+  g_autoptr(McPath) body = mc_path_new ();
+  guint votes = mc_note_get_votes (note);
+  double pad = 10 * s;
+  double votes_strip = votes > 0 ? 14 * s : 0;
+  McColor fill, edge;
+  double floor_size = _mc_layout_text_floor (theme, options);
+  /* Even note text never goes below the view's floor (exports ask for 7 pt
+   * at the printed width): it gets cut with an ellipsis instead. */
+  McTextStyle style = { theme->font_family, MAX (theme->note_size * s, floor_size),
+                        PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  double min_size = MIN (MAX (floor_size, theme->note_size * s * 0.6), style.size);
+  gboolean fits = TRUE;
+
+  mc_path_rectangle (hit, rect);
+  mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);
+  /* Notes from an earlier phase of the session recede. */
+  if (opacity < 1.0)
+    mc_scene_set_group_opacity (scene, opacity);
+
+  mc_theme_get_note_fill (theme, mc_note_get_color (note), &fill);
+  darken (&fill, theme->kind == MC_THEME_PRINT ? 0.55 : 0.82, &edge);
+  mc_path_rounded_rectangle (body, rect, 3 * s);
+
+  if (theme->kind != MC_THEME_PRINT)
+    {
+      /* A very soft shadow lifts the note off the figure. */
+      g_autoptr(McPath) shadow = mc_path_new ();
+      McRect shadow_rect = { rect->x + 0.5 * s, rect->y + 2 * s, rect->width, rect->height };
+      McColor shadow_color = { 0, 0, 0, 0.10 };
+
+      mc_path_rounded_rectangle (shadow, &shadow_rect, 3 * s);
+      mc_scene_add_path (scene, MC_ROLE_DECORATION, shadow, &shadow_color, NULL, 0,
+                         MC_LINE_SOLID);
+    }
+  mc_scene_add_path (scene, MC_ROLE_NOTE, body, &fill, &edge,
+                     MAX (theme->thin_line_width * 0.6 * s, 0.5), MC_LINE_SOLID);
+
+  if (text != NULL && *text != '\0')
+    {
+      double w = rect->width - 2 * pad;
+      double h = rect->height - 2 * pad - votes_strip;
+
+      if (w > 0 && h > 0)
+        {
+          PangoLayout *layout = note_text_layout (self, text, &style, w, h, min_size, &fits);
+
+          mc_scene_add_text (scene, MC_ROLE_NOTE_TEXT, layout, rect->x + pad,
+                             rect->y + pad, &theme->ink);
+        }
+    }
+
+  if (!fits)
+    {
+      /* The ellipsis ends the text; a small "…" tab at the corner says
+       * plainly that there is more than shown. */
+      McTextStyle marker_style = { theme->font_family, MAX (12 * s, floor_size), PANGO_WEIGHT_BOLD,
+                                   PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+      g_autoptr(McPath) tab = mc_path_new ();
+      gboolean marker_fits;
+      PangoLayout *marker = note_text_layout (self, "\u2026", &marker_style, -1,
+                                              marker_style.size * 1.7,
+                                              marker_style.size, &marker_fits);
+      double mw, mh;
+      McRect tab_rect;
+
+      mc_text_layout_get_size (marker, &mw, &mh);
+      tab_rect = (McRect) { rect->x + rect->width - mw - 8 * s, rect->y + rect->height - mh - 2 * s,
+                            mw + 6 * s, mh };
+      mc_path_rounded_rectangle (tab, &tab_rect, 3 * s);
+      mc_scene_add_path (scene, MC_ROLE_DECORATION, tab, &edge, NULL, 0, MC_LINE_SOLID);
+      mc_scene_add_text (scene, MC_ROLE_DECORATION, marker, tab_rect.x + 3 * s, tab_rect.y,
+                         &theme->ink);
+    }
+
+  if (votes > 0)
+    {
+      g_autoptr(McPath) dots = mc_path_new ();
+      McColor dot_color;
+      double r = 3.5 * s;
+      guint shown = MIN (votes, 10);
+      double cy = rect->y + rect->height - pad * 0.6 - r;
+
+      if (theme->kind == MC_THEME_PRINT)
+        dot_color = theme->ink;
+      else
+        mc_color_parse (&dot_color, "#0072b2");
+
+      for (guint i = 0; i < shown; i++)
+        mc_path_circle (dots, rect->x + pad + r + i * (2 * r + 3 * s), cy, r);
+      mc_scene_add_path (scene, MC_ROLE_VOTES, dots, &dot_color, NULL, 0, MC_LINE_SOLID);
+
+      if (votes > shown)
+        {
+          g_autofree char *count = g_strdup_printf ("+%u", votes - shown);
+          McTextStyle small = { theme->font_family, MAX (10 * s, floor_size), PANGO_WEIGHT_SEMIBOLD,
+                                PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+          gboolean count_fits;
+          PangoLayout *layout = note_text_layout (self, count, &small, -1, small.size * 1.4,
+                                                  small.size, &count_fits);
+          double th;
+
+          mc_text_layout_get_size (layout, NULL, &th);
+          mc_scene_add_text (scene, MC_ROLE_VOTES, layout,
+                             rect->x + pad + shown * (2 * r + 3 * s), cy - th / 2,
+                             &theme->ink);
+        }
+    }
+
+  if (mc_note_get_conflict (note))
+    {
+      g_autoptr(McPath) outline = mc_path_new ();
+      McRect around = { rect->x - 3 * s, rect->y - 3 * s,
+                        rect->width + 6 * s, rect->height + 6 * s };
+      McColor red;
+
+      mc_color_parse (&red, theme->kind == MC_THEME_PRINT ? "#000000" : "#c62828");
+      mc_path_rounded_rectangle (outline, &around, 5 * s);
+      mc_scene_add_path (scene, MC_ROLE_DECORATION, outline, NULL, &red, 2 * s,
+                         MC_LINE_DASHED);
+    }
+
+  mc_scene_end_group (scene);
+}
+
+
+static gboolean
+collides (GArray       *placed,
+          const McRect *rect)
+{
+  for (guint i = 0; i < placed->len; i++)
+    if (mc_rect_intersects (&g_array_index (placed, McRect, i), rect))
+      return TRUE;
+  return FALSE;
+}
+
+/* Rows inside the note area, centred; once the area is full the rows go on
+ * below it. Every packed rectangle of the figure is checked, so notes that
+ * spill out of one region never land on another region's notes. */
+void
+_mc_layout_pack_note (Shelf  *shelf,
+           GArray *placed,
+           double  width,
+           double  height,
+           double  gap,
+           McRect *result)
+{
+  McRect candidate;
+
+  if (shelf->row_height < 0)
+    {
+      guint cols = (guint) floor ((shelf->area.width + gap) / (width + gap));
+      double used = cols > 0 ? cols * (width + gap) - gap : width;
+
+      shelf->x = shelf->area.x + MAX (0, (shelf->area.width - used) / 2);
+      shelf->area.x = shelf->x;
+      shelf->area.width = MAX (used, width);
+      shelf->y = shelf->area.y;
+      shelf->row_height = 0;
+    }
+
+  for (;;)
+    {
+      if (shelf->x + width > shelf->area.x + shelf->area.width + 0.01 &&
+          shelf->x > shelf->area.x)
+        {
+          shelf->x = shelf->area.x;
+          shelf->y += (shelf->row_height > 0 ? shelf->row_height : height) + gap;
+          shelf->row_height = 0;
+        }
+
+      candidate = (McRect) { shelf->x, shelf->y, width, height };
+      shelf->x += width + gap;
+      if (collides (placed, &candidate))
+        continue;
+
+      shelf->row_height = MAX (shelf->row_height, height);
+      g_array_append_val (placed, candidate);
+      *result = candidate;
+      return;
+    }
+}

@@ -1,0 +1,224 @@
+/* mc-layout-panels.c — what sits around a figure: the numbered questions
+ * legend and the APA caption */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mc-layout-parts-private.h"
+
+static const char *
+figure_word (McLanguage language)
+{
+  /* Model content follows the board's language, not the UI's. */
+  return language == MC_LANGUAGE_EN ? "Figure" : "Figuur";
+}
+
+static double
+add_stacked_text_indented (McScene           *scene,
+                           McItemRole         role,
+                           const char        *text,
+                           const McTextStyle *style,
+                           double             x,
+                           double             y,
+                           double             width,
+                           double             hanging,
+                           const McColor     *color)
+{
+  g_autoptr(PangoLayout) layout = mc_text_layout_new (text, style, width);
+  double h;
+
+  /* Wrapped lines of a numbered item line up after its number. */
+  if (hanging > 0)
+    pango_layout_set_indent (layout, (int) (-hanging * PANGO_SCALE));
+
+  mc_scene_add_text (scene, role, layout, x, y, color);
+  mc_text_layout_get_size (layout, NULL, &h);
+  return h;
+}
+
+static double
+add_stacked_text (McScene           *scene,
+                  McItemRole         role,
+                  const char        *text,
+                  const McTextStyle *style,
+                  double             x,
+                  double             y,
+                  double             width,
+                  const McColor     *color)
+{
+  return add_stacked_text_indented (scene, role, text, style, x, y, width, 0, color);
+}
+
+/* A numbered list of every region's questions, from the catalog; returns
+ * its bottom edge. */
+static double
+add_questions_list (McScene             *scene,
+                    const PlacedFigure  *placed,
+                    double               x,
+                    double               y,
+                    double               unit,
+                    const McViewOptions *options)
+{
+  const McTheme *theme = mc_theme_get (options->theme);
+  double floor_size = _mc_layout_text_floor (theme, options);
+  double width = PANEL_WIDTH * unit;
+  McTextStyle heading = { theme->font_family, MAX (theme->label_size * 0.8 * unit, floor_size),
+                          PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  McTextStyle body = { theme->font_family, MAX (theme->body_size * unit, floor_size),
+                       PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  g_autofree char *id = g_strdup_printf ("%s:questions", placed->placement_id);
+  g_autoptr(McPath) rule = mc_path_new ();
+  guint n_regions = placed->info != NULL ? mc_figure_info_get_n_regions (placed->info) : 0;
+  double top = y;
+  guint number = 1;
+
+  mc_scene_begin_group (scene, MC_ROLE_QUESTION, id, NULL, NULL);
+  for (guint i = 0; i < n_regions; i++)
+    {
+      const McRegionInfo *region = mc_figure_info_get_region (placed->info, i);
+      const char * const *questions = mc_region_info_get_questions (region, options->language);
+      const char *label = mc_region_info_get_label (region, options->language);
+      g_autoptr(GString) list = NULL;
+
+      if (questions == NULL || questions[0] == NULL)
+        continue;
+
+      if (y > top)
+        y += body.size * 0.8;
+      y += add_stacked_text (scene, MC_ROLE_LABEL, label != NULL ? label : mc_region_info_get_id (region),
+                             &heading, x + 14 * unit, y, width - 14 * unit, &theme->ink);
+      y += body.size * 0.25;
+
+      list = g_string_new (NULL);
+      for (guint q = 0; questions[q] != NULL; q++)
+        g_string_append_printf (list, "%s%u.\u2002%s", q > 0 ? "\n" : "", number++, questions[q]);
+      y += add_stacked_text_indented (scene, MC_ROLE_QUESTION, list->str, &body,
+                                      x + 14 * unit, y, width - 14 * unit,
+                                      body.size * (number > 10 ? 1.6 : 1.1), &theme->muted_ink);
+    }
+
+  if (y > top)
+    {
+      mc_path_move_to (rule, x, top);
+      mc_path_line_to (rule, x, y);
+      mc_scene_add_path (scene, MC_ROLE_DECORATION, rule, NULL, &theme->rule,
+                         theme->thin_line_width * unit, MC_LINE_SOLID);
+    }
+  mc_scene_end_group (scene);
+
+  return y;
+}
+
+static void
+add_caption (McScene             *scene,
+             const char          *id,
+             int                  number,
+             const char          *title,
+             const char          *sentence,
+             double               x,
+             double               y,
+             double               width,
+             double               unit,
+             const McViewOptions *options)
+{
+  const McTheme *theme = mc_theme_get (options->theme);
+  double floor_size = _mc_layout_text_floor (theme, options);
+  double size = MAX (theme->body_size * 1.1 * unit, floor_size);
+  McTextStyle bold = { theme->font_family, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL,
+                       PANGO_ALIGN_LEFT, 0 };
+  McTextStyle italic = { theme->font_family, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
+                         PANGO_ALIGN_LEFT, 0 };
+  McTextStyle regular = { theme->font_family, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                          PANGO_ALIGN_LEFT, 0 };
+  g_autofree char *heading = g_strdup_printf ("%s %d", figure_word (options->language), number);
+
+  mc_scene_begin_group (scene, MC_ROLE_CAPTION, id, NULL, NULL);
+  y += add_stacked_text (scene, MC_ROLE_CAPTION, heading, &bold, x, y, width, &theme->ink);
+  y += size * 0.3;
+  if (title != NULL)
+    y += add_stacked_text (scene, MC_ROLE_CAPTION, title, &italic, x, y, width, &theme->ink);
+  if (sentence != NULL && *sentence != '\0')
+    {
+      y += size * 0.3;
+      add_stacked_text (scene, MC_ROLE_CAPTION, sentence, &regular, x, y, width,
+                        &theme->ink);
+    }
+  mc_scene_end_group (scene);
+}
+
+/* The list panels and captions for the figures drawn. One figure: its list
+ * beside it and its caption below. Several: the lists in a column to the
+ * right of them all, one caption below everything. */
+void
+_mc_layout_add_panels (McScene             *scene,
+            GArray              *placed_figures,
+            const char          *board_title,
+            const McViewOptions *options)
+{
+  McRect all = { 0, };
+  double list_bottom = -G_MAXDOUBLE;
+  double unit = 1.0;
+
+  if (placed_figures->len == 0)
+    return;
+
+  for (guint i = 0; i < placed_figures->len; i++)
+    {
+      PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, i);
+
+      if (i == 0)
+        all = placed->frame;
+      else
+        mc_rect_union (&all, &placed->frame, &all);
+    }
+  {
+    PlacedFigure *first = &g_array_index (placed_figures, PlacedFigure, 0);
+
+    unit = first->frame.width / first->kind->natural_width;
+  }
+
+  if (options->questions == MC_QUESTIONS_LIST)
+    {
+      double y = all.y;
+
+      for (guint i = 0; i < placed_figures->len; i++)
+        {
+          PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, i);
+          double u = placed->frame.width / placed->kind->natural_width;
+          double x = all.x + all.width + PANEL_GAP * u;
+
+          if (placed_figures->len == 1)
+            y = placed->frame.y;
+          y = add_questions_list (scene, placed, x, y, u, options) + PANEL_GAP * u;
+          list_bottom = MAX (list_bottom, y - PANEL_GAP * u);
+        }
+    }
+
+  if (options->caption)
+    {
+      double y = MAX (all.y + all.height, list_bottom) + 28 * unit;
+      double width = MAX (all.width, PANEL_WIDTH * unit);
+
+      if (placed_figures->len == 1)
+        {
+          PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, 0);
+          g_autofree char *id = g_strdup_printf ("%s:caption", placed->placement_id);
+          const char *kind = placed->kind->id;
+          const char *title = placed->info != NULL
+                              ? mc_figure_info_get_title (placed->info, options->language) : NULL;
+          const char *sentence = NULL;
+          int number = placed->info != NULL ? mc_figure_info_get_number (placed->info) : 1;
+
+          /* The CIMO figure carries its reasoning sentence, as in the seed. */
+          if (placed->info != NULL && g_strcmp0 (kind, "cimo") == 0)
+            sentence = mc_figure_info_get_caption (placed->info, options->language);
+          add_caption (scene, id, number, title, sentence, all.x, y, width, unit, options);
+        }
+      else
+        {
+          add_caption (scene, "board:caption", 1, board_title, NULL, all.x, y, width,
+                       unit, options);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/* mc-layout-parts-private.h — what the layout's source files share: the
+ * McLayout instance, the figures being built, note packing, note drawing and
+ * the panels (questions legend, caption) around the figures. Not for the
+ * app or the tests. */
+#pragma once
+
+#include "mc-layout.h"
+#include "mc-figure-kind.h"
+#include "mc-text.h"
+#include "mc-theme.h"
+
+G_BEGIN_DECLS
+
+/* Gap between packed notes and around panels, in figure units. */
+#define NOTE_GAP       10.0
+#define PANEL_GAP      48.0
+#define PANEL_WIDTH    560.0
+
+typedef struct
+{
+  PangoLayout *layout;
+  gboolean     fits;
+  guint        generation; /* last build that used it */
+} CachedText;
+
+/* A figure's drawing depends only on its kind, frame and the view options,
+ * so editing notes reuses it as is. */
+typedef struct
+{
+  McScene    *scene;
+  GHashTable *note_areas;
+  guint       generation;
+} CachedFigure;
+
+struct _McLayout
+{
+  GObject     parent_instance;
+
+  McCatalog  *catalog;
+  GHashTable *text_cache;   /* key string → CachedText* */
+  GHashTable *note_rects;   /* note id → McRect* (board units) */
+  GHashTable *note_areas;   /* "figure/region" → McRect*, last build */
+  GHashTable *figure_cache; /* key string → CachedFigure* */
+  guint       generation;
+  guint       n_text_layouts_created;
+};
+
+/* What the layout knows about one drawn figure while it builds. */
+typedef struct
+{
+  McFigure                *figure;       /* NULL for mc_layout_build_kind */
+  const char              *placement_id;
+  const McFigureKindClass *kind;
+  const McFigureInfo      *info;
+  McRect                   frame;
+  double                   scale;
+  GHashTable              *note_areas;  /* region id → McRect*, may be NULL */
+  GHashTable              *used_regions; /* region ids with notes */
+} PlacedFigure;
+
+
+typedef struct
+{
+  McRect area;
+  double x;
+  double y;
+  double row_height;
+} Shelf;
+
+static inline double
+_mc_layout_text_floor (const McTheme       *theme,
+                       const McViewOptions *options)
+{
+  return options->min_font_size > 0 ? options->min_font_size : theme->min_font_size;
+}
+
+void     _mc_layout_draw_note  (McLayout            *self,
+                                McScene             *scene,
+                                McNote              *note,
+                                const McRect        *rect,
+                                double               s,
+                                double               opacity,
+                                const McViewOptions *options);
+/* Rows inside the shelf's note area; placed holds the figure's packed
+ * rectangles so far. */
+void     _mc_layout_pack_note  (Shelf               *shelf,
+                                GArray              *placed,
+                                double               width,
+                                double               height,
+                                double               gap,
+                                McRect              *result);
+/* The questions legends and captions of the figures drawn. */
+void     _mc_layout_add_panels (McScene             *scene,
+                                GArray              *placed_figures,
+                                const char          *board_title,
+                                const McViewOptions *options);
+
+G_END_DECLS
