@@ -20,7 +20,7 @@ typedef struct
   double          line_spacing; /* factor, 0 = pango default */
 } McTextStyle;
 
-PangoContext *mc_text_get_context     (void);   /* shared; do not unref */
+PangoContext *mc_text_get_context     (void);   /* one per thread; do not unref */
 
 /* width < 0: no wrapping. Long words wrap (PANGO_WRAP_WORD_CHAR). */
 PangoLayout  *mc_text_layout_new      (const char        *text,
