@@ -75,17 +75,18 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Waits until the debounced preview has caught up with the options. */
+static gboolean
+preview_done (gpointer data)
+{
+  return !mc_export_dialog_get_preview_pending (data);
+}
+
+/* Waits until the debounced preview, rendered in a worker thread, has
+ * caught up with the options. */
 static void
 wait_for_preview (McExportDialog *dialog)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (mc_export_dialog_get_preview_pending (dialog))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  mc_test_wait_until (preview_done, dialog, "the export preview");
   mc_test_spin ();
 }
 

@@ -24,12 +24,17 @@ typedef enum
   MC_EXPORT_DIALOG_SCOPE_FIGURES,
 } McExportDialogScope;
 
-/* The Width row's presets. */
+/* The Width row's presets: journal columns (single, 1.5, double) and the
+ * A4 page, then the figure's natural size and a custom width. */
 typedef enum
 {
-  MC_EXPORT_DIALOG_WIDTH_ONE_COLUMN,   /* 84 mm */
-  MC_EXPORT_DIALOG_WIDTH_TWO_COLUMNS,  /* 174 mm */
-  MC_EXPORT_DIALOG_WIDTH_NATURAL,      /* 0.18 mm per board unit */
+  MC_EXPORT_DIALOG_WIDTH_ONE_COLUMN,      /* 84 mm */
+  MC_EXPORT_DIALOG_WIDTH_ONE_COLUMN_WIDE, /* 90 mm */
+  MC_EXPORT_DIALOG_WIDTH_ONE_AND_HALF,    /* 140 mm */
+  MC_EXPORT_DIALOG_WIDTH_TWO_COLUMNS,     /* 174 mm */
+  MC_EXPORT_DIALOG_WIDTH_TWO_COLUMNS_WIDE, /* 190 mm */
+  MC_EXPORT_DIALOG_WIDTH_A4,              /* 210 mm */
+  MC_EXPORT_DIALOG_WIDTH_NATURAL,         /* 0.18 mm per board unit */
   MC_EXPORT_DIALOG_WIDTH_CUSTOM,
 } McExportDialogWidth;
 

@@ -34,9 +34,10 @@ static const GOptionEntry main_entries[] = {
     N_("File type when OUTPUT is a directory: pdf (default), svg, png, md or csv"), N_("FORMAT") },
   { "dpi", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Resolution of PNG exports: 150, 300 (default) or 600"), N_("N") },
-  { "width-mm", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
-    N_("Width of the exported figure in millimetres (84 for one journal column, 174 for two; "
-       "default: 180 per 1000 figure units)"), N_("N") },
+  { "width-mm", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Width of the exported figure in millimetres, or a journal preset: single (84), "
+       "single-wide (90), 1.5 (140), double (174, the default), double-wide (190), a4 (210) "
+       "or natural (180 per 1000 figure units)"), N_("N|PRESET") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the model content: nl or en (default: the board’s)"), N_("nl|en") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -151,6 +152,7 @@ read_export_options (GVariantDict    *dict,
   double width;
 
   mc_export_options_init (options, mc_board_get_language (board));
+  options->width_mm = MC_EXPORT_DEFAULT_WIDTH_MM;
 
   if (g_variant_dict_lookup (dict, "lang", "&s", &str) &&
       !mc_language_from_string (str, &options->language))
@@ -173,9 +175,15 @@ read_export_options (GVariantDict    *dict,
         }
       options->dpi = dpi;
     }
-  if (g_variant_dict_lookup (dict, "width-mm", "d", &width))
+  if (g_variant_dict_lookup (dict, "width-mm", "&s", &str))
     {
-      if (!(width >= 10 && width <= 5000))
+      if (!mc_export_width_from_string (str, &width))
+        {
+          *status = fail (_("--width-mm “%s” is not a width: use millimetres or single, single-wide, "
+                            "1.5, double, double-wide, a4 or natural"), str);
+          return FALSE;
+        }
+      if (width != 0 && !(width >= 10 && width <= 5000))
         {
           *status = fail (_("--width-mm %g is out of range: use 10 to 5000 (84 or 174 for journals)"), width);
           return FALSE;
@@ -202,6 +210,45 @@ is_directory_target (const char *output)
   return !mc_export_format_from_filename (output, &format);
 }
 
+/* A figure id as a file name: letters, digits, '.', '-' and '_' kept,
+ * anything else (a path separator, "..", control characters) a '-'; never
+ * empty, never starting with a dot. Ids come from the board file: they
+ * must never become paths. */
+static char *
+figure_file_stem (const char *id)
+{
+  GString *stem = g_string_new (NULL);
+
+  for (const char *p = id; *p != '\0' && stem->len < 100; p++)
+    {
+      char c = *p;
+
+      if (g_ascii_isalnum (c) || c == '-' || c == '_' || (c == '.' && stem->len > 0))
+        g_string_append_c (stem, c);
+      else if (stem->len == 0 || stem->str[stem->len - 1] != '-')
+        g_string_append_c (stem, '-');
+    }
+  while (stem->len > 0 && (stem->str[stem->len - 1] == '-' || stem->str[stem->len - 1] == '.'))
+    g_string_truncate (stem, stem->len - 1);
+  while (stem->len > 0 && stem->str[0] == '-')
+    g_string_erase (stem, 0, 1);
+  if (stem->len == 0)
+    g_string_append (stem, "figure");
+  return g_string_free (stem, FALSE);
+}
+
+static void
+print_preflight (const char            *output,
+                 const McExportSummary *summary)
+{
+  g_autofree char *line = NULL;
+
+  if (summary->n_pages == 0)
+    return;
+  line = mc_export_preflight_to_string (&summary->preflight);
+  g_print ("%s: %s\n", output, line);
+}
+
 static int
 export_all_to_directory (McBoard               *board,
                          McExportOptions       *options,
@@ -209,10 +256,46 @@ export_all_to_directory (McBoard               *board,
                          McExportFormat         format)
 {
   GPtrArray *figures = mc_board_get_figures (board);
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) created = g_ptr_array_new ();
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (figures->len == 0)
     return fail (_("the board has no figures to export"));
+
+  /* First every figure in memory: a figure that cannot be exported stops
+   * the run before any file is touched. */
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const char *id = mc_figure_get_id (figures->pdata[i]);
+      g_autofree char *stem = figure_file_stem (id);
+      g_autofree char *name = g_strdup_printf ("%s.%s", stem, mc_export_format_get_extension (format));
+      g_autoptr(GError) error = NULL;
+      McExportSummary *summary = g_new0 (McExportSummary, 1);
+      GBytes *bytes;
+
+      /* Two ids that read alike get numbered names. */
+      for (guint n = 2; g_hash_table_contains (names, name); n++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s-%u.%s", stem, n, mc_export_format_get_extension (format));
+        }
+      g_hash_table_add (names, g_strdup (name));
+
+      options->scope = MC_EXPORT_SCOPE_FIGURE;
+      options->figure_id = id;
+      bytes = mc_export_to_bytes_full (board, options, format, summary, &error);
+      if (bytes == NULL)
+        {
+          g_free (summary);
+          return fail ("%s: %s", id, error->message);
+        }
+      g_ptr_array_add (contents, bytes);
+      g_ptr_array_add (summaries, summary);
+      g_ptr_array_add (files, g_file_new_build_filename (output, name, NULL));
+    }
 
   if (g_mkdir_with_parents (output, 0777) != 0)
     {
@@ -220,42 +303,40 @@ export_all_to_directory (McBoard               *board,
       return fail (_("could not create the directory “%s”: %s"), output, g_strerror (saved_errno));
     }
 
-  for (guint i = 0; i < figures->len; i++)
+  for (guint i = 0; i < files->len; i++)
     {
-      const char *id = mc_figure_get_id (figures->pdata[i]);
-      g_autofree char *name = g_strdup_printf ("%s.%s", id, mc_export_format_get_extension (format));
-      g_autofree char *path = g_build_filename (output, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      GFile *file = files->pdata[i];
+      gboolean existed = g_file_query_exists (file, NULL);
       g_autoptr(GError) error = NULL;
 
-      options->scope = MC_EXPORT_SCOPE_FIGURE;
-      options->figure_id = id;
-      if (!mc_export_to_file_with_format (board, options, format, file, &error))
+      if (!mc_export_write_bytes (file, contents->pdata[i], &error))
         {
-          /* All or nothing: remove the figures already written. */
-          for (guint k = 0; k < written->len; k++)
-            g_file_delete (written->pdata[k], NULL, NULL);
+          /* All or nothing, but only what this run created goes: a file
+           * that was there before is never deleted. */
+          for (guint k = 0; k < created->len; k++)
+            g_file_delete (created->pdata[k], NULL, NULL);
           return fail ("%s", error->message);
         }
-      g_ptr_array_add (written, g_steal_pointer (&file));
+      if (!existed)
+        g_ptr_array_add (created, file);
     }
 
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (files->pdata[i]);
+
+      print_preflight (path, summaries->pdata[i]);
+    }
   return CLI_OK;
 }
 
 /* The export is written; tell the user when notes lost text to the font
- * floor, with the two ways out. */
+ * floor, with the two ways out. The count comes from the export's own
+ * layout (McExportSummary), not from a second one. */
 static void
-warn_cut_notes (McBoard               *board,
-                const McExportOptions *options)
+warn_cut_notes (const McExportOptions *options,
+                guint                  cut)
 {
-  g_autoptr(McScene) scene = NULL;
-  guint cut;
-
-  if (!options->notes)
-    return;
-  scene = mc_export_build_scene (board, options, NULL, NULL, NULL);
-  cut = scene != NULL ? mc_export_count_cut_notes (scene) : 0;
   if (cut > 0)
     g_printerr (g_dngettext (GETTEXT_PACKAGE,
                              "missiecanvas: warning: %u note shows its text cut off at this width (font floor %.0f pt); use a larger --width-mm (e.g. 174) or --no-notes\n",
@@ -273,6 +354,7 @@ cli_export (GVariantDict       *dict,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all_ids = NULL;
   McExportOptions options;
+  McExportSummary summary;
   McExportFormat format = MC_EXPORT_FORMAT_PDF;
   const char *output = NULL;
   const char *figure = NULL;
@@ -321,11 +403,12 @@ cli_export (GVariantDict       *dict,
     }
 
   file = g_file_new_for_commandline_arg (output);
-  if (!mc_export_to_file_with_format (board, &options, format, file, &error))
+  if (!mc_export_to_file_full (board, &options, format, file, &summary, &error))
     return fail ("%s", error->message);
 
-  if (format != MC_EXPORT_FORMAT_MARKDOWN && format != MC_EXPORT_FORMAT_CSV)
-    warn_cut_notes (board, &options);
+  print_preflight (output, &summary);
+  if (options.notes)
+    warn_cut_notes (&options, summary.cut_notes);
 
   return CLI_OK;
 }

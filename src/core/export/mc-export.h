@@ -72,8 +72,25 @@ typedef enum
 /* Natural physical size: 0.18 mm per board unit (180 mm for a figure 1000
  * units wide, about the width of a journal's two-column figure). */
 #define MC_EXPORT_NATURAL_MM_PER_UNIT   0.18
+/* Journal widths: single column (84 or 90 mm), 1.5 columns (140 mm),
+ * double column (174 or 190 mm), and an A4 page's width. Exports default
+ * to the double column. */
 #define MC_EXPORT_SINGLE_COLUMN_MM      84.0
+#define MC_EXPORT_SINGLE_COLUMN_WIDE_MM 90.0
+#define MC_EXPORT_ONE_AND_HALF_COLUMN_MM 140.0
 #define MC_EXPORT_DOUBLE_COLUMN_MM      174.0
+#define MC_EXPORT_DOUBLE_COLUMN_WIDE_MM 190.0
+#define MC_EXPORT_A4_WIDTH_MM           210.0
+#define MC_EXPORT_DEFAULT_WIDTH_MM      MC_EXPORT_DOUBLE_COLUMN_MM
+/* PDF viewers refuse pages larger than this (the PDF 1.7 implementation
+ * limit), in points: 5080 mm. */
+#define MC_EXPORT_MAX_PDF_PAGE_PT       14400.0
+/* The largest PNG an export writes, in pixels: 400 Mpx is 1.6 GB of memory. */
+#define MC_EXPORT_MAX_PNG_SIDE          32767
+#define MC_EXPORT_MAX_PNG_PIXELS        100.0e6
+
+#define MC_EXPORT_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
+#define MC_EXPORT_PT_TO_MM(pt) ((pt) * 25.4 / 72.0)
 
 typedef struct
 {
@@ -102,7 +119,8 @@ typedef struct
 
 /* Defaults: whole board, notes on, questions off, empty regions shown, no
  * caption, colour theme, 7 pt floor, natural width, 300 DPI, 3 mm margin,
- * paper background, page fitted. */
+ * paper background, page fitted. The command line and the dialog start
+ * from MC_EXPORT_DEFAULT_WIDTH_MM instead (a journal's double column). */
 void            mc_export_options_init         (McExportOptions  *options,
                                                 McLanguage        language);
 
@@ -122,6 +140,12 @@ gboolean        mc_export_to_file_with_format  (McBoard                *board,
                                                 const McExportOptions  *options,
                                                 McExportFormat          format,
                                                 GFile                  *out,
+                                                GError                **error);
+/* Writes bytes to out as every export does: atomically, and only over a
+ * regular file (or a new one) that may be written; a FIFO, a device such
+ * as /dev/stdout, a link to nothing or a read-only file is refused. */
+gboolean        mc_export_write_bytes          (GFile                  *out,
+                                                GBytes                 *bytes,
                                                 GError                **error);
 /* The same, into memory. */
 GBytes         *mc_export_to_bytes             (McBoard                *board,
@@ -167,5 +191,58 @@ double          mc_export_draw_fitted          (cairo_t                *cr,
 /* The nominal size of the smallest font a text layout uses, in its layout
  * units (scene units). 0 for an empty layout. */
 double          mc_export_layout_min_font_size (PangoLayout            *layout);
+
+/* A width as people name it: millimetres ("84", "120.5") or a preset:
+ * "single" (84), "single-wide" (90), "1.5" (140), "double" (174),
+ * "double-wide" (190), "a4" (210), "natural" (0: the design size). */
+gboolean        mc_export_width_from_string    (const char             *str,
+                                                double                 *width_mm);
+
+/* What a journal's submission rules ask about a figure. */
+typedef struct
+{
+  double   width_mm;        /* the final size, margin included */
+  double   height_mm;
+  double   min_text_pt;     /* the smallest text at final size; 0: no text */
+  double   min_line_pt;     /* the thinnest stroked line; 0: no lines */
+  gboolean grayscale_safe;  /* neighbouring fills differ in lightness, not only hue */
+} McExportPreflight;
+
+/* What an export wrote, measured in the same pass (one layout). */
+typedef struct
+{
+  McExportPreflight preflight;  /* figure formats; the largest page of several */
+  guint             cut_notes;  /* notes whose text is cut off (mc_export_count_cut_notes) */
+  guint             n_pages;    /* 0 for the outline formats */
+} McExportSummary;
+
+/* mc_export_to_file_with_format(), also filling summary (may be NULL). */
+gboolean        mc_export_to_file_full         (McBoard                *board,
+                                                const McExportOptions  *options,
+                                                McExportFormat          format,
+                                                GFile                  *out,
+                                                McExportSummary        *summary,
+                                                GError                **error);
+GBytes         *mc_export_to_bytes_full        (McBoard                *board,
+                                                const McExportOptions  *options,
+                                                McExportFormat          format,
+                                                McExportSummary        *summary,
+                                                GError                **error);
+
+/* Measures scene as drawn at points_per_unit, content being the page (scene
+ * units, margin included). */
+void            mc_export_preflight_scene      (McScene                *scene,
+                                                const McRect           *content,
+                                                double                  points_per_unit,
+                                                McExportPreflight      *preflight);
+/* "174 × 98 mm · smallest text 7.0 pt · thinnest line 0.35 pt · grayscale: ok" */
+char           *mc_export_preflight_to_string  (const McExportPreflight *preflight);
+/* Whether a page of this size can be written in format: PDF pages within
+ * MC_EXPORT_MAX_PDF_PAGE_PT, PNG images within the pixel limits. The error
+ * names the size and the cure. */
+gboolean        mc_export_check_page           (const McExportOptions  *options,
+                                                McExportFormat          format,
+                                                const McExportPreflight *preflight,
+                                                GError                **error);
 
 G_END_DECLS

@@ -9,32 +9,35 @@
 
 #define DEFAULT_FAMILY "Inter, Cantarell, sans-serif"
 
+/* One context per thread (pango contexts and font maps are not shared
+ * between threads): the export dialog lays its preview out in a worker. */
+static GPrivate text_context = G_PRIVATE_INIT (g_object_unref);
+
 PangoContext *
 mc_text_get_context (void)
 {
-  static PangoContext *context;
+  PangoContext *context = g_private_get (&text_context);
 
-  if (g_once_init_enter (&context))
+  if (context == NULL)
     {
       PangoFontMap *font_map = pango_cairo_font_map_new ();
-      PangoContext *ctx;
       cairo_font_options_t *options;
 
       /* Hinting and metric rounding off: text breaks the same at every zoom
        * and in every backend (screen, PDF, SVG, golden PNGs). */
       pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 96.0);
-      ctx = pango_font_map_create_context (font_map);
+      context = pango_font_map_create_context (font_map);
       options = cairo_font_options_create ();
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
       cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-      pango_cairo_context_set_font_options (ctx, options);
-      pango_cairo_context_set_resolution (ctx, 96.0);
-      pango_context_set_round_glyph_positions (ctx, FALSE);
+      pango_cairo_context_set_font_options (context, options);
+      pango_cairo_context_set_resolution (context, 96.0);
+      pango_context_set_round_glyph_positions (context, FALSE);
       cairo_font_options_destroy (options);
       g_object_unref (font_map);
 
-      g_once_init_leave (&context, ctx);
+      g_private_set (&text_context, context);
     }
 
   return context;

@@ -20,7 +20,7 @@ typedef struct
   double          line_spacing; /* factor, 0 = pango default */
 } McTextStyle;
 
-PangoContext *mc_text_get_context     (void);   /* shared; do not unref */
+PangoContext *mc_text_get_context     (void);   /* one per thread; do not unref */
 
 /* width < 0: no wrapping. Text wraps at word boundaries; a word wider than
  * the line breaks between characters, without an inserted hyphen, and a

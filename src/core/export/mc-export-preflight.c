@@ -1,0 +1,217 @@
+/* mc-export-preflight.c — what a journal asks of a figure, measured
+ *
+ * Final size, smallest text, thinnest line and whether the fills survive
+ * grayscale, measured on the scene the export draws; the page limits of
+ * PDF and PNG; the widths journals name.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-export-private.h"
+
+/* Two fills whose relative luminance differs less than this look the same
+ * when printed in gray. */
+#define GRAYSCALE_MIN_STEP 0.03
+
+static const struct
+{
+  const char *name;
+  double      width_mm;
+} width_presets[] = {
+  { "single", MC_EXPORT_SINGLE_COLUMN_MM },
+  { "single-wide", MC_EXPORT_SINGLE_COLUMN_WIDE_MM },
+  { "1.5", MC_EXPORT_ONE_AND_HALF_COLUMN_MM },
+  { "double", MC_EXPORT_DOUBLE_COLUMN_MM },
+  { "double-wide", MC_EXPORT_DOUBLE_COLUMN_WIDE_MM },
+  { "a4", MC_EXPORT_A4_WIDTH_MM },
+  { "natural", 0 },
+};
+
+gboolean
+mc_export_width_from_string (const char *str,
+                             double     *width_mm)
+{
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (width_mm != NULL, FALSE);
+
+  if (str == NULL || str[0] == '\0')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (width_presets); i++)
+    if (g_ascii_strcasecmp (str, width_presets[i].name) == 0)
+      {
+        *width_mm = width_presets[i].width_mm;
+        return TRUE;
+      }
+  value = g_ascii_strtod (str, &end);
+  if (end == str || *end != '\0' || !isfinite (value))
+    return FALSE;
+  *width_mm = value;
+  return TRUE;
+}
+
+static double
+luminance (const McColor *c)
+{
+  return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static gboolean
+same_color (const McColor *a,
+            const McColor *b)
+{
+  return fabs (a->red - b->red) < 1e-3 && fabs (a->green - b->green) < 1e-3 &&
+         fabs (a->blue - b->blue) < 1e-3;
+}
+
+void
+mc_export_preflight_scene (McScene           *scene,
+                           const McRect      *content,
+                           double             points_per_unit,
+                           McExportPreflight *preflight)
+{
+  g_autoptr(GArray) fills = g_array_new (FALSE, FALSE, sizeof (McColor));
+  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (content != NULL);
+  g_return_if_fail (preflight != NULL);
+
+  memset (preflight, 0, sizeof *preflight);
+  preflight->width_mm = MC_PT_TO_MM (content->width * points_per_unit);
+  preflight->height_mm = MC_PT_TO_MM (content->height * points_per_unit);
+  preflight->grayscale_safe = TRUE;
+
+  n = mc_scene_get_n_items (scene);
+  for (guint i = 0; i < n; i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->kind == MC_ITEM_TEXT && item->layout != NULL)
+        {
+          double size = mc_export_layout_min_font_size (item->layout) * points_per_unit;
+
+          if (size > 0 && (preflight->min_text_pt == 0 || size < preflight->min_text_pt))
+            preflight->min_text_pt = size;
+        }
+      else if (item->kind == MC_ITEM_PATH)
+        {
+          if (item->has_stroke && item->line_width > 0 && item->stroke.alpha > 0)
+            {
+              double width = item->line_width * points_per_unit;
+
+              if (preflight->min_line_pt == 0 || width < preflight->min_line_pt)
+                preflight->min_line_pt = width;
+            }
+          /* Regions tell their parts apart by fill: those must differ in
+           * lightness. The few distinct fills of a board are compared. */
+          if (item->role == MC_ROLE_REGION && item->has_fill && item->fill.alpha > 0 &&
+              fills->len < 64)
+            {
+              gboolean known = FALSE;
+
+              for (guint j = 0; j < fills->len && !known; j++)
+                known = same_color (&g_array_index (fills, McColor, j), &item->fill);
+              if (!known)
+                g_array_append_val (fills, item->fill);
+            }
+        }
+    }
+
+  for (guint i = 0; i < fills->len; i++)
+    {
+      double level = luminance (&g_array_index (fills, McColor, i));
+
+      g_array_append_val (levels, level);
+    }
+  g_array_sort (levels, compare_doubles);
+  for (guint i = 1; i < levels->len; i++)
+    if (g_array_index (levels, double, i) - g_array_index (levels, double, i - 1) < GRAYSCALE_MIN_STEP)
+      preflight->grayscale_safe = FALSE;
+}
+
+char *
+mc_export_preflight_to_string (const McExportPreflight *preflight)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (preflight != NULL, NULL);
+
+  /* Translators: the final size of an exported figure. */
+  g_string_append_printf (text, _("%.0f × %.0f mm"), preflight->width_mm, preflight->height_mm);
+  if (preflight->min_text_pt > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: preflight of an export, the smallest font size in points. */
+      g_string_append_printf (text, _("smallest text %.1f pt"), preflight->min_text_pt);
+    }
+  if (preflight->min_line_pt > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: preflight of an export, the thinnest line in points. */
+      g_string_append_printf (text, _("thinnest line %.2f pt"), preflight->min_line_pt);
+    }
+  g_string_append (text, " · ");
+  g_string_append (text, preflight->grayscale_safe ? _("grayscale: ok")
+                                                   : _("grayscale: fills look alike in gray, use the print theme"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+mc_export_check_page (const McExportOptions    *options,
+                      McExportFormat            format,
+                      const McExportPreflight  *preflight,
+                      GError                  **error)
+{
+  double width_pt = MC_MM_TO_PT (preflight->width_mm);
+  double height_pt = MC_MM_TO_PT (preflight->height_mm);
+
+  if (!isfinite (width_pt) || !isfinite (height_pt))
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID_OPTION,
+                   _("The figure has no finite size; check the notes far outside the figures"));
+      return FALSE;
+    }
+  if (format == MC_EXPORT_FORMAT_PDF &&
+      (width_pt > MC_EXPORT_MAX_PDF_PAGE_PT || height_pt > MC_EXPORT_MAX_PDF_PAGE_PT))
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID_OPTION,
+                   _("The page would be %.0f × %.0f mm, larger than PDF allows (5080 mm): "
+                     "export the figures one by one, choose a narrower width or a page size, or use SVG"),
+                   preflight->width_mm, preflight->height_mm);
+      return FALSE;
+    }
+  if (format == MC_EXPORT_FORMAT_PNG)
+    {
+      double px_per_mm = options->dpi / 25.4;
+      double width = options->width_px > 0 ? options->width_px : round (preflight->width_mm * px_per_mm);
+      double height = options->width_px > 0 && preflight->width_mm > 0
+                      ? round (options->width_px * preflight->height_mm / preflight->width_mm)
+                      : round (preflight->height_mm * px_per_mm);
+
+      if (width < 1 || height < 1 || width > MC_EXPORT_MAX_PNG_SIDE || height > MC_EXPORT_MAX_PNG_SIDE ||
+          width * height > MC_EXPORT_MAX_PNG_PIXELS)
+        {
+          g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID_OPTION,
+                       _("The image would be %.0f × %.0f pixels (at most %d on a side and %.0f million in all); "
+                         "choose a smaller width or resolution, or export PDF or SVG"),
+                       width, height, MC_EXPORT_MAX_PNG_SIDE, MC_EXPORT_MAX_PNG_PIXELS / 1e6);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
