@@ -21,6 +21,7 @@
 #include "mc-application.h"
 #include "mc-autosave.h"
 #include "mc-board-io.h"
+#include "mc-document.h"
 #include "mc-command.h"
 #include "mc-window.h"
 
@@ -74,18 +75,11 @@ on_written (McAutosave *autosave,
   kill (getpid (), SIGKILL);
 }
 
-static gboolean
-edit_board (gpointer user_data)
+static void
+edit_board (McWindow *window)
 {
-  McWindow *window = user_data;
   McBoard *board = mc_window_get_board (window);
-  McAutosave *autosave = mc_autosave_get_for_board (board);
-
-  if (autosave == NULL)
-    {
-      g_printerr ("no autosave attached to the window's board\n");
-      _exit (4);
-    }
+  McAutosave *autosave = mc_document_get_autosave (mc_window_get_document (window));
 
   for (guint i = 0; i < 5; i++)
     {
@@ -101,15 +95,30 @@ edit_board (gpointer user_data)
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
 
   g_signal_connect (autosave, "written", G_CALLBACK (on_written), board);
-  return G_SOURCE_REMOVE;
+}
+
+/* Once the window has its document: edit it, once. */
+static void
+on_edit_document (McWindow   *window,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  static gboolean edited;
+
+  if (edited || mc_window_get_document (window) == NULL)
+    return;
+  edited = TRUE;
+  edit_board (window);
 }
 
 static void
 on_edit_window_added (GtkApplication *app,
                       GtkWindow      *window)
 {
-  if (MC_IS_WINDOW (window))
-    g_timeout_add (500, edit_board, window);
+  if (!MC_IS_WINDOW (window))
+    return;
+  g_signal_connect (window, "notify::document", G_CALLBACK (on_edit_document), NULL);
+  on_edit_document (MC_WINDOW (window), NULL, NULL);
 }
 
 /* A child that never gets there must not hang the test run (sanitizer
@@ -136,20 +145,19 @@ run_edit (void)
 /* ------------------------------------------------------------------ */
 /* --check                                                             */
 
-/* Polls until a window shows the killed session's board (recovery runs in
- * an idle after the first window appears, later on a loaded machine). */
-static gboolean
-check_windows (gpointer user_data)
+/* Looks whether a window shows the killed session's board; recovery
+ * replaces the first window's document in an idle after it appears, so
+ * this runs on every notify::document, not after a guessed time. */
+static void
+check_windows (GtkApplication *app)
 {
-  GtkApplication *app = user_data;
-  static guint attempts;
   g_autofree char *expected = NULL;
 
   if (!g_file_get_contents (ids_path, &expected, NULL, NULL))
     {
       g_printerr ("no ids from the killed session\n");
       g_application_quit (G_APPLICATION (app));
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
@@ -157,40 +165,34 @@ check_windows (gpointer user_data)
       McBoard *board;
       g_autofree char *ids = NULL;
 
-      if (!MC_IS_WINDOW (l->data))
+      if (!MC_IS_WINDOW (l->data) || (board = mc_window_get_board (l->data)) == NULL)
         continue;
-      board = mc_window_get_board (l->data);
       ids = note_ids_text (board);
       if (g_strcmp0 (ids, expected) == 0 && mc_board_get_modified (board))
         {
           child_status = 0;
           g_application_quit (G_APPLICATION (app));
-          return G_SOURCE_REMOVE;
+          return;
         }
-      if (attempts == 40)
-        g_printerr ("window with %u notes, modified %d: not the killed board\n",
-                    mc_board_get_n_notes (board), mc_board_get_modified (board));
     }
+}
 
-  if (++attempts > 40)
-    {
-      g_application_quit (G_APPLICATION (app));
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+static void
+on_check_document (McWindow       *window,
+                   GParamSpec     *pspec,
+                   GtkApplication *app)
+{
+  check_windows (app);
 }
 
 static void
 on_check_window_added (GtkApplication *app,
                        GtkWindow      *window)
 {
-  static gboolean scheduled;
-
-  if (!scheduled && MC_IS_WINDOW (window))
-    {
-      scheduled = TRUE;
-      g_timeout_add (500, check_windows, app);
-    }
+  if (!MC_IS_WINDOW (window))
+    return;
+  g_signal_connect (window, "notify::document", G_CALLBACK (on_check_document), app);
+  check_windows (app);
 }
 
 static int

@@ -14,6 +14,7 @@
 #include "mc-board-io.h"
 #include "mc-board-io-private.h"
 #include "mc-command.h"
+#include "mc-document.h"
 #include "mc-history.h"
 #include "mc-window.h"
 #include "mc-test-app.h"
@@ -77,15 +78,48 @@ banner_text (Fixture *fixture)
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
-/* The bar shows within 10 s (the monitor's events, then the debounce). */
+static gboolean
+banner_condition (gpointer fixture)
+{
+  return banner_shown (fixture);
+}
+
+/* The bar shows (the monitor's events, then the debounce). */
 static void
 wait_for_banner (Fixture *fixture)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  mc_test_wait_until (banner_condition, fixture, "the file-changed bar");
+}
 
-  while (!banner_shown (fixture) && g_get_monotonic_time () < end)
-    mc_test_run_for (20);
-  g_assert_true (banner_shown (fixture));
+static McFileWatch *
+file_watch (Fixture *fixture)
+{
+  return mc_document_get_file_watch (mc_window_get_document (fixture->window));
+}
+
+/* Instead of waiting out the debounce: the watch looks at the disk now,
+ * exactly as it would when the debounce ends. */
+static void
+look_at_disk (Fixture *fixture)
+{
+  mc_file_watch_check (file_watch (fixture));
+  mc_test_spin ();
+}
+
+static gboolean
+save_done (gpointer fixture)
+{
+  McWindow *window = ((Fixture *) fixture)->window;
+
+  return window == NULL || !mc_document_get_saving (mc_window_get_document (window));
+}
+
+/* Saves run in a worker thread: wait for the one started to end. */
+static void
+wait_saved (Fixture *fixture)
+{
+  mc_test_wait_until (save_done, fixture, "the save");
+  mc_test_spin ();
 }
 
 /* As a click on one of its buttons: the response, then the dialog goes. */
@@ -222,6 +256,14 @@ has_note_with_text (McBoard    *b,
 }
 
 /* Screenshot of the window for a person to look at (MC_TEST_SCREENSHOT_DIR). */
+static gboolean
+revealer_settled (gpointer fixture)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_parent (banner (fixture)));
+
+  return gtk_revealer_get_child_revealed (revealer) == gtk_revealer_get_reveal_child (revealer);
+}
+
 static void
 maybe_screenshot (Fixture    *fixture,
                   const char *name)
@@ -231,7 +273,7 @@ maybe_screenshot (Fixture    *fixture,
   if (dir == NULL)
     return;
 
-  mc_test_run_for (400);  /* the revealer's slide */
+  mc_test_wait_until (revealer_settled, fixture, "the revealer's slide");
   mc_test_screenshot (GTK_WIDGET (fixture->window), dir, name);
 }
 
@@ -300,9 +342,10 @@ test_merge (Fixture       *fixture,
   /* Redo and save: no question, the merged file is ours. */
   activate (fixture, "redo");
   activate (fixture, "save");
+  wait_saved (fixture);
   g_assert_null (mc_test_find_message_dialog ());
   g_assert_false (mc_board_get_modified (b));
-  mc_test_run_for (600);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
 }
 
@@ -317,19 +360,22 @@ test_own_save (Fixture       *fixture,
 
   mc_board_execute (b, mc_command_set_note_text (b, fixture->note_a, "Saved by us"));
   activate (fixture, "save");
+  wait_saved (fixture);
   g_assert_null (mc_test_find_message_dialog ());
   g_assert_false (mc_board_get_modified (b));
   after = read_file (fixture);
   g_assert_cmpstr (after, !=, before);
 
   /* Long past the debounce. */
-  mc_test_run_for (800);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
 
   mc_board_execute (b, mc_command_set_title (b, "Saved again"));
   activate (fixture, "save");
+  wait_saved (fixture);
   activate (fixture, "save");
-  mc_test_run_for (800);
+  wait_saved (fixture);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
   g_assert_null (mc_test_find_message_dialog ());
 }
@@ -357,6 +403,7 @@ test_keep_mine (Fixture       *fixture,
 
   /* Save asks; Cancel leaves both alone. */
   activate (fixture, "save");
+  wait_saved (fixture);
   dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -374,6 +421,7 @@ test_keep_mine (Fixture       *fixture,
   dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "save");
+  wait_saved (fixture);
   dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -386,16 +434,19 @@ test_keep_mine (Fixture       *fixture,
 
   /* Overwrite: ours on disk, and quiet again. */
   activate (fixture, "save");
+  wait_saved (fixture);
   dialog = mc_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "overwrite");
+  wait_saved (fixture);
   g_assert_false (mc_board_get_modified (b));
   ours = mc_board_to_data (b, NULL);
   now = read_file (fixture);
   g_assert_cmpstr (now, ==, ours);
-  mc_test_run_for (800);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
   activate (fixture, "save");
+  wait_saved (fixture);
   g_assert_null (mc_test_find_message_dialog ());
 }
 
@@ -421,10 +472,11 @@ test_removed (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 
   activate (fixture, "save");
+  wait_saved (fixture);
   g_assert_null (mc_test_find_message_dialog ());
   g_assert_true (g_file_query_exists (fixture->file, NULL));
   g_assert_false (banner_shown (fixture));
-  mc_test_run_for (800);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
 }
 
@@ -453,6 +505,7 @@ test_failed_save (Fixture       *fixture,
 
       _mc_board_io_set_save_fault_for_test (faults[i]);
       activate (fixture, "save");
+  wait_saved (fixture);
       _mc_board_io_set_save_fault_for_test (MC_SAVE_FAULT_NONE);
 
       dialog = mc_test_find_message_dialog ();
@@ -475,13 +528,14 @@ test_failed_save (Fixture       *fixture,
     }
 
   /* A failed save is no change by another program. */
-  mc_test_run_for (800);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
 
   /* The folder itself gone. */
   g_assert_true (mc_test_remove_tree (fixture->tmpdir));
   wait_for_banner (fixture);
   activate (fixture, "save");
+  wait_saved (fixture);
   {
     GtkWindow *dialog = mc_test_find_message_dialog ();
 
@@ -512,13 +566,13 @@ test_new_board (Fixture       *fixture,
 
   /* The old file is not this window's business any more. */
   g_free (change_behind_the_back (fixture, "Elsewhere"));
-  mc_test_run_for (800);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
 
   /* Saved As: the new file is. */
   g_assert_true (mc_window_save_to_file (fixture->window, other, &error));
   g_assert_no_error (error);
-  mc_test_run_for (800);
+  look_at_disk (fixture);
   g_assert_false (banner_shown (fixture));
   {
     g_autoptr(McBoard) copy = mc_board_load_from_file (other, MC_BOARD_LOAD_NONE, &error);

@@ -151,6 +151,20 @@ test_new (Fixture       *fixture,
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 2);
 }
 
+static gboolean
+save_done (gpointer window)
+{
+  return !mc_document_get_saving (mc_window_get_document (window));
+}
+
+/* The window saves in a worker thread: wait for it to end. */
+static void
+wait_saved (McWindow *window)
+{
+  mc_test_wait_until (save_done, window, "the save");
+  mc_test_spin ();
+}
+
 static void
 test_save_and_open (Fixture       *fixture,
                     gconstpointer  data)
@@ -173,6 +187,7 @@ test_save_and_open (Fixture       *fixture,
   g_assert_true (title_is_modified (fixture->window));
   g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "Wijkleerlab Overvecht") != NULL);
   activate (fixture->window, "save", NULL);
+  wait_saved (fixture->window);
   g_assert_false (title_is_modified (fixture->window));
   g_assert_false (mc_board_get_modified (board));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
@@ -187,15 +202,16 @@ test_save_and_open (Fixture       *fixture,
   g_assert_false (title_is_modified (second));
   g_assert_false (mc_board_get_read_only (mc_window_get_board (second)));
 
-  /* Opened files go to the top of the recent list. */
+  /* Opened files go to the desktop's recent list (GtkRecentManager), as
+   * boards of this application. */
   {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-files");
     g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GtkRecentInfo) info =
+      gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, &error);
 
-    g_assert_nonnull (recent[0]);
-    g_assert_cmpstr (recent[0], ==, uri);
-    g_assert_false (recent[1] != NULL && g_str_equal (recent[1], uri));
+    g_assert_no_error (error);
+    g_assert_nonnull (info);
+    g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-missiecanvas+json");
   }
 }
 

@@ -16,6 +16,7 @@
 #include "mc-autosave.h"
 #include "mc-board-io.h"
 #include "mc-command.h"
+#include "mc-document.h"
 #include "mc-history.h"
 #include "mc-test-util.h"
 
@@ -81,64 +82,70 @@ make_board (const char *title,
 
 static void
 on_written (McAutosave *autosave,
-            gint64     *when)
+            guint      *n_written)
 {
-  *when = g_get_monotonic_time ();
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  (*n_written)++;
 }
 
 static gboolean
-spin_until_written (gint64 *when,
-                    guint   timeout_ms)
+is_nonzero (gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (*when == 0 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  return *when != 0;
+  return *(guint *) data != 0;
 }
 
-/* A burst of changes is written once, one interval after the last change. */
+static gboolean
+write_done (gpointer data)
+{
+  return !mc_autosave_get_writing (data);
+}
+
+/* A clock the test sets by hand. */
+static gint64
+fake_clock (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
+/* The copy is written one interval after the first change not yet in it,
+ * with every change made until then; further changes do not move that
+ * deadline (a steady stream of typing cannot postpone the copy). */
 static void
-test_debounce (void)
+test_bounded_latency (void)
 {
   g_autoptr(McBoard) board = make_board ("Overvecht", 0);
-  McAutosave *autosave = mc_autosave_attach (board);
+  g_autoptr(McAutosave) autosave = mc_autosave_new (board, NULL);
   g_autoptr(GFile) copy = mc_autosave_dup_file (autosave);
   g_autoptr(McBoard) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 written = 0, last_change;
+  gint64 now = 0;
+  gint64 oldest_unwritten;
+  guint written = 0;
 
-  g_assert_true (mc_autosave_attach (board) == autosave);
-  g_assert_true (mc_autosave_get_for_board (board) == autosave);
   g_assert_true (g_uuid_string_is_valid (mc_autosave_get_session_id (autosave)));
 
-  mc_autosave_set_interval (autosave, 200);
+  mc_autosave_set_clock (autosave, fake_clock, &now);
+  mc_autosave_set_interval (autosave, 3000);
   g_signal_connect (autosave, "written", G_CALLBACK (on_written), &written);
 
   add_text_note (board, "een");
   g_assert_true (mc_autosave_get_pending (autosave));
-  spin_for (100);
+  now = 1 * G_USEC_PER_SEC;
   add_text_note (board, "twee");
-  spin_for (100);
+  mc_autosave_update (autosave);
+  now = 2900 * 1000;
   add_text_note (board, "drie");
-  last_change = g_get_monotonic_time ();
-  /* 200 ms after the first change, but only just after the last: nothing yet. */
+  mc_autosave_update (autosave);
+  /* Not yet three seconds after the first change: nothing written. */
+  g_assert_false (mc_autosave_get_writing (autosave));
   g_assert_false (g_file_query_exists (copy, NULL));
-  g_assert_cmpint (written, ==, 0);
 
-  g_assert_true (spin_until_written (&written, 5000));
-  g_assert_cmpint (written - last_change, >=, 200 * 1000);
+  /* Three seconds after the first change, although the last came just now. */
+  now = 3 * G_USEC_PER_SEC;
+  mc_autosave_update (autosave);
+  g_assert_true (mc_autosave_get_writing (autosave));
+  mc_test_wait_until (write_done, autosave, "the recovery copy");
+  g_assert_cmpuint (written, ==, 1);
   g_assert_false (mc_autosave_get_pending (autosave));
-  g_assert_true (g_file_query_exists (copy, NULL));
 
   loaded = mc_board_load_from_file (copy, MC_BOARD_LOAD_NONE, &error);
   g_assert_no_error (error);
@@ -146,31 +153,30 @@ test_debounce (void)
   g_assert_cmpstr (mc_board_get_title (loaded), ==, "Overvecht");
 
   /* No further write without a further change. */
-  written = 0;
-  spin_for (400);
-  g_assert_cmpint (written, ==, 0);
-}
+  now += 30 * G_USEC_PER_SEC;
+  mc_autosave_update (autosave);
+  g_assert_false (mc_autosave_get_writing (autosave));
+  g_assert_cmpuint (written, ==, 1);
 
-/* Continuous editing postpones the write only so long. */
-static void
-test_max_postpone (void)
-{
-  g_autoptr(McBoard) board = make_board ("Doorlopend", 0);
-  McAutosave *autosave = mc_autosave_attach (board);
-  gint64 written = 0, start;
-
-  mc_autosave_set_interval (autosave, 20);
-  g_signal_connect (autosave, "written", G_CALLBACK (on_written), &written);
-
-  start = g_get_monotonic_time ();
-  while (written == 0 && g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+  /* Typing a note every 0.4 s for a minute: no note waits longer than
+   * 3 s (plus the 0.4 s this loop looks at the clock) for its copy. */
+  oldest_unwritten = -1;
+  for (guint i = 0; i < 150; i++)
     {
+      now += 400 * 1000;
       add_text_note (board, "typen");
-      spin_for (5);
+      if (oldest_unwritten < 0)
+        oldest_unwritten = now;
+      mc_autosave_update (autosave);
+      if (mc_autosave_get_writing (autosave))
+        {
+          g_assert_cmpint (now - oldest_unwritten, <=, 3400 * 1000);
+          g_assert_cmpint (now - oldest_unwritten, >=, 3000 * 1000);
+          oldest_unwritten = -1;
+          mc_test_wait_until (write_done, autosave, "the recovery copy");
+        }
     }
-  g_assert_cmpint (written, !=, 0);
-  /* 10 intervals of 20 ms, and generous slack for a loaded machine */
-  g_assert_cmpint (written - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (written, >=, 1 + 150 * 400 / 4000);
 }
 
 static char *
@@ -208,7 +214,7 @@ test_atomic_and_removed_on_save (void)
   g_autofree char *user_after = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *original = NULL;
-  McAutosave *autosave;
+  g_autoptr(McAutosave) autosave = NULL;
   g_autoptr(GFile) copy = NULL;
   GStatBuf st;
 
@@ -218,7 +224,7 @@ test_atomic_and_removed_on_save (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (user_path, &user_before, NULL, NULL));
 
-  autosave = mc_autosave_attach (board);
+  autosave = mc_autosave_new (board, NULL);
   copy = mc_autosave_dup_file (autosave);
 
   /* Saved and unchanged: nothing to write. */
@@ -276,15 +282,16 @@ test_list_and_recover (void)
   g_autoptr(GPtrArray) live = NULL;
   g_autoptr(GPtrArray) gone = NULL;
   g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(McBoard) recovered = NULL;
+  g_autoptr(McDocument) recovered_document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *session = NULL;
   g_autofree char *dir = mc_autosave_dup_recovery_dir ();
   McRecoveryEntry *entry;
   McAutosave *autosave;
+  McBoard *recovered;
   gint64 now = g_get_real_time ();
 
-  autosave = mc_autosave_attach (board);
+  autosave = mc_autosave_new (board, NULL);
   session = g_strdup (mc_autosave_get_session_id (autosave));
   g_assert_true (mc_autosave_flush (autosave, &error));
   g_assert_no_error (error);
@@ -294,6 +301,7 @@ test_list_and_recover (void)
 
   /* The board goes away unsaved (as in a window closed by a crash of the
    * session): the copy stays, the lock is released. */
+  g_clear_object (&autosave);
   g_clear_object (&board);
   gone = mc_autosave_list_recoverable ();
   g_assert_cmpuint (gone->len, ==, 1);
@@ -304,9 +312,10 @@ test_list_and_recover (void)
   g_assert_null (mc_recovery_entry_get_original_uri (entry));
   g_assert_cmpint (ABS (mc_recovery_entry_get_time (entry) - now), <, 5 * G_USEC_PER_SEC);
 
-  recovered = mc_recovery_entry_load (entry, &error);
+  recovered_document = mc_document_new_recovered (entry, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (recovered);
+  g_assert_nonnull (recovered_document);
+  recovered = mc_document_get_board (recovered_document);
   g_assert_cmpuint (mc_board_get_n_notes (recovered), ==, 3);
   g_assert_cmpstr (mc_board_get_title (recovered), ==, "Herstel mij");
   g_assert_true (mc_board_get_modified (recovered));
@@ -315,13 +324,13 @@ test_list_and_recover (void)
   g_assert_null (mc_board_get_meta (recovered, "mc-recovered"));
 
   /* The recovered board took the copy over: not offered twice. */
-  g_assert_cmpstr (mc_autosave_get_session_id (mc_autosave_get_for_board (recovered)), ==, session);
+  g_assert_cmpstr (mc_autosave_get_session_id (mc_document_get_autosave (recovered_document)), ==, session);
   after = mc_autosave_list_recoverable ();
   g_assert_cmpuint (after->len, ==, 0);
   g_assert_cmpuint (mc_test_count_files (dir), ==, 3);
 
   /* Discarding it removes the copy. */
-  mc_autosave_discard (mc_autosave_get_for_board (recovered));
+  mc_document_discard_changes (recovered_document);
   g_assert_cmpuint (mc_test_count_files (dir), ==, 0);
 }
 
@@ -333,8 +342,10 @@ test_discard_entry (void)
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+  McAutosave *autosave = mc_autosave_new (board, NULL);
 
-  g_assert_true (mc_autosave_flush (mc_autosave_attach (board), &error));
+  g_assert_true (mc_autosave_flush (autosave, &error));
+  g_clear_object (&autosave);
   g_clear_object (&board);
 
   entries = mc_autosave_list_recoverable ();
@@ -373,11 +384,13 @@ test_write_failure (void)
   g_autoptr(McBoard) board = make_board ("Geen plek", 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *blocker = g_build_filename (g_get_user_state_dir (), "missiecanvas", NULL);
+  g_autoptr(McAutosave) autosave = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_state_dir (), 0700), ==, 0);
   g_assert_true (g_file_set_contents (blocker, "a file where the folder should be", -1, NULL));
 
-  g_assert_false (mc_autosave_flush (mc_autosave_attach (board), &error));
+  autosave = mc_autosave_new (board, NULL);
+  g_assert_false (mc_autosave_flush (autosave, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (mc_board_get_n_notes (board), ==, 1);
   g_unlink (blocker);
@@ -415,22 +428,20 @@ static int
 crash_writer (void)
 {
   McBoard *board = make_board ("Gecrasht", 7);
-  McAutosave *autosave = mc_autosave_attach (board);
-  gint64 written = 0;
+  McAutosave *autosave = mc_autosave_new (board, NULL);
+  guint written = 0;
 
   mc_autosave_set_interval (autosave, 10);
   g_signal_connect (autosave, "written", G_CALLBACK (on_written), &written);
   add_text_note (board, "wordt weer verwijderd");
   g_assert_true (mc_board_undo (board));
-  if (!spin_until_written (&written, 5000))
-    return 1;
+  mc_test_wait_until (is_nonzero, &written, "the recovery copy");
   kill (getpid (), SIGKILL);
   return 2;
 }
 
 static const TestCase tests[] = {
-  { "/mc/autosave/debounce", test_debounce },
-  { "/mc/autosave/max-postpone", test_max_postpone },
+  { "/mc/autosave/bounded-latency", test_bounded_latency },
   { "/mc/autosave/atomic-and-removed-on-save", test_atomic_and_removed_on_save },
   { "/mc/autosave/list-and-recover", test_list_and_recover },
   { "/mc/autosave/discard-entry", test_discard_entry },

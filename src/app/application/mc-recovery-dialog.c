@@ -2,9 +2,8 @@
  * to recover boards a crashed session left behind
  *
  * mc_recovery_offer() runs once at startup, before the first window: it
- * follows every window (window-added, notify::board) to attach an
- * McAutosave to the board shown, and lists the recovery copies whose
- * writer is gone. When the first window appears, a dialog offers each
+ * lists the recovery copies whose writer is gone (every window's
+ * McDocument autosaves its board). When the first window appears, a dialog offers each
  * copy with Recover and Discard. MC_RECOVERY_AUTO=1 recovers them all
  * without asking (for tests and scripted use).
  */
@@ -13,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-autosave.h"
+#include "mc-document.h"
 #include "mc-recovery-dialog.h"
 #include "mc-window.h"
 
@@ -36,23 +36,6 @@ offer_free (Offer *offer)
   g_free (offer);
 }
 
-static void
-attach_autosave (McWindow *window)
-{
-  McBoard *board = mc_window_get_board (window);
-
-  if (board != NULL)
-    mc_autosave_attach (board);
-}
-
-static void
-on_notify_board (McWindow   *window,
-                 GParamSpec *pspec,
-                 gpointer    user_data)
-{
-  attach_autosave (window);
-}
-
 /* Runs after the window's own close-request handler, and only when that
  * let the window close: a board still unsaved then is one the person chose
  * to discard in the window's "Save Changes?" dialog, so its recovery copy
@@ -61,11 +44,11 @@ static gboolean
 on_close_request_after (GtkWindow *window,
                         gpointer   user_data)
 {
-  McBoard *board = mc_window_get_board (MC_WINDOW (window));
-  McAutosave *autosave = board ? mc_autosave_get_for_board (board) : NULL;
+  McDocument *document = mc_window_get_document (MC_WINDOW (window));
+  McBoard *board = document ? mc_document_get_board (document) : NULL;
 
-  if (autosave != NULL && mc_board_get_modified (board) && !mc_board_get_read_only (board))
-    mc_autosave_discard (autosave);
+  if (board != NULL && mc_board_get_modified (board) && !mc_board_get_read_only (board))
+    mc_document_discard_changes (document);
   return FALSE;
 }
 
@@ -77,19 +60,19 @@ recover_entry (GtkApplication   *app,
                McRecoveryEntry  *entry,
                GError          **error)
 {
-  g_autoptr(McBoard) board = mc_recovery_entry_load (entry, error);
+  g_autoptr(McDocument) document = mc_document_new_recovered (entry, error);
   McWindow *window;
 
-  if (board == NULL)
+  if (document == NULL)
     return FALSE;
 
+  /* Replacing the board notifies board and document, so a presentation
+   * of the pristine board follows to the recovered one. */
   if (parent != NULL && mc_window_get_pristine (parent))
-    {
-      mc_window_set_board (parent, board);
-      window = parent;
-    }
+    window = parent;
   else
-    window = mc_window_new (app, board);
+    window = mc_window_new (app, NULL);
+  mc_window_set_document (window, document);
 
   gtk_window_present (GTK_WINDOW (window));
   mc_window_show_toast (window, _("Recovered unsaved changes"));
@@ -347,8 +330,6 @@ on_window_added (GtkApplication *app,
   if (!MC_IS_WINDOW (window))
     return;
 
-  attach_autosave (MC_WINDOW (window));
-  g_signal_connect (window, "notify::board", G_CALLBACK (on_notify_board), NULL);
   g_signal_connect_after (window, "close-request", G_CALLBACK (on_close_request_after), NULL);
 
   /* After the window has been presented and has its board. */

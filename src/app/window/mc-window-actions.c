@@ -54,11 +54,14 @@ _mc_window_update_actions (McWindow *self)
   gboolean editable = board != NULL && !mc_board_get_read_only (board);
   McHistory *history = board != NULL ? mc_board_get_history (board) : NULL;
   GAction *language;
+  gboolean saving;
 
   _mc_window_set_action_enabled (self, "undo", editable && mc_history_get_can_undo (history));
   _mc_window_set_action_enabled (self, "redo", editable && mc_history_get_can_redo (history));
-  _mc_window_set_action_enabled (self, "save", editable);
-  _mc_window_set_action_enabled (self, "save-as", editable);
+  /* One save at a time: the next waits until this one has ended. */
+  saving = self->document != NULL && mc_document_get_saving (self->document);
+  _mc_window_set_action_enabled (self, "save", editable && !saving);
+  _mc_window_set_action_enabled (self, "save-as", editable && !saving);
   _mc_window_set_action_enabled (self, "merge", editable);
   _mc_window_set_action_enabled (self, "language", editable);
   _mc_window_set_action_enabled (self, "export", board != NULL);
@@ -362,17 +365,53 @@ static const GActionEntry win_entries[] = {
 
 /* Recent boards */
 
+/* How many boards the Recent Boards menu shows. */
+#define MAX_RECENT 10
+
+static gint
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GtkRecentInfo *ia = (GtkRecentInfo *) a;
+  GtkRecentInfo *ib = (GtkRecentInfo *) b;
+  gint64 ta = g_date_time_to_unix (gtk_recent_info_get_modified (ia));
+  gint64 tb = g_date_time_to_unix (gtk_recent_info_get_modified (ib));
+
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+/* The boards among GtkRecentManager's items, newest first. */
+GList *
+_mc_window_list_recent (void)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *boards = NULL;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *mime = gtk_recent_info_get_mime_type (info);
+
+      if ((mime != NULL && g_str_equal (mime, "application/x-missiecanvas+json"))
+          || g_str_has_suffix (gtk_recent_info_get_uri (info), ".missiecanvas"))
+        boards = g_list_prepend (boards, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return g_list_sort (boards, compare_recent_newest_first);
+}
+
 void
 _mc_window_update_recent_menu (McWindow *self)
 {
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  GList *recent = _mc_window_list_recent ();
   guint n = 0;
 
   g_menu_remove_all (self->recent_section);
 
-  for (guint i = 0; recent[i] != NULL; i++)
+  for (GList *l = recent; l != NULL && n < MAX_RECENT; l = l->next)
     {
-      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      const char *uri = gtk_recent_info_get_uri (l->data);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
       g_autofree char *basename = g_file_get_basename (file);
       g_auto(GStrv) pieces = NULL;
       g_autofree char *label = NULL;
@@ -386,10 +425,11 @@ _mc_window_update_recent_menu (McWindow *self)
       label = g_strjoinv ("__", pieces);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (recent[i]));
+                                               g_variant_new_string (uri));
       g_menu_append_item (self->recent_section, item);
       n++;
     }
+  g_list_free_full (recent, (GDestroyNotify) gtk_recent_info_unref);
 
   if (n == 0)
     {
@@ -399,9 +439,8 @@ _mc_window_update_recent_menu (McWindow *self)
 }
 
 static void
-on_recent_changed (GSettings  *settings,
-                   const char *key,
-                   McWindow   *self)
+on_recent_changed (GtkRecentManager *manager,
+                   McWindow         *self)
 {
   _mc_window_update_recent_menu (self);
 }
@@ -416,7 +455,7 @@ _mc_window_init_actions (McWindow *self)
   /* Templates: chooser, add figure, figure size (mc-window-figures.c) */
   _mc_window_init_figure_actions (self);
 
-  g_signal_connect_object (self->settings, "changed::recent-files",
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_changed), self, 0);
   _mc_window_update_recent_menu (self);
   _mc_window_update_actions (self);

@@ -2,6 +2,7 @@
  * mc-window-actions.c (the win.* actions); not for other files. */
 #pragma once
 
+#include "mc-document.h"
 #include "mc-window.h"
 #include "mc-region-panel.h"
 #include "mc-outline-panel.h"
@@ -27,11 +28,15 @@ struct _McWindow
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GMenu                *recent_section;
+  GtkSpinner           *saving_spinner;
   /* Facilitated session (mc-window-session.c) */
   GtkMenuButton        *phase_button;
 
   GSettings            *settings;
+  /* The board shown and its file, watch and autosave. */
+  McDocument           *document;
   McBoard              *board;
+  gulong                saving_id;
   gulong                board_changed_id;
   gulong                can_undo_id;
   gulong                can_redo_id;
@@ -54,6 +59,8 @@ void      _mc_window_set_action_enabled  (McWindow      *self,
 /* Enables, disables and sets the state of the actions for the current board. */
 void      _mc_window_update_actions      (McWindow      *self);
 void      _mc_window_update_recent_menu  (McWindow      *self);
+/* The boards in GtkRecentManager, newest first (of GtkRecentInfo*, owned). */
+GList    *_mc_window_list_recent         (void);
 
 /* mc-window-session.c: presentation, route, phase, new session */
 void      _mc_window_init_session_actions   (McWindow   *self);
@@ -68,10 +75,18 @@ void      _mc_window_update_figure_actions  (McWindow   *self);
 /* mc-window-watch.c: notices when the board's file changes on disk */
 void      _mc_window_init_watch             (McWindow   *self);
 void      _mc_window_dispose_watch          (McWindow   *self);
-/* After a successful save: the file holds our version again. */
-void      _mc_window_watch_saved            (McWindow   *self);
 
 /* mc-window.c */
+/* Saves in the background to file (NULL: the board's own file) and calls
+ * done; errors other than "changed on disk" are shown here. */
+typedef void (*McWindowSaveResult) (McWindow     *self,
+                                    const GError *error,
+                                    gpointer      data);
+void      _mc_window_save_document       (McWindow           *self,
+                                          GFile              *file,
+                                          McDocumentSaveFlags flags,
+                                          McWindowSaveResult  done,
+                                          gpointer            data);
 void      _mc_window_add_recent          (McWindow      *self,
                                           GFile         *file);
 /* Opens file here when this window is pristine, else in a new window (or
@@ -87,6 +102,12 @@ typedef void (*McWindowSaveDone) (McWindow *self, gboolean saved);
 void      _mc_window_save_as             (McWindow        *self,
                                           McWindowSaveDone done);
 void      _mc_window_open_with_chooser   (McWindow      *self);
+/* Save As to file, exactly as the chooser confirmed it. */
+void      _mc_window_save_as_file        (McWindow        *self,
+                                          GFile           *file,
+                                          McWindowSaveDone done);
+/* "TITLE.missiecanvas", the name Save As suggests for a new board. */
+char     *_mc_window_dup_suggested_name  (McWindow      *self);
 McLanguage _mc_window_get_default_language (McWindow    *self);
 
 /* mc-window-watch.c: Save (Ctrl+S) to the board's file, asking first when

@@ -11,7 +11,9 @@
  *                            overwrites the changed file
  *
  * When the file was removed or moved away the bar says so; saving creates
- * it again. The board itself is never closed or replaced.
+ * it again. The board itself is never closed or replaced. The watch is the
+ * window's McDocument's: a save that finds the file changed fails with
+ * MC_DOCUMENT_ERROR_CHANGED_ON_DISK, and this file asks what to do.
  */
 #include "config.h"
 
@@ -133,11 +135,12 @@ forget_file_watch (McWindow *self)
 }
 
 static void
-on_board_notify (McWindow   *self,
-                 GParamSpec *pspec,
-                 gpointer    user_data)
+on_document_notify (McWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
 {
   McWindowWatch *watch = self->watch;
+  McFileWatchState state;
 
   if (watch == NULL)
     return;
@@ -145,18 +148,19 @@ on_board_notify (McWindow   *self,
   forget_file_watch (self);
   hide_bar (self);
 
-  if (self->board == NULL)
+  if (self->document == NULL)
     return;
 
-  watch->file_watch = mc_file_watch_new (self->board);
+  watch->file_watch = g_object_ref (mc_document_get_file_watch (self->document));
   watch->disk_changed_id = g_signal_connect (watch->file_watch, "disk-changed",
                                              G_CALLBACK (on_disk_changed), self);
   watch->state_id = g_signal_connect (watch->file_watch, "notify::state",
                                       G_CALLBACK (on_state_notify), self);
 
-  /* A recovered board whose file has gone since. */
-  if (mc_file_watch_get_state (watch->file_watch) == MC_FILE_WATCH_REMOVED)
-    show_bar (self, MC_FILE_WATCH_REMOVED);
+  /* A recovered board whose file has gone, or was changed, since. */
+  state = mc_file_watch_get_state (watch->file_watch);
+  if (state != MC_FILE_WATCH_UNCHANGED)
+    show_bar (self, state);
 }
 
 /* Merging */
@@ -253,7 +257,7 @@ action_merge_disk_changes (GSimpleAction *action,
 
   /* The disk's version is in the board now: its file is ours again, and the
    * board stays modified until the merged result is saved. */
-  mc_file_watch_accept (watch->file_watch, contents);
+  mc_document_accept_disk (self->document, contents);
   hide_bar (self);
 
   summary = describe_merge (result);
@@ -290,19 +294,45 @@ typedef struct
   McWindowSaveDone  done;
 } SaveRequest;
 
-static void
-save_to_board_file (McWindow         *self,
-                    McWindowSaveDone  done)
+static SaveRequest *
+save_request_new (McWindow         *self,
+                  McWindowSaveDone  done)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean saved;
+  SaveRequest *request = g_new0 (SaveRequest, 1);
 
-  saved = mc_window_save_to_file (self, mc_board_get_file (self->board), &error);
-  if (!saved)
-    _mc_window_show_error (self, _("Could Not Save the Board"), error);
+  request->self = g_object_ref (self);
+  request->done = done;
+  return request;
+}
 
-  if (done != NULL)
-    done (self, saved);
+static void
+save_request_free (SaveRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void ask_overwrite (SaveRequest *request);
+
+static void
+on_saved (McWindow     *self,
+          const GError *error,
+          gpointer      data)
+{
+  SaveRequest *request = data;
+
+  /* Another program wrote the file since we read it: ask, don't overwrite. */
+  if (g_error_matches (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_CHANGED_ON_DISK))
+    {
+      if (self->watch != NULL && self->watch->file_watch != NULL)
+        mc_file_watch_check (self->watch->file_watch);
+      ask_overwrite (request);
+      return;
+    }
+
+  if (request->done != NULL)
+    request->done (self, error == NULL);
+  save_request_free (request);
 }
 
 static void
@@ -311,59 +341,32 @@ on_overwrite_response (AdwMessageDialog *dialog,
                        SaveRequest      *request)
 {
   McWindow *self = request->self;
+  McWindowSaveDone done = request->done;
 
-  if (g_str_equal (response, "overwrite") && self->board != NULL
-      && mc_board_get_file (self->board) != NULL)
-    save_to_board_file (self, request->done);
-  else if (g_str_equal (response, "save-as"))
-    _mc_window_save_as (self, request->done);
-  else if (request->done != NULL)
-    request->done (self, FALSE);
+  if (g_str_equal (response, "overwrite") && self->document != NULL
+      && mc_document_get_file (self->document) != NULL)
+    {
+      _mc_window_save_document (self, NULL, MC_DOCUMENT_SAVE_OVERWRITE, on_saved, request);
+      return;
+    }
+
+  save_request_free (request);
+  if (g_str_equal (response, "save-as"))
+    _mc_window_save_as (self, done);
+  else if (done != NULL)
+    done (self, FALSE);
 }
 
 static void
-save_request_free (gpointer  data,
-                   GClosure *closure)
+ask_overwrite (SaveRequest *request)
 {
-  SaveRequest *request = data;
-
-  g_object_unref (request->self);
-  g_free (request);
-}
-
-void
-_mc_window_save (McWindow         *self,
-                 McWindowSaveDone  done)
-{
-  McWindowWatch *watch = self->watch;
-  GFile *file;
+  McWindow *self = request->self;
+  GFile *file = mc_document_get_file (self->document);
   GtkWidget *dialog;
-  SaveRequest *request;
-  g_autofree char *basename = NULL;
-  g_autofree char *display = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (basename);
   g_autofree char *body = NULL;
 
-  if (self->board == NULL)
-    return;
-
-  file = mc_board_get_file (self->board);
-  if (file == NULL)
-    {
-      _mc_window_save_as (self, done);
-      return;
-    }
-
-  /* Look now, not only when the monitor said so: the debounce may still be
-   * waiting, or the change came while no monitor could see it. */
-  if (watch->file_watch == NULL
-      || mc_file_watch_check (watch->file_watch) != MC_FILE_WATCH_CHANGED)
-    {
-      save_to_board_file (self, done);
-      return;
-    }
-
-  basename = g_file_get_basename (file);
-  display = g_filename_display_name (basename);
   /* Translators: %s is the board's file name. */
   body = g_strdup_printf (_("“%s” was changed by another program since you opened or saved it. Overwriting it loses those changes; Merge Changes in the bar above keeps them."),
                           display);
@@ -378,12 +381,7 @@ _mc_window_save (McWindow         *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  request = g_new0 (SaveRequest, 1);
-  request->self = g_object_ref (self);
-  request->done = done;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_overwrite_response),
-                         request, save_request_free, 0);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), request);
 
   /* The bar comes back too, so Merge is at hand. */
   show_bar (self, MC_FILE_WATCH_CHANGED);
@@ -391,10 +389,22 @@ _mc_window_save (McWindow         *self,
 }
 
 void
-_mc_window_watch_saved (McWindow *self)
+_mc_window_save (McWindow         *self,
+                 McWindowSaveDone  done)
 {
-  if (self->watch != NULL && self->watch->file_watch != NULL)
-    mc_file_watch_check (self->watch->file_watch);
+  if (self->document == NULL)
+    return;
+
+  if (mc_document_get_file (self->document) == NULL)
+    {
+      _mc_window_save_as (self, done);
+      return;
+    }
+
+  /* The document compares the disk with the version it knows before it
+   * writes, in its worker thread. */
+  _mc_window_save_document (self, NULL, MC_DOCUMENT_SAVE_NONE, on_saved,
+                            save_request_new (self, done));
 }
 
 /* Setting up */
@@ -462,7 +472,7 @@ _mc_window_init_watch (McWindow *self)
                                    G_N_ELEMENTS (watch_entries), self);
   hide_bar (self);
 
-  g_signal_connect (self, "notify::board", G_CALLBACK (on_board_notify), NULL);
+  g_signal_connect (self, "notify::document", G_CALLBACK (on_document_notify), NULL);
 }
 
 void

@@ -12,14 +12,12 @@
 #include "mc-layout.h"
 #include "mc-window-private.h"
 
-/* How many boards the Recent Boards menu remembers. */
-#define MAX_RECENT 10
-
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_BOARD,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -141,19 +139,47 @@ disconnect_board (McWindow *self)
   g_clear_signal_handler (&self->can_redo_id, history);
 }
 
-void
-mc_window_set_board (McWindow *self,
-                     McBoard  *board)
+static void
+on_saving_notify (McDocument *document,
+                  GParamSpec *pspec,
+                  McWindow   *self)
 {
-  g_return_if_fail (MC_IS_WINDOW (self));
-  g_return_if_fail (MC_IS_BOARD (board));
+  gboolean saving = mc_document_get_saving (document);
 
-  if (self->board == board)
+  gtk_widget_set_visible (GTK_WIDGET (self->saving_spinner), saving);
+  gtk_spinner_set_spinning (self->saving_spinner, saving);
+  _mc_window_update_actions (self);
+}
+
+McDocument *
+mc_window_get_document (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+void
+mc_window_set_document (McWindow   *self,
+                        McDocument *document)
+{
+  McBoard *board;
+
+  g_return_if_fail (MC_IS_WINDOW (self));
+  g_return_if_fail (MC_IS_DOCUMENT (document));
+
+  if (self->document == document)
     return;
 
+  board = mc_document_get_board (document);
   disconnect_board (self);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->saving_id, self->document);
+  g_set_object (&self->document, document);
   g_set_object (&self->board, board);
 
+  self->saving_id = g_signal_connect (document, "notify::saving",
+                                      G_CALLBACK (on_saving_notify), self);
   self->board_changed_id = g_signal_connect (board, "changed",
                                              G_CALLBACK (on_board_changed), self);
   self->can_undo_id = g_signal_connect (mc_board_get_history (board), "notify::can-undo",
@@ -167,8 +193,28 @@ mc_window_set_board (McWindow *self,
   update_title (self);
   update_region_panel (self);
   _mc_window_update_actions (self);
+  on_saving_notify (document, NULL, self);
 
+  /* The document first: the watch bar follows it on notify::document,
+   * a presentation of the old board follows notify::board. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOARD]);
+}
+
+void
+mc_window_set_board (McWindow *self,
+                     McBoard  *board)
+{
+  g_autoptr(McDocument) document = NULL;
+
+  g_return_if_fail (MC_IS_WINDOW (self));
+  g_return_if_fail (MC_IS_BOARD (board));
+
+  if (self->board == board)
+    return;
+
+  document = mc_document_new (board);
+  mc_window_set_document (self, document);
 }
 
 McCanvas *
@@ -214,54 +260,56 @@ _mc_window_show_error (McWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Recent boards */
+/* Recent boards: GtkRecentManager, shared with the file chooser and the
+ * desktop's own recent lists. */
 
 void
 _mc_window_add_recent (McWindow *self,
                        GFile    *file)
 {
-  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-files");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) recent = NULL;
   g_autofree char *uri = g_file_get_uri (file);
-  guint n = 1;
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-missiecanvas+json",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "missiecanvas %u",
+  };
 
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    {
-      if (g_strcmp0 (old[i], uri) == 0)
-        continue;
-      g_strv_builder_add (builder, old[i]);
-      n++;
-    }
-
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Missiecanvas";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 /* Files */
+
+/* A loaded document into this window. */
+static void
+show_document (McWindow   *self,
+               McDocument *document,
+               GFile      *file)
+{
+  mc_window_set_document (self, document);
+  _mc_window_add_recent (self, file);
+
+  if (mc_board_get_read_only (mc_document_get_board (document)))
+    mc_window_show_toast (self, _("Opened read-only: the board is from a newer version"));
+}
 
 gboolean
 mc_window_open_file (McWindow  *self,
                      GFile     *file,
                      GError   **error)
 {
-  g_autoptr(McBoard) board = NULL;
+  g_autoptr(McDocument) document = NULL;
 
   g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  board = mc_board_load_from_file (file, MC_BOARD_LOAD_ALLOW_NEWER, error);
-  if (board == NULL)
+  document = mc_document_load (file, error);
+  if (document == NULL)
     return FALSE;
 
-  mc_window_set_board (self, board);
-  _mc_window_add_recent (self, file);
-
-  if (mc_board_get_read_only (board))
-    mc_window_show_toast (self, _("Opened read-only: the board is from a newer version"));
-
+  show_document (self, document, file);
   return TRUE;
 }
 
@@ -274,26 +322,67 @@ mc_window_save_to_file (McWindow  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->board == NULL)
+  if (self->document == NULL)
     return TRUE;
 
-  if (mc_board_get_read_only (self->board))
-    {
-      g_set_error_literal (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NEWER_VERSION,
-                           _("This board is read-only because it comes from a newer version of Missiecanvas"));
-      return FALSE;
-    }
-
-  if (!mc_board_save_to_file (self->board, file, error))
+  if (!mc_document_save (self->document, file, MC_DOCUMENT_SAVE_NONE, error))
     return FALSE;
 
-  /* File watch: the file holds our version again. */
-  _mc_window_watch_saved (self);
   _mc_window_add_recent (self, file);
   update_title (self);
   _mc_window_update_actions (self);
 
   return TRUE;
+}
+
+typedef struct
+{
+  McWindow           *self;
+  GFile              *file;
+  McWindowSaveResult  done;
+  gpointer            data;
+} SaveCall;
+
+static void
+on_document_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SaveCall *call = user_data;
+  McWindow *self = call->self;
+  g_autoptr(GError) error = NULL;
+
+  if (mc_document_save_finish (MC_DOCUMENT (source), result, &error))
+    {
+      _mc_window_add_recent (self, mc_document_get_file (MC_DOCUMENT (source)));
+      update_title (self);
+      _mc_window_update_actions (self);
+    }
+  else if (!g_error_matches (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_CHANGED_ON_DISK))
+    _mc_window_show_error (self, _("Could Not Save the Board"), error);
+
+  if (call->done != NULL)
+    call->done (self, error, call->data);
+
+  g_clear_object (&call->file);
+  g_object_unref (call->self);
+  g_free (call);
+}
+
+void
+_mc_window_save_document (McWindow            *self,
+                          GFile               *file,
+                          McDocumentSaveFlags  flags,
+                          McWindowSaveResult   done,
+                          gpointer             data)
+{
+  SaveCall *call = g_new0 (SaveCall, 1);
+
+  call->self = g_object_ref (self);
+  call->file = file != NULL ? g_object_ref (file) : NULL;
+  call->done = done;
+  call->data = data;
+  mc_document_save_async (self->document, file, flags, NULL, on_document_saved, call);
 }
 
 static McWindow *
@@ -320,11 +409,44 @@ find_window_with_file (McWindow *self,
   return NULL;
 }
 
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(McWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDocument) document = mc_document_load_finish (result, &error);
+  GFile *file;
+  McWindow *target;
+
+  if (document == NULL)
+    {
+      _mc_window_show_error (self, _("Could Not Open the Board"), error);
+      return;
+    }
+
+  /* Looked at again now: the person may have worked on while it loaded. */
+  file = mc_document_get_file (document);
+  target = find_window_with_file (self, file);
+  if (target != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (target));
+      return;
+    }
+
+  if (mc_window_get_pristine (self))
+    target = self;
+  else
+    target = new_window_like (self, NULL);
+  show_document (target, document, file);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
 void
 _mc_window_open_file_somewhere (McWindow *self,
                                 GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
   McWindow *target = find_window_with_file (self, file);
 
   if (target != NULL)
@@ -333,29 +455,8 @@ _mc_window_open_file_somewhere (McWindow *self,
       return;
     }
 
-  if (mc_window_get_pristine (self))
-    {
-      if (!mc_window_open_file (self, file, &error))
-        _mc_window_show_error (self, _("Could Not Open the Board"), error);
-      return;
-    }
-
-  /* Load first, so a failure opens no empty window. */
-  {
-    g_autoptr(McBoard) board = mc_board_load_from_file (file, MC_BOARD_LOAD_ALLOW_NEWER, &error);
-
-    if (board == NULL)
-      {
-        _mc_window_show_error (self, _("Could Not Open the Board"), error);
-        return;
-      }
-
-    target = new_window_like (self, board);
-    _mc_window_add_recent (target, file);
-    gtk_window_present (GTK_WINDOW (target));
-    if (mc_board_get_read_only (board))
-      mc_window_show_toast (target, _("Opened read-only: the board is from a newer version"));
-  }
+  /* Read and decoded in a worker thread; a failure opens no empty window. */
+  mc_document_load_async (file, NULL, on_loaded, g_object_ref (self));
 }
 
 static GtkFileFilter *
@@ -408,44 +509,66 @@ _mc_window_open_with_chooser (McWindow *self)
   gtk_native_dialog_show (self->file_chooser);
 }
 
+typedef struct
+{
+  McWindowSaveDone done;
+} SaveAsCall;
+
+static void
+on_saved_as (McWindow     *self,
+             const GError *error,
+             gpointer      data)
+{
+  SaveAsCall *call = data;
+
+  if (call->done != NULL)
+    call->done (self, error == NULL);
+  g_free (call);
+}
+
+void
+_mc_window_save_as_file (McWindow         *self,
+                         GFile            *file,
+                         McWindowSaveDone  done)
+{
+  SaveAsCall *call = g_new0 (SaveAsCall, 1);
+
+  call->done = done;
+  /* Exactly the file the chooser confirmed (it asked before replacing
+   * one): never another name beside it. */
+  _mc_window_save_document (self, file, MC_DOCUMENT_SAVE_OVERWRITE, on_saved_as, call);
+}
+
 static void
 on_save_as_response (GtkNativeDialog *chooser,
                      int              response,
                      McWindow        *self)
 {
   McWindowSaveDone done = g_object_get_data (G_OBJECT (chooser), "mc-save-done");
-  gboolean saved = FALSE;
+  g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *basename = chosen != NULL ? g_file_get_basename (chosen) : NULL;
-
-      /* People type a name without the extension; the MIME type needs it. */
-      if (basename != NULL && !g_str_has_suffix (basename, ".missiecanvas"))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *with_suffix = g_strconcat (basename, ".missiecanvas", NULL);
-
-          file = g_file_get_child (parent, with_suffix);
-        }
-      else
-        file = g_steal_pointer (&chosen);
-
-      if (file != NULL)
-        {
-          saved = mc_window_save_to_file (self, file, &error);
-          if (!saved)
-            _mc_window_show_error (self, _("Could Not Save the Board"), error);
-        }
-    }
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   g_clear_object (&self->file_chooser);
 
-  if (done != NULL)
-    done (self, saved);
+  if (file != NULL && self->document != NULL)
+    _mc_window_save_as_file (self, file, done);
+  else if (done != NULL)
+    done (self, FALSE);
+}
+
+char *
+_mc_window_dup_suggested_name (McWindow *self)
+{
+  const char *title = self->board != NULL ? mc_board_get_title (self->board) : NULL;
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Board");
+  /* A title may hold a slash; a file name may not. The extension is in
+   * the suggestion, so the chooser's overwrite question sees the name
+   * that will be written. */
+  return g_strdelimit (g_strconcat (title, ".missiecanvas", NULL), "/\\", '-');
 }
 
 void
@@ -454,13 +577,19 @@ _mc_window_save_as (McWindow         *self,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = new_board_filter ();
-  const char *title;
-  g_autofree char *name = NULL;
 
   if (self->file_chooser != NULL)
     {
-      gtk_native_dialog_show (self->file_chooser);
-      return;
+      /* A Save As already open now answers this request (the close flow
+       * must hear how it ended); an Open chooser gives way. */
+      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (self->file_chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+        {
+          g_object_set_data (G_OBJECT (self->file_chooser), "mc-save-done", done);
+          gtk_native_dialog_show (self->file_chooser);
+          return;
+        }
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
     }
 
   chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
@@ -473,11 +602,8 @@ _mc_window_save_as (McWindow         *self,
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), mc_board_get_file (self->board), NULL);
   else
     {
-      title = self->board != NULL ? mc_board_get_title (self->board) : NULL;
-      if (title == NULL || *title == '\0')
-        title = _("Untitled Board");
-      /* A title may hold a slash; a file name may not. */
-      name = g_strdelimit (g_strconcat (title, ".missiecanvas", NULL), "/\\", '-');
+      g_autofree char *name = _mc_window_dup_suggested_name (self);
+
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
@@ -527,6 +653,9 @@ on_saved_before_close (McWindow *self,
 {
   if (saved)
     close_now (self);
+  else
+    /* A failed save showed its reason already; a cancelled one says so. */
+    mc_window_show_toast (self, _("The window stays open: the board was not saved"));
 }
 
 static void
@@ -655,7 +784,10 @@ mc_window_dispose (GObject *object)
   /* File watch */
   _mc_window_dispose_watch (self);
   disconnect_board (self);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->saving_id, self->document);
   g_clear_object (&self->board);
+  g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
 
@@ -686,6 +818,10 @@ mc_window_get_property (GObject    *object,
       g_value_set_object (value, self->board);
       break;
 
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -704,6 +840,11 @@ mc_window_set_property (GObject      *object,
     case PROP_BOARD:
       if (g_value_get_object (value) != NULL)
         mc_window_set_board (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT:
+      if (g_value_get_object (value) != NULL)
+        mc_window_set_document (self, g_value_get_object (value));
       break;
 
     default:
@@ -729,6 +870,10 @@ mc_window_class_init (McWindowClass *klass)
     g_param_spec_object ("board", NULL, NULL,
                          MC_TYPE_BOARD,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         MC_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   mc_app_ensure_resources ();
@@ -751,6 +896,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, saving_spinner);
   /* Facilitated session */
   gtk_widget_class_bind_template_child (widget_class, McWindow, phase_button);
 

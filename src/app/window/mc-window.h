@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include "mc-board.h"
 #include "mc-canvas.h"
+#include "mc-document.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +15,14 @@ McWindow   *mc_window_new            (GtkApplication *application,
                                       McBoard        *board);
 
 McBoard    *mc_window_get_board      (McWindow       *self);
-/* Shows board in this window (its file, title, history). The safety
- * engineer's autosave follows notify::board. */
+/* Shows board in this window (its file, title, history) in a new
+ * McDocument. notify::board and notify::document follow every change, so
+ * whatever shows the board (a presentation) can follow. */
 void        mc_window_set_board      (McWindow       *self,
                                       McBoard        *board);
+McDocument *mc_window_get_document   (McWindow       *self);
+void        mc_window_set_document   (McWindow       *self,
+                                      McDocument     *document);
 McCanvas   *mc_window_get_canvas     (McWindow       *self);
 
 /* TRUE while the window shows a board nobody has worked on yet: the example
@@ -30,7 +35,8 @@ gboolean    mc_window_get_pristine   (McWindow       *self);
 gboolean    mc_window_open_file      (McWindow       *self,
                                       GFile          *file,
                                       GError        **error);
-/* Saves the board to file (which becomes its file) without any dialog. */
+/* Saves the board to file (which becomes its file) without any dialog,
+ * blocking; the window's own Save and Save As run in the background. */
 gboolean    mc_window_save_to_file   (McWindow       *self,
                                       GFile          *file,
                                       GError        **error);

@@ -16,27 +16,34 @@
 #include "mc-history.h"
 
 #define RECOVERY_FORMAT    "missiecanvas-recovery"
-#define BOARD_DATA_KEY     "mc-autosave"
-/* Set on a board loaded from a recovery copy: the session to take over. */
-#define BOARD_SESSION_KEY  "mc-autosave-session"
 
 struct _McAutosave
 {
-  GObject   parent_instance;
+  GObject      parent_instance;
 
-  McBoard  *board;          /* weak: the board owns us */
-  gulong    changed_id;
-  char     *session_id;
-  guint     interval_ms;
-  guint     timeout_id;
-  gint64    first_pending;  /* monotonic µs of the first unwritten change */
-  int       lock_fd;        /* -1 until the first write */
-  gboolean  discarded;
+  McBoard     *board;
+  gulong       changed_id;
+  char        *session_id;
+  /* SHA-256 of the file's bytes the unsaved edits started from, or NULL. */
+  char        *base_checksum;
+  guint        interval_ms;
+  guint        timeout_id;
+  gboolean     pending;
+  gint64       due;            /* clock µs by which the copy is written */
+  McClockFunc  clock;
+  gpointer     clock_data;
+  int          lock_fd;        /* -1 until the first write */
+  gboolean     discarded;
+  /* A copy is being written in a worker thread; what to do after it. */
+  gboolean     writing;
+  gboolean     write_again;
+  gboolean     remove_after;
 };
 
 enum {
   PROP_0,
   PROP_BOARD,
+  PROP_SESSION_ID,
   PROP_INTERVAL,
   PROP_PENDING,
   N_PROPS
@@ -135,16 +142,36 @@ remove_files (McAutosave *self)
     }
 }
 
+static gint64
+read_clock (McAutosave *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_monotonic_time ();
+}
+
 static void
 set_pending (McAutosave *self,
-             guint       timeout_id)
+             gboolean    pending)
 {
-  gboolean was_pending = self->timeout_id != 0;
+  if (!pending)
+    g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->pending == pending)
+    return;
+  self->pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = timeout_id;
-  if (was_pending != (timeout_id != 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+/* Deletes the copy now, or once the write in flight is done (it would
+ * otherwise bring the copy back). */
+static void
+remove_copy (McAutosave *self)
+{
+  if (self->writing)
+    {
+      self->remove_after = TRUE;
+      self->write_again = FALSE;
+      return;
+    }
+  remove_files (self);
 }
 
 static char *
@@ -182,6 +209,13 @@ build_sidecar (McAutosave *self)
   json_builder_add_string_value (builder, time);
   json_builder_set_member_name (builder, "notes");
   json_builder_add_int_value (builder, mc_board_get_n_notes (self->board));
+  /* What the file looked like when these edits started: recovery merges
+   * instead of overwriting when the file has changed since. */
+  json_builder_set_member_name (builder, "base_sha256");
+  if (self->base_checksum != NULL)
+    json_builder_add_string_value (builder, self->base_checksum);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -190,71 +224,215 @@ build_sidecar (McAutosave *self)
   return json_generator_to_data (generator, NULL);
 }
 
-static gboolean
-write_copy (McAutosave  *self,
-            GError     **error)
+typedef struct
 {
-  g_autofree char *data = NULL;
-  g_autofree char *sidecar = NULL;
-  g_autofree char *data_path = NULL;
-  g_autofree char *sidecar_path = NULL;
-  gsize length = 0;
+  char  *data_path;
+  char  *sidecar_path;
+  char  *data;
+  gsize  length;
+  char  *sidecar;
+} CopyJob;
+
+static void
+copy_job_free (CopyJob *job)
+{
+  g_free (job->data_path);
+  g_free (job->sidecar_path);
+  g_free (job->data);
+  g_free (job->sidecar);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CopyJob, copy_job_free)
+
+/* On the main thread: the board is serialized here, so the writer never
+ * touches the live board. */
+static CopyJob *
+prepare_copy (McAutosave  *self,
+              GError     **error)
+{
+  CopyJob *job;
 
   if (!take_lock (self, error))
-    return FALSE;
+    return NULL;
 
-  data = mc_board_to_data (self->board, &length);
-  sidecar = build_sidecar (self);
-  data_path = session_path (self->session_id, ".missiecanvas");
-  sidecar_path = session_path (self->session_id, ".json");
+  job = g_new0 (CopyJob, 1);
+  job->data = mc_board_to_data (self->board, &job->length);
+  job->sidecar = build_sidecar (self);
+  job->data_path = session_path (self->session_id, ".missiecanvas");
+  job->sidecar_path = session_path (self->session_id, ".json");
+  return job;
+}
 
+/* Any thread. */
+static gboolean
+write_job (CopyJob  *job,
+           GError  **error)
+{
   /* Each file is replaced by rename, so a crash mid-write leaves the
    * previous copy, never half a board. Board before sidecar: the sidecar
    * is what makes a copy visible to the listing. */
-  if (!g_file_set_contents_full (data_path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||
-      !g_file_set_contents_full (sidecar_path, sidecar, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return FALSE;
-
-  g_signal_emit (self, signals[WRITTEN], 0);
-  return TRUE;
+  return g_file_set_contents_full (job->data_path, job->data, job->length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) &&
+         g_file_set_contents_full (job->sidecar_path, job->sidecar, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 gboolean
 mc_autosave_flush (McAutosave  *self,
                    GError     **error)
 {
+  g_autoptr(CopyJob) job = NULL;
+
   g_return_val_if_fail (MC_IS_AUTOSAVE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  set_pending (self, 0);
+  set_pending (self, FALSE);
   if (self->board == NULL || self->discarded)
     return TRUE;
 
   if (!mc_board_get_modified (self->board))
     {
-      remove_files (self);
+      remove_copy (self);
       return TRUE;
     }
-  return write_copy (self, error);
+
+  job = prepare_copy (self, error);
+  if (job == NULL || !write_job (job, error))
+    return FALSE;
+  /* The copy in flight is older than this one: write again after it. */
+  if (self->writing)
+    self->write_again = TRUE;
+  g_signal_emit (self, signals[WRITTEN], 0);
+  return TRUE;
+}
+
+static void write_in_background (McAutosave *self);
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_job (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_written_in_background (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  McAutosave *self = MC_AUTOSAVE (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->writing = FALSE;
+  if (self->remove_after)
+    {
+      self->remove_after = FALSE;
+      remove_files (self);
+      return;
+    }
+
+  /* Not a warning: a full disk must not take the editor down, and the next
+   * change tries again. */
+  if (!ok)
+    g_message ("Autosave failed: %s", error->message);
+  else
+    g_signal_emit (self, signals[WRITTEN], 0);
+
+  if (self->write_again)
+    {
+      self->write_again = FALSE;
+      write_in_background (self);
+    }
+}
+
+static void
+write_in_background (McAutosave *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  CopyJob *job;
+
+  if (self->board == NULL || self->discarded || !mc_board_get_modified (self->board))
+    return;
+  if (self->writing)
+    {
+      self->write_again = TRUE;
+      return;
+    }
+
+  job = prepare_copy (self, &error);
+  if (job == NULL)
+    {
+      g_message ("Autosave failed: %s", error->message);
+      return;
+    }
+
+  self->writing = TRUE;
+  task = g_task_new (self, NULL, on_written_in_background, NULL);
+  g_task_set_source_tag (task, write_in_background);
+  g_task_set_task_data (task, job, (GDestroyNotify) copy_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static gboolean on_timeout (gpointer user_data);
+
+static void
+schedule (McAutosave *self)
+{
+  gint64 wait = MAX (self->due - read_clock (self), 0);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add ((guint) ((wait + 999) / 1000), on_timeout, self);
+}
+
+void
+mc_autosave_update (McAutosave *self)
+{
+  g_return_if_fail (MC_IS_AUTOSAVE (self));
+
+  if (!self->pending)
+    return;
+  if (read_clock (self) < self->due)
+    {
+      if (self->timeout_id == 0)
+        schedule (self);
+      return;
+    }
+
+  set_pending (self, FALSE);
+  write_in_background (self);
 }
 
 static gboolean
 on_timeout (gpointer user_data)
 {
   McAutosave *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   self->timeout_id = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-
-  /* Not a warning: a full disk must not take the editor down, and the next
-   * change tries again. */
-  if (!mc_autosave_flush (self, &error))
-    g_message ("Autosave failed: %s", error->message);
-
+  mc_autosave_update (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The first unwritten change sets the deadline; later ones do not move it,
+ * so however steady the typing, no change waits more than one interval. */
+static void
+start_pending (McAutosave *self)
+{
+  if (self->pending)
+    return;
+
+  self->due = read_clock (self) + (gint64) self->interval_ms * 1000;
+  set_pending (self, TRUE);
+  schedule (self);
 }
 
 static void
@@ -263,27 +441,18 @@ on_board_changed (McBoard       *board,
                   GStrv          note_ids,
                   McAutosave    *self)
 {
-  gint64 now;
-
   if (self->discarded)
     return;
 
   /* Saved, or undone back to what is on disk: nothing to recover. */
   if (!mc_board_get_modified (board))
     {
-      set_pending (self, 0);
-      remove_files (self);
+      set_pending (self, FALSE);
+      remove_copy (self);
       return;
     }
 
-  now = g_get_monotonic_time ();
-  if (self->timeout_id == 0)
-    self->first_pending = now;
-  else if (now - self->first_pending >=
-           (gint64) self->interval_ms * MC_AUTOSAVE_MAX_POSTPONE * 1000)
-    return; /* long continuous editing: let the pending write happen */
-
-  set_pending (self, g_timeout_add (self->interval_ms, on_timeout, self));
+  start_pending (self);
 }
 
 static void
@@ -291,12 +460,10 @@ mc_autosave_dispose (GObject *object)
 {
   McAutosave *self = MC_AUTOSAVE (object);
 
-  set_pending (self, 0);
+  set_pending (self, FALSE);
   if (self->board != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->board);
-      g_clear_weak_pointer (&self->board);
-    }
+    g_clear_signal_handler (&self->changed_id, self->board);
+  g_clear_object (&self->board);
 
   G_OBJECT_CLASS (mc_autosave_parent_class)->dispose (object);
 }
@@ -311,6 +478,7 @@ mc_autosave_finalize (GObject *object)
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   g_free (self->session_id);
+  g_free (self->base_checksum);
 
   G_OBJECT_CLASS (mc_autosave_parent_class)->finalize (object);
 }
@@ -328,11 +496,14 @@ mc_autosave_get_property (GObject    *object,
     case PROP_BOARD:
       g_value_set_object (value, self->board);
       break;
+    case PROP_SESSION_ID:
+      g_value_set_string (value, self->session_id);
+      break;
     case PROP_INTERVAL:
       g_value_set_uint (value, self->interval_ms);
       break;
     case PROP_PENDING:
-      g_value_set_boolean (value, self->timeout_id != 0);
+      g_value_set_boolean (value, self->pending);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -350,7 +521,11 @@ mc_autosave_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_BOARD:
-      g_set_weak_pointer (&self->board, g_value_get_object (value));
+      g_set_object (&self->board, g_value_get_object (value));
+      break;
+    case PROP_SESSION_ID:
+      g_free (self->session_id);
+      self->session_id = g_value_dup_string (value);
       break;
     case PROP_INTERVAL:
       mc_autosave_set_interval (self, g_value_get_uint (value));
@@ -370,22 +545,29 @@ mc_autosave_constructed (GObject *object)
 
   g_return_if_fail (MC_IS_BOARD (self->board));
 
-  adopted = g_object_get_data (G_OBJECT (self->board), BOARD_SESSION_KEY);
+  adopted = self->session_id;
   if (session_id_is_valid (adopted))
     {
       g_autoptr(GError) error = NULL;
 
       /* A recovered board continues its copy: lock it at once so no other
        * instance offers it again while it is open here. */
-      self->session_id = g_strdup (adopted);
       if (!take_lock (self, &error))
         g_message ("Recovery copy %s stays unlocked: %s", adopted, error->message);
     }
   else
-    self->session_id = g_uuid_string_random ();
+    {
+      g_free (self->session_id);
+      self->session_id = g_uuid_string_random ();
+    }
 
   self->changed_id = g_signal_connect (self->board, "changed",
                                        G_CALLBACK (on_board_changed), self);
+
+  /* A board that already has unsaved changes (recovered, or edited before
+   * it reached a window) gets its copy after one interval. */
+  if (mc_board_get_modified (self->board))
+    start_pending (self);
 }
 
 static void
@@ -401,6 +583,11 @@ mc_autosave_class_init (McAutosaveClass *klass)
 
   properties[PROP_BOARD] =
     g_param_spec_object ("board", NULL, NULL, MC_TYPE_BOARD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The recovery session to continue; a new one when NULL or not valid. */
+  properties[PROP_SESSION_ID] =
+    g_param_spec_string ("session-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_INTERVAL] =
@@ -431,34 +618,12 @@ mc_autosave_init (McAutosave *self)
 }
 
 McAutosave *
-mc_autosave_attach (McBoard *board)
-{
-  McAutosave *self;
-
-  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
-
-  self = g_object_get_data (G_OBJECT (board), BOARD_DATA_KEY);
-  if (self != NULL)
-    return self;
-
-  self = g_object_new (MC_TYPE_AUTOSAVE, "board", board, NULL);
-  g_object_set_data_full (G_OBJECT (board), BOARD_DATA_KEY, self, g_object_unref);
-
-  /* A board that already has unsaved changes (recovered, or edited before
-   * it reached a window) gets its copy after one interval. */
-  if (mc_board_get_modified (board))
-    {
-      self->first_pending = g_get_monotonic_time ();
-      set_pending (self, g_timeout_add (self->interval_ms, on_timeout, self));
-    }
-  return self;
-}
-
-McAutosave *
-mc_autosave_get_for_board (McBoard *board)
+mc_autosave_new (McBoard    *board,
+                 const char *session_id)
 {
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
-  return g_object_get_data (G_OBJECT (board), BOARD_DATA_KEY);
+
+  return g_object_new (MC_TYPE_AUTOSAVE, "board", board, "session-id", session_id, NULL);
 }
 
 McBoard *
@@ -499,7 +664,47 @@ gboolean
 mc_autosave_get_pending (McAutosave *self)
 {
   g_return_val_if_fail (MC_IS_AUTOSAVE (self), FALSE);
-  return self->timeout_id != 0;
+  return self->pending;
+}
+
+gboolean
+mc_autosave_get_writing (McAutosave *self)
+{
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), FALSE);
+  return self->writing;
+}
+
+void
+mc_autosave_set_clock (McAutosave  *self,
+                       McClockFunc  clock,
+                       gpointer     user_data)
+{
+  g_return_if_fail (MC_IS_AUTOSAVE (self));
+
+  self->clock = clock;
+  self->clock_data = clock != NULL ? user_data : NULL;
+  /* A deadline read from the old clock means nothing on the new one. */
+  if (self->pending)
+    self->due = read_clock (self) + (gint64) self->interval_ms * 1000;
+}
+
+void
+mc_autosave_set_base_checksum (McAutosave *self,
+                               const char *checksum)
+{
+  g_return_if_fail (MC_IS_AUTOSAVE (self));
+
+  if (g_strcmp0 (self->base_checksum, checksum) == 0)
+    return;
+  g_free (self->base_checksum);
+  self->base_checksum = g_strdup (checksum);
+}
+
+const char *
+mc_autosave_get_base_checksum (McAutosave *self)
+{
+  g_return_val_if_fail (MC_IS_AUTOSAVE (self), NULL);
+  return self->base_checksum;
 }
 
 GFile *
@@ -518,8 +723,8 @@ mc_autosave_discard (McAutosave *self)
 {
   g_return_if_fail (MC_IS_AUTOSAVE (self));
 
-  set_pending (self, 0);
-  remove_files (self);
+  set_pending (self, FALSE);
+  remove_copy (self);
   self->discarded = TRUE;
 }
 
@@ -533,6 +738,7 @@ struct _McRecoveryEntry
   char            *title;
   char            *original_uri;
   char            *path;
+  char            *base_checksum;
   gint64           time;
   guint            n_notes;
 };
@@ -559,6 +765,7 @@ mc_recovery_entry_unref (McRecoveryEntry *entry)
   g_free (entry->title);
   g_free (entry->original_uri);
   g_free (entry->path);
+  g_free (entry->base_checksum);
   g_free (entry);
 }
 
@@ -597,6 +804,13 @@ mc_recovery_entry_get_time (McRecoveryEntry *entry)
   return entry->time;
 }
 
+const char *
+mc_recovery_entry_get_base_checksum (McRecoveryEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->base_checksum;
+}
+
 guint
 mc_recovery_entry_get_n_notes (McRecoveryEntry *entry)
 {
@@ -633,6 +847,7 @@ read_entry (const char *dir,
   JsonObject *object;
   JsonNode *root;
   const char *original;
+  const char *base;
 
   if (!session_id_is_valid (session_id))
     return NULL;
@@ -659,6 +874,8 @@ read_entry (const char *dir,
   entry->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
   original = json_object_get_string_member_with_default (object, "original", NULL);
   entry->original_uri = original && *original ? g_strdup (original) : NULL;
+  base = json_object_get_string_member_with_default (object, "base_sha256", NULL);
+  entry->base_checksum = base && *base ? g_strdup (base) : NULL;
   entry->n_notes = (guint) CLAMP (json_object_get_int_member_with_default (object, "notes", 0),
                                   0, G_MAXUINT);
   time = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "time", ""),
@@ -746,9 +963,6 @@ mc_recovery_entry_load (McRecoveryEntry  *entry,
   else
     mc_board_set_file (board, NULL);
 
-  g_object_set_data_full (G_OBJECT (board), BOARD_SESSION_KEY,
-                          g_strdup (entry->session_id), g_free);
-  mc_autosave_attach (board);
   return g_steal_pointer (&board);
 }
 

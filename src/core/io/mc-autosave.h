@@ -14,34 +14,49 @@
 
 #include <gio/gio.h>
 #include "mc-board.h"
+#include "mc-clock.h"
 
 G_BEGIN_DECLS
 
-/* Default debounce: this long after the last change (overridable with the
- * environment variable MC_AUTOSAVE_INTERVAL_MS, for tests). */
+/* The longest a change waits for its copy: the copy is written this long
+ * after the first change not yet in it, however steady the editing goes
+ * on (overridable with the environment variable MC_AUTOSAVE_INTERVAL_MS). */
 #define MC_AUTOSAVE_DEFAULT_INTERVAL_MS 3000
-/* Continuous editing postpones the write at most this many intervals. */
-#define MC_AUTOSAVE_MAX_POSTPONE        10
 
 #define MC_TYPE_AUTOSAVE (mc_autosave_get_type ())
 G_DECLARE_FINAL_TYPE (McAutosave, mc_autosave, MC, AUTOSAVE, GObject)
 
-/* The autosaver attached to board, created on first call (transfer none:
- * the board owns it). Attaching twice returns the same object. */
-McAutosave   *mc_autosave_attach            (McBoard     *board);
-/* The attached autosaver or NULL. */
-McAutosave   *mc_autosave_get_for_board     (McBoard     *board);
+/* Autosaves board (McDocument owns one per board). session_id continues
+ * a recovery copy (mc_recovery_entry_get_session_id()); NULL starts a new
+ * one. A board with unsaved changes gets its copy after one interval. */
+McAutosave   *mc_autosave_new               (McBoard     *board,
+                                             const char  *session_id);
 
 McBoard      *mc_autosave_get_board         (McAutosave  *self);
 const char   *mc_autosave_get_session_id    (McAutosave  *self);
 guint         mc_autosave_get_interval      (McAutosave  *self);  /* ms */
 void          mc_autosave_set_interval      (McAutosave  *self,
                                              guint        interval_ms);
-/* TRUE while changes wait for the debounce to write them. */
+/* TRUE while changes wait to be written. */
 gboolean      mc_autosave_get_pending       (McAutosave  *self);
+/* TRUE while a copy is being written in the background. */
+gboolean      mc_autosave_get_writing       (McAutosave  *self);
+/* clock NULL restores the monotonic clock. */
+void          mc_autosave_set_clock         (McAutosave  *self,
+                                             McClockFunc  clock,
+                                             gpointer     user_data);
+/* Reads the clock and starts the write (in a worker thread) when it is
+ * due; the autosave's own timeout calls it, tests with a clock too. */
+void          mc_autosave_update            (McAutosave  *self);
+/* SHA-256 (hex) of the file's bytes the unsaved edits started from, kept
+ * in the copy's sidecar; NULL when the board has no file. */
+void          mc_autosave_set_base_checksum (McAutosave  *self,
+                                             const char  *checksum);
+const char   *mc_autosave_get_base_checksum (McAutosave  *self);
 /* The recovery copy of the board (it may not exist yet). */
 GFile        *mc_autosave_dup_file          (McAutosave  *self);
-/* Writes now if the board has unsaved changes; removes the copy if not. */
+/* Writes now, on this thread, if the board has unsaved changes; removes
+ * the copy if not. */
 gboolean      mc_autosave_flush             (McAutosave  *self,
                                              GError     **error);
 /* The person threw the changes away: remove the copy and stop. */
@@ -64,9 +79,12 @@ const char       *mc_recovery_entry_get_original_uri (McRecoveryEntry *entry);
 const char       *mc_recovery_entry_get_path        (McRecoveryEntry *entry);  /* the copy */
 gint64            mc_recovery_entry_get_time        (McRecoveryEntry *entry);  /* µs, UTC */
 guint             mc_recovery_entry_get_n_notes     (McRecoveryEntry *entry);
+/* What the original file held when the edits started (SHA-256, hex), or
+ * NULL when unknown. */
+const char       *mc_recovery_entry_get_base_checksum (McRecoveryEntry *entry);
 /* Loads the copy: the board's file is the original (if any) and it counts
- * as modified, so the person is asked to save. The autosaver attached to it
- * takes over the copy, which goes when the board is saved or discarded. */
+ * as modified, so the person is asked to save. An autosave made with the
+ * entry's session id takes over the copy (mc_document_new_recovered()). */
 McBoard          *mc_recovery_entry_load            (McRecoveryEntry *entry,
                                                      GError         **error);
 /* Removes the copy (the person chose not to recover it). */

@@ -6,6 +6,7 @@
 
 #include "mc-board-io.h"
 #include "mc-file-watch.h"
+#include "mc-file-watch-private.h"
 
 struct _McFileWatch
 {
@@ -22,7 +23,13 @@ struct _McFileWatch
   McFileWatchState  state;
   guint             delay_ms;
   guint             timeout_id;
-  gint64            first_pending;  /* monotonic µs of the first waiting event */
+  gboolean          pending;
+  gint64            first_pending;  /* clock µs of the first waiting event */
+  gint64            due;            /* clock µs when the disk is looked at */
+  McClockFunc       clock;
+  gpointer          clock_data;
+  /* Construction: the known version given (mc_file_watch_new_with_known). */
+  gboolean          known_given;
 };
 
 enum {
@@ -51,17 +58,10 @@ G_DEFINE_FINAL_TYPE (McFileWatch, mc_file_watch, G_TYPE_OBJECT)
 
 /* Reading the disk */
 
-typedef enum
-{
-  READ_OK,
-  READ_MISSING,
-  READ_FAILED,
-} ReadResult;
-
-static ReadResult
-read_file (GFile   *file,
-           GBytes **contents,
-           GError **error)
+McReadResult
+_mc_file_watch_read (GFile   *file,
+                     GBytes **contents,
+                     GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -74,7 +74,7 @@ read_file (GFile   *file,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      ReadResult result = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+      McReadResult result = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                           ? READ_MISSING : READ_FAILED;
 
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -97,7 +97,7 @@ read_file (GFile   *file,
 
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
     {
-      ReadResult result = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+      McReadResult result = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                           ? READ_MISSING : READ_FAILED;
 
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -135,13 +135,20 @@ set_state (McFileWatch      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+static gint64
+read_clock (McFileWatch *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_monotonic_time ();
+}
+
 static void
 cancel_pending (McFileWatch *self)
 {
-  if (self->timeout_id == 0)
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (!self->pending)
     return;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->pending = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
@@ -164,7 +171,7 @@ mc_file_watch_check (McFileWatch *self)
 
   old_state = self->state;
 
-  switch (read_file (self->file, &contents, &error))
+  switch (_mc_file_watch_read (self->file, &contents, &error))
     {
     case READ_MISSING:
       g_clear_pointer (&self->announced, g_bytes_unref);
@@ -206,15 +213,42 @@ mc_file_watch_check (McFileWatch *self)
   return self->state;
 }
 
+static gboolean on_delay_over (gpointer data);
+
+/* The timeout only wakes us: the clock says whether it is time. */
+static void
+schedule (McFileWatch *self)
+{
+  gint64 wait = MAX (self->due - read_clock (self), 0);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) ((wait + 999) / 1000),
+                                         on_delay_over, self, NULL);
+}
+
+void
+mc_file_watch_update (McFileWatch *self)
+{
+  g_return_if_fail (MC_IS_FILE_WATCH (self));
+
+  if (!self->pending)
+    return;
+  if (read_clock (self) < self->due)
+    {
+      if (self->timeout_id == 0)
+        schedule (self);
+      return;
+    }
+  mc_file_watch_check (self);
+}
+
 static gboolean
 on_delay_over (gpointer data)
 {
   McFileWatch *self = data;
 
   self->timeout_id = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-  mc_file_watch_check (self);
-
+  mc_file_watch_update (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -225,28 +259,28 @@ on_monitor_changed (GFileMonitor      *monitor,
                     GFileMonitorEvent  event,
                     McFileWatch       *self)
 {
-  gint64 now = g_get_monotonic_time ();
+  gint64 now = read_clock (self);
+  gint64 delay = (gint64) self->delay_ms * 1000;
 
   /* Every kind of event (changed, created, deleted, renamed in or out)
    * ends in the same question, answered by the disk once it is quiet. */
   if (event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT)
     return;
 
-  if (self->timeout_id != 0)
+  if (!self->pending)
     {
-      /* A file written without pause is still looked at now and then. */
-      if (now - self->first_pending >= (gint64) self->delay_ms * 1000 * MC_FILE_WATCH_MAX_POSTPONE)
-        return;
-      g_clear_handle_id (&self->timeout_id, g_source_remove);
+      self->pending = TRUE;
+      self->first_pending = now;
+      self->due = now + delay;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
     }
   else
     {
-      self->first_pending = now;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+      /* A file written without pause is still looked at now and then. */
+      self->due = MIN (now + delay, self->first_pending + delay * MC_FILE_WATCH_MAX_POSTPONE);
     }
 
-  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->delay_ms,
-                                         on_delay_over, self, NULL);
+  schedule (self);
 }
 
 /* Starts over with the board's current file: what is on disk now is ours. */
@@ -264,7 +298,8 @@ follow_board_file (McFileWatch *self)
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
-  g_clear_pointer (&self->known, g_bytes_unref);
+  if (!self->known_given)
+    g_clear_pointer (&self->known, g_bytes_unref);
   g_clear_pointer (&self->announced, g_bytes_unref);
   g_set_object (&self->file, file);
 
@@ -281,7 +316,15 @@ follow_board_file (McFileWatch *self)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (on_monitor_changed), self);
   g_clear_error (&error);
 
-  switch (read_file (file, &contents, &error))
+  if (self->known_given)
+    {
+      /* The caller read the file (or knows it is not ours): no second read. */
+      self->known_given = FALSE;
+      set_state (self, MC_FILE_WATCH_UNCHANGED);
+      return;
+    }
+
+  switch (_mc_file_watch_read (file, &contents, &error))
     {
     case READ_OK:
       self->known = g_steal_pointer (&contents);
@@ -313,6 +356,21 @@ mc_file_watch_new (McBoard *board)
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
 
   return g_object_new (MC_TYPE_FILE_WATCH, "board", board, NULL);
+}
+
+McFileWatch *
+mc_file_watch_new_with_known (McBoard *board,
+                              GBytes  *known)
+{
+  McFileWatch *self;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+
+  self = g_object_new (MC_TYPE_FILE_WATCH, NULL);
+  self->known = known != NULL ? g_bytes_ref (known) : NULL;
+  self->known_given = TRUE;
+  g_object_set (self, "board", board, NULL);
+  return self;
 }
 
 McBoard *
@@ -365,7 +423,18 @@ mc_file_watch_get_pending (McFileWatch *self)
 {
   g_return_val_if_fail (MC_IS_FILE_WATCH (self), FALSE);
 
-  return self->timeout_id != 0;
+  return self->pending;
+}
+
+void
+mc_file_watch_set_clock (McFileWatch *self,
+                         McClockFunc  clock,
+                         gpointer     user_data)
+{
+  g_return_if_fail (MC_IS_FILE_WATCH (self));
+
+  self->clock = clock;
+  self->clock_data = clock != NULL ? user_data : NULL;
 }
 
 McBoard *
@@ -389,7 +458,7 @@ mc_file_watch_load_disk (McFileWatch  *self,
       return NULL;
     }
 
-  if (read_file (self->file, &bytes, error) != READ_OK)
+  if (_mc_file_watch_read (self->file, &bytes, error) != READ_OK)
     return NULL;
 
   basename = g_file_get_basename (self->file);
@@ -440,13 +509,34 @@ mc_file_watch_accept (McFileWatch *self,
   mc_file_watch_check (self);
 }
 
+void
+mc_file_watch_set_known (McFileWatch *self,
+                         GBytes      *contents)
+{
+  g_return_if_fail (MC_IS_FILE_WATCH (self));
+  g_return_if_fail (contents != NULL);
+
+  g_clear_pointer (&self->known, g_bytes_unref);
+  self->known = g_bytes_ref (contents);
+  g_clear_pointer (&self->announced, g_bytes_unref);
+  set_state (self, MC_FILE_WATCH_UNCHANGED);
+}
+
+GBytes *
+mc_file_watch_dup_known (McFileWatch *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_WATCH (self), NULL);
+
+  return self->known != NULL ? g_bytes_ref (self->known) : NULL;
+}
+
 /* GObject */
 
 static void
 mc_file_watch_set_board (McFileWatch *self,
                          McBoard     *board)
 {
-  g_assert (self->board == NULL);
+  g_return_if_fail (self->board == NULL);
 
   self->board = g_object_ref (board);
   self->file_notify_id = g_signal_connect (board, "notify::file",
@@ -508,7 +598,7 @@ mc_file_watch_get_property (GObject    *object,
       break;
 
     case PROP_PENDING:
-      g_value_set_boolean (value, self->timeout_id != 0);
+      g_value_set_boolean (value, self->pending);
       break;
 
     default:
@@ -527,7 +617,8 @@ mc_file_watch_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_BOARD:
-      mc_file_watch_set_board (self, g_value_get_object (value));
+      if (g_value_get_object (value) != NULL)
+        mc_file_watch_set_board (self, g_value_get_object (value));
       break;
 
     case PROP_DELAY:
@@ -549,9 +640,10 @@ mc_file_watch_class_init (McFileWatchClass *klass)
   object_class->get_property = mc_file_watch_get_property;
   object_class->set_property = mc_file_watch_set_property;
 
+  /* Set once (construction, or mc_file_watch_new_with_known()). */
   properties[PROP_BOARD] =
     g_param_spec_object ("board", NULL, NULL, MC_TYPE_BOARD,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_READWRITE |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,

@@ -19,6 +19,7 @@
 
 #include <gio/gio.h>
 #include "mc-board.h"
+#include "mc-clock.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,11 @@ G_DECLARE_FINAL_TYPE (McFileWatch, mc_file_watch, MC, FILE_WATCH, GObject)
 
 /* Starts watching board's file, taking what is on disk now as known. */
 McFileWatch      *mc_file_watch_new          (McBoard      *board);
+/* Starts watching board's file with known as the known version (NULL: none,
+ * so whatever is on disk counts as another program's) without reading the
+ * file first; the state is UNCHANGED until the first check. */
+McFileWatch      *mc_file_watch_new_with_known (McBoard    *board,
+                                              GBytes       *known);
 McBoard          *mc_file_watch_get_board    (McFileWatch  *self);
 /* The file being watched (the board's), or NULL. Borrowed. */
 GFile            *mc_file_watch_get_file     (McFileWatch  *self);
@@ -58,6 +64,13 @@ void              mc_file_watch_set_delay    (McFileWatch  *self,
                                               guint         delay_ms);
 /* TRUE while events wait for the debounce. */
 gboolean          mc_file_watch_get_pending  (McFileWatch  *self);
+/* clock NULL restores the monotonic clock. */
+void              mc_file_watch_set_clock    (McFileWatch  *self,
+                                              McClockFunc   clock,
+                                              gpointer      user_data);
+/* Reads the clock and checks the disk when the debounce is over; the
+ * watch's own timeout calls it, tests with their own clock call it. */
+void              mc_file_watch_update       (McFileWatch  *self);
 
 /* Looks at the disk now (cancelling a pending debounce) and returns the
  * new state. Call it after a save and before asking whether a save may
@@ -76,5 +89,12 @@ McBoard          *mc_file_watch_load_known   (McFileWatch  *self);
  * they become the known version, and the state is checked again. */
 void              mc_file_watch_accept       (McFileWatch  *self,
                                               GBytes       *contents);
+/* contents are what we just wrote to the file ourselves: they become the
+ * known version and the state UNCHANGED, without reading the disk. */
+void              mc_file_watch_set_known    (McFileWatch  *self,
+                                              GBytes       *contents);
+/* The known version (NULL when there is none), for a save to compare the
+ * disk with. */
+GBytes           *mc_file_watch_dup_known    (McFileWatch  *self);
 
 G_END_DECLS
