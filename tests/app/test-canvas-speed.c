@@ -33,6 +33,7 @@ typedef struct
   gint64  paint_start;
   double  durations[N_FRAMES * 2];
   guint   n;
+  guint   painted;   /* every frame, recorded or not */
   gboolean recording;
 } Frames;
 
@@ -50,27 +51,36 @@ on_after_paint (GdkFrameClock *clock,
   if (frames->recording && frames->paint_start != 0 && frames->n < G_N_ELEMENTS (frames->durations))
     frames->durations[frames->n++] = (g_get_monotonic_time () - frames->paint_start) / 1000.0;
   frames->paint_start = 0;
+  frames->painted++;
 }
+
+typedef struct
+{
+  Frames *frames;
+  guint   before;
+} FrameWait;
 
 static gboolean
-on_timeout (gpointer data)
+painted_since (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  FrameWait *wait = data;
+
+  return wait->frames->painted > wait->before;
 }
 
-/* Iterates until one more frame has been painted (or a second passed). */
+/* Iterates until one more frame has been painted. */
 static void
 wait_for_frame (Frames *frames)
 {
-  guint before = frames->n;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (1000, on_timeout, &timed_out);
+  FrameWait wait = { frames, frames->painted };
 
-  while (!timed_out && frames->n == before)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  mc_test_wait_until (painted_since, &wait, "a painted frame");
+}
+
+static gboolean
+canvas_is_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 1000;
 }
 
 static int
@@ -101,9 +111,9 @@ test_drag_frames (void)
   window = mc_window_new (app, board);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
-  mc_test_run_for (500);
-
   canvas = mc_window_get_canvas (window);
+  mc_test_wait_until (canvas_is_laid_out, canvas, "the canvas's allocation");
+
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >, 1000);
   g_assert_cmpuint (mc_board_get_n_notes (mc_window_get_board (window)), ==, N_NOTES);
 
@@ -111,7 +121,7 @@ test_drag_frames (void)
    * region's notes at a legible size). */
   mc_canvas_zoom_at (canvas, 0.6, 0, 0, FALSE);
   _mc_canvas_set_origin (canvas, -20, -20);
-  mc_test_run_for (200);
+  mc_test_spin ();
 
   note = g_ptr_array_index (mc_board_get_notes (mc_window_get_board (window)), 40);
   id = g_strdup (mc_note_get_id (note));
@@ -130,6 +140,7 @@ test_drag_frames (void)
   _mc_canvas_edit_drag_update (canvas, 2, 1);
   wait_for_frame (&frames);
   frames.recording = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
   wait_for_frame (&frames);   /* the first frame of a drag fills the cache */
   frames.n = 0;
   cache = canvas->edit->cache;
@@ -169,7 +180,7 @@ test_drag_frames (void)
 
   mc_board_mark_saved (mc_window_get_board (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  mc_test_run_for (50);
+  mc_test_spin ();
 }
 
 int

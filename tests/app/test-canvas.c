@@ -33,26 +33,46 @@ typedef struct
   McBoard  *board;
 } Fixture;
 
-static gboolean
-on_timeout (gpointer data)
+typedef struct
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  Fixture *fixture;
+  guint    n;
+} NotesWait;
+
+static gboolean
+has_n_notes (gpointer data)
+{
+  NotesWait *wait = data;
+
+  return mc_board_get_n_notes (wait->fixture->board) == wait->n;
 }
 
-/* Iterates until the board has n notes (an async paste) or 5 s passed. */
+/* Iterates until the board has n notes (an async paste). */
 static void
 wait_for_notes (Fixture *fixture,
                 guint    n)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, on_timeout, &timed_out);
+  NotesWait wait = { fixture, n };
 
-  while (!timed_out && mc_board_get_n_notes (fixture->board) != n)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  mc_test_wait_until (has_n_notes, &wait, "the pasted notes");
   mc_test_spin ();
+}
+
+static gboolean
+canvas_is_laid_out (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) > 400;
+}
+
+/* The view is still: no eased zoom under way, no refit waiting. */
+static gboolean
+view_is_still (gpointer data)
+{
+  McCanvas *canvas = data;
+
+  return canvas->tick_id == 0 && canvas->refit_id == 0;
 }
 
 static void
@@ -78,7 +98,7 @@ fixture_set_up (Fixture       *fixture,
     mc_scene_get_bounds (mc_canvas_get_scene (fixture->canvas), &bounds);
     mc_canvas_zoom_to_rect (fixture->canvas, &bounds, FALSE);
   }
-  mc_test_run_for (100);
+  mc_test_wait_until (canvas_is_laid_out, fixture, "the canvas's first allocation");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 400);
 }
 
@@ -129,6 +149,17 @@ region_point (Fixture    *fixture,
           }
       }
   g_assert_not_reached ();
+}
+
+/* The canvas has laid the editor out (not the 1×1 out-of-sight spot). */
+static gboolean
+editor_is_allocated (gpointer data)
+{
+  GtkWidget *editor = data;
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (editor, gtk_widget_get_parent (editor), &bounds)
+         && bounds.size.width > 1 && bounds.origin.x > -1000;
 }
 
 static void
@@ -250,7 +281,7 @@ test_create_type_move_undo (Fixture       *fixture,
     graphene_rect_t bounds;
     double nx, ny;
 
-    mc_test_run_for (50);
+    mc_test_wait_until (editor_is_allocated, editor, "the editor's allocation");
     note_centre (fixture, id, &nx, &ny);
     g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (fixture->canvas), &bounds));
     g_assert_true (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (nx, ny)));
@@ -953,6 +984,18 @@ test_first_key_starts_note (Fixture       *fixture,
  * window, which shows the note entry and gives it the focus. The entry must
  * be fully shown at once: keys that came while it was still sliding in were
  * dropped under load ("Buurt" became "Burt"). */
+static gboolean
+canvas_is_wide (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 1300;
+}
+
+static gboolean
+canvas_is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) < 1300;
+}
+
 /* While the whole board is on view, the view follows the window's size;
  * once the user zooms, a resize leaves the zoom alone. */
 static void
@@ -962,20 +1005,34 @@ test_fit_follows_resize (Fixture       *fixture,
   double fitted, user;
 
   mc_canvas_zoom_to_fit (fixture->canvas);
-  mc_test_run_for (400);
+  mc_test_wait_until (view_is_still, fixture->canvas, "the fit");
   fitted = mc_canvas_get_zoom (fixture->canvas);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1800, 1000);
-  mc_test_run_for (400);
+  mc_test_wait_until (canvas_is_wide, fixture->canvas, "the wider window");
+  mc_test_wait_until (view_is_still, fixture->canvas, "the refit");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 1300);
   g_assert_cmpfloat (mc_canvas_get_zoom (fixture->canvas), >, fitted * 1.05);
 
   mc_canvas_set_zoom (fixture->canvas, 0.5);
-  mc_test_run_for (400);
+  mc_test_wait_until (view_is_still, fixture->canvas, "the zoom");
   user = mc_canvas_get_zoom (fixture->canvas);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 820);
-  mc_test_run_for (400);
+  mc_test_wait_until (canvas_is_narrow, fixture->canvas, "the narrower window");
+  mc_test_wait_until (view_is_still, fixture->canvas, "the view after the resize");
   g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (fixture->canvas), user, 1e-9);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+presentation_is_still (gpointer data)
+{
+  return !mc_presentation_get_animating (data);
 }
 
 static void
@@ -990,11 +1047,11 @@ test_presentation_first_key (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
   mc_presentation_start (presentation, GTK_WINDOW (fixture->window));
-  mc_test_run_for (100);
+  mc_test_wait_until (widget_is_mapped, presentation, "the presentation window");
   stop = mc_route_find_stop (mc_presentation_get_route (presentation), "cimo/context");
   g_assert_cmpint (stop, >=, 0);
   mc_presentation_go_to (presentation, stop);
-  mc_test_run_for (MC_PRESENTATION_ANIMATION_MS + 100);
+  mc_test_wait_until (presentation_is_still, presentation, "the move to the stop");
 
   g_assert_nonnull (revealer);
   g_assert_false (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
@@ -1010,7 +1067,7 @@ test_presentation_first_key (Fixture       *fixture,
 
   g_assert_true (mc_presentation_handle_key (presentation, GDK_KEY_Escape, 0));
   mc_presentation_leave (presentation);
-  mc_test_run_for (100);
+  mc_test_spin ();
   if (presentation != NULL)
     gtk_window_destroy (GTK_WINDOW (presentation));
   mc_test_spin ();

@@ -1,11 +1,19 @@
-/* mc-canvas-edit-private.h — note editing on the canvas: selection, the
- * in-place text editor, drag/resize/rubber-band state and the canvas.*
- * actions. Shared by mc-canvas.c (drawing), mc-canvas-input.c (gestures)
- * and mc-canvas-edit.c; tests reach the input paths through the
- * mc_canvas_test_* hooks at the end. Not for other files. */
+/* mc-canvas-edit-private.h — note editing on the canvas, shared by the
+ * canvas's files and nothing else:
+ *   mc-canvas-selection.c  selected notes, keyboard cursor, search
+ *   mc-canvas-edit.c       the McNoteEditor over a note, typing, targets
+ *   mc-canvas-drag.c       hit-testing, press, move/resize/rubber-band
+ *   mc-canvas-actions.c    the canvas.* actions and their keys
+ *   mc-canvas-clipboard.c  copy, cut, paste
+ *   mc-canvas-menus.c      right-click menus and the cluster prompt
+ *   mc-canvas-draw.c       drawing (board cache, overlays)
+ * Tests reach the input paths through the mc_canvas_test_* hooks at the
+ * end (mc-canvas-test-hooks.c). */
 #pragma once
 
 #include "mc-canvas-private.h"
+#include "mc-command.h"
+#include "mc-note-editor.h"
 
 G_BEGIN_DECLS
 
@@ -64,14 +72,13 @@ struct _McCanvasEdit
   int          cache_scale;
 
   /* In-place editor */
-  GtkWidget   *editor;           /* GtkTextView, child of the canvas */
-  GtkCssProvider *editor_css;
+  GtkWidget   *editor;           /* McNoteEditor, child of the canvas */
   char        *editing_id;       /* NULL while a new note is still pending */
   gboolean     editing_new;
   double       pending_x;        /* where a pending new note goes */
   double       pending_y;
   guint        history_mark;     /* n_undo when editing began */
-  gboolean     syncing;          /* setting the buffer from the board */
+  gboolean     syncing;          /* the board changes from the editor's text */
 
   /* Search highlights: note id → TRUE */
   char        *search;
@@ -83,20 +90,66 @@ struct _McCanvasEdit
   GtkWidget   *context_menu;
 };
 
-/* mc-canvas-edit.c */
+/* mc-canvas-actions.c: setup, and what every part uses. */
 void      _mc_canvas_edit_class_init      (GtkWidgetClass *widget_class);
 void      _mc_canvas_edit_init            (McCanvas       *self);
 void      _mc_canvas_edit_dispose         (McCanvas       *self);
+gboolean  _mc_canvas_is_editable          (McCanvas       *self);
+/* The author name new notes carry (settings), or NULL. */
+char     *_mc_canvas_dup_author           (void);
+/* Runs command on the board (takes it); dropped when read-only. */
+void      _mc_canvas_execute              (McCanvas       *self,
+                                           McCommand      *command);
+
+/* mc-canvas-clipboard.c, mc-canvas-menus.c: their actions. */
+void      _mc_canvas_clipboard_class_init (GtkWidgetClass *widget_class);
+void      _mc_canvas_menus_class_init     (GtkWidgetClass *widget_class);
+void      _mc_canvas_menus_dispose        (McCanvas       *self);
+
+/* mc-canvas-selection.c */
+void      _mc_canvas_selection_class_init (GtkWidgetClass *widget_class);
+/* Enables the actions that need a selection (or an editable board). */
+void      _mc_canvas_update_actions       (McCanvas       *self);
+/* Redraws, updates the actions, emits ::selection-changed. */
+void      _mc_canvas_selection_changed    (McCanvas       *self);
+void      _mc_canvas_set_cursor_note      (McCanvas       *self,
+                                           const char     *id);
+/* Change the selection without telling anyone; TRUE if it changed. */
+gboolean  _mc_canvas_selection_clear_quiet (McCanvas      *self);
+gboolean  _mc_canvas_selection_add_quiet  (McCanvas       *self,
+                                           const char     *id);
+void      _mc_canvas_selection_remove     (McCanvas       *self,
+                                           const char     *id);
+/* Selects id alone (NULL: nothing) and makes it the keyboard's note. */
+void      _mc_canvas_select_only          (McCanvas       *self,
+                                           const char     *id);
+/* The selection as a NULL-terminated array, valid until it changes. */
+const char * const *_mc_canvas_selection_ids (McCanvas    *self);
+
+/* mc-canvas-edit.c */
+/* Takes the editor down; commit keeps the text, else (and for a new note
+ * left empty) the editing steps are undone. */
+void      _mc_canvas_end_editing          (McCanvas       *self,
+                                           gboolean        commit);
+void      _mc_canvas_edit_note            (McCanvas       *self,
+                                           const char     *note_id);
+/* A new note at a board point: it enters the board with its first key. */
+void      _mc_canvas_edit_new_note_at     (McCanvas       *self,
+                                           double          board_x,
+                                           double          board_y);
+/* The region a new note or "Arrange" is about: the one under the
+ * pointer, else the selected one, and a point inside it. */
+gboolean  _mc_canvas_target_region        (McCanvas       *self,
+                                           char          **figure_id,
+                                           char          **region_id,
+                                           double         *board_x,
+                                           double         *board_y);
 /* The board changed (or was replaced): drops ids that are gone, follows
  * undo in the editor. */
 void      _mc_canvas_edit_board_changed   (McCanvas       *self,
                                            McChangeFlags   flags);
 void      _mc_canvas_edit_allocate        (McCanvas       *self);
 void      _mc_canvas_edit_view_changed    (McCanvas       *self);
-/* Draws the board (cached) plus selection, drag, rubber band, handles and
- * search highlights. */
-void      _mc_canvas_edit_snapshot        (McCanvas       *self,
-                                           GtkSnapshot    *snapshot);
 
 /* Input, in widget pixels; the gesture handlers and the test hooks both
  * call these. */
@@ -129,6 +182,20 @@ gboolean  _mc_canvas_edit_nudge_figure    (McCanvas        *self,
  * the pointer (or the selected one). TRUE when it did. */
 gboolean  _mc_canvas_edit_type            (McCanvas        *self,
                                            guint            keyval);
+/* mc-canvas-drag.c: the topmost figure frame at a board point, from the
+ * built scene; NULL if none. Borrowed. */
+const char *_mc_canvas_figure_at          (McCanvas        *self,
+                                           double           board_x,
+                                           double           board_y);
+/* A placed figure's frame as the scene drew it. */
+gboolean  _mc_canvas_get_figure_rect      (McCanvas        *self,
+                                           const char      *figure_id,
+                                           McRect          *rect);
+
+/* mc-canvas-draw.c */
+void      _mc_canvas_snapshot             (GtkWidget       *widget,
+                                           GtkSnapshot     *snapshot);
+
 /* The right-click menu for whatever is at (x, y), widget pixels. */
 void      _mc_canvas_edit_context_menu    (McCanvas        *self,
                                            double           x,

@@ -1,5 +1,8 @@
-/* mc-canvas-private.h — shared between mc-canvas.c (drawing, view) and
- * mc-canvas-input.c (pointer and keyboard); not for other files. */
+/* mc-canvas-private.h — the canvas's state, shared by its files:
+ * mc-canvas.c (object, board, regions), mc-canvas-view.c (view transform
+ * and zoom), mc-canvas-draw.c (drawing), mc-canvas-input.c (pointer and
+ * keyboard) and the note editing files (mc-canvas-edit-private.h). Not
+ * for other files. */
 #pragma once
 
 #include "mc-canvas.h"
@@ -62,9 +65,18 @@ void  _mc_canvas_install_input      (McCanvas   *self);
 /* mc-canvas.c */
 void  _mc_canvas_set_hover_region   (McCanvas   *self,
                                      const char *region_id);
+void  _mc_canvas_notify_zoom        (McCanvas   *self);
+/* The scene's bounds; FALSE for an empty board. */
+gboolean _mc_canvas_get_board_bounds (McCanvas  *self,
+                                     McRect     *bounds);
+
+/* mc-canvas-view.c */
 void  _mc_canvas_set_origin         (McCanvas   *self,
                                      double      origin_x,
                                      double      origin_y);
 void  _mc_canvas_stop_animation     (McCanvas   *self);
+/* Shows the whole board (refits follow the window while it is kept). */
+void  _mc_canvas_fit_board          (McCanvas   *self,
+                                     gboolean    animate);
 
 G_END_DECLS

@@ -1,0 +1,60 @@
+/* mc-canvas-test-hooks.c — the mc_canvas_test_* entry points: the same
+ * code paths as the gestures, for tests that cannot send real pointer
+ * events.
+ */
+#include "config.h"
+
+#include "mc-canvas-edit-private.h"
+
+void
+mc_canvas_test_click (McCanvas        *self,
+                      double           x,
+                      double           y,
+                      GdkModifierType  state)
+{
+  McDragMode mode = _mc_canvas_edit_press (self, x, y, state);
+
+  _mc_canvas_edit_drag_end (self, 0, 0, FALSE);
+  /* Like on_click_released: the click also picks the region. */
+  if (mode == MC_DRAG_PAN || mode == MC_DRAG_FIGURE)
+    _mc_canvas_click_region (self, x, y, 1);
+}
+
+void
+mc_canvas_test_double_click (McCanvas *self,
+                             double    x,
+                             double    y)
+{
+  mc_canvas_test_click (self, x, y, 0);
+  _mc_canvas_edit_press (self, x, y, 0);
+  _mc_canvas_edit_drag_end (self, 0, 0, FALSE);
+  _mc_canvas_edit_double_click (self, x, y);
+}
+
+void
+mc_canvas_test_drag (McCanvas        *self,
+                     double           x,
+                     double           y,
+                     double           to_x,
+                     double           to_y,
+                     GdkModifierType  state)
+{
+  McDragMode mode = _mc_canvas_edit_press (self, x, y, state);
+
+  if (mode == MC_DRAG_PAN)
+    {
+      _mc_canvas_edit_drag_end (self, to_x - x, to_y - y, TRUE);
+      mc_canvas_scroll_by (self, x - to_x, y - to_y);
+      return;
+    }
+  /* Two motion events, as a real drag has many. */
+  _mc_canvas_edit_drag_update (self, (to_x - x) / 2, (to_y - y) / 2);
+  _mc_canvas_edit_drag_update (self, to_x - x, to_y - y);
+  _mc_canvas_edit_drag_end (self, to_x - x, to_y - y, TRUE);
+}
+
+GtkWidget *
+mc_canvas_test_get_editor (McCanvas *self)
+{
+  return self->edit->editor;
+}
