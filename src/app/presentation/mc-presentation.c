@@ -1,19 +1,18 @@
 /* mc-presentation.c — presentation mode: the board on a projector */
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "mc-app-base.h"
 #include "mc-catalog.h"
 #include "mc-command.h"
 #include "mc-layout.h"
-#include "mc-layout.h"
 #include "mc-presentation.h"
 #include "mc-presenter-view.h"
 #include "mc-route-editor.h"
 #include "mc-theme.h"
 #include "mc-timer-widget.h"
+#include "mc-view-animation.h"
 
 /* Space kept free around a stop, in widget pixels: at the sides, and at the
  * bottom for the timer, the stop number and the note entry. */
@@ -55,12 +54,7 @@ struct _McPresentation
   GtkWindow      *from;            /* weak */
   GtkWindow      *presenter_view;  /* weak */
 
-  /* Easing the view: zoom geometric, the centre point linear. */
-  guint           tick_id;
-  gint64          anim_start;
-  double          from_zoom, to_zoom;
-  double          from_cx, from_cy;
-  double          to_cx, to_cy;
+  McViewAnimation *animation;
 };
 
 G_DEFINE_FINAL_TYPE (McPresentation, mc_presentation, ADW_TYPE_WINDOW)
@@ -220,98 +214,49 @@ compute_view (McPresentation *self,
   return TRUE;
 }
 
+/* The canvas's view as a transform, and back. */
 static void
-apply_view (McPresentation *self,
-            double          zoom,
-            double          centre_x,
-            double          centre_y)
+get_canvas_transform (McCanvas        *canvas,
+                      McViewTransform *transform)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  double now_x, now_y, z;
-
-  mc_canvas_zoom_at (self->canvas, zoom, width / 2.0, height / 2.0, FALSE);
-  z = mc_canvas_get_zoom (self->canvas);
-  mc_canvas_widget_to_board (self->canvas, width / 2.0, height / 2.0, &now_x, &now_y);
-  mc_canvas_scroll_by (self->canvas, (centre_x - now_x) * z, (centre_y - now_y) * z);
+  transform->zoom = mc_canvas_get_zoom (canvas);
+  mc_canvas_widget_to_board (canvas, 0, 0, &transform->origin_x, &transform->origin_y);
 }
 
 static void
-stop_animation (McPresentation *self)
-{
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->tick_id);
-      self->tick_id = 0;
-    }
-}
-
-static double
-ease_out_cubic (double t)
-{
-  double p = t - 1.0;
-
-  return p * p * p + 1.0;
-}
-
-static gboolean
-view_tick (GtkWidget     *widget,
-           GdkFrameClock *frame_clock,
-           gpointer       user_data)
+apply_transform (const McViewTransform *transform,
+                 gpointer               user_data)
 {
   McPresentation *self = user_data;
-  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
-  double t = (double) (now - self->anim_start) / (MC_PRESENTATION_ANIMATION_MS * 1000.0);
-  double e;
+  McViewTransform now;
 
-  if (t >= 1.0)
-    {
-      self->tick_id = 0;
-      apply_view (self, self->to_zoom, self->to_cx, self->to_cy);
-      return G_SOURCE_REMOVE;
-    }
-
-  e = ease_out_cubic (MAX (t, 0.0));
-  apply_view (self,
-              self->from_zoom * pow (self->to_zoom / self->from_zoom, e),
-              self->from_cx + (self->to_cx - self->from_cx) * e,
-              self->from_cy + (self->to_cy - self->from_cy) * e);
-
-  return G_SOURCE_CONTINUE;
+  mc_canvas_zoom_at (self->canvas, transform->zoom, 0, 0, FALSE);
+  get_canvas_transform (self->canvas, &now);
+  mc_canvas_scroll_by (self->canvas,
+                       (transform->origin_x - now.origin_x) * now.zoom,
+                       (transform->origin_y - now.origin_y) * now.zoom);
 }
 
 static void
 frame_stop (McPresentation *self,
             gboolean        animate)
 {
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
-  gboolean enable_animations = TRUE;
+  McViewTransform now, target;
   double zoom, cx, cy;
+  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
 
-  stop_animation (self);
   if (!compute_view (self, &zoom, &cx, &cy))
     return;
 
-  g_object_get (gtk_widget_get_settings (canvas),
-                "gtk-enable-animations", &enable_animations,
-                NULL);
-
-  if (!animate || !enable_animations || !gtk_widget_get_mapped (canvas))
-    {
-      apply_view (self, zoom, cx, cy);
-      return;
-    }
-
-  self->from_zoom = mc_canvas_get_zoom (self->canvas);
-  mc_canvas_widget_to_board (self->canvas,
-                             gtk_widget_get_width (canvas) / 2.0,
-                             gtk_widget_get_height (canvas) / 2.0,
-                             &self->from_cx, &self->from_cy);
-  self->to_zoom = zoom;
-  self->to_cx = cx;
-  self->to_cy = cy;
-  self->anim_start = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (canvas));
-  self->tick_id = gtk_widget_add_tick_callback (canvas, view_tick, self, NULL);
+  target = (McViewTransform) { zoom, cx - width / 2.0 / zoom, cy - height / 2.0 / zoom };
+  /* Start from where the canvas is (a resize or a pan may have moved it). */
+  get_canvas_transform (self->canvas, &now);
+  mc_view_animation_set_current (self->animation, &now);
+  if (animate)
+    mc_view_animation_animate_to (self->animation, &target);
+  else
+    mc_view_animation_jump_to (self->animation, &target);
 }
 
 static void
@@ -328,7 +273,7 @@ mc_presentation_get_animating (McPresentation *self)
 {
   g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
 
-  return self->tick_id != 0;
+  return mc_view_animation_get_running (self->animation);
 }
 
 /* The banner and the stop number */
@@ -1017,7 +962,7 @@ mc_presentation_dispose (GObject *object)
 {
   McPresentation *self = MC_PRESENTATION (object);
 
-  stop_animation (self);
+  g_clear_object (&self->animation);
   if (self->presenter_view != NULL)
     {
       GtkWindow *view = self->presenter_view;
@@ -1166,6 +1111,9 @@ mc_presentation_init (McPresentation *self)
   self->timer = mc_timer_new ();
   mc_timer_widget_set_timer (MC_TIMER_WIDGET (self->timer_widget), self->timer);
   mc_timer_widget_set_large (MC_TIMER_WIDGET (self->timer_widget), TRUE);
+
+  self->animation = mc_view_animation_new (GTK_WIDGET (self->canvas), apply_transform, self);
+  mc_view_animation_set_duration (self->animation, MC_PRESENTATION_ANIMATION_MS);
 
   g_signal_connect (self->size_probe, "resize", G_CALLBACK (on_size_probe_resize), self);
   g_signal_connect (self->capture_entry, "activate", G_CALLBACK (on_capture_activate), self);
