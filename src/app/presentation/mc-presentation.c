@@ -1,67 +1,19 @@
-/* mc-presentation.c — presentation mode: the board on a projector */
+/* mc-presentation.c — presentation mode: the board on a projector
+ *
+ * The window itself: starting on the right monitor, leaving, the actions
+ * and the object. The other parts are listed in mc-presentation-private.h.
+ */
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "mc-app-base.h"
 #include "mc-catalog.h"
-#include "mc-command.h"
-#include "mc-layout.h"
-#include "mc-layout.h"
-#include "mc-presentation.h"
+#include "mc-presentation-private.h"
 #include "mc-presenter-view.h"
 #include "mc-route-editor.h"
 #include "mc-theme.h"
 #include "mc-timer-widget.h"
-
-/* Space kept free around a stop, in widget pixels: at the sides, and at the
- * bottom for the timer, the stop number and the note entry. */
-#define SIDE_INSET       32.0
-#define BOTTOM_INSET    150.0
-#define BANNER_GAP       12.0
-/* Note text on a projector: at least 24 px on a 1920×1080 output, with a
- * little to spare. */
-#define READABLE_NOTE_PX 25.0
-/* How long the outline around a new note stays (its CSS animation). */
-#define NOTE_POP_MS     600
-
-struct _McPresentation
-{
-  AdwWindow       parent_instance;
-
-  /* Template children */
-  GtkOverlay     *overlay;
-  McCanvas       *canvas;
-  GtkWidget      *size_probe;
-  GtkRevealer    *banner_revealer;
-  GtkWidget      *banner;
-  GtkLabel       *banner_context;
-  GtkLabel       *banner_title;
-  GtkLabel       *banner_prompt;
-  GtkWidget      *footer;
-  GtkWidget      *timer_widget;
-  GtkRevealer    *capture_revealer;
-  GtkEntry       *capture_entry;
-  GtkLabel       *position_label;
-
-  McBoard        *board;
-  McRoute        *route;
-  McTimer        *timer;
-  GSettings      *settings;
-  gulong          route_changed_id;
-  gulong          route_current_id;
-
-  GtkWindow      *from;            /* weak */
-  GtkWindow      *presenter_view;  /* weak */
-
-  /* Easing the view: zoom geometric, the centre point linear. */
-  guint           tick_id;
-  gint64          anim_start;
-  double          from_zoom, to_zoom;
-  double          from_cx, from_cy;
-  double          to_cx, to_cy;
-};
 
 G_DEFINE_FINAL_TYPE (McPresentation, mc_presentation, ADW_TYPE_WINDOW)
 
@@ -73,709 +25,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const McRouteStop *
-current_stop (McPresentation *self)
+const McRouteStop *
+_mc_presentation_current_stop (McPresentation *self)
 {
   if (self->route == NULL || mc_route_get_n_stops (self->route) == 0)
     return NULL;
   return mc_route_get_current_stop (self->route);
 }
 
-static gboolean
-can_capture (McPresentation *self)
+gboolean
+_mc_presentation_can_capture (McPresentation *self)
 {
-  const McRouteStop *stop = current_stop (self);
+  const McRouteStop *stop = _mc_presentation_current_stop (self);
 
   return stop != NULL && stop->kind == MC_ROUTE_STOP_REGION
          && !mc_board_get_read_only (self->board);
-}
-
-/* Framing a stop */
-
-static double
-banner_height (McPresentation *self,
-               double          width)
-{
-  int minimum = 0, natural = 0;
-
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return 0;
-
-  gtk_widget_measure (self->banner, GTK_ORIENTATION_VERTICAL, (int) width,
-                      &minimum, &natural, NULL, NULL);
-  return natural;
-}
-
-/* Where along one axis to centre a view of half-length half: near want,
- * keeping [start, start + length] in view; its beginning when it does not
- * fit (notes are packed in reading order). */
-static double
-fit_axis (double want,
-          double start,
-          double length,
-          double half)
-{
-  double low = start + length - half;
-  double high = start + half;
-
-  if (low > high)
-    return high;
-  return CLAMP (want, low, high);
-}
-
-/* Where a region's notes are and new ones go: its note area and its notes. */
-static gboolean
-get_region_focus (McPresentation    *self,
-                  const McRouteStop *stop,
-                  McRect            *focus)
-{
-  McLayout *layout = mc_canvas_get_layout (self->canvas);
-  GPtrArray *notes = mc_board_get_notes (self->board);
-  gboolean found = mc_layout_get_note_area (layout, stop->figure_id, stop->region_id, focus);
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      McNote *note = g_ptr_array_index (notes, i);
-      McRect rect;
-
-      if (g_strcmp0 (mc_note_get_figure_id (note), stop->figure_id) != 0
-          || g_strcmp0 (mc_note_get_region_id (note), stop->region_id) != 0
-          || !mc_layout_get_note_rect (layout, mc_note_get_id (note), &rect))
-        continue;
-
-      if (found)
-        mc_rect_union (focus, &rect, focus);
-      else
-        *focus = rect;
-      found = TRUE;
-    }
-
-  return found;
-}
-
-/* The zoom at which the notes of a figure read well on the projector. */
-static double
-readable_zoom (McPresentation    *self,
-               const McRouteStop *stop)
-{
-  const McTheme *theme = mc_theme_get (MC_THEME_PROJECTOR);
-  McFigure *figure = mc_board_get_figure (self->board, stop->figure_id);
-  double scale = figure != NULL ? mc_figure_get_scale (figure) : 1.0;
-
-  return READABLE_NOTE_PX / (theme->note_size * MAX (scale, 0.01));
-}
-
-/* The zoom and the board point at the canvas's centre that show the
- * current stop below the banner and above the footer. */
-static gboolean
-compute_view (McPresentation *self,
-              double         *zoom,
-              double         *centre_x,
-              double         *centre_y)
-{
-  McScene *scene = mc_canvas_get_scene (self->canvas);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  double top, avail_w, avail_h, z;
-  McRect target;
-
-  if (scene == NULL || width <= 2 * SIDE_INSET || height <= 0
-      || !mc_route_get_target_rect (self->route, scene, &target))
-    return FALSE;
-
-  top = banner_height (self, width);
-  top = top > 0 ? top + BANNER_GAP : SIDE_INSET;
-  avail_w = width - 2 * SIDE_INSET;
-  /* A tall banner on a small window still leaves a third for the board. */
-  avail_h = MAX (height - top - BOTTOM_INSET, height / 3.0);
-  if (top + avail_h > height)
-    top = height - avail_h;
-
-  z = CLAMP (MIN (avail_w / target.width, avail_h / target.height),
-             MC_CANVAS_MIN_ZOOM, MC_CANVAS_MAX_ZOOM);
-
-  *centre_x = target.x + target.width / 2.0;
-  *centre_y = target.y + target.height / 2.0;
-
-  /* A large region (an outer ring) would show its notes too small to read:
-   * come closer, keeping where its notes are (and new ones go) in view. */
-  {
-    const McRouteStop *stop = current_stop (self);
-    McRect focus;
-
-    if (stop != NULL && stop->kind == MC_ROUTE_STOP_REGION
-        && z < readable_zoom (self, stop))
-      {
-        z = MIN (readable_zoom (self, stop), MC_CANVAS_MAX_ZOOM);
-        if (get_region_focus (self, stop, &focus))
-          {
-            *centre_x = fit_axis (*centre_x, focus.x, focus.width, avail_w / 2.0 / z);
-            *centre_y = fit_axis (*centre_y, focus.y, focus.height, avail_h / 2.0 / z);
-          }
-      }
-  }
-
-  *zoom = z;
-  *centre_y += (height / 2.0 - top - avail_h / 2.0) / z;
-  return TRUE;
-}
-
-static void
-apply_view (McPresentation *self,
-            double          zoom,
-            double          centre_x,
-            double          centre_y)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  double now_x, now_y, z;
-
-  mc_canvas_zoom_at (self->canvas, zoom, width / 2.0, height / 2.0, FALSE);
-  z = mc_canvas_get_zoom (self->canvas);
-  mc_canvas_widget_to_board (self->canvas, width / 2.0, height / 2.0, &now_x, &now_y);
-  mc_canvas_scroll_by (self->canvas, (centre_x - now_x) * z, (centre_y - now_y) * z);
-}
-
-static void
-stop_animation (McPresentation *self)
-{
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->tick_id);
-      self->tick_id = 0;
-    }
-}
-
-static double
-ease_out_cubic (double t)
-{
-  double p = t - 1.0;
-
-  return p * p * p + 1.0;
-}
-
-static gboolean
-view_tick (GtkWidget     *widget,
-           GdkFrameClock *frame_clock,
-           gpointer       user_data)
-{
-  McPresentation *self = user_data;
-  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
-  double t = (double) (now - self->anim_start) / (MC_PRESENTATION_ANIMATION_MS * 1000.0);
-  double e;
-
-  if (t >= 1.0)
-    {
-      self->tick_id = 0;
-      apply_view (self, self->to_zoom, self->to_cx, self->to_cy);
-      return G_SOURCE_REMOVE;
-    }
-
-  e = ease_out_cubic (MAX (t, 0.0));
-  apply_view (self,
-              self->from_zoom * pow (self->to_zoom / self->from_zoom, e),
-              self->from_cx + (self->to_cx - self->from_cx) * e,
-              self->from_cy + (self->to_cy - self->from_cy) * e);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-frame_stop (McPresentation *self,
-            gboolean        animate)
-{
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
-  gboolean enable_animations = TRUE;
-  double zoom, cx, cy;
-
-  stop_animation (self);
-  if (!compute_view (self, &zoom, &cx, &cy))
-    return;
-
-  g_object_get (gtk_widget_get_settings (canvas),
-                "gtk-enable-animations", &enable_animations,
-                NULL);
-
-  if (!animate || !enable_animations || !gtk_widget_get_mapped (canvas))
-    {
-      apply_view (self, zoom, cx, cy);
-      return;
-    }
-
-  self->from_zoom = mc_canvas_get_zoom (self->canvas);
-  mc_canvas_widget_to_board (self->canvas,
-                             gtk_widget_get_width (canvas) / 2.0,
-                             gtk_widget_get_height (canvas) / 2.0,
-                             &self->from_cx, &self->from_cy);
-  self->to_zoom = zoom;
-  self->to_cx = cx;
-  self->to_cy = cy;
-  self->anim_start = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (canvas));
-  self->tick_id = gtk_widget_add_tick_callback (canvas, view_tick, self, NULL);
-}
-
-static void
-on_size_probe_resize (GtkDrawingArea *area,
-                      int             width,
-                      int             height,
-                      McPresentation *self)
-{
-  frame_stop (self, FALSE);
-}
-
-gboolean
-mc_presentation_get_animating (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
-
-  return self->tick_id != 0;
-}
-
-/* The banner and the stop number */
-
-static char *
-join_questions (const char *prompt)
-{
-  g_auto(GStrv) lines = NULL;
-
-  if (prompt == NULL)
-    return g_strdup ("");
-
-  /* One question per line would fill the screen for a region with twelve
-   * of them; as a paragraph they wrap into a few lines. */
-  lines = g_strsplit (prompt, "\n", -1);
-  return g_strjoinv (" ", lines);
-}
-
-static const char *
-figure_title (McPresentation *self,
-              const char     *figure_id)
-{
-  McFigure *figure = figure_id != NULL ? mc_board_get_figure (self->board, figure_id) : NULL;
-  const McFigureInfo *info;
-
-  if (figure == NULL)
-    return NULL;
-
-  info = mc_catalog_get_figure (mc_catalog_get_default (), mc_figure_get_kind (figure));
-  return info != NULL ? mc_figure_info_get_title (info, mc_board_get_language (self->board)) : NULL;
-}
-
-static void
-set_label (GtkLabel   *label,
-           const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-}
-
-static void
-update_banner (McPresentation *self)
-{
-  const McRouteStop *stop = current_stop (self);
-  g_autofree char *position = NULL;
-  g_autofree char *placeholder = NULL;
-
-  if (stop == NULL)
-    {
-      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-      gtk_label_set_text (self->position_label, "");
-      return;
-    }
-
-  switch (stop->kind)
-    {
-    case MC_ROUTE_STOP_OVERVIEW:
-      set_label (self->banner_context, NULL);
-      set_label (self->banner_title, stop->title);
-      set_label (self->banner_prompt, stop->prompt);
-      break;
-
-    case MC_ROUTE_STOP_FIGURE:
-      set_label (self->banner_context, NULL);
-      set_label (self->banner_title, stop->title);
-      set_label (self->banner_prompt, NULL);
-      break;
-
-    case MC_ROUTE_STOP_REGION:
-    default:
-      {
-        g_autofree char *questions = join_questions (stop->prompt);
-
-        set_label (self->banner_context, figure_title (self, stop->figure_id));
-        set_label (self->banner_title, stop->title);
-        set_label (self->banner_prompt, questions);
-      }
-      break;
-    }
-
-  gtk_revealer_set_reveal_child (self->banner_revealer,
-                                 gtk_widget_get_visible (GTK_WIDGET (self->banner_title))
-                                 || gtk_widget_get_visible (GTK_WIDGET (self->banner_prompt)));
-
-  position = mc_route_format_position (self->route);
-  gtk_label_set_text (self->position_label, position);
-
-  /* Translators: placeholder of the note entry; %s is a region, such as "Sociaal". */
-  placeholder = g_strdup_printf (_("A note for “%s”"), stop->title != NULL ? stop->title : "");
-  gtk_entry_set_placeholder_text (self->capture_entry, placeholder);
-
-  /* The region of a region stop is outlined on the board. */
-  mc_canvas_select_region (self->canvas, stop->kind == MC_ROUTE_STOP_REGION ? stop->key : NULL);
-}
-
-const char *
-mc_presentation_get_prompt_title (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
-
-  return gtk_label_get_text (self->banner_title);
-}
-
-const char *
-mc_presentation_get_prompt_text (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
-
-  return gtk_label_get_text (self->banner_prompt);
-}
-
-const char *
-mc_presentation_get_position_text (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
-
-  return gtk_label_get_text (self->position_label);
-}
-
-/* Quick capture */
-
-static void
-end_capture (McPresentation *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
-  gtk_revealer_set_reveal_child (self->capture_revealer, FALSE);
-  /* Keys go back to the window: space and arrows navigate again. */
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-}
-
-/* Adds text to what is being typed (a click elsewhere may have taken the
- * focus away from the entry in between). */
-static void
-begin_capture (McPresentation *self,
-               const char     *text)
-{
-  GtkEditable *entry = GTK_EDITABLE (self->capture_entry);
-  g_autofree char *joined = g_strconcat (gtk_editable_get_text (entry), text, NULL);
-
-  /* The entry shows at once, without the slide: keys typed while the
-   * revealer was still sliding in were dropped under load ("Buurt" became
-   * "Burt" with xdotool), since the first key came here and the next ones
-   * went to an entry that was not yet fully revealed. */
-  if (!gtk_revealer_get_reveal_child (self->capture_revealer))
-    {
-      guint duration = gtk_revealer_get_transition_duration (self->capture_revealer);
-
-      gtk_revealer_set_transition_duration (self->capture_revealer, 0);
-      gtk_revealer_set_reveal_child (self->capture_revealer, TRUE);
-      gtk_revealer_set_transition_duration (self->capture_revealer, duration);
-    }
-  gtk_widget_grab_focus (GTK_WIDGET (self->capture_entry));
-  gtk_editable_set_text (entry, joined);
-  gtk_editable_set_position (entry, -1);
-}
-
-static gboolean
-capture_has_focus (McPresentation *self)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-
-  return gtk_revealer_get_reveal_child (self->capture_revealer)
-         && focus != NULL
-         && (focus == GTK_WIDGET (self->capture_entry)
-             || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->capture_entry)));
-}
-
-gboolean
-mc_presentation_get_capturing (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
-
-  return gtk_revealer_get_reveal_child (self->capture_revealer);
-}
-
-GtkEditable *
-mc_presentation_get_capture_entry (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
-
-  return GTK_EDITABLE (self->capture_entry);
-}
-
-static gboolean
-remove_pop (gpointer data)
-{
-  GtkWidget *pop = data;
-  GtkWidget *parent = gtk_widget_get_parent (pop);
-
-  if (GTK_IS_OVERLAY (parent))
-    gtk_overlay_remove_overlay (GTK_OVERLAY (parent), pop);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A short outline that pops around a new note, so the room sees where it
- * landed. */
-static void
-pop_note (McPresentation *self,
-          const char     *note_id)
-{
-  GtkWidget *pop;
-  McRect rect;
-  double x, y, zoom = mc_canvas_get_zoom (self->canvas);
-
-  mc_canvas_get_scene (self->canvas);
-  if (!mc_layout_get_note_rect (mc_canvas_get_layout (self->canvas), note_id, &rect))
-    return;
-
-  mc_canvas_board_to_widget (self->canvas, rect.x, rect.y, &x, &y);
-  if (x + rect.width * zoom < 0 || y + rect.height * zoom < 0
-      || x > gtk_widget_get_width (GTK_WIDGET (self->canvas))
-      || y > gtk_widget_get_height (GTK_WIDGET (self->canvas)))
-    return;
-
-  pop = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (pop, "note-pop");
-  gtk_widget_set_can_target (pop, FALSE);
-  gtk_widget_set_halign (pop, GTK_ALIGN_START);
-  gtk_widget_set_valign (pop, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (pop, (int) MAX (x, 0));
-  gtk_widget_set_margin_top (pop, (int) MAX (y, 0));
-  gtk_widget_set_size_request (pop, (int) (rect.width * zoom), (int) (rect.height * zoom));
-  gtk_overlay_add_overlay (self->overlay, pop);
-
-  g_timeout_add_full (G_PRIORITY_DEFAULT, NOTE_POP_MS, remove_pop,
-                      g_object_ref (pop), g_object_unref);
-}
-
-char *
-mc_presentation_capture_note (McPresentation *self,
-                              const char     *text)
-{
-  g_autofree char *stripped = NULL;
-  g_autofree char *author = NULL;
-  char *note_id = NULL;
-  McCommand *command;
-
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  stripped = g_strstrip (g_strdup (text));
-  if (*stripped == '\0' || !can_capture (self))
-    return NULL;
-
-  author = g_settings_get_string (self->settings, "author-name");
-  /* The route places the note among the notes the layout last placed. */
-  mc_canvas_get_scene (self->canvas);
-  command = mc_route_capture_note_command (self->route, mc_canvas_get_layout (self->canvas),
-                                           stripped, *author != '\0' ? author : NULL,
-                                           &note_id);
-  if (command == NULL)
-    return NULL;
-
-  mc_board_execute (self->board, command);
-  pop_note (self, note_id);
-
-  return note_id;
-}
-
-static void
-commit_capture (McPresentation *self)
-{
-  g_autofree char *note_id = NULL;
-
-  note_id = mc_presentation_capture_note (self, gtk_editable_get_text (GTK_EDITABLE (self->capture_entry)));
-  if (note_id != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
-}
-
-static void
-on_capture_activate (GtkEntry       *entry,
-                     McPresentation *self)
-{
-  commit_capture (self);
-}
-
-/* Navigation */
-
-static void
-on_route_current (McRoute        *route,
-                  GParamSpec     *pspec,
-                  McPresentation *self)
-{
-  update_banner (self);
-  frame_stop (self, TRUE);
-}
-
-static void
-on_route_changed (McRoute        *route,
-                  McPresentation *self)
-{
-  /* Texts or order changed (an edit, undo, the route editor): the view
-   * stays where it is. */
-  update_banner (self);
-}
-
-static void
-leave_capture_for_navigation (McPresentation *self)
-{
-  if (!mc_presentation_get_capturing (self))
-    return;
-
-  /* A clicker press while typing keeps what was typed. */
-  commit_capture (self);
-  end_capture (self);
-}
-
-gboolean
-mc_presentation_next (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
-
-  leave_capture_for_navigation (self);
-  return mc_route_next (self->route);
-}
-
-gboolean
-mc_presentation_previous (McPresentation *self)
-{
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
-
-  leave_capture_for_navigation (self);
-  return mc_route_previous (self->route);
-}
-
-void
-mc_presentation_go_to (McPresentation *self,
-                       guint           index)
-{
-  g_return_if_fail (MC_IS_PRESENTATION (self));
-  g_return_if_fail (index < mc_route_get_n_stops (self->route));
-
-  leave_capture_for_navigation (self);
-  mc_route_set_current (self->route, index);
-}
-
-static void
-go_to_end (McPresentation *self,
-           gboolean        last)
-{
-  guint n = mc_route_get_n_stops (self->route);
-
-  for (guint k = 0; k < n; k++)
-    {
-      guint i = last ? n - 1 - k : k;
-
-      if (!mc_route_get_stop (self->route, i)->skipped)
-        {
-          mc_presentation_go_to (self, i);
-          return;
-        }
-    }
-}
-
-gboolean
-mc_presentation_handle_key (McPresentation  *self,
-                            guint            keyval,
-                            GdkModifierType  state)
-{
-  gboolean typing;
-  gunichar c;
-
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
-
-  /* Shortcuts with modifiers are the window's. */
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-
-  typing = capture_has_focus (self);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      if (mc_presentation_get_capturing (self))
-        end_capture (self);
-      else
-        mc_presentation_leave (self);
-      return TRUE;
-
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      mc_presentation_next (self);
-      return TRUE;
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      mc_presentation_previous (self);
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if (typing)
-        return FALSE;
-      mc_presentation_next (self);
-      return TRUE;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_BackSpace:
-      if (typing)
-        return FALSE;
-      mc_presentation_previous (self);
-      return TRUE;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_End:
-      if (typing)
-        return FALSE;
-      go_to_end (self, keyval == GDK_KEY_End);
-      return TRUE;
-
-    default:
-      break;
-    }
-
-  if (typing)
-    return FALSE;
-
-  /* Typing a character at a region stop starts a note there. */
-  c = gdk_keyval_to_unicode (keyval);
-  if (c != 0 && g_unichar_isgraph (c) && can_capture (self))
-    {
-      char text[7] = { 0 };
-
-      g_unichar_to_utf8 (c, text);
-      begin_capture (self, text);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                McPresentation        *self)
-{
-  return mc_presentation_handle_key (self, keyval, state);
 }
 
 /* Windows */
@@ -996,10 +260,7 @@ set_board (McPresentation *self,
 
   self->board = g_object_ref (board);
   self->route = mc_route_new (board, mc_catalog_get_default ());
-  self->route_changed_id = g_signal_connect (self->route, "changed",
-                                             G_CALLBACK (on_route_changed), self);
-  self->route_current_id = g_signal_connect (self->route, "notify::current",
-                                             G_CALLBACK (on_route_current), self);
+  _mc_presentation_connect_route (self);
 
   /* The projector theme; the banner shows the questions in large type, so
    * the figures leave them out and keep their room for the notes. */
@@ -1009,7 +270,7 @@ set_board (McPresentation *self,
   mc_canvas_set_view_options (self->canvas, &options);
   mc_canvas_set_board (self->canvas, board);
 
-  update_banner (self);
+  _mc_presentation_update_banner (self);
 }
 
 static void
@@ -1017,7 +278,7 @@ mc_presentation_dispose (GObject *object)
 {
   McPresentation *self = MC_PRESENTATION (object);
 
-  stop_animation (self);
+  g_clear_object (&self->animation);
   if (self->presenter_view != NULL)
     {
       GtkWindow *view = self->presenter_view;
@@ -1158,8 +419,6 @@ mc_presentation_class_init (McPresentationClass *klass)
 static void
 mc_presentation_init (McPresentation *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -1167,14 +426,9 @@ mc_presentation_init (McPresentation *self)
   mc_timer_widget_set_timer (MC_TIMER_WIDGET (self->timer_widget), self->timer);
   mc_timer_widget_set_large (MC_TIMER_WIDGET (self->timer_widget), TRUE);
 
-  g_signal_connect (self->size_probe, "resize", G_CALLBACK (on_size_probe_resize), self);
-  g_signal_connect (self->capture_entry, "activate", G_CALLBACK (on_capture_activate), self);
-
-  /* Before any child: space and the arrows navigate unless one is typing. */
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  _mc_presentation_init_framing (self);
+  _mc_presentation_init_capture (self);
+  _mc_presentation_init_steps (self);
 }
 
 McPresentation *
@@ -1189,3 +443,4 @@ mc_presentation_new (GtkApplication *application,
                        "board", board,
                        NULL);
 }
+

@@ -1,0 +1,182 @@
+/* mc-presentation-capture.c — presentation mode: quick capture, notes typed at the wall */
+#include "config.h"
+
+#include "mc-layout.h"
+#include "mc-presentation-private.h"
+
+/* How long the outline around a new note stays (its CSS animation). */
+#define NOTE_POP_MS     600
+
+void
+_mc_presentation_end_capture (McPresentation *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
+  gtk_revealer_set_reveal_child (self->capture_revealer, FALSE);
+  /* Keys go back to the window: space and arrows navigate again. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+/* Adds text to what is being typed (a click elsewhere may have taken the
+ * focus away from the entry in between). */
+void
+_mc_presentation_begin_capture (McPresentation *self,
+               const char     *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (self->capture_entry);
+  g_autofree char *joined = g_strconcat (gtk_editable_get_text (entry), text, NULL);
+
+  /* The entry shows at once, without the slide: keys typed while the
+   * revealer was still sliding in were dropped under load ("Buurt" became
+   * "Burt" with xdotool), since the first key came here and the next ones
+   * went to an entry that was not yet fully revealed. */
+  if (!gtk_revealer_get_reveal_child (self->capture_revealer))
+    {
+      guint duration = gtk_revealer_get_transition_duration (self->capture_revealer);
+
+      gtk_revealer_set_transition_duration (self->capture_revealer, 0);
+      gtk_revealer_set_reveal_child (self->capture_revealer, TRUE);
+      gtk_revealer_set_transition_duration (self->capture_revealer, duration);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->capture_entry));
+  gtk_editable_set_text (entry, joined);
+  gtk_editable_set_position (entry, -1);
+}
+
+gboolean
+_mc_presentation_capture_has_focus (McPresentation *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  return gtk_revealer_get_reveal_child (self->capture_revealer)
+         && focus != NULL
+         && (focus == GTK_WIDGET (self->capture_entry)
+             || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->capture_entry)));
+}
+
+gboolean
+mc_presentation_get_capturing (McPresentation *self)
+{
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->capture_revealer);
+}
+
+GtkEditable *
+mc_presentation_get_capture_entry (McPresentation *self)
+{
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
+
+  return GTK_EDITABLE (self->capture_entry);
+}
+
+static gboolean
+remove_pop (gpointer data)
+{
+  GtkWidget *pop = data;
+  GtkWidget *parent = gtk_widget_get_parent (pop);
+
+  if (GTK_IS_OVERLAY (parent))
+    gtk_overlay_remove_overlay (GTK_OVERLAY (parent), pop);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A short outline that pops around a new note, so the room sees where it
+ * landed. */
+static void
+pop_note (McPresentation *self,
+          const char     *note_id)
+{
+  GtkWidget *pop;
+  McRect rect;
+  double x, y, zoom = mc_canvas_get_zoom (self->canvas);
+
+  mc_canvas_get_scene (self->canvas);
+  if (!mc_layout_get_note_rect (mc_canvas_get_layout (self->canvas), note_id, &rect))
+    return;
+
+  mc_canvas_board_to_widget (self->canvas, rect.x, rect.y, &x, &y);
+  if (x + rect.width * zoom < 0 || y + rect.height * zoom < 0
+      || x > gtk_widget_get_width (GTK_WIDGET (self->canvas))
+      || y > gtk_widget_get_height (GTK_WIDGET (self->canvas)))
+    return;
+
+  pop = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (pop, "note-pop");
+  gtk_widget_set_can_target (pop, FALSE);
+  gtk_widget_set_halign (pop, GTK_ALIGN_START);
+  gtk_widget_set_valign (pop, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (pop, (int) MAX (x, 0));
+  gtk_widget_set_margin_top (pop, (int) MAX (y, 0));
+  gtk_widget_set_size_request (pop, (int) (rect.width * zoom), (int) (rect.height * zoom));
+  gtk_overlay_add_overlay (self->overlay, pop);
+
+  g_timeout_add_full (G_PRIORITY_DEFAULT, NOTE_POP_MS, remove_pop,
+                      g_object_ref (pop), g_object_unref);
+}
+
+char *
+mc_presentation_capture_note (McPresentation *self,
+                              const char     *text)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *author = NULL;
+  char *note_id = NULL;
+  McCommand *command;
+
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0' || !_mc_presentation_can_capture (self))
+    return NULL;
+
+  author = g_settings_get_string (self->settings, "author-name");
+  /* The route places the note among the notes the layout last placed. */
+  mc_canvas_get_scene (self->canvas);
+  command = mc_route_capture_note_command (self->route, mc_canvas_get_layout (self->canvas),
+                                           stripped, *author != '\0' ? author : NULL,
+                                           &note_id);
+  if (command == NULL)
+    return NULL;
+
+  mc_board_execute (self->board, command);
+  pop_note (self, note_id);
+
+  return note_id;
+}
+
+static void
+commit_capture (McPresentation *self)
+{
+  g_autofree char *note_id = NULL;
+
+  note_id = mc_presentation_capture_note (self, gtk_editable_get_text (GTK_EDITABLE (self->capture_entry)));
+  if (note_id != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
+}
+
+static void
+on_capture_activate (GtkEntry       *entry,
+                     McPresentation *self)
+{
+  commit_capture (self);
+}
+
+void
+_mc_presentation_finish_capture (McPresentation *self)
+{
+  if (!mc_presentation_get_capturing (self))
+    return;
+
+  /* A clicker press while typing keeps what was typed. */
+  commit_capture (self);
+  _mc_presentation_end_capture (self);
+}
+
+
+void
+_mc_presentation_init_capture (McPresentation *self)
+{
+  g_signal_connect (self->capture_entry, "activate", G_CALLBACK (on_capture_activate), self);
+}

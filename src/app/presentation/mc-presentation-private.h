@@ -1,0 +1,74 @@
+/* mc-presentation-private.h — what the parts of presentation mode share
+ *
+ * McPresentation is one widget in five files, one per concern:
+ *   mc-presentation.c          the window: start, leave, monitors, actions
+ *   mc-presentation-frame.c    framing a stop in the free area, easing there
+ *   mc-presentation-banner.c   the prompt banner and the stop number
+ *   mc-presentation-capture.c  quick capture: typing notes at the wall
+ *   mc-presentation-steps.c    stepping along the route, and the keys
+ */
+#pragma once
+
+#include "mc-presentation.h"
+#include "mc-view-animation.h"
+
+G_BEGIN_DECLS
+
+struct _McPresentation
+{
+  AdwWindow       parent_instance;
+
+  /* Template children */
+  GtkOverlay     *overlay;
+  McCanvas       *canvas;
+  GtkWidget      *size_probe;
+  GtkRevealer    *banner_revealer;
+  GtkWidget      *banner;
+  GtkLabel       *banner_context;
+  GtkLabel       *banner_title;
+  GtkLabel       *banner_prompt;
+  GtkWidget      *footer;
+  GtkWidget      *timer_widget;
+  GtkRevealer    *capture_revealer;
+  GtkEntry       *capture_entry;
+  GtkLabel       *position_label;
+
+  McBoard        *board;
+  McRoute        *route;
+  McTimer        *timer;
+  GSettings      *settings;
+  gulong          route_changed_id;
+  gulong          route_current_id;
+
+  GtkWindow      *from;            /* weak */
+  GtkWindow      *presenter_view;  /* weak */
+
+  McViewAnimation *animation;
+};
+
+/* mc-presentation.c */
+const McRouteStop *_mc_presentation_current_stop   (McPresentation *self);
+gboolean           _mc_presentation_can_capture    (McPresentation *self);
+
+/* mc-presentation-frame.c */
+void               _mc_presentation_init_framing   (McPresentation *self);
+void               _mc_presentation_frame_stop     (McPresentation *self,
+                                                    gboolean        animate);
+
+/* mc-presentation-banner.c */
+void               _mc_presentation_update_banner  (McPresentation *self);
+
+/* mc-presentation-capture.c */
+void               _mc_presentation_init_capture   (McPresentation *self);
+void               _mc_presentation_begin_capture  (McPresentation *self,
+                                                    const char     *text);
+void               _mc_presentation_end_capture    (McPresentation *self);
+gboolean           _mc_presentation_capture_has_focus (McPresentation *self);
+/* Keeps what was typed (a note) and closes the entry. */
+void               _mc_presentation_finish_capture (McPresentation *self);
+
+/* mc-presentation-steps.c */
+void               _mc_presentation_init_steps     (McPresentation *self);
+void               _mc_presentation_connect_route  (McPresentation *self);
+
+G_END_DECLS
