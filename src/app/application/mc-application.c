@@ -296,7 +296,39 @@ action_shortcuts (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s says why, e.g. that no help browser is installed. */
+      g_autofree char *message = g_strdup_printf (_("Could not open the user guide: %s"), error->message);
+
+      mc_app_show_toast (GTK_WIDGET (source), message);
+    }
+}
+
+/* The Mallard guide in help/, installed for yelp as "missiecanvas". */
+static void
+action_help (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    return;
+  gtk_show_uri_full (window, "help:missiecanvas", GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
+}
+
 static const GActionEntry app_entries[] = {
+  { "help", action_help },
   { "new", action_new },
   { "open", action_open },
   { "quit", action_quit },
@@ -313,6 +345,7 @@ static const struct {
   /* Shift+Ctrl+A is the canvas's Select Region. */
   { "win.add-figure", { "<Shift><Control>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
