@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -758,6 +760,133 @@ test_save_through_symlink (SaveFixture   *fixture,
   g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"missiecanvas\""));
 }
 
+/* Saving never replaces what is not a writable regular file: a FIFO, a
+ * symbolic link that points nowhere, a device, a read-only file. (A valid
+ * symbolic link is followed: save/through-symlink.) */
+static void
+assert_save_refused (const char *path,
+                     const char *why)
+{
+  g_autoptr(McBoard) board = build_board ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mc_board_save_to_file (board, file, &error));
+  g_assert_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, why));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (mc_board_get_modified (board));
+  g_assert_null (mc_board_get_file (board));
+}
+
+static void
+test_save_refuses_non_files (SaveFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *link_path = g_build_filename (fixture->dir, "link.missiecanvas", NULL);
+  g_autofree char *contents = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fixture->path, 0600), ==, 0);
+  assert_save_refused (fixture->path, "pipe, device or socket");
+  g_assert_cmpint (lstat (fixture->path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+
+  g_assert_cmpint (symlink ("missing.missiecanvas", link_path), ==, 0);
+  assert_save_refused (link_path, "symbolic link");
+  g_assert_cmpint (lstat (link_path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+
+  assert_save_refused ("/dev/null", "pipe, device or socket");
+  assert_save_refused ("/dev/stdout", "");
+  g_assert_cmpint (stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* Read-only is refused even for root, who could write it. */
+  g_assert_true (g_file_set_contents (fixture->path, "original contents\n", -1, NULL));
+  g_assert_cmpint (chmod (fixture->path, 0444), ==, 0);
+  assert_save_refused (fixture->path, "read-only");
+  contents = read_file (fixture->path);
+  g_assert_cmpstr (contents, ==, "original contents\n");
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 2);
+}
+
+/* Killed saves leave NAME.tmp-XXXXXX (and NAME.tmp-XXXXXX~ while keeping
+ * the backup); the next save removes them, but not a live save's, which is
+ * locked, and nothing of other files. */
+static void
+test_save_removes_abandoned_temporaries (SaveFixture   *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(McBoard) board = build_board ();
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dead = g_strconcat (fixture->path, ".tmp-AAAAAA", NULL);
+  g_autofree char *dead_backup = g_strconcat (fixture->path, ".tmp-BBBBBB~", NULL);
+  g_autofree char *live = g_strconcat (fixture->path, ".tmp-CCCCCC", NULL);
+  g_autofree char *live_backup = g_strconcat (fixture->path, ".tmp-CCCCCC~", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "ander.missiecanvas.tmp-DDDDDD", NULL);
+  int live_fd;
+
+  g_assert_true (g_file_set_contents (fixture->path, "old\n", -1, NULL));
+  g_assert_true (g_file_set_contents (dead, "half a board", -1, NULL));
+  g_assert_true (g_file_set_contents (dead_backup, "old\n", -1, NULL));
+  g_assert_true (g_file_set_contents (live, "being written", -1, NULL));
+  g_assert_true (g_file_set_contents (live_backup, "old\n", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "someone else's", -1, NULL));
+  live_fd = open (live, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (live_fd, >=, 0);
+  g_assert_cmpint (flock (live_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (mc_board_save_to_file (board, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live_backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  /* NAME, NAME~, the live pair and the other file. */
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 5);
+
+  /* Its writer died: the lock is gone, and so are its files next time. */
+  close (live_fd);
+  g_assert_true (mc_board_save_to_file (board, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (live_backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 3);
+}
+
+/* A new file gets the permissions the umask allows, without the save
+ * touching the process-wide umask (other threads may be creating files). */
+static void
+test_save_new_file_mode (SaveFixture   *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(McBoard) board = build_board ();
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GError) error = NULL;
+  mode_t old_mask = umask (027);
+  struct stat st;
+
+  g_assert_true (mc_board_save_to_file (board, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (umask (022), ==, 027);
+  g_assert_cmpint (stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  /* An existing file keeps its own. */
+  g_assert_cmpint (chmod (fixture->path, 0604), ==, 0);
+  g_assert_true (mc_board_save_to_file (board, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0604);
+  umask (old_mask);
+}
+
 static void
 test_load_file_errors (SaveFixture   *fixture,
                        gconstpointer  data)
@@ -804,6 +933,12 @@ main (int   argc,
   g_test_add_func ("/mc/board-io/migrations", test_migrations);
   g_test_add_func ("/mc/board-io/example", test_example);
   g_test_add ("/mc/board-io/save/backup", SaveFixture, NULL, save_setup, test_save_backup, save_teardown);
+  g_test_add ("/mc/board-io/save/refuses-non-files", SaveFixture, NULL, save_setup,
+              test_save_refuses_non_files, save_teardown);
+  g_test_add ("/mc/board-io/save/abandoned-temporaries", SaveFixture, NULL, save_setup,
+              test_save_removes_abandoned_temporaries, save_teardown);
+  g_test_add ("/mc/board-io/save/new-file-mode", SaveFixture, NULL, save_setup,
+              test_save_new_file_mode, save_teardown);
   g_test_add ("/mc/board-io/save/fault-write", SaveFixture, NULL, save_setup, test_save_fault_write, save_teardown);
   g_test_add ("/mc/board-io/save/fault-backup", SaveFixture, NULL, save_setup, test_save_fault_backup, save_teardown);
   g_test_add ("/mc/board-io/save/fault-rename", SaveFixture, NULL, save_setup, test_save_fault_rename, save_teardown);

@@ -21,8 +21,12 @@ typedef enum
 } McAtomicWriteFlags;
 
 /* Writes data to a temporary file beside path, flushes it to disk, and
- * renames it over path; a symbolic link is followed, not replaced, and an
- * existing file keeps its permissions. On failure nothing at path has
+ * renames it over path; a symbolic link is followed, not replaced (one that
+ * points nowhere is refused), and an existing file keeps its permissions.
+ * A FIFO, device, socket, folder or read-only file at path is refused, not
+ * replaced. PATH~ is replaced in one rename, so it never goes missing; the
+ * temporary files of writes that were killed are removed by the next write
+ * to the same path (a live write's are locked). On failure nothing at path has
  * changed, the temporary file is gone, errno says why and *failed_step
  * (if not NULL) names the step, translated, for a message such as
  * "Could not save NAME: STEP: REASON". */

@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,6 +51,57 @@ write_all (int         fd,
   return TRUE;
 }
 
+/* A temporary file is "ours" while its writer holds an flock on it; the
+ * kernel drops the lock when the writer dies, however it dies. */
+static gboolean
+is_abandoned (const char *path)
+{
+  struct stat st;
+  gboolean abandoned;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+
+  if (fd < 0)
+    return FALSE;
+  abandoned = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+              flock (fd, LOCK_EX | LOCK_NB) == 0;
+  close (fd);  /* releases the lock, if we took it */
+  return abandoned;
+}
+
+/* Saves that were killed leave NAME.tmp-XXXXXX (and, killed while keeping
+ * the backup, NAME.tmp-XXXXXX~) behind: remove those no live save holds. */
+static void
+remove_abandoned_temporaries (const char *dir,
+                              const char *base)
+{
+  g_autofree char *prefix = g_strconcat (base, ".tmp-", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (folder == NULL)
+    return;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      gsize len;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      len = strlen (name + strlen (prefix));
+      path = g_build_filename (dir, name, NULL);
+      if (len == 6 && is_abandoned (path))
+        g_unlink (path);
+      else if (len == 7 && g_str_has_suffix (name, "~"))
+        {
+          g_autofree char *owner = g_strndup (path, strlen (path) - 1);
+
+          if (!g_file_test (owner, G_FILE_TEST_EXISTS) || is_abandoned (owner))
+            g_unlink (path);
+        }
+    }
+}
+
 static gboolean
 copy_file_contents (const char *from,
                     const char *to)
@@ -60,10 +113,13 @@ copy_file_contents (const char *from,
          g_file_set_contents (to, contents, (gssize) length, NULL);
 }
 
-/* NAME~ holds what NAME held before this write. A hard link costs nothing;
- * where links are not possible (some file systems) copy instead. */
+/* NAME~ holds what NAME held before this write, and is replaced in one
+ * rename: it never goes missing. A hard link costs nothing; where links
+ * are not possible (some file systems) copy instead. staging is a name
+ * beside the temporary file, removed on the next save if we are killed. */
 static gboolean
 keep_backup (const char *path,
+             const char *staging,
              const char *backup)
 {
   if (fault == MC_SAVE_FAULT_BACKUP)
@@ -72,15 +128,23 @@ keep_backup (const char *path,
       return FALSE;
     }
 
-  if (unlink (backup) != 0 && errno != ENOENT)
-    return FALSE;
-  if (link (path, backup) == 0)
-    return TRUE;
-  if (errno != EPERM && errno != EXDEV && errno != ENOTSUP && errno != EMLINK)
-    return FALSE;
-  if (!copy_file_contents (path, backup))
+  if (link (path, staging) != 0)
     {
-      errno = EIO;
+      if (errno != EPERM && errno != EXDEV && errno != ENOTSUP && errno != EMLINK)
+        return FALSE;
+      if (!copy_file_contents (path, staging))
+        {
+          g_unlink (staging);
+          errno = EIO;
+          return FALSE;
+        }
+    }
+  if (rename (staging, backup) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (staging);
+      errno = saved_errno;
       return FALSE;
     }
   return TRUE;
@@ -101,20 +165,76 @@ sync_directory (const char *dir)
     }
 }
 
-/* Fails with errno kept, and the temporary file (if any) removed. */
+/* Fails with errno kept, the temporary file (if any) removed and its lock
+ * (if any) released. */
 static gboolean
 fail_step (const char  *step,
            const char  *tmp_path,
+           int          lock_fd,
            const char **failed_step)
 {
   int saved_errno = errno;
 
   if (tmp_path != NULL)
     g_unlink (tmp_path);
+  if (lock_fd >= 0)
+    close (lock_fd);
   if (failed_step != NULL)
     *failed_step = step;
   errno = saved_errno;
   return FALSE;
+}
+
+/* Where to write for the name the user gave: a symbolic link is followed to
+ * its target, as other editors do; one that points nowhere is refused, as
+ * is anything that is not a regular file or that is read-only. */
+static char *
+resolve_target (const char   *requested,
+                struct stat  *st,
+                gboolean     *exists,
+                const char  **failed_step)
+{
+  struct stat lst;
+  char *path;
+
+  if (lstat (requested, &lst) == 0 && S_ISLNK (lst.st_mode))
+    {
+      path = realpath (requested, NULL);
+      if (path == NULL)
+        {
+          fail_step (_("the name is a symbolic link to a file that does not exist"),
+                     NULL, -1, failed_step);
+          return NULL;
+        }
+    }
+  else
+    path = g_strdup (requested);
+
+  *exists = stat (path, st) == 0;
+  if (!*exists)
+    return path;
+
+  if (S_ISDIR (st->st_mode))
+    {
+      errno = EISDIR;
+      fail_step (_("the name belongs to a folder"), NULL, -1, failed_step);
+    }
+  else if (!S_ISREG (st->st_mode))
+    {
+      errno = EPERM;
+      fail_step (_("the name belongs to a pipe, device or socket, not a file"),
+                 NULL, -1, failed_step);
+    }
+  else if ((st->st_mode & 0222) == 0 || access (path, W_OK) != 0)
+    {
+      errno = EACCES;
+      fail_step (_("the file is read-only"), NULL, -1, failed_step);
+    }
+  else
+    return path;
+
+  g_free (path);
+  return NULL;
 }
 
 gboolean
@@ -130,42 +250,38 @@ _mc_write_file_atomically (const char          *requested,
   g_autofree char *tmp_path = NULL;
   struct stat st;
   gboolean exists;
-  int fd;
+  int fd, lock_fd;
 
   g_return_val_if_fail (requested != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  /* Write through a symbolic link to the file it points at, not over it. */
-  path = realpath (requested, NULL);
+  path = resolve_target (requested, &st, &exists, failed_step);
   if (path == NULL)
-    path = g_strdup (requested);
-
-  exists = stat (path, &st) == 0;
-  if (exists && S_ISDIR (st.st_mode))
-    {
-      errno = EISDIR;
-      return fail_step (_("the name belongs to a folder"), NULL, failed_step);
-    }
+    return FALSE;
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
+  remove_abandoned_temporaries (dir, base);
   tmp_path = g_strdup_printf ("%s/%s.tmp-XXXXXX", dir, base);
 
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+  /* A new file gets the usual permissions (the kernel applies the umask)
+   * unless it is to stay private; an existing one keeps its own. */
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC,
+                       (flags & MC_ATOMIC_WRITE_PRIVATE) ? 0600 : 0666);
   if (fd < 0)
-    return fail_step (_("cannot create a file in its folder"), NULL, failed_step);
+    return fail_step (_("cannot create a file in its folder"), NULL, -1, failed_step);
 
-  /* An existing file keeps its own permissions; a new one gets the usual
-   * ones (mkstemp makes it private), unless it is to stay private. */
+  /* Held until the rename: marks the temporary file as a live save's. */
+  lock_fd = dup (fd);
+  if (lock_fd < 0 || flock (lock_fd, LOCK_EX) != 0)
+    {
+      close (fd);
+      return fail_step (_("cannot create a file in its folder"), tmp_path, lock_fd,
+                        failed_step);
+    }
+
   if (exists)
     fchmod (fd, st.st_mode & 07777);
-  else if (!(flags & MC_ATOMIC_WRITE_PRIVATE))
-    {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      fchmod (fd, 0666 & ~mask);
-    }
 
   if (!write_all (fd, data, length) || fsync (fd) != 0)
     {
@@ -173,25 +289,27 @@ _mc_write_file_atomically (const char          *requested,
 
       close (fd);
       errno = saved_errno;
-      return fail_step (_("cannot write"), tmp_path, failed_step);
+      return fail_step (_("cannot write"), tmp_path, lock_fd, failed_step);
     }
   if (close (fd) != 0)
-    return fail_step (_("cannot write"), tmp_path, failed_step);
+    return fail_step (_("cannot write"), tmp_path, lock_fd, failed_step);
 
   if (exists && (flags & MC_ATOMIC_WRITE_KEEP_BACKUP))
     {
-      g_autofree char *backup = g_strdup_printf ("%s~", path);
+      g_autofree char *staging = g_strconcat (tmp_path, "~", NULL);
+      g_autofree char *backup = g_strconcat (path, "~", NULL);
 
-      if (!keep_backup (path, backup))
+      if (!keep_backup (path, staging, backup))
         return fail_step (_("cannot keep the previous version as a backup"),
-                          tmp_path, failed_step);
+                          tmp_path, lock_fd, failed_step);
     }
 
   if (fault == MC_SAVE_FAULT_RENAME)
     errno = EXDEV;
   if (fault == MC_SAVE_FAULT_RENAME || rename (tmp_path, path) != 0)
-    return fail_step (_("cannot replace the file"), tmp_path, failed_step);
+    return fail_step (_("cannot replace the file"), tmp_path, lock_fd, failed_step);
 
+  close (lock_fd);
   sync_directory (dir);
   return TRUE;
 }

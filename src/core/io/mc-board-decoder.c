@@ -10,6 +10,7 @@
 
 #include "mc-board-decoder-private.h"
 #include "mc-board-private.h"
+#include "mc-json-writer-private.h"
 
 static char *
 describe_node (JsonNode *node)
@@ -46,9 +47,16 @@ describe_node (JsonNode *node)
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     case G_TYPE_DOUBLE:
       {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        g_autoptr(GString) str = g_string_new (NULL);
+        double v = json_node_get_double (node);
 
-        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", json_node_get_double (node)));
+        if (!isfinite (v))
+          return g_strdup (v > 0 ? "inf" : "-inf");
+        /* 1.0 stays "1.0": the point is why a whole number was refused. */
+        _mc_json_append_double (str, v);
+        if (strpbrk (str->str, ".en") == NULL)
+          g_string_append (str, ".0");
+        return g_string_free (g_steal_pointer (&str), FALSE);
       }
     case G_TYPE_BOOLEAN:
       return g_strdup (json_node_get_boolean (node) ? "true" : "false");
@@ -245,6 +253,16 @@ _mc_decoder_read_time (McDecoder  *dec,
                        const char *member,
                        gint64     *out)
 {
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+      !mc_time_parse (json_node_get_string (node), out))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
+
+      /* An offset can carry a time past year 9999 (or before year 1) in UTC. */
+      if (dt != NULL)
+        return _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, member,
+                                          _("a time in the years 1 to 9999 (UTC)"), node);
+    }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
       !mc_time_parse (json_node_get_string (node), out))
     return _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_INVALID, parent, index, member,

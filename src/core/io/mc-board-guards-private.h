@@ -29,4 +29,13 @@ gboolean _mc_board_check_utf8      (JsonNode    *node,
                                     const char  *display_name,
                                     GError     **error);
 
+/* The contents of a regular file (never a FIFO, device or folder: a clear
+ * error instead), read up to MC_BOARD_MAX_FILE_SIZE and no further, with
+ * the name to show in messages (set even on failure, may be NULL then). */
+gboolean _mc_board_read_file       (GFile       *file,
+                                    char       **display_name,
+                                    char       **contents,
+                                    gsize       *length,
+                                    GError     **error);
+
 G_END_DECLS

@@ -121,8 +121,6 @@ mc_board_load_from_file (GFile             *file,
                          McBoardLoadFlags   flags,
                          GError           **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -131,44 +129,8 @@ mc_board_load_from_file (GFile             *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  display_name = g_strdup (g_file_info_get_display_name (info));
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
-                   _("%s: is a folder, not a board file"), display_name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > MC_BOARD_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *max = g_format_size (MC_BOARD_MAX_FILE_SIZE);
-
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_TOO_LARGE,
-                   _("%s: the file is %s; a board may be at most %s"),
-                   display_name, size, max);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
-                   "%s: %s", display_name, local_error->message);
-      return NULL;
-    }
+  if (!_mc_board_read_file (file, &display_name, &contents, &length, error))
+    return NULL;
 
   board = mc_board_load_from_data (contents, length, display_name, flags, error);
   if (board != NULL)
