@@ -637,7 +637,11 @@ _mc_merge_notes (McMergeState *state)
             state->result->n_conflicts++;
           put_merged (state, merged, outcome);
           if (copy != NULL)
-            g_ptr_array_add (copies, copy);
+            {
+              g_hash_table_replace (state->copy_of, g_strdup (mc_note_get_id (copy)),
+                                    g_strdup (id));
+              g_ptr_array_add (copies, copy);
+            }
         }
       else if (b != NULL)
         {
