@@ -1008,13 +1008,16 @@ saved (McBoard *board)
   return second;
 }
 
-/* Every note's id and content, sorted. Two-way merges of three copies keep
- * the same notes in any grouping (where a note ends up when all three moved
- * it may differ). Three-way merges of three copies are not associative yet:
- * when all three changed one note, which version stays at its id depends
- * on which pair met first. */
+/* Every note's id and content, or only the texts there are, sorted.
+ * Two-way merges of three copies keep the same notes in any grouping.
+ * Three-way ones keep every text a copy wrote in any grouping, but not
+ * always the same conflict copies: when three copies changed different
+ * fields of one note differently, which fields conflict depends on which
+ * pair met first (A and B agreeing on an author C changed otherwise is one
+ * conflict; A against B-merged-with-C another, with C's new text). */
 static char *
-note_contents (McBoard *board)
+note_contents (McBoard  *board,
+               gboolean  texts_only)
 {
   GPtrArray *notes = mc_board_get_notes (board);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -1024,14 +1027,42 @@ note_contents (McBoard *board)
     {
       McNote *n = g_ptr_array_index (notes, i);
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s %s|%s|%s", mc_note_get_id (n),
-                                               mc_note_get_text (n), mc_note_get_color (n),
-                                               mc_note_get_author (n)));
+      if (texts_only)
+        g_ptr_array_add (lines, g_strdup (mc_note_get_text (n)));
+      else
+        g_ptr_array_add (lines, g_strdup_printf ("%s %s|%s|%s", mc_note_get_id (n),
+                                                 mc_note_get_text (n), mc_note_get_color (n),
+                                                 mc_note_get_author (n)));
     }
   g_ptr_array_sort (lines, compare_lines);
   for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
+    if (i == 0 || strcmp (g_ptr_array_index (lines, i), g_ptr_array_index (lines, i - 1)) != 0)
+      g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Each text side wrote (added or changed since base) is a line of both
+ * left and right (note_contents with texts only). */
+static void
+assert_texts_kept (McBoard    *side,
+                   McBoard    *base,
+                   const char *left,
+                   const char *right)
+{
+  GPtrArray *notes = mc_board_get_notes (side);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+      McNote *before = mc_board_get_note (base, mc_note_get_id (note));
+      g_autofree char *line = NULL;
+
+      if (before != NULL && g_strcmp0 (mc_note_get_text (before), mc_note_get_text (note)) == 0)
+        continue;
+      line = g_strdup_printf ("\n%s\n", mc_note_get_text (note));
+      g_assert_true (g_str_has_prefix (left, line + 1) || strstr (left, line) != NULL);
+      g_assert_true (g_str_has_prefix (right, line + 1) || strstr (right, line) != NULL);
+    }
 }
 
 static gboolean
@@ -1120,19 +1151,29 @@ test_random_boards (void)
         }
       }
 
-      if (!three_way)
       {
-        /* Associative over three copies (two-way; see note_contents). */
+        /* Associative over three copies (see note_contents). */
         g_autoptr(McBoard) ab = merged_copy (a, b, with);
         g_autoptr(McBoard) bc = merged_copy (b, c, with);
         g_autoptr(McBoard) ab_c = merged_copy (ab, c, with);
         g_autoptr(McBoard) a_bc = merged_copy (a, bc, with);
-        g_autofree char *left = note_contents (ab_c);
-        g_autofree char *right = note_contents (a_bc);
+        g_autofree char *left = note_contents (ab_c, three_way);
+        g_autofree char *right = note_contents (a_bc, three_way);
 
-        if (g_strcmp0 (left, right) != 0)
-          g_test_message ("trial %u: (A+B)+C\n%s\nA+(B+C)\n%s", trial, left, right);
-        g_assert_cmpstr (left, ==, right);
+        if (three_way)
+          {
+            McBoard *copies[] = { a, b, c };
+
+            /* Every text a copy wrote is in both groupings. */
+            for (guint k = 0; k < G_N_ELEMENTS (copies); k++)
+              assert_texts_kept (copies[k], base, left, right);
+          }
+        else
+          {
+            if (g_strcmp0 (left, right) != 0)
+              g_test_message ("trial %u: (A+B)+C\n%s\nA+(B+C)\n%s", trial, left, right);
+            g_assert_cmpstr (left, ==, right);
+          }
         g_free (saved (ab_c));
       }
     }
