@@ -1180,6 +1180,140 @@ test_random_boards (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Order independence, field by field, limits                          */
+
+/* Both directions as saved bytes (the receiving copy cloned first). */
+static void
+assert_commutes (McBoard *a,
+                 McBoard *b,
+                 McBoard *base)
+{
+  g_autoptr(McBoard) ab = merged_copy (b, a, base);
+  g_autoptr(McBoard) ba = merged_copy (a, b, base);
+  g_autofree char *ab_data = saved (ab);
+  g_autofree char *ba_data = saved (ba);
+
+  g_assert_cmpstr (ab_data, ==, ba_data);
+}
+
+/* Colour on one side, text on the other: one note with both, no copy. */
+static void
+test_fields_combine (void)
+{
+  g_autoptr(McBoard) base = make_base ();
+  g_autoptr(McBoard) ours = board_clone (base);
+  g_autoptr(McBoard) theirs = board_clone (base);
+  g_autoptr(McMergeResult) summary = NULL;
+  McNote *note;
+
+  edit (ours, ID_1, NULL, "green", -1, -1, -1, T0 + S (10));
+  edit (theirs, ID_1, "Energiearmoede, vooral bij huurders", NULL, -1, -1, -1, T0 + S (20));
+  assert_commutes (ours, theirs, base);
+
+  summary = merge (ours, theirs, base);
+  g_assert_cmpuint (mc_merge_result_get_n_conflicts (summary), ==, 0);
+  g_assert_cmpuint (mc_board_get_n_notes (ours), ==, 6);
+  note = mc_board_get_note (ours, ID_1);
+  g_assert_cmpstr (mc_note_get_text (note), ==, "Energiearmoede, vooral bij huurders");
+  g_assert_cmpstr (mc_note_get_color (note), ==, "green");
+  g_assert_false (mc_note_get_conflict (note));
+}
+
+/* A text both changed and a colour one changed: the copy carries the
+ * other text and the new colour too. */
+static void
+test_conflict_copy_combines (void)
+{
+  g_autoptr(McBoard) base = make_base ();
+  g_autoptr(McBoard) ours = board_clone (base);
+  g_autoptr(McBoard) theirs = board_clone (base);
+  g_autoptr(McMergeResult) summary = NULL;
+  const char * const *ids;
+
+  edit (ours, ID_2, "Wantrouwen (ons)", "pink", -1, -1, -1, T0 + S (10));
+  edit (theirs, ID_2, "Wantrouwen (hen)", NULL, -1, -1, -1, T0 + S (20));
+  assert_commutes (ours, theirs, base);
+
+  summary = merge (ours, theirs, base);
+  g_assert_cmpuint (mc_merge_result_get_n_conflicts (summary), ==, 1);
+  ids = mc_merge_result_get_conflict_ids (summary);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_assert_cmpstr (mc_note_get_color (mc_board_get_note (ours, ids[i])), ==, "pink");
+  g_assert_cmpuint (count_notes_with_text (ours, "Wantrouwen (ons)"), ==, 1);
+  g_assert_cmpuint (count_notes_with_text (ours, "Wantrouwen (hen)"), ==, 1);
+}
+
+/* The merged note's time comes from the inputs, never the clock: both
+ * sides edit at the same second (votes on one, a move on the other). */
+static void
+test_modified_from_inputs (void)
+{
+  g_autoptr(McBoard) base = make_base ();
+  g_autoptr(McBoard) ours = board_clone (base);
+  g_autoptr(McBoard) theirs = board_clone (base);
+  g_autoptr(McMergeResult) summary = NULL;
+  gint64 modified;
+
+  edit (ours, ID_4, NULL, NULL, 3, -1, -1, T0 + S (10));
+  edit (theirs, ID_4, NULL, NULL, -1, 500, 500, T0 + S (10));
+  assert_commutes (ours, theirs, base);
+  assert_commutes (ours, theirs, NULL);
+
+  summary = merge (ours, theirs, base);
+  modified = mc_note_get_modified (mc_board_get_note (ours, ID_4));
+  g_assert_cmpint (modified, >=, T0 + S (10));
+  g_assert_cmpint (modified, <=, T0 + S (12));
+}
+
+/* o + t - b beyond what the loader takes is clamped, and the board loads. */
+static void
+test_votes_within_limits (void)
+{
+  g_autoptr(McBoard) base = make_base ();
+  g_autoptr(McBoard) ours = NULL;
+  g_autoptr(McBoard) theirs = NULL;
+  g_autoptr(McMergeResult) summary = NULL;
+  g_autofree char *data = NULL;
+
+  edit (base, ID_4, NULL, NULL, 1, -1, -1, T0 + S (1));
+  ours = board_clone (base);
+  theirs = board_clone (base);
+  edit (ours, ID_4, NULL, NULL, 9000, -1, -1, T0 + S (10));
+  edit (theirs, ID_4, NULL, NULL, 8000, -1, -1, T0 + S (20));
+
+  summary = merge (ours, theirs, base);
+  g_assert_cmpuint (mc_note_get_votes (mc_board_get_note (ours, ID_4)), ==, 10000);
+  data = saved (ours);
+  g_assert_nonnull (strstr (data, "\"votes\": 10000"));
+}
+
+/* Members this build does not know merge by value too. */
+static void
+test_unknown_members (void)
+{
+  g_autoptr(McBoard) base = make_base ();
+  g_autofree char *data = mc_board_to_data (base, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) ours = NULL;
+  g_autoptr(McBoard) theirs = NULL;
+  g_autoptr(GString) with_ours = g_string_new (data);
+  g_autoptr(GString) with_theirs = g_string_new (data);
+
+  g_string_replace (with_ours, "\"votes\": 0", "\"votes\": 0, \"future\": 1", 1);
+  g_string_replace (with_theirs, "\"votes\": 0", "\"votes\": 0, \"future\": 2", 1);
+  ours = mc_board_load_from_data (with_ours->str, with_ours->len, "ours",
+                                  MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  theirs = mc_board_load_from_data (with_theirs->str, with_theirs->len, "theirs",
+                                    MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+
+  assert_commutes (ours, theirs, NULL);
+  assert_commutes (ours, theirs, base);
+}
+
+/* ------------------------------------------------------------------ */
 /* Command line                                                        */
 
 static GString *printed;
@@ -1335,6 +1469,11 @@ main (int   argc,
   g_test_add_func ("/mc/merge/revision-marks", test_revision_marks);
   g_test_add_func ("/mc/merge/errors", test_errors);
   g_test_add_func ("/mc/merge/cli", test_cli);
+  g_test_add_func ("/mc/merge/fields-combine", test_fields_combine);
+  g_test_add_func ("/mc/merge/conflict-copy-combines", test_conflict_copy_combines);
+  g_test_add_func ("/mc/merge/modified-from-inputs", test_modified_from_inputs);
+  g_test_add_func ("/mc/merge/votes-within-limits", test_votes_within_limits);
+  g_test_add_func ("/mc/merge/unknown-members", test_unknown_members);
   g_test_add_func ("/mc/merge/random-boards", test_random_boards);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 
 #include "mc-merge-private.h"
 #include "mc-board-io.h"
+#include "mc-note-private.h"
 
 /* A conflict copy sits this far to the right of the version it was split
  * from (beyond its width), so both texts can be read side by side. */
@@ -110,11 +111,19 @@ note_same (McNote *a,
          phase_key (a) == phase_key (b);
 }
 
+static gboolean
+extra_equal (McNote *a,
+             McNote *b)
+{
+  return _mc_extra_equal (_mc_note_get_extra (a), _mc_note_get_extra (b));
+}
+
 gboolean
 _mc_merge_note_identical (McNote *a,
                           McNote *b)
 {
   return note_same (a, b) &&
+         extra_equal (a, b) &&
          mc_note_get_created (a) == mc_note_get_created (b) &&
          mc_note_get_modified (a) == mc_note_get_modified (b);
 }
@@ -364,6 +373,43 @@ clamp_votes (gint64 votes)
   return (guint) CLAMP (votes, 0, MC_MERGE_MAX_VOTES);
 }
 
+static char *
+extra_text (McNote *note)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (_mc_note_get_extra (note) == NULL)
+    return NULL;
+  node = json_node_alloc ();
+  json_node_init_object (node, _mc_note_get_extra (note));
+  return json_to_string (node, FALSE);
+}
+
+/* The members this build does not know: the side that changed them, or
+ * (both did, or no base) the larger as JSON text, so the choice is by
+ * value and not by side. */
+static void
+merge_extra (McNote *merged,
+             McNote *o,
+             McNote *t,
+             McNote *b)
+{
+  McNote *from;
+
+  if (extra_equal (o, t) || (b != NULL && extra_equal (t, b)))
+    from = o;
+  else if (b != NULL && extra_equal (o, b))
+    from = t;
+  else
+    {
+      g_autofree char *eo = extra_text (o);
+      g_autofree char *et = extra_text (t);
+
+      from = g_strcmp0 (eo, et) >= 0 ? o : t;
+    }
+  _mc_note_set_extra (merged, _mc_note_get_extra (from));
+}
+
 /* Whatever the inputs held (a window may have let a longer text through),
  * the merged note is one the loader accepts. */
 static void
@@ -454,6 +500,7 @@ merge_two (McNote          *o,
   if (!placement_equal (o, t))
     copy_placement (merged, placement_winner (o, t));
   copy_phase (merged, phase_key (o) >= phase_key (t) ? o : t);
+  merge_extra (merged, o, t, NULL);
   settle_modified (merged, o, t);
 
   if (loser != NULL)
@@ -524,6 +571,7 @@ merge_three (McNote          *o,
       merged = mc_note_dup (o);
       mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
       mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
+      merge_extra (merged, o, t, b);
       return merged;
     }
   /* Changed on one side only: that side's version, times included. */
@@ -532,6 +580,7 @@ merge_three (McNote          *o,
       merged = mc_note_dup (o);
       if (note_same (o, b))
         assign_version (merged, t);
+      merge_extra (merged, o, t, b);
       settle_modified (merged, o, t);
       return merged;
     }
@@ -577,6 +626,7 @@ merge_three (McNote          *o,
       copy_position (merged, position_from ? position_from : placement_winner (o, t));
     }
   copy_phase (merged, phase_from ? phase_from : (phase_key (o) >= phase_key (t) ? o : t));
+  merge_extra (merged, o, t, b);
   settle_modified (merged, o, t);
 
   if (loser != NULL)
