@@ -6,10 +6,12 @@
 
 #include <math.h>
 
+#include "mc-board-io.h"
 #include "mc-command.h"
 #include "mc-templates.h"
 #include "mc-history.h"
 #include "mc-layout.h"
+#include "mc-merge.h"
 #include "mc-note.h"
 #include "mc-test-board.h"
 
@@ -52,4 +54,149 @@ mc_test_grid_board_new (guint n_notes)
   mc_board_execute (board, mc_command_add_notes (g_steal_pointer (&notes)));
   mc_history_clear (mc_board_get_history (board));
   return board;
+}
+
+McBoard *
+mc_test_board_clone (McBoard *board)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  McBoard *copy;
+
+  data = mc_board_to_data (board, &length);
+  copy = mc_board_load_from_data (data, length, "copy", MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  return copy;
+}
+
+char *
+mc_test_board_saved (McBoard *board)
+{
+  g_autoptr(McBoard) again = mc_test_board_clone (board);
+  g_autofree char *first = mc_board_to_data (board, NULL);
+  char *second = mc_board_to_data (again, NULL);
+
+  g_assert_cmpstr (first, ==, second);
+  return second;
+}
+
+McBoard *
+mc_test_board_merged (McBoard *ours,
+                      McBoard *theirs,
+                      McBoard *base)
+{
+  g_autoptr(GError) error = NULL;
+  McBoard *result = mc_test_board_clone (ours);
+
+  g_assert_true (mc_merge_into (result, theirs, base, NULL, &error));
+  g_assert_no_error (error);
+  return result;
+}
+
+McNote *
+mc_test_note_new (const char *id,
+                  const char *text,
+                  double      x,
+                  double      y)
+{
+  McNote *note = mc_note_new_with_id (id);
+  McRect rect = { x, y, MC_NOTE_DEFAULT_WIDTH, MC_NOTE_DEFAULT_HEIGHT };
+
+  mc_note_set_text (note, text);
+  mc_note_set_anchor (note, "cimo", "context");
+  mc_note_set_rect (note, &rect);
+  mc_note_set_created (note, MC_TEST_T0);
+  mc_note_set_modified (note, MC_TEST_T0);
+  return note;
+}
+
+void
+mc_test_board_add_note (McBoard    *board,
+                        const char *id,
+                        const char *text,
+                        double      x,
+                        double      y,
+                        gint64      created)
+{
+  McNote *note = mc_test_note_new (id, text, x, y);
+
+  mc_note_set_created (note, created);
+  mc_note_set_modified (note, created);
+  mc_board_execute (board, mc_command_add_note (note));
+}
+
+McBoard *
+mc_test_merge_base_new (void)
+{
+  McBoard *board = mc_board_new ();
+  McFigure *figure = mc_figure_new ("cimo", "cimo");
+
+  mc_board_execute (board, mc_command_add_figure (figure));
+  mc_test_board_add_note (board, MC_TEST_NOTE_1, "Energiearmoede in de wijk", 20, 100, MC_TEST_T0);
+  mc_test_board_add_note (board, MC_TEST_NOTE_2, "Bewoners wantrouwen instanties", 200, 100, MC_TEST_T0);
+  mc_test_board_add_note (board, MC_TEST_NOTE_3, "Gemeente, corporatie, hogeschool", 380, 100, MC_TEST_T0);
+  mc_test_board_add_note (board, MC_TEST_NOTE_4, "Wijkleerlab", 20, 240, MC_TEST_T0);
+  mc_test_board_add_note (board, MC_TEST_NOTE_5, "Studenten als brug", 200, 240, MC_TEST_T0);
+  mc_test_board_add_note (board, MC_TEST_NOTE_6, "Minder energieschulden", 380, 240, MC_TEST_T0);
+  mc_board_mark_saved (board);
+  return board;
+}
+
+void
+mc_test_board_edit_note (McBoard    *board,
+                         const char *id,
+                         const char *text,
+                         const char *color,
+                         int         votes,
+                         double      x,
+                         double      y,
+                         gint64      modified)
+{
+  McNote *note = mc_board_get_note (board, id);
+  McNote *changed;
+
+  g_assert_nonnull (note);
+  changed = mc_note_dup (note);
+  if (text != NULL)
+    mc_note_set_text (changed, text);
+  if (color != NULL)
+    mc_note_set_color (changed, color);
+  if (votes >= 0)
+    mc_note_set_votes (changed, votes);
+  if (x >= 0)
+    {
+      McRect rect;
+
+      mc_note_get_rect (changed, &rect);
+      rect.x = x;
+      rect.y = y;
+      mc_note_set_rect (changed, &rect);
+    }
+  mc_note_set_modified (changed, modified);
+  mc_board_execute (board, mc_command_update_note (board, changed));
+}
+
+void
+mc_test_board_delete_note (McBoard    *board,
+                           const char *id)
+{
+  const char *ids[] = { id, NULL };
+
+  g_assert_nonnull (mc_board_get_note (board, id));
+  mc_board_execute (board, mc_command_remove_notes (board, ids));
+}
+
+guint
+mc_test_board_count_text (McBoard    *board,
+                          const char *text)
+{
+  GPtrArray *notes = mc_board_get_notes (board);
+  guint n = 0;
+
+  for (guint i = 0; i < notes->len; i++)
+    if (g_strcmp0 (mc_note_get_text (g_ptr_array_index (notes, i)), text) == 0)
+      n++;
+  return n;
 }

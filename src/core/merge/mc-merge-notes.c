@@ -13,6 +13,7 @@
 
 #include "mc-merge-private.h"
 #include "mc-board-io.h"
+#include "mc-note-private.h"
 
 /* A conflict copy sits this far to the right of the version it was split
  * from (beyond its width), so both texts can be read side by side. */
@@ -110,11 +111,19 @@ note_same (McNote *a,
          phase_key (a) == phase_key (b);
 }
 
+static gboolean
+extra_equal (McNote *a,
+             McNote *b)
+{
+  return _mc_extra_equal (_mc_note_get_extra (a), _mc_note_get_extra (b));
+}
+
 gboolean
 _mc_merge_note_identical (McNote *a,
                           McNote *b)
 {
   return note_same (a, b) &&
+         extra_equal (a, b) &&
          mc_note_get_created (a) == mc_note_get_created (b) &&
          mc_note_get_modified (a) == mc_note_get_modified (b);
 }
@@ -160,16 +169,35 @@ placement_key (McNote *note)
                           g_ascii_dtostr (buf[3], sizeof buf[3], r.height));
 }
 
-/* Which version stays at the note's id when both sides changed its
- * content: a symmetric choice, so merge order does not matter. */
+static int
+compare_field (const char *a,
+               const char *b)
+{
+  g_autofree char *ha = NULL;
+  g_autofree char *hb = NULL;
+
+  if (g_strcmp0 (a, b) == 0)
+    return 0;
+  ha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, a ? a : "\x01", -1);
+  hb = g_compute_checksum_for_string (G_CHECKSUM_SHA256, b ? b : "\x01", -1);
+  return strcmp (ha, hb) != 0 ? strcmp (ha, hb) : g_strcmp0 (a, b);
+}
+
+/* Which version's content stays at the note's id when both sides changed
+ * it: the first field that differs (text, then colour, then author)
+ * decides, by a hash of its value, so the choice is symmetric and does not
+ * depend on fields the two agree on after combining. */
 static gboolean
 content_wins (McNote *a,
               McNote *b)
 {
-  g_autofree char *ha = content_hash (a);
-  g_autofree char *hb = content_hash (b);
+  int cmp = compare_field (mc_note_get_text (a), mc_note_get_text (b));
 
-  return strcmp (ha, hb) >= 0;
+  if (cmp == 0)
+    cmp = compare_field (mc_note_get_color (a), mc_note_get_color (b));
+  if (cmp == 0)
+    cmp = compare_field (mc_note_get_author (a), mc_note_get_author (b));
+  return cmp >= 0;
 }
 
 /* Which placement to keep when both sides moved a note: the later edit,
@@ -290,25 +318,44 @@ clone_with_id (McNote     *src,
   return note;
 }
 
-/* The copy that carries the losing version of a conflict. An anchored copy
- * loses its position: the layout packs it into its region, so it never
- * lands outside its figure. A free note's copy sits beside it. */
+/* The copy that keeps the losing side of a conflict: the merged note with
+ * the loser's values of the conflicting fields, so that merging three
+ * copies in any grouping makes the same copies. An anchored copy has no
+ * position: the layout packs it into its region, so it never lands outside
+ * its figure. A free note's copy sits beside it. */
 static McNote *
-make_conflict_copy (McNote *loser)
+make_conflict_copy (McNote   *merged,
+                    McNote   *loser,
+                    gboolean  text,
+                    gboolean  color,
+                    gboolean  author)
 {
-  g_autofree char *id = mc_merge_conflict_copy_id (loser);
-  McNote *copy = clone_with_id (loser, id);
-  gint64 modified = mc_note_get_modified (loser);
+  g_autoptr(McNote) version = mc_note_dup (merged);
+  g_autofree char *id = NULL;
+  McNote *copy;
 
-  if (mc_note_get_figure_id (loser) != NULL)
+  if (text)
+    mc_note_set_text (version, mc_note_get_text (loser));
+  if (color)
+    mc_note_set_color (version, mc_note_get_color (loser));
+  if (author)
+    mc_note_set_author (version, mc_note_get_author (loser));
+
+  /* The loser's times: the copy is that version, merged again it is the
+   * same note with the same times. */
+  mc_note_set_created (version, mc_note_get_created (loser));
+  mc_note_set_modified (version, mc_note_get_modified (loser));
+  id = mc_merge_conflict_copy_id (version);
+  copy = clone_with_id (version, id);
+  if (mc_note_get_figure_id (copy) != NULL)
     {
       mc_note_clear_position (copy);
     }
-  else if (mc_note_get_has_position (loser))
+  else if (mc_note_get_has_position (copy))
     {
       McRect r;
 
-      mc_note_get_rect (loser, &r);
+      mc_note_get_rect (copy, &r);
       r.x = MIN (r.x + r.width + CONFLICT_COPY_GAP, MC_BOARD_MAX_COORDINATE);
       mc_note_set_rect (copy, &r);
     }
@@ -316,7 +363,6 @@ make_conflict_copy (McNote *loser)
    * the tally each time the copies are merged again. */
   mc_note_set_votes (copy, 0);
   mc_note_set_conflict (copy, TRUE);
-  mc_note_set_modified (copy, modified);
   return copy;
 }
 
@@ -325,6 +371,43 @@ static guint
 clamp_votes (gint64 votes)
 {
   return (guint) CLAMP (votes, 0, MC_MERGE_MAX_VOTES);
+}
+
+static char *
+extra_text (McNote *note)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (_mc_note_get_extra (note) == NULL)
+    return NULL;
+  node = json_node_alloc ();
+  json_node_init_object (node, _mc_note_get_extra (note));
+  return json_to_string (node, FALSE);
+}
+
+/* The members this build does not know: the side that changed them, or
+ * (both did, or no base) the larger as JSON text, so the choice is by
+ * value and not by side. */
+static void
+merge_extra (McNote *merged,
+             McNote *o,
+             McNote *t,
+             McNote *b)
+{
+  McNote *from;
+
+  if (extra_equal (o, t) || (b != NULL && extra_equal (t, b)))
+    from = o;
+  else if (b != NULL && extra_equal (o, b))
+    from = t;
+  else
+    {
+      g_autofree char *eo = extra_text (o);
+      g_autofree char *et = extra_text (t);
+
+      from = g_strcmp0 (eo, et) >= 0 ? o : t;
+    }
+  _mc_note_set_extra (merged, _mc_note_get_extra (from));
 }
 
 /* Whatever the inputs held (a window may have let a longer text through),
@@ -367,24 +450,24 @@ settle_modified (McNote *merged,
   mc_note_set_modified (merged, modified);
 }
 
-/* Both sides changed the note's content: the winner stays, the loser
- * becomes a conflict copy. */
+/* Both sides changed the note's content: the winner's version stays at
+ * the id (the caller combines what the sides changed apart and makes the
+ * loser's conflict copy). */
 static McNote *
 merge_conflict (McNote  *o,
                 McNote  *t,
                 guint    votes,
-                McNote **copy)
+                McNote **loser)
 {
   McNote *winner = content_wins (o, t) ? o : t;
-  McNote *loser = winner == o ? t : o;
   McNote *merged = mc_note_dup (o);
 
+  *loser = winner == o ? t : o;
   assign_version (merged, winner);
   mc_note_set_votes (merged, votes);
   mc_note_set_conflict (merged, TRUE);
   mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
   mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
-  *copy = make_conflict_copy (loser);
   return merged;
 }
 
@@ -397,27 +480,32 @@ merge_two (McNote          *o,
            McMergeOutcome  *outcome)
 {
   McNote *merged;
+  McNote *loser = NULL;
 
   *copy = NULL;
+  *outcome = MC_MERGE_OUTCOME_MERGED;
   if (!content_equal (o, t))
     {
       *outcome = MC_MERGE_OUTCOME_CONFLICT;
-      merged = merge_conflict (o, t, MAX (mc_note_get_votes (o), mc_note_get_votes (t)), copy);
+      merged = merge_conflict (o, t, MAX (mc_note_get_votes (o), mc_note_get_votes (t)), &loser);
     }
   else
     {
-      *outcome = MC_MERGE_OUTCOME_MERGED;
       merged = mc_note_dup (o);
-      if (!placement_equal (o, t))
-        copy_placement (merged, placement_winner (o, t));
-      if (phase_key (t) > phase_key (o))
-        copy_phase (merged, t);
       mc_note_set_votes (merged, MAX (mc_note_get_votes (o), mc_note_get_votes (t)));
       mc_note_set_conflict (merged, mc_note_get_conflict (o) || mc_note_get_conflict (t));
       mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
       mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
     }
+  if (!placement_equal (o, t))
+    copy_placement (merged, placement_winner (o, t));
+  copy_phase (merged, phase_key (o) >= phase_key (t) ? o : t);
+  merge_extra (merged, o, t, NULL);
   settle_modified (merged, o, t);
+
+  if (loser != NULL)
+    *copy = make_conflict_copy (merged, loser, !text_equal (o, t), !color_equal (o, t),
+                                !author_equal (o, t));
   return merged;
 }
 
@@ -471,6 +559,7 @@ merge_three (McNote          *o,
   McNote *position_from = field_from (position_equal, o, t, b);
   McNote *conflict_from = field_from (conflict_equal, o, t, b);
   McNote *phase_from = field_from (phase_equal, o, t, b);
+  McNote *loser = NULL;
   guint votes;
 
   *copy = NULL;
@@ -482,6 +571,7 @@ merge_three (McNote          *o,
       merged = mc_note_dup (o);
       mc_note_set_created (merged, MIN (mc_note_get_created (o), mc_note_get_created (t)));
       mc_note_set_modified (merged, MAX (mc_note_get_modified (o), mc_note_get_modified (t)));
+      merge_extra (merged, o, t, b);
       return merged;
     }
   /* Changed on one side only: that side's version, times included. */
@@ -490,6 +580,7 @@ merge_three (McNote          *o,
       merged = mc_note_dup (o);
       if (note_same (o, b))
         assign_version (merged, t);
+      merge_extra (merged, o, t, b);
       settle_modified (merged, o, t);
       return merged;
     }
@@ -499,18 +590,15 @@ merge_three (McNote          *o,
 
   if (text_from == NULL || color_from == NULL || author_from == NULL)
     {
-      /* The conflict copy keeps the losing version whole; the original
-       * takes the winner's content and whatever the sides changed apart. */
+      /* The original takes the winner's side of what conflicts and
+       * whatever the sides changed apart; the copy the loser's side. */
       McNote *winner = content_wins (o, t) ? o : t;
 
       *outcome = MC_MERGE_OUTCOME_CONFLICT;
-      merged = merge_conflict (o, t, votes, copy);
+      merged = merge_conflict (o, t, votes, &loser);
       mc_note_set_text (merged, mc_note_get_text (text_from ? text_from : winner));
       mc_note_set_color (merged, mc_note_get_color (color_from ? color_from : winner));
       mc_note_set_author (merged, mc_note_get_author (author_from ? author_from : winner));
-      /* A conflict copy of the same content would be the note itself. */
-      if (content_equal (merged, *copy))
-        g_clear_object (copy);
     }
   else
     {
@@ -538,8 +626,12 @@ merge_three (McNote          *o,
       copy_position (merged, position_from ? position_from : placement_winner (o, t));
     }
   copy_phase (merged, phase_from ? phase_from : (phase_key (o) >= phase_key (t) ? o : t));
-
+  merge_extra (merged, o, t, b);
   settle_modified (merged, o, t);
+
+  if (loser != NULL)
+    *copy = make_conflict_copy (merged, loser, text_from == NULL, color_from == NULL,
+                                author_from == NULL);
   return merged;
 }
 
@@ -637,7 +729,11 @@ _mc_merge_notes (McMergeState *state)
             state->result->n_conflicts++;
           put_merged (state, merged, outcome);
           if (copy != NULL)
-            g_ptr_array_add (copies, copy);
+            {
+              g_hash_table_replace (state->copy_of, g_strdup (mc_note_get_id (copy)),
+                                    g_strdup (id));
+              g_ptr_array_add (copies, copy);
+            }
         }
       else if (b != NULL)
         {

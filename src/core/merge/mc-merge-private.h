@@ -52,6 +52,7 @@ typedef struct
   GHashTable *merged;
   GHashTable *outcomes;       /* note id → McMergeOutcome (only non-plain ones) */
   GHashTable *conflict_ids;   /* set */
+  GHashTable *copy_of;        /* conflict copy id → the id of its original */
   GHashTable *anchored;       /* figure ids merged notes sit on (lazy) */
   McMergeResult *result;
 } McMergeState;
@@ -72,8 +73,11 @@ void      _mc_merge_remove_figures    (McMergeState *state,
                                        GHashTable   *removed);
 void      _mc_merge_add_figures       (McMergeState *state,
                                        McCommand    *group);
+/* rebuild: take every cluster out and put the merged ones back (in the
+ * merged order), because notes of them were taken out and put back. */
 void      _mc_merge_clusters          (McMergeState *state,
-                                       McCommand    *group);
+                                       McCommand    *group,
+                                       gboolean      rebuild);
 void      _mc_merge_meta              (McMergeState *state,
                                        McCommand    *group);
 
@@ -82,6 +86,17 @@ void      _mc_merge_meta              (McMergeState *state,
  * when it already fits. */
 char     *_mc_merge_truncate_utf8     (const char   *text,
                                        gsize         max_bytes);
+typedef int (*McMergeKeyFunc) (const char *a,
+                               const char *b,
+                               gpointer    data);
+/* One order from two orders of ids (borrowed; ids may be in one of them
+ * only), the same whichever comes first: where the two agree it is theirs,
+ * an id only one side has goes before a shared one that follows it there,
+ * and anything else is decided by compare. The result borrows the ids. */
+GPtrArray *_mc_merge_sequences        (GPtrArray      *x,
+                                       GPtrArray      *y,
+                                       McMergeKeyFunc  compare,
+                                       gpointer        data);
 gint      _mc_merge_compare_strings   (gconstpointer a,
                                        gconstpointer b,
                                        gpointer      user_data);

@@ -246,9 +246,36 @@ merge_cluster (McCluster *o,
   return merged;
 }
 
+static int
+compare_ids (const char *a,
+             const char *b,
+             gpointer    data)
+{
+  return strcmp (a, b);
+}
+
+/* Ids of board's clusters that are among the merged ones, in board order. */
+static GPtrArray *
+kept_cluster_ids (McBoard    *board,
+                  GHashTable *by_id)
+{
+  GPtrArray *clusters = mc_board_get_clusters (board);
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const char *id = mc_cluster_get_id (g_ptr_array_index (clusters, i));
+
+      if (g_hash_table_contains (by_id, id))
+        g_ptr_array_add (ids, (gpointer) id);
+    }
+  return ids;
+}
+
 void
 _mc_merge_clusters (McMergeState *state,
-                    McCommand    *group)
+                    McCommand    *group,
+                    gboolean      rebuild)
 {
   McBoard *ours = state->ours, *theirs = state->theirs, *base = state->base;
   GPtrArray *ours_clusters = mc_board_get_clusters (ours);
@@ -256,6 +283,10 @@ _mc_merge_clusters (McMergeState *state,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   /* note id (owned: member lists are replaced below) → cluster id */
   g_autoptr(GHashTable) owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) kept_ours = NULL;
+  g_autoptr(GPtrArray) kept_theirs = NULL;
+  g_autoptr(GPtrArray) order = NULL;
 
   for (guint i = 0; i < ours_clusters->len + theirs_clusters->len; i++)
     {
@@ -328,30 +359,50 @@ _mc_merge_clusters (McMergeState *state,
       mc_cluster_set_note_ids (c, (const char * const *) own->pdata);
     }
 
+  /* The merged clusters (those left with notes) in one order, the same
+   * whichever copy is ours. */
+  for (guint i = 0; i < results->len; i++)
+    {
+      McCluster *c = g_ptr_array_index (results, i);
+
+      if (mc_cluster_get_n_notes (c) > 0)
+        g_hash_table_insert (by_id, (gpointer) mc_cluster_get_id (c), c);
+    }
+  kept_ours = kept_cluster_ids (ours, by_id);
+  kept_theirs = kept_cluster_ids (theirs, by_id);
+  order = _mc_merge_sequences (kept_ours, kept_theirs, compare_ids, NULL);
+  for (guint i = 0; i < kept_ours->len && !rebuild; i++)
+    rebuild = strcmp (g_ptr_array_index (kept_ours, i), g_ptr_array_index (order, i)) != 0;
+
+  if (rebuild)
+    {
+      /* Every cluster out, the merged ones back in order. Clusters the
+       * steps before already emptied are simply not there any more. */
+      for (guint i = 0; i < ours_clusters->len; i++)
+        mc_command_group_add (group,
+                              mc_command_remove_cluster (ours,
+                                                         mc_cluster_get_id (g_ptr_array_index (ours_clusters, i))));
+      for (guint i = 0; i < order->len; i++)
+        mc_command_group_add (group,
+                              mc_command_add_cluster (ours,
+                                                      g_object_ref (g_hash_table_lookup (by_id, g_ptr_array_index (order, i)))));
+      return;
+    }
+
   /* Ours' clusters that go (deleted by theirs, or left without notes). */
   for (guint i = 0; i < ours_clusters->len; i++)
     {
       McCluster *o = g_ptr_array_index (ours_clusters, i);
-      gboolean keep = FALSE;
 
-      for (guint k = 0; k < results->len && !keep; k++)
-        {
-          McCluster *c = g_ptr_array_index (results, k);
-
-          keep = g_str_equal (mc_cluster_get_id (c), mc_cluster_get_id (o)) &&
-                 mc_cluster_get_n_notes (c) > 0;
-        }
-      if (!keep)
+      if (!g_hash_table_contains (by_id, mc_cluster_get_id (o)))
         mc_command_group_add (group, mc_command_remove_cluster (ours, mc_cluster_get_id (o)));
     }
 
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < order->len; i++)
     {
-      McCluster *c = g_ptr_array_index (results, i);
+      McCluster *c = g_hash_table_lookup (by_id, g_ptr_array_index (order, i));
       McCluster *o = mc_board_get_cluster (ours, mc_cluster_get_id (c));
 
-      if (mc_cluster_get_n_notes (c) == 0)
-        continue;
       if (o == NULL)
         mc_command_group_add (group, mc_command_add_cluster (ours, g_object_ref (c)));
       else if (!cluster_same (o, c))

@@ -36,30 +36,166 @@ _mc_merge_truncate_utf8 (const char *text,
   return g_strndup (text, end != NULL ? (gsize) (end - text) : 0);
 }
 
-static gint
-compare_notes_stable (gconstpointer a,
-                      gconstpointer b)
+GPtrArray *
+_mc_merge_sequences (GPtrArray      *x,
+                     GPtrArray      *y,
+                     McMergeKeyFunc  compare,
+                     gpointer        data)
 {
-  McNote *na = *(McNote **) a;
-  McNote *nb = *(McNote **) b;
+  g_autoptr(GHashTable) in_x = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) in_y = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) emitted = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *order = g_ptr_array_sized_new (MAX (x->len, y->len));
+  guint i = 0, j = 0;
+
+  for (guint k = 0; k < x->len; k++)
+    g_hash_table_add (in_x, g_ptr_array_index (x, k));
+  for (guint k = 0; k < y->len; k++)
+    g_hash_table_add (in_y, g_ptr_array_index (y, k));
+
+  for (;;)
+    {
+      const char *hx, *hy, *pick;
+
+      while (i < x->len && g_hash_table_contains (emitted, g_ptr_array_index (x, i)))
+        i++;
+      while (j < y->len && g_hash_table_contains (emitted, g_ptr_array_index (y, j)))
+        j++;
+      if (i == x->len && j == y->len)
+        break;
+
+      hx = i < x->len ? g_ptr_array_index (x, i) : NULL;
+      hy = j < y->len ? g_ptr_array_index (y, j) : NULL;
+      if (hx == NULL)
+        pick = hy;
+      else if (hy == NULL || strcmp (hx, hy) == 0)
+        pick = hx;
+      else
+        {
+          gboolean x_shared = g_hash_table_contains (in_y, hx);
+          gboolean y_shared = g_hash_table_contains (in_x, hy);
+
+          if (x_shared != y_shared)
+            pick = x_shared ? hy : hx;
+          else
+            pick = compare (hx, hy, data) <= 0 ? hx : hy;
+        }
+      g_hash_table_add (emitted, (gpointer) pick);
+      g_ptr_array_add (order, (gpointer) pick);
+    }
+  return order;
+}
+
+static int
+compare_note_keys (const char *a,
+                   const char *b,
+                   gpointer    data)
+{
+  GHashTable *merged = data;
+  McNote *na = g_hash_table_lookup (merged, a);
+  McNote *nb = g_hash_table_lookup (merged, b);
 
   if (mc_note_get_created (na) != mc_note_get_created (nb))
     return mc_note_get_created (na) < mc_note_get_created (nb) ? -1 : 1;
-  return strcmp (mc_note_get_id (na), mc_note_get_id (nb));
+  return strcmp (a, b);
+}
+
+static GPtrArray *
+merged_ids_in_order (McMergeState *state,
+                     McBoard      *board)
+{
+  GPtrArray *notes = mc_board_get_notes (board);
+  GPtrArray *ids = g_ptr_array_sized_new (notes->len);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const char *id = mc_note_get_id (g_ptr_array_index (notes, i));
+
+      if (g_hash_table_contains (state->merged, id))
+        g_ptr_array_add (ids, (gpointer) id);
+    }
+  return ids;
+}
+
+/* The stacking order of the merged notes, the same whichever copy is
+ * ours: the two copies' orders merged, each new conflict copy right above
+ * its original. */
+static GPtrArray *
+merged_note_order (McMergeState *state)
+{
+  g_autoptr(GPtrArray) x = merged_ids_in_order (state, state->ours);
+  g_autoptr(GPtrArray) y = merged_ids_in_order (state, state->theirs);
+  g_autoptr(GPtrArray) sequence = _mc_merge_sequences (x, y, compare_note_keys, state->merged);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                        NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autofree gpointer *rest = NULL;
+  GPtrArray *order = g_ptr_array_sized_new (g_hash_table_size (state->merged));
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_rest = 0;
+
+  for (guint i = 0; i < sequence->len; i++)
+    g_hash_table_add (placed, g_ptr_array_index (sequence, i));
+
+  /* Copies this merge made (neither side has them yet), by original. */
+  g_hash_table_iter_init (&iter, state->copy_of);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list;
+
+      if (g_hash_table_contains (placed, key) || !g_hash_table_contains (state->merged, key))
+        continue;
+      list = g_hash_table_lookup (copies, value);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (copies, value, list);
+        }
+      g_ptr_array_add (list, key);
+    }
+
+  for (guint i = 0; i < sequence->len; i++)
+    {
+      const char *id = g_ptr_array_index (sequence, i);
+      GPtrArray *list = g_hash_table_lookup (copies, id);
+
+      g_ptr_array_add (order, (gpointer) id);
+      if (list == NULL)
+        continue;
+      g_qsort_with_data (list->pdata, list->len, sizeof (gpointer),
+                         _mc_merge_compare_strings, NULL);
+      for (guint k = 0; k < list->len; k++)
+        {
+          g_ptr_array_add (order, g_ptr_array_index (list, k));
+          g_hash_table_add (placed, g_ptr_array_index (list, k));
+        }
+    }
+
+  /* Anything else (nothing, today) last, by id. */
+  rest = g_hash_table_get_keys_as_array (state->merged, &n_rest);
+  g_qsort_with_data (rest, n_rest, sizeof (gpointer), _mc_merge_compare_strings, NULL);
+  for (guint i = 0; i < n_rest; i++)
+    if (!g_hash_table_contains (placed, rest[i]))
+      g_ptr_array_add (order, rest[i]);
+
+  return order;
 }
 
 static void
 build_commands (McMergeState *state,
-                McCommand  *group)
+                McCommand    *group)
 {
   McBoard *ours = state->ours;
   GPtrArray *ours_notes = mc_board_get_notes (ours);
   g_autoptr(GHashTable) removed_figures = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) remove_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) move_ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) additions = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) order = merged_note_order (state);
+  g_autoptr(GPtrArray) kept = merged_ids_in_order (state, ours);
+  guint prefix = 0;
 
   _mc_merge_remove_figures (state, group, removed_figures);
 
@@ -86,34 +222,42 @@ build_commands (McMergeState *state,
 
   _mc_merge_add_figures (state, group);
 
-  g_hash_table_iter_init (&iter, state->merged);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      McNote *o = mc_board_get_note (ours, key);
+  /* Ours' notes stay where they are as far as their order agrees with the
+   * merged one; from there on every note is taken out and put back in the
+   * merged order (new notes go on top anyway). */
+  while (prefix < kept->len &&
+         strcmp (g_ptr_array_index (kept, prefix), g_ptr_array_index (order, prefix)) == 0)
+    prefix++;
+  for (guint i = prefix; i < kept->len; i++)
+    g_ptr_array_add (move_ids, g_ptr_array_index (kept, i));
 
-      if (o == NULL)
-        g_ptr_array_add (additions, g_object_ref (value));
-      else if (!_mc_merge_note_identical (o, value))
-        {
-          g_ptr_array_add (updates, g_object_ref (value));
-          if (!g_hash_table_contains (state->outcomes, key))
-            state->result->n_changed++;
-        }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+      McNote *value = g_hash_table_lookup (state->merged, id);
+      McNote *o = mc_board_get_note (ours, id);
+      gboolean changed = o != NULL && !_mc_merge_note_identical (o, value);
+
+      if (changed && !g_hash_table_contains (state->outcomes, id))
+        state->result->n_changed++;
+      if (i >= prefix)
+        g_ptr_array_add (additions, mc_note_dup (value));
+      else if (changed)
+        g_ptr_array_add (updates, g_object_ref (value));
     }
 
+  if (move_ids->len > 0)
+    {
+      g_ptr_array_add (move_ids, NULL);
+      mc_command_group_add (group,
+                            mc_command_remove_notes (ours, (const char * const *) move_ids->pdata));
+    }
   if (updates->len > 0)
-    {
-      g_ptr_array_sort (updates, compare_notes_stable);
-      mc_command_group_add (group, mc_command_update_notes (ours, g_steal_pointer (&updates)));
-    }
+    mc_command_group_add (group, mc_command_update_notes (ours, g_steal_pointer (&updates)));
   if (additions->len > 0)
-    {
-      /* New notes go on top in a stable order, whichever side they came from. */
-      g_ptr_array_sort (additions, compare_notes_stable);
-      mc_command_group_add (group, mc_command_add_notes (g_steal_pointer (&additions)));
-    }
+    mc_command_group_add (group, mc_command_add_notes (g_steal_pointer (&additions)));
 
-  _mc_merge_clusters (state, group);
+  _mc_merge_clusters (state, group, move_ids->len > 0);
   _mc_merge_meta (state, group);
 }
 
@@ -128,6 +272,7 @@ mc_merge_boards (McBoard  *ours,
   g_autoptr(GHashTable) merged = NULL;
   g_autoptr(GHashTable) outcomes = NULL;
   g_autoptr(GHashTable) conflict_ids = NULL;
+  g_autoptr(GHashTable) copy_of = NULL;
   g_autoptr(McCommand) group = NULL;
   g_autofree gpointer *ids = NULL;
   guint n_ids = 0;
@@ -160,6 +305,7 @@ mc_merge_boards (McBoard  *ours,
   merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   outcomes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conflict_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  copy_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   state = (McMergeState) {
     .ours = ours,
@@ -169,6 +315,7 @@ mc_merge_boards (McBoard  *ours,
     .merged = merged,
     .outcomes = outcomes,
     .conflict_ids = conflict_ids,
+    .copy_of = copy_of,
     .result = result,
   };
 
