@@ -186,7 +186,7 @@ build_relations (McFigureBuild *build)
 /* A journal figure's type: part names a little above the body text, the
  * monogram the size of the theme's labels. */
 #define LABEL_SIZE(theme)  ((theme)->body_size * 1.25)
-#define LETTER_SIZE(theme) ((theme)->label_size * 1.1)
+#define LETTER_SIZE(theme) ((theme)->label_size)
 
 typedef struct
 {
@@ -268,16 +268,17 @@ panel_height (McFigureBuild      *build,
   h = MAX (text_height (build, texts.letter, LETTER_SIZE (theme), PANGO_WEIGHT_SEMIBOLD, -1),
            text_height (build, texts.label, LABEL_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
                         inner - m->letter_w));
-  h += m->spacing + text_height (build, texts.model, theme->body_size, PANGO_WEIGHT_NORMAL, inner);
+  h += m->spacing + text_height (build, texts.model, theme->body_size, PANGO_WEIGHT_SEMIBOLD,
+                                 inner) + m->spacing;
   if (texts.definition != NULL)
-    h += m->spacing + text_height (build, texts.definition, theme->body_size,
-                                   PANGO_WEIGHT_NORMAL, inner);
+    h += text_height (build, texts.definition, theme->small_size, PANGO_WEIGHT_NORMAL, inner) +
+         m->spacing;
   if (texts.questions != NULL)
-    h += m->spacing + text_height (build, texts.questions, theme->small_size,
-                                   PANGO_WEIGHT_NORMAL, inner);
+    h += text_height (build, texts.questions, theme->small_size, PANGO_WEIGHT_NORMAL, inner) +
+         m->spacing;
   notes = build->options->notes ? mc_figure_build_notes_height (build, panel_ids[index], inner) : 0;
-  if (notes > 0)
-    h += m->spacing * 1.5 + notes;
+  /* place_text() leaves a spacing after each text: the notes follow. */
+  h += notes;
   panel_texts_clear (&texts);
   return 2 * m->pad + h;
 }
@@ -344,13 +345,13 @@ build_frame_panel (McFigureBuild      *build,
 
   place_text (build, MC_ROLE_DEFINITION, texts.model, theme->body_size, PANGO_WEIGHT_SEMIBOLD,
               &ink, x, &y, inner, m->spacing);
-  place_text (build, MC_ROLE_DEFINITION, texts.definition, theme->body_size, PANGO_WEIGHT_NORMAL,
+  place_text (build, MC_ROLE_DEFINITION, texts.definition, theme->small_size, PANGO_WEIGHT_NORMAL,
               &theme->muted_ink, x, &y, inner, m->spacing);
   place_text (build, MC_ROLE_QUESTION, texts.questions, theme->small_size, PANGO_WEIGHT_NORMAL,
               &theme->muted_ink, x, &y, inner, m->spacing);
 
   /* The notes below the texts, to the panel's bottom. */
-  area = (McRect) { x, y + m->spacing * 0.5, inner, 0 };
+  area = (McRect) { x, y, inner, 0 };
   area.height = MAX (0, rect->y + rect->height - m->pad - area.y);
   mc_figure_build_set_note_area (build, id, &area);
   mc_figure_build_end_region (build);
@@ -378,11 +379,15 @@ static void
 build_cimo_for_frame (McFigureBuild *build)
 {
   const McTheme *theme = build->theme;
-  const McRect *frame = &build->frame;
+  /* Inside the frame by half an outline, so strokes stay within it. */
+  double half_line = mc_figure_shapes_line_width (build) / 2;
+  McRect inner_frame = { build->frame.x + half_line, build->frame.y + half_line,
+                         build->frame.width - 2 * half_line, build->frame.height };
+  const McRect *frame = &inner_frame;
   FrameMetrics m;
   FramePanel panels[N_PANELS];
   double label = mc_figure_build_size (build, LABEL_SIZE (theme));
-  double gap = ceil (label * 2.0);
+  double gap = ceil (label * 1.5);
   double loop = 0;
   double width = frame->width;
   double top = frame->y;
@@ -393,8 +398,8 @@ build_cimo_for_frame (McFigureBuild *build)
   static const guint cell_2x2[N_PANELS] = { 0, 1, 3, 2 };   /* C I / O M */
   const guint *cells;
 
-  m.pad = ceil (label * 0.7);
-  m.spacing = ceil (mc_figure_build_size (build, theme->small_size) * 0.45);
+  m.pad = ceil (label * 0.6);
+  m.spacing = ceil (mc_figure_build_size (build, theme->small_size) * 0.4);
   m.letter_w = ceil (mc_figure_build_size (build, LETTER_SIZE (theme)) * 0.95);
 
   if ((width - 3 * gap) / 4 >= PANEL_MIN_EMS * label)
@@ -410,12 +415,16 @@ build_cimo_for_frame (McFigureBuild *build)
       const char *title = mc_figure_info_get_title (build->info, build->language);
 
       place_text (build, MC_ROLE_LABEL, title, theme->label_size, PANGO_WEIGHT_SEMIBOLD,
-                  &theme->ink, frame->x, &top, width, m.spacing * 2);
+                  &theme->ink, frame->x, &top, width, m.spacing * 1.5);
     }
 
-  /* A column keeps a lane at the left for the return line. */
+  /* A column keeps a lane at the left for the return line, and its
+   * panels closer together: height is what a column lacks. */
   if (cols == 1)
-    loop = gap;
+    {
+      loop = gap;
+      gap = ceil (label * 1.1);
+    }
 
   {
     double pw = (width - loop - (cols - 1) * gap) / cols;
@@ -509,7 +518,7 @@ build_cimo_for_frame (McFigureBuild *build)
     McTextStyle style;
     McRect box;
 
-    y += m.spacing * 2;
+    y += m.spacing * 1.2;
     mc_figure_shapes_style (build, &style, theme->body_size, PANGO_WEIGHT_NORMAL);
     style.style = PANGO_STYLE_ITALIC;
     style.alignment = PANGO_ALIGN_CENTER;
@@ -536,7 +545,7 @@ build_cimo_for_frame (McFigureBuild *build)
       }
   }
 
-  build->height_used = y - frame->y;
+  build->height_used = y + half_line - build->frame.y;
 }
 
 static void
@@ -559,4 +568,5 @@ const McFigureKindClass mc_figure_kind_cimo = {
   .natural_width = 4360,
   .natural_height = 800,
   .build = build_cimo,
+  .lays_out_for_frame = TRUE,
 };

@@ -74,6 +74,11 @@ typedef struct
   double      natural_width;       /* figure units; sets the aspect ratio */
   double      natural_height;
   void      (*build) (McFigureBuild *build);
+  /* TRUE when build reflows for a frame (build->for_frame): it arranges
+   * its regions for the width, grows them to hold their texts and notes
+   * and sets height_used. Other kinds keep their design, scaled to the
+   * width, and their notes keep the design's scale. */
+  gboolean    lays_out_for_frame;
 } McFigureKindClass;
 
 /* Registry of the kinds compiled in (all of DESIGN.md's table). */

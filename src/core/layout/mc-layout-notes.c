@@ -88,7 +88,10 @@ _mc_layout_note_size (McNote              *note,
       note_style (theme, options, s, &style);
       layout = mc_text_layout_new (text, &style, *width - 20 * s);
       mc_text_layout_get_size (layout, NULL, &h);
-      *height = MAX (*height, ceil (h + 20 * s + (mc_note_get_votes (note) > 0 ? 14 * s : 0) + 1));
+      /* Sized to its text: a short note need not keep the default's
+       * empty space (journal figures are short of height). */
+      *height = MAX (*height * 0.6,
+                     ceil (h + 20 * s + (mc_note_get_votes (note) > 0 ? 14 * s : 0) + 1));
     }
 }
 

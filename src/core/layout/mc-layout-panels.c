@@ -82,9 +82,15 @@ add_legend (McScene             *scene,
   const McTheme *theme = mc_theme_get (options->theme);
   double floor_size = _mc_layout_text_floor (theme, options);
   double indent = 14 * unit;
-  McTextStyle heading = { theme->font_family, MAX (theme->label_size * 0.8 * unit, floor_size),
+  /* Laid out for the frame, the legend uses the figure's own sizes:
+   * region names as the body, questions as in the regions. */
+  gboolean for_frame = options->frame_width > 0;
+  McTextStyle heading = { theme->font_family,
+                          MAX ((for_frame ? theme->body_size : theme->label_size * 0.8) * unit,
+                               floor_size),
                           PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
-  McTextStyle body = { theme->font_family, MAX (theme->body_size * unit, floor_size),
+  McTextStyle body = { theme->font_family,
+                       MAX ((for_frame ? theme->small_size : theme->body_size) * unit, floor_size),
                        PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
   g_autofree char *id = g_strdup_printf ("%s:questions", placed->placement_id);
   g_autoptr(McPath) rule = mc_path_new ();
@@ -121,7 +127,7 @@ add_legend (McScene             *scene,
         continue;
 
       if (y > top)
-        y += body.size * 0.8;
+        y += body.size * (for_frame ? 0.35 : 0.8);
       y += add_stacked_text (scene, MC_ROLE_LABEL, label != NULL ? label : region_id,
                              &heading, x + indent, y, width - indent, &theme->ink);
       y += body.size * 0.25;
@@ -267,7 +273,7 @@ _mc_layout_add_panels (McScene             *scene,
         if (below)
           {
             x = all.x;
-            y = all.y + all.height + 20 * u;
+            y = all.y + all.height + (options->frame_width > 0 ? 6 : 20) * u;
             width = all.width;
           }
         else if (placed_figures->len == 1)

@@ -568,7 +568,7 @@ mc_layout_build (McLayout            *self,
                                     placed.kind->natural_height * unit };
           placed.type_scale = MAX (unit, _mc_layout_text_floor (theme, options) /
                                          theme->small_size);
-          placed.scale = placed.type_scale;
+          placed.scale = placed.kind->lays_out_for_frame ? placed.type_scale : unit;
         }
       placed.used_regions = g_hash_table_new (g_str_hash, g_str_equal);
       g_array_append_val (placed_figures, placed);
@@ -597,7 +597,8 @@ mc_layout_build (McLayout            *self,
     }
 
   /* A layout for the frame grows its regions to hold their notes. */
-  if (for_frame && options->notes && placed_figures->len == 1)
+  if (for_frame && options->notes && placed_figures->len == 1 &&
+      g_array_index (placed_figures, PlacedFigure, 0).kind->lays_out_for_frame)
     {
       PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, 0);
 
