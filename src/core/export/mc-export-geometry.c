@@ -122,6 +122,8 @@ view_options_from_export (McViewOptions         *view,
   view->caption = options->caption;
   view->min_font_size = min_font_size;
   view->figure_id = NULL;
+  /* Nothing in an export is shrunk on its own or cut with "…". */
+  view->strict = TRUE;
 }
 
 /* The board rectangle the figures cover, before any layout: the first
@@ -168,6 +170,13 @@ build_scene_once (McLayout              *layout,
   if (ids->len == 1)
     {
       view.figure_id = ids->pdata[0];
+      /* One figure at a given width: laid out for that frame, in points. */
+      if (options->width_mm > 0)
+        {
+          view.frame_width = MM_TO_PT (options->width_mm - 2 * options->margin_mm);
+          view.min_font_size = options->font_floor_pt > 0 ? options->font_floor_pt
+                                                          : MC_EXPORT_DEFAULT_FONT_FLOOR_PT;
+        }
       return mc_layout_build (layout, board, &view);
     }
 

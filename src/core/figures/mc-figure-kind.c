@@ -133,6 +133,7 @@ mc_figure_build_begin_region (McFigureBuild *build,
   id = g_strdup_printf ("%s/%s", build->placement_id, region_id);
   mc_scene_begin_group (build->scene, MC_ROLE_REGION, id,
                         title != NULL ? title : region_id, hit_path);
+  build->region_id = region_id;
 }
 
 void
@@ -141,6 +142,80 @@ mc_figure_build_end_region (McFigureBuild *build)
   g_return_if_fail (build != NULL);
 
   mc_scene_end_group (build->scene);
+  build->region_id = NULL;
+}
+
+double
+mc_figure_build_notes_height (McFigureBuild *build,
+                              const char    *region_id,
+                              double         width)
+{
+  g_return_val_if_fail (build != NULL, 0);
+
+  if (build->notes_height == NULL || region_id == NULL || width <= 0)
+    return 0;
+  return build->notes_height (build->notes_data, region_id, width);
+}
+
+void
+mc_deferred_text_free (McDeferredText *text)
+{
+  if (text == NULL)
+    return;
+  g_free (text->region_id);
+  g_free (text->text);
+  g_free (text);
+}
+
+static gboolean
+is_strict (McFigureBuild *build)
+{
+  return build->options != NULL && build->options->strict;
+}
+
+/* Strict views: the text at its own size, wrapped at words; NULL (and the
+ * text deferred to the legend) when it does not fit box. */
+static PangoLayout *
+strict_text (McFigureBuild     *build,
+             McItemRole         role,
+             const char        *text,
+             const McTextStyle *style,
+             const McRect      *box)
+{
+  McTextStyle themed = *style;
+  PangoLayout *layout;
+  McDeferredText *deferred;
+  double w, h;
+
+  if (themed.family == NULL)
+    themed.family = build->theme->font_family;
+  if (themed.size <= 0)
+    themed.size = mc_figure_build_size (build, build->theme->body_size);
+  themed.size = MAX (themed.size, text_floor (build));
+
+  layout = mc_text_layout_new (text, &themed, box->width);
+  mc_text_layout_get_size (layout, &w, &h);
+  if (h <= box->height + 0.5 && w <= box->width + 0.5 &&
+      !mc_text_layout_breaks_inside_word (layout))
+    return layout;
+  g_object_unref (layout);
+
+  if (build->deferred == NULL)
+    build->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_deferred_text_free);
+  /* The same text once: a kind may try a text in two places. */
+  for (guint i = 0; i < build->deferred->len; i++)
+    {
+      McDeferredText *seen = build->deferred->pdata[i];
+
+      if (g_strcmp0 (seen->text, text) == 0 && g_strcmp0 (seen->region_id, build->region_id) == 0)
+        return NULL;
+    }
+  deferred = g_new0 (McDeferredText, 1);
+  deferred->region_id = g_strdup (build->region_id);
+  deferred->role = role;
+  deferred->text = g_strdup (text);
+  g_ptr_array_add (build->deferred, deferred);
+  return NULL;
 }
 
 void
@@ -201,7 +276,22 @@ mc_figure_build_add_text (McFigureBuild     *build,
   g_return_val_if_fail (build != NULL, 0);
   g_return_val_if_fail (box != NULL, 0);
 
-  if (text == NULL || *text == '\0' || box->width <= 0 || box->height <= 0)
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  if (is_strict (build))
+    {
+      McRect none = { box->x, box->y, MAX (box->width, 0), MAX (box->height, 0) };
+
+      layout = strict_text (build, role, text, style != NULL ? style : &fallback, &none);
+      if (layout == NULL)
+        return 0;
+      mc_scene_add_text (build->scene, role, layout, box->x, box->y,
+                         color != NULL ? color : &build->theme->ink);
+      return layout_height_in_box (layout, box);
+    }
+
+  if (box->width <= 0 || box->height <= 0)
     return 0;
 
   layout = fit_text (build, text, style != NULL ? style : &fallback, box);
@@ -233,6 +323,9 @@ mc_figure_build_add_title (McFigureBuild *build)
   g_return_val_if_fail (build != NULL, 0);
 
   pad = mc_figure_build_padding (build);
+  /* A caption carries the title; the figure does not say it twice. */
+  if (build->options != NULL && build->options->caption)
+    return build->frame.y + pad * 0.75;
   if (build->info != NULL)
     title = mc_figure_info_get_title (build->info, build->language);
   if (title == NULL)
@@ -320,7 +413,7 @@ mc_figure_build_add_region_text (McFigureBuild  *build,
       rest.height = box->y + box->height - rest.y;
       if (show_questions)
         rest.height *= 0.45;
-      if (rest.height > 0)
+      if (rest.height > 0 || is_strict (build))
         used = rest.y - box->y +
                mc_figure_build_add_text (build, MC_ROLE_DEFINITION, definition,
                                          &body_style, &rest, &build->theme->muted_ink);
@@ -334,7 +427,7 @@ mc_figure_build_add_region_text (McFigureBuild  *build,
       rest = *box;
       rest.y = box->y + used + gap;
       rest.height = box->y + box->height - rest.y;
-      if (rest.height > 0)
+      if (rest.height > 0 || is_strict (build))
         used = rest.y - box->y +
                mc_figure_build_add_text (build, MC_ROLE_QUESTION, text, &body_style,
                                          &rest, &build->theme->muted_ink);

@@ -36,9 +36,37 @@ typedef struct
                                       raised where the font floor demands) */
   double               min_font_size; /* floor for every text, scene units */
 
+  /* Layout for the frame (options->frame_width > 0): the frame's height is
+   * a first guess and the kind may use more or less of it; the height
+   * (board units, from frame.y) it used goes into height_used. */
+  gboolean             for_frame;
+  /* The height the notes of a region take when packed width wide (frame
+   * layouts: regions grow to hold their notes); NULL when unknown. */
+  double             (*notes_height) (gpointer    data,
+                                      const char *region_id,
+                                      double      width);
+  gpointer             notes_data;
+
   /* out: filled by mc_figure_build_set_note_area() */
   GHashTable          *note_areas; /* region id → McRect* (board units) */
+  double               height_used;
+  /* out, strict views: texts that did not fit where the kind put them, in
+   * drawing order; the layout sets them in full in the legend. */
+  GPtrArray           *deferred;   /* McDeferredText* */
+
+  /* private */
+  const char          *region_id;  /* the region begun, if any */
 } McFigureBuild;
+
+/* A text a strict build could not fit at its size. */
+typedef struct
+{
+  char       *region_id;  /* NULL: the figure's own (title, relations) */
+  McItemRole  role;
+  char       *text;
+} McDeferredText;
+
+void    mc_deferred_text_free       (McDeferredText *text);
 
 typedef struct
 {
@@ -46,6 +74,11 @@ typedef struct
   double      natural_width;       /* figure units; sets the aspect ratio */
   double      natural_height;
   void      (*build) (McFigureBuild *build);
+  /* TRUE when build reflows for a frame (build->for_frame): it arranges
+   * its regions for the width, grows them to hold their texts and notes
+   * and sets height_used. Other kinds keep their design, scaled to the
+   * width, and their notes keep the design's scale. */
+  gboolean    lays_out_for_frame;
 } McFigureKindClass;
 
 /* Registry of the kinds compiled in (all of DESIGN.md's table). */
@@ -53,6 +86,11 @@ const McFigureKindClass *mc_figure_kind_lookup (const char *id);
 const char * const      *mc_figure_kind_list   (void);   /* NULL-terminated */
 
 /* Helpers every kind uses, so all figures share spacing and type. */
+/* The height a region's notes take packed width wide: 0 without notes or
+ * without a notes_height hook. */
+double  mc_figure_build_notes_height (McFigureBuild *build,
+                                      const char    *region_id,
+                                      double         width);
 double  mc_figure_build_size        (McFigureBuild *build,
                                      double         theme_size);   /* theme size → scene units */
 void    mc_figure_build_begin_region (McFigureBuild *build,
@@ -63,7 +101,9 @@ void    mc_figure_build_set_note_area (McFigureBuild *build,
                                        const char    *region_id,
                                        const McRect  *area);
 /* Adds text fitted into box (wrapped, shrunk to the font floor at most);
- * returns the height used. */
+ * returns the height used. Strict views: the text keeps its size and wraps
+ * at words only; when it does not fit the box it is deferred to the legend
+ * (build->deferred) and 0 is returned. */
 double  mc_figure_build_add_text    (McFigureBuild     *build,
                                      McItemRole         role,
                                      const char        *text,

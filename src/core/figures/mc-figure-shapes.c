@@ -56,16 +56,24 @@ mc_figure_shapes_set_note_area (McFigureBuild *build,
   mc_figure_build_set_note_area (build, region_id, &area);
 }
 
+/* Lines and arrowheads: laid out for a frame they follow the type, so a
+ * figure shrunk to a journal column keeps lines that print. */
+static double
+stroke_unit (McFigureBuild *build)
+{
+  return build->for_frame ? MAX (build->unit, build->font_scale) : build->unit;
+}
+
 double
 mc_figure_shapes_line_width (McFigureBuild *build)
 {
-  return build->theme->line_width * build->unit;
+  return build->theme->line_width * stroke_unit (build);
 }
 
 double
 mc_figure_shapes_thin_line_width (McFigureBuild *build)
 {
-  return build->theme->thin_line_width * build->unit;
+  return build->theme->thin_line_width * stroke_unit (build);
 }
 
 /* A mirroring pen -------------------------------------------------------- */
@@ -656,8 +664,8 @@ add_arrowhead (McFigureBuild *build,
                const McColor *color)
 {
   g_autoptr(McPath) head = mc_path_new ();
-  double length = mc_figure_shapes_len (build, 15);
-  double half = mc_figure_shapes_len (build, 5.5);
+  double length = 15 * stroke_unit (build);
+  double half = 5.5 * stroke_unit (build);
   double nx = -dir_y, ny = dir_x;
   double back_x = tip_x - dir_x * length, back_y = tip_y - dir_y * length;
   double notch = length * 0.78;

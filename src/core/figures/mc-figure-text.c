@@ -57,7 +57,10 @@ mc_figure_shapes_add_text_block (McFigureBuild     *build,
   g_return_val_if_fail (build != NULL, 0);
   g_return_val_if_fail (box != NULL, 0);
 
-  if (text == NULL || *text == '\0' || box->height <= 0 || box->width <= 0)
+  if (text == NULL || *text == '\0')
+    return 0;
+  if ((box->height <= 0 || box->width <= 0) &&
+      !(build->options != NULL && build->options->strict))
     return 0;
 
   /* A hair of slack so that pango's rounding never makes the fit shrink
@@ -155,8 +158,10 @@ add_stacked_block (McFigureBuild     *build,
   double floor_size = mc_figure_build_size (build, 0);
   double used;
 
-  /* Less than one line at the readable size: leave the text out. */
-  if (MIN (box->height, max_height) < style->size * READABLE_SHRINK * 1.2)
+  /* Less than one line at the readable size: leave the text out (strict
+   * views defer it to the legend instead). */
+  if (MIN (box->height, max_height) < style->size * READABLE_SHRINK * 1.2 &&
+      !(build->options != NULL && build->options->strict))
     return 0;
 
   build->min_font_size = MAX (floor_size, style->size * READABLE_SHRINK);
@@ -349,6 +354,9 @@ mc_figure_shapes_add_title (McFigureBuild *build)
   const char *title = mc_figure_info_get_title (build->info, build->language);
 
   if (title == NULL || *title == '\0')
+    return;
+  /* A caption carries the title; the figure does not say it twice. */
+  if (build->options != NULL && build->options->caption)
     return;
 
   /* The same place, size and weight as mc_figure_build_add_title(), but

@@ -19,5 +19,8 @@ mc_view_options_init (McViewOptions *options,
     .caption = FALSE,
     .min_font_size = 0,
     .figure_id = NULL,
+    .frame_width = 0,
+    .strict = FALSE,
+    .legend_below = FALSE,
   };
 }

@@ -5,6 +5,8 @@
 #include <math.h>
 
 #include "mc-layout-parts-private.h"
+#include <glib/gi18n-lib.h>
+
 #include "mc-board.h"
 
 static PangoLayout *
@@ -49,6 +51,50 @@ darken (const McColor *color,
   result->alpha = color->alpha;
 }
 
+static void
+note_style (const McTheme       *theme,
+            const McViewOptions *options,
+            double               s,
+            McTextStyle         *style)
+{
+  *style = (McTextStyle) { theme->font_family,
+                           MAX (theme->note_size * s, _mc_layout_text_floor (theme, options)),
+                           PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+}
+
+void
+_mc_layout_note_size (McNote              *note,
+                      double               s,
+                      gboolean             grow,
+                      const McViewOptions *options,
+                      double              *width,
+                      double              *height)
+{
+  const McTheme *theme = mc_theme_get (options->theme);
+  const char *text = mc_note_get_text (note);
+  McRect stored;
+
+  mc_note_get_rect (note, &stored);
+  *width = (stored.width > 0 ? stored.width : MC_NOTE_DEFAULT_WIDTH) * s;
+  *height = (stored.height > 0 ? stored.height : MC_NOTE_DEFAULT_HEIGHT) * s;
+
+  /* As tall as its text at the note size, never cut. */
+  if (grow && text != NULL && *text != '\0' && *width > 20 * s)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      McTextStyle style;
+      double h;
+
+      note_style (theme, options, s, &style);
+      layout = mc_text_layout_new (text, &style, *width - 20 * s);
+      mc_text_layout_get_size (layout, NULL, &h);
+      /* Sized to its text: a short note need not keep the default's
+       * empty space (journal figures are short of height). */
+      *height = MAX (*height * 0.6,
+                     ceil (h + 20 * s + (mc_note_get_votes (note) > 0 ? 14 * s : 0) + 1));
+    }
+}
+
 void
 _mc_layout_draw_note (McLayout            *self,
            McScene             *scene,
@@ -56,6 +102,7 @@ _mc_layout_draw_note (McLayout            *self,
            const McRect        *rect,
            double               s,
            double               opacity,
+           gboolean             grown,
            const McViewOptions *options)
 {
   const McTheme *theme = mc_theme_get (options->theme);
@@ -70,11 +117,14 @@ _mc_layout_draw_note (McLayout            *self,
   double floor_size = _mc_layout_text_floor (theme, options);
   /* Even note text never goes below the view's floor (exports ask for 7 pt
    * at the printed width): it gets cut with an ellipsis instead. */
-  McTextStyle style = { theme->font_family, MAX (theme->note_size * s, floor_size),
-                        PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
-  double min_size = MIN (MAX (floor_size, theme->note_size * s * 0.6), style.size);
+  McTextStyle style;
+  double min_size;
   gboolean fits = TRUE;
 
+  note_style (theme, options, s, &style);
+  /* A grown note keeps one text size: it is tall enough for it. */
+  min_size = grown ? style.size
+                             : MIN (MAX (floor_size, theme->note_size * s * 0.6), style.size);
   mc_path_rectangle (hit, rect);
   mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);
   /* Notes from an earlier phase of the session recede. */
@@ -113,6 +163,14 @@ _mc_layout_draw_note (McLayout            *self,
         }
     }
 
+  if (!fits && options->strict)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 24);
+
+      g_ptr_array_add (self->misfits,
+                       g_strdup_printf (_("the note “%s” does not fit at %.0f pt; export wider or without notes"),
+                                        start, style.size));
+    }
   if (!fits)
     {
       /* The ellipsis ends the text; a small "…" tab at the corner says

@@ -50,22 +50,47 @@ add_stacked_text (McScene           *scene,
   return add_stacked_text_indented (scene, role, text, style, x, y, width, 0, color);
 }
 
-/* A numbered list of every region's questions, from the catalog; returns
- * its bottom edge. */
+static gboolean
+region_deferred (const PlacedFigure *placed,
+                 const char         *region_id,
+                 McItemRole          role)
+{
+  for (guint i = 0; placed->deferred != NULL && i < placed->deferred->len; i++)
+    {
+      const McDeferredText *text = placed->deferred->pdata[i];
+
+      if (g_strcmp0 (text->region_id, region_id) == 0 &&
+          (role == MC_ROLE_NONE || text->role == role))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The legend of a figure: the texts a strict build could not set in the
+ * figure (in full), then per region its label, its deferred texts and its
+ * questions, numbered through the figure, when they are listed or did not
+ * fit. Returns its bottom edge; y unchanged when there is nothing to say. */
 static double
-add_questions_list (McScene             *scene,
-                    const PlacedFigure  *placed,
-                    double               x,
-                    double               y,
-                    double               unit,
-                    const McViewOptions *options)
+add_legend (McScene             *scene,
+            const PlacedFigure  *placed,
+            double               x,
+            double               y,
+            double               width,
+            double               unit,
+            const McViewOptions *options)
 {
   const McTheme *theme = mc_theme_get (options->theme);
   double floor_size = _mc_layout_text_floor (theme, options);
-  double width = PANEL_WIDTH * unit;
-  McTextStyle heading = { theme->font_family, MAX (theme->label_size * 0.8 * unit, floor_size),
+  double indent = 14 * unit;
+  /* Laid out for the frame, the legend uses the figure's own sizes:
+   * region names as the body, questions as in the regions. */
+  gboolean for_frame = options->frame_width > 0;
+  McTextStyle heading = { theme->font_family,
+                          MAX ((for_frame ? theme->body_size : theme->label_size * 0.8) * unit,
+                               floor_size),
                           PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
-  McTextStyle body = { theme->font_family, MAX (theme->body_size * unit, floor_size),
+  McTextStyle body = { theme->font_family,
+                       MAX ((for_frame ? theme->small_size : theme->body_size) * unit, floor_size),
                        PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
   g_autofree char *id = g_strdup_printf ("%s:questions", placed->placement_id);
   g_autoptr(McPath) rule = mc_path_new ();
@@ -74,28 +99,63 @@ add_questions_list (McScene             *scene,
   guint number = 1;
 
   mc_scene_begin_group (scene, MC_ROLE_QUESTION, id, NULL, NULL);
+
+  /* The figure's own texts (title, relations) that did not fit. */
+  for (guint i = 0; placed->deferred != NULL && i < placed->deferred->len; i++)
+    {
+      const McDeferredText *text = placed->deferred->pdata[i];
+
+      if (text->region_id != NULL)
+        continue;
+      if (y > top)
+        y += body.size * 0.4;
+      y += add_stacked_text (scene, text->role, text->text, &body, x + indent, y,
+                             width - indent, &theme->ink);
+    }
+
   for (guint i = 0; i < n_regions; i++)
     {
       const McRegionInfo *region = mc_figure_info_get_region (placed->info, i);
+      const char *region_id = mc_region_info_get_id (region);
       const char * const *questions = mc_region_info_get_questions (region, options->language);
       const char *label = mc_region_info_get_label (region, options->language);
-      g_autoptr(GString) list = NULL;
+      gboolean list_questions = questions != NULL && questions[0] != NULL &&
+                                (options->questions == MC_QUESTIONS_LIST ||
+                                 region_deferred (placed, region_id, MC_ROLE_QUESTION));
 
-      if (questions == NULL || questions[0] == NULL)
+      if (!list_questions && !region_deferred (placed, region_id, MC_ROLE_NONE))
         continue;
 
       if (y > top)
-        y += body.size * 0.8;
-      y += add_stacked_text (scene, MC_ROLE_LABEL, label != NULL ? label : mc_region_info_get_id (region),
-                             &heading, x + 14 * unit, y, width - 14 * unit, &theme->ink);
+        y += body.size * (for_frame ? 0.35 : 0.8);
+      y += add_stacked_text (scene, MC_ROLE_LABEL, label != NULL ? label : region_id,
+                             &heading, x + indent, y, width - indent, &theme->ink);
       y += body.size * 0.25;
 
-      list = g_string_new (NULL);
-      for (guint q = 0; questions[q] != NULL; q++)
-        g_string_append_printf (list, "%s%u.\u2002%s", q > 0 ? "\n" : "", number++, questions[q]);
-      y += add_stacked_text_indented (scene, MC_ROLE_QUESTION, list->str, &body,
-                                      x + 14 * unit, y, width - 14 * unit,
-                                      body.size * (number > 10 ? 1.6 : 1.1), &theme->muted_ink);
+      for (guint d = 0; placed->deferred != NULL && d < placed->deferred->len; d++)
+        {
+          const McDeferredText *text = placed->deferred->pdata[d];
+
+          if (g_strcmp0 (text->region_id, region_id) != 0 || text->role == MC_ROLE_QUESTION ||
+              g_strcmp0 (text->text, label) == 0)
+            continue;
+          y += add_stacked_text (scene, text->role, text->text, &body, x + indent, y,
+                                 width - indent, &theme->muted_ink);
+          y += body.size * 0.25;
+        }
+
+      if (list_questions)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+
+          for (guint q = 0; questions[q] != NULL; q++)
+            g_string_append_printf (list, "%s%u.\u2002%s", q > 0 ? "\n" : "", number++,
+                                    questions[q]);
+          y += add_stacked_text_indented (scene, MC_ROLE_QUESTION, list->str, &body,
+                                          x + indent, y, width - indent,
+                                          body.size * (number > 10 ? 1.6 : 1.1),
+                                          &theme->muted_ink);
+        }
     }
 
   if (y > top)
@@ -103,7 +163,7 @@ add_questions_list (McScene             *scene,
       mc_path_move_to (rule, x, top);
       mc_path_line_to (rule, x, y);
       mc_scene_add_path (scene, MC_ROLE_DECORATION, rule, NULL, &theme->rule,
-                         theme->thin_line_width * unit, MC_LINE_SOLID);
+                         MAX (theme->thin_line_width * unit, 0.25), MC_LINE_SOLID);
     }
   mc_scene_end_group (scene);
 
@@ -116,6 +176,7 @@ add_caption (McScene             *scene,
              int                  number,
              const char          *title,
              const char          *sentence,
+             const char          *source,
              double               x,
              double               y,
              double               width,
@@ -141,24 +202,47 @@ add_caption (McScene             *scene,
   if (sentence != NULL && *sentence != '\0')
     {
       y += size * 0.3;
-      add_stacked_text (scene, MC_ROLE_CAPTION, sentence, &regular, x, y, width,
-                        &theme->ink);
+      y += add_stacked_text (scene, MC_ROLE_CAPTION, sentence, &regular, x, y, width,
+                             &theme->ink);
+    }
+  if (source != NULL && *source != '\0')
+    {
+      /* APA: "Note." in italics, then where the figure comes from, in the
+       * board's language like the rest of the figure. */
+      const char *note = options->language == MC_LANGUAGE_EN ? "Note." : "Noot.";
+      const char *adapted = options->language == MC_LANGUAGE_EN ? "Adapted from" : "Aangepast van";
+      g_autofree char *line = g_strdup_printf ("%s %s %s", note, adapted, source);
+      g_autoptr(PangoLayout) layout = mc_text_layout_new (line, &regular, width);
+      PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+      PangoAttribute *slant = pango_attr_style_new (PANGO_STYLE_ITALIC);
+
+      if (attrs == NULL)
+        attrs = pango_attr_list_new ();
+      slant->start_index = 0;
+      slant->end_index = strlen (note);
+      pango_attr_list_insert (attrs, slant);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      y += size * 0.3;
+      mc_scene_add_text (scene, MC_ROLE_CAPTION, layout, x, y, &theme->ink);
     }
   mc_scene_end_group (scene);
 }
 
-/* The list panels and captions for the figures drawn. One figure: its list
- * beside it and its caption below. Several: the lists in a column to the
- * right of them all, one caption below everything. */
+/* The legends and captions for the figures drawn. One figure: its legend
+ * beside it (below it when the options say so or the figure is laid out
+ * for its frame) and its caption below. Several: the legends in a column to
+ * the right of them all, one caption below everything. */
 void
 _mc_layout_add_panels (McScene             *scene,
-            GArray              *placed_figures,
-            const char          *board_title,
-            const McViewOptions *options)
+                       GArray              *placed_figures,
+                       const char          *board_title,
+                       const McViewOptions *options)
 {
   McRect all = { 0, };
   double list_bottom = -G_MAXDOUBLE;
   double unit = 1.0;
+  gboolean below;
 
   if (placed_figures->len == 0)
     return;
@@ -172,33 +256,41 @@ _mc_layout_add_panels (McScene             *scene,
       else
         mc_rect_union (&all, &placed->frame, &all);
     }
+  unit = g_array_index (placed_figures, PlacedFigure, 0).type_scale;
+  below = placed_figures->len == 1 && (options->legend_below || options->frame_width > 0);
+
   {
-    PlacedFigure *first = &g_array_index (placed_figures, PlacedFigure, 0);
+    double y = all.y;
 
-    unit = first->frame.width / first->kind->natural_width;
+    for (guint i = 0; i < placed_figures->len; i++)
+      {
+        PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, i);
+        double u = placed->type_scale;
+        double x = all.x + all.width + PANEL_GAP * u;
+        double width = PANEL_WIDTH * u;
+        double bottom;
+
+        if (below)
+          {
+            x = all.x;
+            y = all.y + all.height + (options->frame_width > 0 ? 6 : 20) * u;
+            width = all.width;
+          }
+        else if (placed_figures->len == 1)
+          y = placed->frame.y;
+        bottom = add_legend (scene, placed, x, y, width, u, options);
+        if (bottom > y)
+          {
+            list_bottom = MAX (list_bottom, bottom);
+            y = bottom + PANEL_GAP * u;
+          }
+      }
   }
-
-  if (options->questions == MC_QUESTIONS_LIST)
-    {
-      double y = all.y;
-
-      for (guint i = 0; i < placed_figures->len; i++)
-        {
-          PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, i);
-          double u = placed->frame.width / placed->kind->natural_width;
-          double x = all.x + all.width + PANEL_GAP * u;
-
-          if (placed_figures->len == 1)
-            y = placed->frame.y;
-          y = add_questions_list (scene, placed, x, y, u, options) + PANEL_GAP * u;
-          list_bottom = MAX (list_bottom, y - PANEL_GAP * u);
-        }
-    }
 
   if (options->caption)
     {
       double y = MAX (all.y + all.height, list_bottom) + 28 * unit;
-      double width = MAX (all.width, PANEL_WIDTH * unit);
+      double width = below ? all.width : MAX (all.width, PANEL_WIDTH * unit);
 
       if (placed_figures->len == 1)
         {
@@ -208,16 +300,18 @@ _mc_layout_add_panels (McScene             *scene,
           const char *title = placed->info != NULL
                               ? mc_figure_info_get_title (placed->info, options->language) : NULL;
           const char *sentence = NULL;
+          const char *source = placed->info != NULL ? mc_figure_info_get_source (placed->info) : NULL;
           int number = placed->info != NULL ? mc_figure_info_get_number (placed->info) : 1;
 
           /* The CIMO figure carries its reasoning sentence, as in the seed. */
           if (placed->info != NULL && g_strcmp0 (kind, "cimo") == 0)
             sentence = mc_figure_info_get_caption (placed->info, options->language);
-          add_caption (scene, id, number, title, sentence, all.x, y, width, unit, options);
+          add_caption (scene, id, number, title, sentence, source, all.x, y, width, unit,
+                       options);
         }
       else
         {
-          add_caption (scene, "board:caption", 1, board_title, NULL, all.x, y, width,
+          add_caption (scene, "board:caption", 1, board_title, NULL, NULL, all.x, y, width,
                        unit, options);
         }
     }

@@ -43,6 +43,7 @@ struct _McLayout
   GHashTable *figure_cache; /* key string → CachedFigure* */
   guint       generation;
   guint       n_text_layouts_created;
+  GPtrArray  *misfits;      /* char*: what did not fit, last build */
 };
 
 /* What the layout knows about one drawn figure while it builds. */
@@ -53,7 +54,11 @@ typedef struct
   const McFigureKindClass *kind;
   const McFigureInfo      *info;
   McRect                   frame;
-  double                   scale;
+  double                   scale;        /* of its notes: board units → scene */
+  double                   type_scale;   /* theme sizes → scene units */
+  GPtrArray               *deferred;     /* McDeferredText*: strict views */
+  gboolean                 reflowed;     /* laid out for its frame by its kind:
+                                            its notes grow to hold their text */
   GHashTable              *note_areas;  /* region id → McRect*, may be NULL */
   GHashTable              *used_regions; /* region ids with notes */
 } PlacedFigure;
@@ -74,12 +79,21 @@ _mc_layout_text_floor (const McTheme       *theme,
   return options->min_font_size > 0 ? options->min_font_size : theme->min_font_size;
 }
 
+/* A note's size at scale s: its stored size, grown (when grow) to hold
+ * its whole text at the note size. */
+void     _mc_layout_note_size  (McNote              *note,
+                                double               s,
+                                gboolean             grow,
+                                const McViewOptions *options,
+                                double              *width,
+                                double              *height);
 void     _mc_layout_draw_note  (McLayout            *self,
                                 McScene             *scene,
                                 McNote              *note,
                                 const McRect        *rect,
                                 double               s,
                                 double               opacity,
+                                gboolean             grown,
                                 const McViewOptions *options);
 /* Rows inside the shelf's note area; placed holds the figure's packed
  * rectangles so far. */

@@ -27,6 +27,7 @@ placed_figure_clear (gpointer data)
 
   g_clear_pointer (&placed->note_areas, g_hash_table_unref);
   g_clear_pointer (&placed->used_regions, g_hash_table_unref);
+  g_clear_pointer (&placed->deferred, g_ptr_array_unref);
 }
 
 static void
@@ -58,6 +59,7 @@ mc_layout_finalize (GObject *object)
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_clear_pointer (&self->note_rects, g_hash_table_unref);
   g_clear_pointer (&self->note_areas, g_hash_table_unref);
+  g_clear_pointer (&self->misfits, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_layout_parent_class)->finalize (object);
 }
@@ -73,6 +75,7 @@ mc_layout_class_init (McLayoutClass *klass)
 static void
 mc_layout_init (McLayout *self)
 {
+  self->misfits = g_ptr_array_new_with_free_func (g_free);
   self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal,
                                             g_free, cached_text_free);
   self->note_rects = g_hash_table_new_full (g_str_hash, g_str_equal,
@@ -149,19 +152,58 @@ lookup_info (McLayout   *self,
   return mc_catalog_get_figure (self->catalog, kind);
 }
 
+/* The sizes of a figure's packed notes by region, for the kinds that grow
+ * their regions to hold them (layouts for the frame). */
+typedef struct
+{
+  GHashTable *sizes;  /* region id → GArray of double (width, height pairs) */
+  double      gap;
+} NoteSizes;
+
+static double
+packed_notes_height (gpointer    data,
+                     const char *region_id,
+                     double      width)
+{
+  NoteSizes *sizes = data;
+  GArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, region_id) : NULL;
+  double x = 0, y = 0, row = 0;
+
+  if (list == NULL)
+    return 0;
+
+  /* The same shelves as _mc_layout_pack_note(). */
+  for (guint i = 0; i + 1 < list->len; i += 2)
+    {
+      double w = g_array_index (list, double, i);
+      double h = g_array_index (list, double, i + 1);
+
+      if (x > 0 && x + w > width + 0.01)
+        {
+          y += row + sizes->gap;
+          x = 0;
+          row = 0;
+        }
+      x += w + sizes->gap;
+      row = MAX (row, h);
+    }
+  return y + row;
+}
+
 /* Builds one figure kind into its own scene (so regions can be filtered
- * before they join the board) and returns its note areas. */
+ * before they join the board); sets the figure's note areas and deferred
+ * texts, and in a layout for the frame its height. */
 static McScene *
-draw_figure_scene (McLayout                *self,
-                    const McFigureKindClass *kind,
-                    const McFigureInfo      *info,
-                    const char              *placement_id,
-                    const McRect            *frame,
-                    const McViewOptions     *options,
-                    GHashTable             **note_areas)
+draw_figure_scene (McLayout            *self,
+                   PlacedFigure        *placed,
+                   const McViewOptions *options,
+                   NoteSizes           *note_sizes)
 {
   McScene *scene = mc_scene_new ();
   const McTheme *theme = mc_theme_get (options->theme);
+  const McFigureKindClass *kind = placed->kind;
+  const McFigureInfo *info = placed->info;
+  const char *placement_id = placed->placement_id;
   g_autoptr(McPath) frame_path = mc_path_new ();
   McFigureBuild build = { 0, };
   const char *title = info != NULL ? mc_figure_info_get_title (info, options->language) : NULL;
@@ -172,21 +214,35 @@ draw_figure_scene (McLayout                *self,
   build.options = options;
   build.language = options->language;
   build.placement_id = placement_id;
-  build.frame = *frame;
-  build.unit = frame->width / kind->natural_width;
-  build.font_scale = build.unit;
+  build.frame = placed->frame;
+  build.unit = placed->frame.width / kind->natural_width;
+  build.font_scale = placed->type_scale > 0 ? placed->type_scale : build.unit;
   build.min_font_size = _mc_layout_text_floor (theme, options);
+  build.for_frame = options->frame_width > 0;
+  if (note_sizes != NULL)
+    {
+      build.notes_height = packed_notes_height;
+      build.notes_data = note_sizes;
+    }
 
-  mc_path_rectangle (frame_path, frame);
   mc_scene_begin_group (scene, MC_ROLE_FIGURE, placement_id,
-                        title != NULL ? title : placement_id, frame_path);
+                        title != NULL ? title : placement_id, NULL);
   if (kind->build != NULL)
     kind->build (&build);
   else
     _mc_figure_build_placeholder (&build);
+  placed->reflowed = build.for_frame && build.height_used > 0;
+  if (placed->reflowed)
+    placed->frame.height = build.height_used;
+  /* The figure's hit path is its frame, known only now. */
+  mc_path_rectangle (frame_path, &placed->frame);
+  mc_scene_set_group_hit_path (scene, frame_path);
   mc_scene_end_group (scene);
 
-  *note_areas = build.note_areas;
+  g_clear_pointer (&placed->note_areas, g_hash_table_unref);
+  placed->note_areas = build.note_areas;
+  g_clear_pointer (&placed->deferred, g_ptr_array_unref);
+  placed->deferred = build.deferred;
   return scene;
 }
 
@@ -209,35 +265,41 @@ copy_note_areas (GHashTable *areas)
 }
 
 /* Returns a new reference to the figure's scene, drawn or from the cache,
- * and a copy of its note areas. */
+ * and sets its note areas. Strict views and layouts for the frame are
+ * drawn afresh (exports: built once; their drawing depends on the notes). */
 static McScene *
-build_figure_scene (McLayout                *self,
-                    const McFigureKindClass *kind,
-                    const McFigureInfo      *info,
-                    const char              *placement_id,
-                    const McRect            *frame,
-                    const McViewOptions     *options,
-                    GHashTable             **note_areas)
+build_figure_scene (McLayout            *self,
+                    PlacedFigure        *placed,
+                    const McViewOptions *options,
+                    NoteSizes           *note_sizes)
 {
   g_autofree char *key = NULL;
   CachedFigure *cached;
+  const McRect *frame = &placed->frame;
 
-  key = g_strdup_printf ("%s\x1f%s\x1f%p\x1f%.4f\x1f%.4f\x1f%.4f\x1f%.4f\x1f%d\x1f%d\x1f%d\x1f%d\x1f%.3f",
-                         placement_id, kind->id, (gconstpointer) info,
+  if (options->strict || options->frame_width > 0)
+    return draw_figure_scene (self, placed, options, note_sizes);
+
+  key = g_strdup_printf ("%s\x1f%s\x1f%p\x1f%.4f\x1f%.4f\x1f%.4f\x1f%.4f\x1f%d\x1f%d\x1f%d\x1f%d\x1f%.3f\x1f%d",
+                         placed->placement_id, placed->kind->id, (gconstpointer) placed->info,
                          frame->x, frame->y, frame->width, frame->height,
                          options->theme, options->language, options->questions,
-                         options->definitions, options->min_font_size);
+                         options->definitions, options->min_font_size, options->caption);
   cached = g_hash_table_lookup (self->figure_cache, key);
   if (cached == NULL)
     {
       cached = g_new0 (CachedFigure, 1);
-      cached->scene = draw_figure_scene (self, kind, info, placement_id, frame, options,
-                                         &cached->note_areas);
+      cached->scene = draw_figure_scene (self, placed, options, NULL);
+      cached->note_areas = placed->note_areas != NULL ? copy_note_areas (placed->note_areas) : NULL;
       g_hash_table_insert (self->figure_cache, g_steal_pointer (&key), cached);
+    }
+  else
+    {
+      g_clear_pointer (&placed->note_areas, g_hash_table_unref);
+      placed->note_areas = copy_note_areas (cached->note_areas);
     }
 
   cached->generation = self->generation;
-  *note_areas = copy_note_areas (cached->note_areas);
   return mc_scene_ref (cached->scene);
 }
 
@@ -331,6 +393,7 @@ typedef struct
   McNote *note;
   McRect  rect;
   double  scale;
+  gboolean grown;
 } DrawnNote;
 
 static gboolean
@@ -341,6 +404,99 @@ lookup_note_rect (gpointer    user_data,
   McLayout *self = user_data;
 
   return mc_layout_get_note_rect (self, note_id, rect);
+}
+
+static const char *
+region_label (const PlacedFigure  *placed,
+              const char          *region_id,
+              const McViewOptions *options)
+{
+  const McRegionInfo *region = placed->info != NULL
+                               ? mc_figure_info_find_region (placed->info, region_id) : NULL;
+  const char *label = region != NULL ? mc_region_info_get_label (region, options->language) : NULL;
+
+  return label != NULL ? label : region_id;
+}
+
+/* Strict views: notes outside their region's area and, laid out for the
+ * frame, a figure taller than a journal page. */
+static void
+report_misfits (McLayout            *self,
+                GArray              *placed_figures,
+                GHashTable          *spilled,
+                McScene             *content,
+                gboolean             for_frame,
+                const McViewOptions *options)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  McRect bounds;
+
+  if (!options->strict)
+    return;
+
+  g_hash_table_iter_init (&iter, spilled);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\x1f", 2);
+      guint n = GPOINTER_TO_UINT (value);
+
+      for (guint i = 0; i < placed_figures->len; i++)
+        {
+          PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, i);
+
+          if (g_strcmp0 (placed->placement_id, parts[0]) != 0)
+            continue;
+          g_ptr_array_add (self->misfits,
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u note does not fit in “%s”; export wider, with fewer notes or without notes",
+                                                         "%u notes do not fit in “%s”; export wider, with fewer notes or without notes",
+                                                         n),
+                                            n, region_label (placed, parts[1], options)));
+        }
+    }
+
+  mc_scene_get_bounds (content, &bounds);
+  if (for_frame && bounds.height > MC_LAYOUT_MAX_HEIGHT_MM / 25.4 * 72 + 0.5)
+    g_ptr_array_add (self->misfits,
+                     g_strdup_printf (_("the figure is %.0f mm tall, more than a page’s %.0f mm; export wider, with fewer notes or with the questions in a legend"),
+                                      bounds.height / 72 * 25.4, MC_LAYOUT_MAX_HEIGHT_MM));
+}
+
+GPtrArray *
+mc_layout_get_misfits (McLayout *self)
+{
+  g_return_val_if_fail (MC_IS_LAYOUT (self), NULL);
+
+  return self->misfits;
+}
+
+G_DEFINE_QUARK (mc-layout-error-quark, mc_layout_error)
+
+gboolean
+mc_layout_check_fit (McLayout    *self,
+                     const char  *figure_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (MC_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->misfits->len == 0)
+    return TRUE;
+
+  if (self->misfits->len == 1)
+    g_set_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT,
+                 _("Figure “%s” does not fit: %s"),
+                 figure_id != NULL ? figure_id : "board", (const char *) self->misfits->pdata[0]);
+  else
+    g_set_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Figure “%s” does not fit: %s (and %u more problem)",
+                              "Figure “%s” does not fit: %s (and %u more problems)",
+                              self->misfits->len - 1),
+                 figure_id != NULL ? figure_id : "board", (const char *) self->misfits->pdata[0],
+                 self->misfits->len - 1);
+  return FALSE;
 }
 
 McScene *
@@ -355,6 +511,9 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GHashTable) shelves = NULL; /* "placement/region" → Shelf* */
   g_autoptr(GHashTable) packed = NULL;  /* placement id → GArray of McRect */
   g_autoptr(GArray) drawn_notes = g_array_new (FALSE, FALSE, sizeof (DrawnNote));
+  g_autoptr(GHashTable) spilled = NULL; /* region key → notes outside its area */
+  NoteSizes note_sizes = { NULL, 0 };
+  gboolean for_frame = options->frame_width > 0 && options->figure_id != NULL;
   GPtrArray *figures, *notes;
   McScene *scene;
   McRect bounds;
@@ -367,6 +526,8 @@ mc_layout_build (McLayout            *self,
   self->generation++;
   g_hash_table_remove_all (self->note_rects);
   g_hash_table_remove_all (self->note_areas);
+  g_ptr_array_set_size (self->misfits, 0);
+  spilled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   placed_figures = g_array_new (FALSE, TRUE, sizeof (PlacedFigure));
   g_array_set_clear_func (placed_figures, placed_figure_clear);
@@ -395,6 +556,20 @@ mc_layout_build (McLayout            *self,
       placed.info = lookup_info (self, placed.kind->id);
       placed.scale = mc_figure_get_scale (figure);
       figure_frame (figure, placed.kind, &placed.frame);
+      placed.type_scale = placed.frame.width / placed.kind->natural_width;
+      if (for_frame)
+        {
+          /* Points at final size: the frame's width, the type at the
+           * theme's sizes (questions at least at the floor), the notes at
+           * the same scale as the type. */
+          double unit = options->frame_width / placed.kind->natural_width;
+
+          placed.frame = (McRect) { 0, 0, options->frame_width,
+                                    placed.kind->natural_height * unit };
+          placed.type_scale = MAX (unit, _mc_layout_text_floor (theme, options) /
+                                         theme->small_size);
+          placed.scale = placed.kind->lays_out_for_frame ? placed.type_scale : unit;
+        }
       placed.used_regions = g_hash_table_new (g_str_hash, g_str_equal);
       g_array_append_val (placed_figures, placed);
     }
@@ -421,14 +596,43 @@ mc_layout_build (McLayout            *self,
                           (gpointer) region_id);
     }
 
+  /* A layout for the frame grows its regions to hold their notes. */
+  if (for_frame && options->notes && placed_figures->len == 1 &&
+      g_array_index (placed_figures, PlacedFigure, 0).kind->lays_out_for_frame)
+    {
+      PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, 0);
+
+      note_sizes.sizes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) g_array_unref);
+      note_sizes.gap = NOTE_GAP * placed->scale;
+      for (guint i = 0; notes != NULL && i < notes->len; i++)
+        {
+          McNote *note = g_ptr_array_index (notes, i);
+          const char *region_id = mc_note_get_region_id (note);
+          GArray *list;
+          double w, h;
+
+          if (region_id == NULL || g_strcmp0 (mc_note_get_figure_id (note), placed->placement_id) != 0)
+            continue;
+          list = g_hash_table_lookup (note_sizes.sizes, region_id);
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (double));
+              g_hash_table_insert (note_sizes.sizes, (gpointer) region_id, list);
+            }
+          _mc_layout_note_size (note, placed->scale, TRUE, options, &w, &h);
+          g_array_append_val (list, w);
+          g_array_append_val (list, h);
+        }
+    }
+
   for (guint i = 0; i < placed_figures->len; i++)
     {
       PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, i);
       g_autoptr(McScene) figure_scene = NULL;
 
-      figure_scene = build_figure_scene (self, placed->kind, placed->info,
-                                         placed->placement_id, &placed->frame,
-                                         options, &placed->note_areas);
+      figure_scene = build_figure_scene (self, placed, options,
+                                         note_sizes.sizes != NULL ? &note_sizes : NULL);
       remember_note_areas (self, placed->placement_id, placed->note_areas);
       append_figure (content, figure_scene, placed->placement_id,
                      placed->used_regions, options);
@@ -473,7 +677,7 @@ mc_layout_build (McLayout            *self,
       else
         {
           s = placed->scale;
-          if (mc_note_get_has_position (note))
+          if (mc_note_get_has_position (note) && !for_frame)
             {
               rect = (McRect) { placed->frame.x + stored.x * s, placed->frame.y + stored.y * s,
                                 stored.width * s, stored.height * s };
@@ -511,8 +715,31 @@ mc_layout_build (McLayout            *self,
                   placed_rects = g_array_new (FALSE, FALSE, sizeof (McRect));
                   g_hash_table_insert (packed, (gpointer) placed->placement_id, placed_rects);
                 }
-              _mc_layout_pack_note (shelf, placed_rects, stored.width * s, stored.height * s,
-                         NOTE_GAP * s, &rect);
+              {
+                double w, h;
+
+                _mc_layout_note_size (note, s, placed->reflowed, options, &w, &h);
+                _mc_layout_pack_note (shelf, placed_rects, w, h, NOTE_GAP * s, &rect);
+              }
+              /* Strict views: a note outside its region's area is a misfit. */
+              if (options->strict && options->notes && region_id != NULL &&
+                  placed->note_areas != NULL &&
+                  g_hash_table_contains (placed->note_areas, region_id))
+                {
+                  const McRect *area = g_hash_table_lookup (placed->note_areas, region_id);
+
+                  if (rect.y + rect.height > area->y + area->height + 0.5 ||
+                      rect.x + rect.width > area->x + area->width + 0.5)
+                    {
+                      g_autofree char *spill_key = g_strdup_printf ("%s\x1f%s",
+                                                                    placed->placement_id,
+                                                                    region_id);
+                      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (spilled, spill_key));
+
+                      g_hash_table_insert (spilled, g_steal_pointer (&spill_key),
+                                           GUINT_TO_POINTER (n + 1));
+                    }
+                }
             }
         }
 
@@ -520,7 +747,7 @@ mc_layout_build (McLayout            *self,
                            mc_rect_copy (&rect));
       if (options->notes)
         {
-          DrawnNote drawn = { note, rect, s };
+          DrawnNote drawn = { note, rect, s, placed != NULL && placed->reflowed };
 
           g_array_append_val (drawn_notes, drawn);
         }
@@ -535,10 +762,13 @@ mc_layout_build (McLayout            *self,
       DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
 
       _mc_layout_draw_note (self, content, drawn->note, &drawn->rect, drawn->scale,
-                 _mc_layout_note_opacity (board, drawn->note), options);
+                            _mc_layout_note_opacity (board, drawn->note), drawn->grown,
+                            options);
     }
 
   trim_text_cache (self);
+  g_clear_pointer (&note_sizes.sizes, g_hash_table_unref);
+  report_misfits (self, placed_figures, spilled, content, for_frame, options);
 
   /* The paper under everything, exactly as large as what is drawn. */
   scene = mc_scene_new ();
@@ -581,12 +811,21 @@ mc_layout_build_kind (McLayout            *self,
   placed.info = lookup_info (self, kind);
   placed.frame = (McRect) { 0, 0, width, width * klass->natural_height / klass->natural_width };
   placed.scale = width / klass->natural_width;
+  placed.type_scale = placed.scale;
+  if (options->frame_width > 0)
+    {
+      const McTheme *theme = mc_theme_get (options->theme);
+
+      placed.type_scale = MAX (placed.scale, _mc_layout_text_floor (theme, options) /
+                                             theme->small_size);
+      placed.scale = placed.type_scale;
+    }
 
   scene = mc_scene_new ();
   g_hash_table_remove_all (self->note_areas);
+  g_ptr_array_set_size (self->misfits, 0);
   /* Kinds at arbitrary widths (thumbnails, tests) are not worth caching. */
-  figure_scene = draw_figure_scene (self, klass, placed.info, klass->id, &placed.frame,
-                                    options, &placed.note_areas);
+  figure_scene = draw_figure_scene (self, &placed, options, NULL);
   remember_note_areas (self, klass->id, placed.note_areas);
   /* Without a board every region is empty; hiding them would leave nothing. */
   mc_scene_append (scene, figure_scene);

@@ -14,6 +14,18 @@
 
 G_BEGIN_DECLS
 
+#define MC_LAYOUT_ERROR (mc_layout_error_quark ())
+GQuark mc_layout_error_quark (void);
+
+typedef enum
+{
+  MC_LAYOUT_ERROR_DOES_NOT_FIT,  /* strict view: content cannot fit at the font floor */
+} McLayoutError;
+
+/* The tallest figure a layout for the frame may make (a journal page's
+ * type area). */
+#define MC_LAYOUT_MAX_HEIGHT_MM 240.0
+
 #define MC_TYPE_LAYOUT (mc_layout_get_type ())
 G_DECLARE_FINAL_TYPE (McLayout, mc_layout, MC, LAYOUT, GObject)
 
@@ -47,5 +59,18 @@ gboolean    mc_layout_get_note_area    (McLayout            *self,
                                         const char          *figure_id,
                                         const char          *region_id,
                                         McRect              *area);
+
+/* Strict views (McViewOptions.strict), as of the last mc_layout_build():
+ * what could not fit at the font floor, one translated phrase each ("3
+ * notes do not fit in “Mechanismen”; export wider, …"); empty when all of
+ * it fit. Texts that did not fit their region are not misfits: they are set
+ * in full in the legend below the figure. Owned by the layout. */
+GPtrArray  *mc_layout_get_misfits      (McLayout            *self);
+/* FALSE with one line in MC_LAYOUT_ERROR_DOES_NOT_FIT naming the figure,
+ * what did not fit and the cure, when the last build had misfits. Exports
+ * call it after building and write no file when it fails. */
+gboolean    mc_layout_check_fit        (McLayout            *self,
+                                        const char          *figure_id,
+                                        GError             **error);
 
 G_END_DECLS

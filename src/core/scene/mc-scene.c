@@ -156,6 +156,29 @@ mc_scene_set_group_opacity (McScene *scene,
 }
 
 void
+mc_scene_set_group_hit_path (McScene *scene,
+                             McPath  *hit_path)
+{
+  OpenGroup *group;
+  McSceneItem *item;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (scene->open->len > 0);
+
+  group = &g_array_index (scene->open, OpenGroup, scene->open->len - 1);
+  item = &g_array_index (scene->items, McSceneItem, group->index);
+  g_clear_pointer (&item->hit_path, mc_path_unref);
+  item->hit_path = hit_path != NULL ? mc_path_ref (hit_path) : NULL;
+  if (hit_path != NULL && !mc_path_is_empty (hit_path))
+    {
+      McRect rect;
+
+      mc_path_get_bounds (hit_path, &rect);
+      extend_bounds (scene, &rect);
+    }
+}
+
+void
 mc_scene_end_group (McScene *scene)
 {
   OpenGroup group;

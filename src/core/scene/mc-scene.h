@@ -98,6 +98,9 @@ void               mc_scene_begin_group   (McScene      *scene,
                                            McPath       *hit_path);
 void               mc_scene_set_group_opacity (McScene  *scene,
                                                double    opacity);   /* current open group */
+/* The open group's hit path, when it is known only after its items. */
+void               mc_scene_set_group_hit_path (McScene *scene,
+                                                McPath  *hit_path);
 void               mc_scene_end_group     (McScene      *scene);
 void               mc_scene_add_path      (McScene      *scene,
                                            McItemRole    role,

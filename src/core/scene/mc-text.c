@@ -153,8 +153,8 @@ mc_text_layout_get_size (PangoLayout *layout,
 
 /* TRUE when some line starts where no line break is allowed: a word was cut
  * because even alone it is wider than the box. Shrinking is nicer then. */
-static gboolean
-breaks_inside_word (PangoLayout *layout)
+gboolean
+mc_text_layout_breaks_inside_word (PangoLayout *layout)
 {
   const char *text = pango_layout_get_text (layout);
   const PangoLogAttr *attrs;
@@ -201,7 +201,7 @@ layout_fits (PangoLayout *layout,
     return FALSE;
   if (width >= 0 && w > width + 0.01)
     return FALSE;
-  return !breaks_inside_word (layout);
+  return !mc_text_layout_breaks_inside_word (layout);
 }
 
 static gboolean

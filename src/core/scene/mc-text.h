@@ -34,6 +34,10 @@ void          mc_text_layout_get_size (PangoLayout       *layout,
                                        double            *width,
                                        double            *height);
 
+/* TRUE when some line of layout starts inside a word (a word wider than
+ * the line had to break). */
+gboolean      mc_text_layout_breaks_inside_word (PangoLayout *layout);
+
 /* Lays text out to fit width × height: the size starts at style->size and
  * shrinks (in small steps) down to min_size. Returns the layout; *fits says
  * whether the text fit at that size (FALSE: it is clipped to max lines with
