@@ -139,6 +139,13 @@ _mc_export_check_options (const McExportOptions  *options,
                    _("Minimum font size %g pt is out of range (0 to 72 pt)"), options->font_floor_pt);
       return FALSE;
     }
+  if (options->csv_separator != 0 && options->csv_separator != ',' &&
+      options->csv_separator != ';' && options->csv_separator != '\t')
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID_OPTION,
+                   _("Unknown CSV separator: use a comma, a semicolon or a tab"));
+      return FALSE;
+    }
   if (format == MC_EXPORT_FORMAT_PNG)
     {
       if (options->dpi < 36 || options->dpi > 2400)
