@@ -223,8 +223,10 @@ test_outline_formats (Fixture       *fixture,
   run (fixture, &result, "--export", "out.md", NULL);
   g_assert_cmpint (result.status, ==, 0);
   result_clear (&result);
-  run (fixture, &result, "--export", "out.csv", NULL);
+  run (fixture, &result, "--export", "out.csv", "--lang", "en", NULL);
   g_assert_cmpint (result.status, ==, 0);
+  /* Outlines have no page: no preflight line. */
+  g_assert_cmpstr (result.out, ==, "");
   result_clear (&result);
 
   g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
@@ -232,6 +234,14 @@ test_outline_formats (Fixture       *fixture,
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "figure,region,question(s),note,votes,author,created,note id,cluster\r\n"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Dutch spreadsheets: Dutch headers (the example board is Dutch) and ';'. */
+  run (fixture, &result, "--export", "out.csv", "--separator", "semicolon", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "figuur;regio;vraag/vragen;notitie;stemmen;auteur;gemaakt;notitie-id;cluster\r\n"));
 }
 
 /* Every error: one line on stderr, non-zero exit, no file left. */
