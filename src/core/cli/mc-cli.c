@@ -246,7 +246,7 @@ figure_file_stem (const char *id)
     }
   while (stem->len > 0 && (stem->str[stem->len - 1] == '-' || stem->str[stem->len - 1] == '.'))
     g_string_truncate (stem, stem->len - 1);
-  while (stem->len > 0 && stem->str[0] == '-')
+  while (stem->len > 0 && (stem->str[0] == '-' || stem->str[0] == '.'))
     g_string_erase (stem, 0, 1);
   if (stem->len == 0)
     g_string_append (stem, "figure");

@@ -334,16 +334,19 @@ check_target (const char  *path,
     }
   if (S_ISLNK (st.st_mode))
     {
-      char *resolved = realpath (path, NULL);
+      char *resolved;
 
-      if (resolved == NULL || stat (resolved, &st) != 0)
+      if (stat (path, &st) != 0)
         {
-          free (resolved);
           g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
                        _("Could not write “%s”: it is a link to a file that does not exist"), name);
           return NULL;
         }
-      target = g_strdup (resolved);
+      resolved = S_ISREG (st.st_mode) ? realpath (path, NULL) : NULL;
+      if (resolved != NULL)
+        target = g_strdup (resolved);
+      else
+        st.st_mode = S_IFIFO;   /* a link to a pipe, as /dev/stdout often is */
       free (resolved);
     }
   if (!S_ISREG (st.st_mode))
@@ -354,7 +357,9 @@ check_target (const char  *path,
                    name);
       return NULL;
     }
-  if (access (target != NULL ? target : path, W_OK) != 0)
+  /* No write permission for anyone is read-only even for root. */
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
+      access (target != NULL ? target : path, W_OK) != 0)
     {
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
                    _("Could not write “%s”: the file is read-only"), name);
