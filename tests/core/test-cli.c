@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
@@ -223,8 +225,10 @@ test_outline_formats (Fixture       *fixture,
   run (fixture, &result, "--export", "out.md", NULL);
   g_assert_cmpint (result.status, ==, 0);
   result_clear (&result);
-  run (fixture, &result, "--export", "out.csv", NULL);
+  run (fixture, &result, "--export", "out.csv", "--lang", "en", NULL);
   g_assert_cmpint (result.status, ==, 0);
+  /* Outlines have no page: no preflight line. */
+  g_assert_cmpstr (result.out, ==, "");
   result_clear (&result);
 
   g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
@@ -232,6 +236,14 @@ test_outline_formats (Fixture       *fixture,
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "figure,region,question(s),note,votes,author,created,note id,cluster\r\n"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Dutch spreadsheets: Dutch headers (the example board is Dutch) and ';'. */
+  run (fixture, &result, "--export", "out.csv", "--separator", "semicolon", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "figuur;regio;vraag/vragen;notitie;stemmen;auteur;gemaakt;notitie-id;cluster\r\n"));
 }
 
 /* Every error: one line on stderr, non-zero exit, no file left. */
@@ -342,6 +354,222 @@ test_cut_notes_warning (Fixture       *fixture,
   result_clear (&result);
 }
 
+/* A board file in the fixture's folder. */
+static char *
+write_board (Fixture    *fixture,
+             const char *name,
+             const char *figures,
+             const char *notes)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"format\":\"missiecanvas\",\"format_version\":1,\"board\":"
+                                           "{\"title\":\"Test\",\"language\":\"nl\",\"phase\":\"start\","
+                                           "\"figures\":[%s],\"notes\":[%s]}}", figures, notes);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Figure ids come from the file: "--figure all" into a folder turns them
+ * into safe file names inside that folder, and never deletes a file it did
+ * not create. */
+static void
+test_hostile_figure_ids (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *board = write_board (fixture, "evil.missiecanvas",
+                                        "{\"id\":\"../../x\",\"kind\":\"cimo\",\"x\":0,\"y\":0,\"scale\":1},"
+                                        "{\"id\":\"..\",\"kind\":\"context\",\"x\":0,\"y\":900,\"scale\":1},"
+                                        "{\"id\":\"a/b\",\"kind\":\"cimo\",\"x\":0,\"y\":2000,\"scale\":1}",
+                                        "");
+  g_autofree char *out = g_build_filename (fixture->dir, "deep", "out", NULL);
+  g_autofree char *outside = g_build_filename (fixture->dir, "x.pdf", NULL);
+  g_autofree char *inside = g_build_filename (out, "x.pdf", NULL);
+  g_autofree char *slash = g_build_filename (out, "a-b.pdf", NULL);
+  g_autofree char *dots = g_build_filename (out, "figure.pdf", NULL);
+
+  run (fixture, &result, board, "--export", "deep/out/", "--figure", "all", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  /* One preflight line per file. */
+  g_assert_nonnull (strstr (result.out, "x.pdf: 174 × "));
+  result_clear (&result);
+  g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (slash, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (dots, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (mc_test_count_files (out), ==, 3);
+}
+
+/* A failing "--figure all" deletes only what it created: a file that was
+ * there before stays. The third figure's file is a folder, so writing it
+ * fails after the first two are written. */
+static void
+test_all_or_nothing_keeps_foreign_files (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *board = write_board (fixture, "three.missiecanvas",
+                                        "{\"id\":\"a\",\"kind\":\"cimo\",\"x\":0,\"y\":0,\"scale\":1},"
+                                        "{\"id\":\"b\",\"kind\":\"context\",\"x\":0,\"y\":900,\"scale\":1},"
+                                        "{\"id\":\"c\",\"kind\":\"cimo\",\"x\":0,\"y\":2000,\"scale\":1}",
+                                        "");
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *a = g_build_filename (out, "a.svg", NULL);
+  g_autofree char *b = g_build_filename (out, "b.svg", NULL);
+  g_autofree char *c = g_build_filename (out, "c.svg", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (c, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (a, "theirs", -1, NULL));
+
+  run (fixture, &result, board, "--export", "out/", "--figure", "all", "--format", "svg", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "folder"));
+  result_clear (&result);
+  /* b.svg was created by the run and removed; a.svg existed and stays
+   * (replaced, as any export replaces its target, but never deleted). */
+  g_assert_false (g_file_test (b, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (a, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (c, G_FILE_TEST_IS_DIR));
+}
+
+/* Only regular files are replaced: a FIFO, a link to nothing, /dev/stdout
+ * when it is a pipe and a read-only file are refused with one line, and
+ * left as they were. A link to a regular file writes its target. */
+static void
+test_unsafe_targets (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *fifo = g_build_filename (fixture->dir, "fifo.pdf", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->dir, "dangling.pdf", NULL);
+  g_autofree char *readonly = g_build_filename (fixture->dir, "readonly.pdf", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.pdf", NULL);
+  g_autofree char *real = g_build_filename (fixture->dir, "real.pdf", NULL);
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("nowhere.pdf", dangling), ==, 0);
+  g_assert_true (g_file_set_contents (readonly, "keep", -1, NULL));
+  g_assert_cmpint (g_chmod (readonly, 0444), ==, 0);
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.pdf", link), ==, 0);
+
+  run (fixture, &result, "--export", "fifo.pdf", "--figure", "cimo", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "not a regular file"));
+  result_clear (&result);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  run (fixture, &result, "--export", "dangling.pdf", "--figure", "cimo", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "does not exist"));
+  result_clear (&result);
+  g_assert_cmpint (g_lstat (dangling, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_false (g_file_test (dangling, G_FILE_TEST_EXISTS));
+
+  run (fixture, &result, "--export", "readonly.pdf", "--figure", "cimo", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "read-only"));
+  result_clear (&result);
+  g_assert_true (g_file_get_contents (readonly, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep");
+  g_clear_pointer (&contents, g_free);
+
+  /* The child's stdout is a pipe (g_spawn_sync reads it). */
+  run (fixture, &result, "--export", "/dev/stdout", "--format", "pdf", "--figure", "cimo", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "not a regular file"));
+  g_assert_cmpstr (result.out, ==, "");
+  result_clear (&result);
+
+  run (fixture, &result, "--export", "link.pdf", "--figure", "cimo", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+/* A free note far out and huge (within the loader's limits) is refused
+ * with a message that names the cure, or written as SVG at its natural
+ * size; never a multi-gigabyte PDF or a PNG beyond the pixel limit. */
+static void
+test_extreme_geometry (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  Result result = { 0, };
+  g_autofree char *board = write_board (fixture, "huge.missiecanvas",
+                                        "{\"id\":\"cimo\",\"kind\":\"cimo\",\"x\":0,\"y\":0,\"scale\":1}",
+                                        "{\"id\":\"0b6f7a52-2d0e-4a77-9a3c-5f6f0f0e0a01\",\"text\":\"Reus\","
+                                        "\"color\":\"yellow\",\"x\":10000000,\"y\":10000000,"
+                                        "\"width\":10000000,\"height\":10000000,"
+                                        "\"created\":\"2026-11-22T10:00:00Z\",\"modified\":\"2026-11-22T10:00:00Z\","
+                                        "\"votes\":0}");
+  g_autofree char *svg = g_build_filename (fixture->dir, "huge.svg", NULL);
+  gsize length = 0;
+  g_autofree char *contents = NULL;
+
+  run (fixture, &result, board, "--export", "huge.pdf", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "one by one"));
+  result_clear (&result);
+
+  run (fixture, &result, board, "--export", "huge.pdf", "--width-mm", "natural", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "PDF allows"));
+  result_clear (&result);
+
+  run (fixture, &result, board, "--export", "huge.png", "--width-mm", "natural", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "pixels"));
+  result_clear (&result);
+  g_assert_cmpuint (mc_test_count_files (fixture->dir), ==, 1);
+
+  run (fixture, &result, board, "--export", "huge.svg", "--width-mm", "natural", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_cmpuint (length, <, 1024 * 1024);
+
+  /* The figure alone exports as usual. */
+  run (fixture, &result, board, "--export", "cimo.pdf", "--figure", "cimo", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+}
+
+/* Journal widths by name; an unknown one is one clear line. */
+static void
+test_width_presets (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *arg; const char *mm; } presets[] = {
+    { "single", "84 × " }, { "single-wide", "90 × " }, { "1.5", "140 × " },
+    { "double", "174 × " }, { "double-wide", "190 × " }, { "a4", "210 × " }, { "120", "120 × " },
+  };
+  Result result = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      g_autofree char *want = g_strconcat ("w.svg: ", presets[i].mm, NULL);
+
+      run (fixture, &result, "--export", "w.svg", "--figure", "cimo", "--no-notes",
+           "--width-mm", presets[i].arg, NULL);
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_true (g_str_has_prefix (result.out, want));
+      result_clear (&result);
+    }
+
+  run (fixture, &result, "--export", "w.svg", "--width-mm", "wide", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "double"));
+  result_clear (&result);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -356,6 +584,12 @@ main (int argc, char *argv[])
   g_test_add ("/mc/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/mc/cli/cut-notes-warning", Fixture, NULL, fixture_set_up, test_cut_notes_warning, fixture_tear_down);
   g_test_add ("/mc/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
+  g_test_add ("/mc/cli/hostile-figure-ids", Fixture, NULL, fixture_set_up, test_hostile_figure_ids, fixture_tear_down);
+  g_test_add ("/mc/cli/all-or-nothing-keeps-foreign-files", Fixture, NULL, fixture_set_up,
+              test_all_or_nothing_keeps_foreign_files, fixture_tear_down);
+  g_test_add ("/mc/cli/unsafe-targets", Fixture, NULL, fixture_set_up, test_unsafe_targets, fixture_tear_down);
+  g_test_add ("/mc/cli/extreme-geometry", Fixture, NULL, fixture_set_up, test_extreme_geometry, fixture_tear_down);
+  g_test_add ("/mc/cli/width-presets", Fixture, NULL, fixture_set_up, test_width_presets, fixture_tear_down);
 
   return g_test_run ();
 }

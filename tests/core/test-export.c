@@ -919,7 +919,8 @@ test_outline_csv (void)
   g_autofree char *csv = mc_outline_to_csv (board, mc_catalog_get_default (), MC_LANGUAGE_NL, NULL);
   guint found = 0;
 
-  g_assert_true (g_str_has_prefix (csv, "figure,region,question(s),note,votes,author,created,note id,cluster\r\n"));
+  /* The headers follow the board's language (here Dutch). */
+  g_assert_true (g_str_has_prefix (csv, "figuur,regio,vraag/vragen,notitie,stemmen,auteur,gemaakt,notitie-id,cluster\r\n"));
   rows = mc_outline_parse_csv (csv, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1 + g_strv_length ((char **) tricky_texts));
@@ -951,6 +952,80 @@ test_outline_csv (void)
   /* The parser refuses broken input. */
   g_assert_null (mc_outline_parse_csv ("a,\"b\nc", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+/* A spreadsheet runs a cell that starts with =, +, -, @, a tab or a CR as
+ * a formula: such cells are written as text (a leading apostrophe, quoted),
+ * everything else exactly; with ';' between the fields for Dutch
+ * spreadsheets, and English headers for an English board. */
+static void
+test_outline_csv_formulas (void)
+{
+  static const char * const formulas[] = {
+    "=HYPERLINK(\"http://x\",\"klik\")", "+31 30 123", "-1+1", "@SUM(A1)", "\tTab eerst",
+    "\rCR eerst", "=1;2", NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *english = NULL;
+  McExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; formulas[i] != NULL; i++)
+    {
+      McNote *note = mc_note_new (formulas[i]);
+
+      mc_note_set_anchor (note, "boundary-crossing", "coordination");
+      mc_note_set_author (note, i == 0 ? "=cmd|' /C calc'!A0" : "Anna");
+      mc_board_execute (board, mc_command_add_note (note));
+    }
+
+  mc_export_options_init (&options, MC_LANGUAGE_NL);
+  options.csv_separator = ';';
+  bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_CSV, &error);
+  g_assert_no_error (error);
+  csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (g_str_has_prefix (csv, "figuur;regio;vraag/vragen;notitie;stemmen;auteur;gemaakt;notitie-id;cluster\r\n"));
+
+  /* No cell of any row starts like a formula... */
+  rows = mc_outline_parse_csv_full (csv, ';', &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1 + g_strv_length ((char **) formulas));
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+      g_autofree char *text = NULL;
+      McNote *note;
+
+      g_assert_cmpuint (g_strv_length (row), ==, 9);
+      for (guint c = 0; row[c] != NULL; c++)
+        g_assert_null (strchr ("=+-@\t\r", row[c][0] != '\0' ? row[c][0] : 'x'));
+      g_assert_true (row[3][0] == '\'');
+      /* ...and taking the escape off gives the note's text back exactly. */
+      note = mc_board_get_note (board, row[7]);
+      g_assert_nonnull (note);
+      text = mc_outline_csv_unescape (row[3]);
+      g_assert_cmpstr (text, ==, mc_note_get_text (note));
+      found++;
+    }
+  g_assert_cmpuint (found, ==, g_strv_length ((char **) formulas));
+  /* The author cell of the first note is escaped too. */
+  g_assert_nonnull (strstr (csv, ";\"'=cmd|' /C calc'!A0\";"));
+  /* A plain text stays as it is. */
+  g_assert_null (strstr (csv, "'Anna"));
+
+  english = mc_outline_to_csv (board, mc_catalog_get_default (), MC_LANGUAGE_EN, NULL);
+  g_assert_true (g_str_has_prefix (english, "figure,region,question(s),note,votes,author,created,note id,cluster\r\n"));
+
+  options.csv_separator = '|';
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_CSV, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID_OPTION);
 }
 
 /* The inverse of the Markdown escaping, for one list item's text. */
@@ -1143,6 +1218,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/mc/export/print-grayscale", test_print_grayscale);
   g_test_add_func ("/mc/export/errors-atomic", test_errors_atomic);
   g_test_add_func ("/mc/export/outline-csv", test_outline_csv);
+  g_test_add_func ("/mc/export/outline-csv-formulas", test_outline_csv_formulas);
   g_test_add_func ("/mc/export/outline-markdown", test_outline_markdown);
   g_test_add_func ("/mc/export/session-report", test_session_report);
   g_test_add_func ("/mc/export/speed", test_speed);

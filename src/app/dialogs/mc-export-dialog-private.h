@@ -22,6 +22,7 @@ struct _McExportDialog
 
   /* From the template */
   AdwComboRow          *format_row;
+  AdwComboRow          *separator_row;
   AdwComboRow          *scope_row;
   AdwComboRow          *figure_row;
   AdwExpanderRow       *figures_row;

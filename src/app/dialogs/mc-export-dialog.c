@@ -176,6 +176,7 @@ mc_export_dialog_get_options (McExportDialog  *self,
       break;
     }
 
+  options->csv_separator = adw_combo_row_get_selected (self->separator_row) == 1 ? ';' : ',';
   options->notes = gtk_switch_get_active (self->notes_switch);
   options->questions = adw_combo_row_get_selected (self->questions_row);
   options->definitions = gtk_switch_get_active (self->definitions_switch);
@@ -308,6 +309,7 @@ update_rows (McExportDialog *self)
   gtk_widget_set_visible (self->appearance_group, figure);
   gtk_widget_set_visible (self->size_group, figure);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->separator_row), format == MC_EXPORT_FORMAT_CSV);
   gtk_widget_set_visible (GTK_WIDGET (self->page_row), format == MC_EXPORT_FORMAT_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), format == MC_EXPORT_FORMAT_PNG);
   /* A fixed page decides the size itself. */
@@ -540,6 +542,7 @@ connect_controls (McExportDialog *self)
 {
   struct { const char *name; gpointer widget; const char *signal; } controls[] = {
     { "format", self->format_row, "notify::selected" },
+    { "separator", self->separator_row, "notify::selected" },
     { "scope", self->scope_row, "notify::selected" },
     { "figure", self->figure_row, "notify::selected" },
     { "figures", self->figures_row, NULL },
@@ -656,6 +659,7 @@ mc_export_dialog_class_init (McExportDialogClass *klass)
                                                "/io/github/missiecanvas/Missiecanvas/ui/mc-export-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, McExportDialog, name)
   BIND (format_row);
+  BIND (separator_row);
   BIND (scope_row);
   BIND (figure_row);
   BIND (figures_row);

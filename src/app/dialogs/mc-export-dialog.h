@@ -57,7 +57,7 @@ void            mc_export_dialog_get_options    (McExportDialog  *self,
                                                  McExportOptions *options);
 
 /* The row widgets, for keyboard-free tests and for people reading the code:
- * "format", "scope", "figure", "figures" (AdwExpanderRow with one GtkCheckButton
+ * "format", "separator", "scope", "figure", "figures" (AdwExpanderRow with one GtkCheckButton
  * per figure, named by figure id), "notes", "questions", "definitions",
  * "empty-regions", "caption", "language", "theme", "background", "width",
  * "custom-width", "font-floor", "dpi", "page" (AdwComboRow or the switch /

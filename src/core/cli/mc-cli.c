@@ -38,6 +38,9 @@ static const GOptionEntry main_entries[] = {
     N_("Width of the exported figure in millimetres, or a journal preset: single (84), "
        "single-wide (90), 1.5 (140), double (174, the default), double-wide (190), a4 (210) "
        "or natural (180 per 1000 figure units)"), N_("N|PRESET") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Field separator of CSV exports: comma (default) or semicolon (for Dutch spreadsheets)"),
+    N_("comma|semicolon") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the model content: nl or en (default: the board’s)"), N_("nl|en") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -65,7 +68,7 @@ static const GOptionEntry main_entries[] = {
 
 /* Options that only mean something together with an action. */
 static const char * const export_only_options[] = {
-  "figure", "format", "dpi", "width-mm", "no-notes", "questions", "caption", NULL
+  "figure", "format", "dpi", "width-mm", "separator", "no-notes", "questions", "caption", NULL
 };
 
 void
@@ -191,6 +194,19 @@ read_export_options (GVariantDict    *dict,
       options->width_mm = width;
     }
 
+  if (g_variant_dict_lookup (dict, "separator", "&s", &str))
+    {
+      if (g_str_equal (str, "comma") || g_str_equal (str, ","))
+        options->csv_separator = ',';
+      else if (g_str_equal (str, "semicolon") || g_str_equal (str, ";"))
+        options->csv_separator = ';';
+      else
+        {
+          *status = fail (_("unknown separator “%s”: use comma or semicolon"), str);
+          return FALSE;
+        }
+    }
+
   options->notes = !g_variant_dict_contains (dict, "no-notes");
   if (g_variant_dict_contains (dict, "questions"))
     options->questions = MC_QUESTIONS_INLINE;
@@ -230,7 +246,7 @@ figure_file_stem (const char *id)
     }
   while (stem->len > 0 && (stem->str[stem->len - 1] == '-' || stem->str[stem->len - 1] == '.'))
     g_string_truncate (stem, stem->len - 1);
-  while (stem->len > 0 && stem->str[0] == '-')
+  while (stem->len > 0 && (stem->str[0] == '-' || stem->str[0] == '.'))
     g_string_erase (stem, 0, 1);
   if (stem->len == 0)
     g_string_append (stem, "figure");

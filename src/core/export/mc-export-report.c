@@ -1,4 +1,13 @@
-/* mc-export-report.c — the session report: title page, figures, outline */
+/* mc-export-report.c — the session report: title page, figures, outline
+ *
+ * Every page is a scene, as every figure is: the report places text
+ * (mc-text layouts), rules and vote dots in page coordinates (points) in
+ * the theme's colours, and the cairo backend draws it. Figures are the
+ * export's own scenes, fitted under their heading. All pages are A4
+ * portrait; no note is ever cut: a figure page whose notes would not fit
+ * their text shows the figure without them, and the outline after the
+ * figures lists every note in full, its votes drawn as dots.
+ */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -6,14 +15,24 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "mc-catalog.h"
 #include "mc-export-private.h"
+#include "mc-note.h"
 #include "mc-outline.h"
+#include "mc-render-cairo.h"
+#include "mc-text.h"
 #include "mc-theme.h"
 
-
-/* Session report */
-
-#define REPORT_MARGIN MC_MM_TO_PT (16.0)
+#define PAGE_WIDTH   MC_MM_TO_PT (MC_A4_SHORT_MM)
+#define PAGE_HEIGHT  MC_MM_TO_PT (MC_A4_LONG_MM)
+#define MARGIN       MC_MM_TO_PT (18.0)
+#define TEXT_WIDTH   (PAGE_WIDTH - 2 * MARGIN)
+#define FOOTER_SPACE 24.0
+#define NOTE_INDENT  16.0
+#define DOT_RADIUS   2.2
+#define DOT_STEP     6.5
+/* More votes than this show as dots and a count. */
+#define MAX_DOTS     12
 
 typedef struct
 {
@@ -22,134 +41,135 @@ typedef struct
   const McTheme         *theme;
   const McExportOptions *options;
   McBoard               *board;
-  double                 page_width;
-  double                 page_height;
-  double                 y;          /* text pages: next line's top */
+  McScene               *page;        /* the open page, NULL between pages */
+  double                 y;           /* next line's top */
   guint                  page_number;
-  gboolean               page_open;
-  /* outline state */
-  gboolean               keep_next;  /* the last block was a heading */
+  gboolean               keep_next;   /* the last block was a heading */
 } Report;
 
 static PangoLayout *
-report_layout (Report      *report,
-               const char  *text,
-               double       size,
-               PangoWeight  weight,
-               PangoStyle   style,
-               double       width)
+text_layout (Report      *report,
+             const char  *text,
+             double       size,
+             PangoWeight  weight,
+             PangoStyle   style,
+             double       width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (report->cr);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (report->theme->font_family);
-  cairo_font_options_t *font_options = cairo_font_options_create ();
+  McTextStyle text_style = {
+    .family = report->theme->font_family,
+    .size = size,
+    .weight = weight,
+    .style = style,
+    .alignment = PANGO_ALIGN_LEFT,
+  };
 
-  /* Like mc-text: no hinting, so line breaks do not depend on the output. */
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
-  cairo_font_options_destroy (font_options);
-  pango_layout_context_changed (layout);
-
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-  pango_font_description_set_style (desc, style);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (width > 0)
-    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
+  return mc_text_layout_new (text, &text_style, width);
 }
 
 static void
-report_set_color (Report        *report,
-                  const McColor *color)
+add_text (Report        *report,
+          PangoLayout   *layout,
+          double         x,
+          double         y,
+          const McColor *color)
 {
-  cairo_set_source_rgba (report->cr, color->red, color->green, color->blue, color->alpha);
+  mc_scene_add_text (report->page, MC_ROLE_NONE, layout, x, y, color);
 }
 
 static void
-report_footer (Report *report)
+begin_page (Report *report)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
-  int pw, ph;
-  const char *title = mc_board_get_title (report->board);
+  g_autoptr(McPath) sheet = mc_path_new ();
+  McRect rect = { 0, 0, PAGE_WIDTH, PAGE_HEIGHT };
 
-  text = g_strdup_printf ("%s · %u", title != NULL ? title : "", report->page_number);
-  layout = report_layout (report, text, 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
-  pango_layout_get_size (layout, &pw, &ph);
-  w = pw / (double) PANGO_SCALE;
-  h = ph / (double) PANGO_SCALE;
-  report_set_color (report, &report->theme->muted_ink);
-  cairo_move_to (report->cr, report->page_width - REPORT_MARGIN - w,
-                 report->page_height - REPORT_MARGIN / 2 - h);
-  pango_cairo_show_layout (report->cr, layout);
-}
-
-static void
-report_begin_page (Report *report,
-                   double  width,
-                   double  height)
-{
-  McColor white = { 1, 1, 1, 1 };
-
-  report->page_width = width;
-  report->page_height = height;
+  report->page = mc_scene_new ();
   report->page_number++;
-  cairo_pdf_surface_set_size (report->surface, width, height);
-  report_set_color (report, &white);
-  cairo_paint (report->cr);
-  report->y = REPORT_MARGIN;
-  report->page_open = TRUE;
+  mc_path_rectangle (sheet, &rect);
+  mc_scene_add_path (report->page, MC_ROLE_BOARD, sheet, &report->theme->paper, NULL, 0, MC_LINE_SOLID);
+  report->y = MARGIN;
+}
+
+/* A figure page draws its sheet (the page scene's first item) before the
+ * figure, which is drawn on the cairo context directly, fitted. */
+static void
+draw_page_background (Report *report)
+{
+  g_autoptr(McScene) sheet = mc_scene_new ();
+
+  mc_scene_append_range (sheet, report->page, 0, 1);
+  mc_render_scene (report->cr, sheet, NULL);
 }
 
 static void
-report_end_page (Report *report)
+end_page (Report *report)
 {
-  if (!report->page_open)
+  g_autoptr(McScene) page = NULL;
+
+  if (report->page == NULL)
     return;
+  page = g_steal_pointer (&report->page);
+
   if (report->page_number > 1)
-    report_footer (report);
+    {
+      const char *title = mc_board_get_title (report->board);
+      g_autofree char *text = g_strdup_printf ("%s · %u", title != NULL ? title : "", report->page_number);
+      g_autoptr(PangoLayout) footer = text_layout (report, text, 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      double w, h;
+
+      mc_text_layout_get_size (footer, &w, &h);
+      mc_scene_add_text (page, MC_ROLE_NONE, footer, PAGE_WIDTH - MARGIN - w,
+                         PAGE_HEIGHT - MARGIN / 2 - h, &report->theme->muted_ink);
+    }
+
+  mc_render_scene (report->cr, page, NULL);
   cairo_show_page (report->cr);
-  report->page_open = FALSE;
 }
 
-/* Places layout's lines from report->y on, starting new text pages where a
- * line would cross the bottom margin. */
-static void
-report_flow (Report        *report,
-             PangoLayout   *layout,
-             double         x,
-             const McColor *color)
+static double
+bottom (void)
 {
+  return PAGE_HEIGHT - MARGIN - FOOTER_SPACE;
+}
+
+static void
+new_text_page (Report *report)
+{
+  end_page (report);
+  begin_page (report);
+}
+
+/* Places layout's lines from report->y on, continuing on a new page where
+ * a line would cross the bottom: a long note is split between lines, never
+ * cut. */
+static void
+flow (Report        *report,
+      PangoLayout   *layout,
+      double         x,
+      const McColor *color)
+{
+  const char *text = pango_layout_get_text (layout);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double bottom;
+  int width = pango_layout_get_width (layout);
 
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      int y0, y1, baseline;
+      g_autoptr(PangoLayout) piece = NULL;
+      g_autofree char *line_text = NULL;
+      int y0, y1;
       double height;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
       pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      baseline = pango_layout_iter_get_baseline (iter);
       height = (y1 - y0) / (double) PANGO_SCALE;
+      if (report->page == NULL || report->y + height > bottom ())
+        new_text_page (report);
 
-      bottom = report->page_height - REPORT_MARGIN;
-      if (!report->page_open || report->y + height > bottom)
-        {
-          report_end_page (report);
-          report_begin_page (report, MC_MM_TO_PT (MC_A4_SHORT_MM), MC_MM_TO_PT (MC_A4_LONG_MM));
-        }
-
-      report_set_color (report, color);
-      cairo_move_to (report->cr, x + logical.x / (double) PANGO_SCALE,
-                     report->y + (baseline - y0) / (double) PANGO_SCALE);
-      pango_cairo_show_layout_line (report->cr, line);
+      /* One layout per line, with the line's own attributes (the font). */
+      line_text = g_strndup (text + line->start_index, line->length);
+      piece = pango_layout_copy (layout);
+      pango_layout_set_width (piece, width);
+      pango_layout_set_text (piece, line_text, -1);
+      add_text (report, piece, x, report->y, color);
       report->y += height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -157,62 +177,48 @@ report_flow (Report        *report,
 }
 
 static void
-report_title_page (Report *report)
+title_page (Report *report)
 {
   McBoard *board = report->board;
   McLanguage lang = report->options->language;
   const char *title = mc_board_get_title (board);
-  const char *value;
-  double width = MC_MM_TO_PT (MC_A4_LONG_MM) - 2 * REPORT_MARGIN;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(GString) details = g_string_new (NULL);
-  int h;
+  const char *keys[] = { MC_META_CASE, NULL, MC_META_DATE, MC_META_FACILITATOR };
+  g_autoptr(PangoLayout) heading = NULL;
+  g_autoptr(PangoLayout) brand = NULL;
+  double h;
 
-  report_begin_page (report, MC_MM_TO_PT (MC_A4_LONG_MM), MC_MM_TO_PT (MC_A4_SHORT_MM));
+  begin_page (report);
+  report->y = PAGE_HEIGHT * 0.28;
+  heading = text_layout (report, title != NULL && title[0] != '\0' ? title : "Missiecanvas",
+                         28, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TEXT_WIDTH);
+  add_text (report, heading, MARGIN, report->y, &report->theme->ink);
+  mc_text_layout_get_size (heading, NULL, &h);
+  report->y += h + 18;
 
-  report->y = report->page_height * 0.28;
-  layout = report_layout (report, title != NULL && title[0] != '\0' ? title : "Missiecanvas",
-                          30, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, width);
-  report_set_color (report, &report->theme->ink);
-  cairo_move_to (report->cr, REPORT_MARGIN, report->y);
-  pango_cairo_show_layout (report->cr, layout);
-  pango_layout_get_size (layout, NULL, &h);
-  report->y += h / (double) PANGO_SCALE + 18;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *value = keys[i] != NULL ? mc_board_get_meta (board, keys[i])
+                                          : mc_outline_phase_label (mc_board_get_phase (board), lang);
+      g_autoptr(PangoLayout) line = NULL;
 
-  value = mc_board_get_meta (board, MC_META_CASE);
-  if (value != NULL && value[0] != '\0')
-    g_string_append_printf (details, "%s\n", value);
-  g_string_append_printf (details, "%s\n", mc_outline_phase_label (mc_board_get_phase (board), lang));
-  value = mc_board_get_meta (board, MC_META_DATE);
-  if (value != NULL && value[0] != '\0')
-    g_string_append_printf (details, "%s\n", value);
-  value = mc_board_get_meta (board, MC_META_FACILITATOR);
-  if (value != NULL && value[0] != '\0')
-    g_string_append_printf (details, "%s\n", value);
-  if (details->len > 0)
-    g_string_truncate (details, details->len - 1);
+      if (value == NULL || value[0] == '\0')
+        continue;
+      line = text_layout (report, value, 14, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TEXT_WIDTH);
+      add_text (report, line, MARGIN, report->y, &report->theme->muted_ink);
+      mc_text_layout_get_size (line, NULL, &h);
+      report->y += h + 4;
+    }
 
-  g_clear_object (&layout);
-  layout = report_layout (report, details->str, 14, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, width);
-  pango_layout_set_spacing (layout, 4 * PANGO_SCALE);
-  report_set_color (report, &report->theme->muted_ink);
-  cairo_move_to (report->cr, REPORT_MARGIN, report->y);
-  pango_cairo_show_layout (report->cr, layout);
-
-  g_clear_object (&layout);
-  layout = report_layout (report, "Missiecanvas · Hogeschool Utrecht, Missiegedreven omgevingen",
-                          9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, width);
-  report_set_color (report, &report->theme->muted_ink);
-  cairo_move_to (report->cr, REPORT_MARGIN, report->page_height - REPORT_MARGIN - 12);
-  pango_cairo_show_layout (report->cr, layout);
-
-  report_end_page (report);
+  brand = text_layout (report, "Missiecanvas · Hogeschool Utrecht, Missiegedreven omgevingen",
+                       9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TEXT_WIDTH);
+  add_text (report, brand, MARGIN, PAGE_HEIGHT - MARGIN - 12, &report->theme->muted_ink);
+  end_page (report);
 }
 
 static gboolean
-report_figure_page (Report      *report,
-                    const char  *figure_id,
-                    GError     **error)
+figure_page (Report      *report,
+             const char  *figure_id,
+             GError     **error)
 {
   McExportOptions options = *report->options;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -223,138 +229,177 @@ report_figure_page (Report      *report,
                                                     mc_figure_get_kind (figure));
   const char *title = info != NULL ? mc_figure_info_get_title (info, options.language) : NULL;
   McPageGeometry geo;
-  double top;
-  int h;
+  double top, h;
 
   options.scope = MC_EXPORT_SCOPE_FIGURE;
   options.figure_id = figure_id;
   options.notes = TRUE;
-  options.page = MC_EXPORT_PAGE_A4_LANDSCAPE;
+  options.page = MC_EXPORT_PAGE_A4_PORTRAIT;
   g_ptr_array_add (ids, (gpointer) figure_id);
 
   scene = _mc_export_build_scene (report->board, &options, MC_EXPORT_FORMAT_PDF, ids, &geo, error);
   if (scene == NULL)
     return FALSE;
+  /* Never a note with its text cut: then the figure without notes, and
+   * the notes in full in the outline. */
+  if (mc_export_count_cut_notes (scene) > 0)
+    {
+      options.notes = FALSE;
+      g_clear_pointer (&scene, mc_scene_unref);
+      scene = _mc_export_build_scene (report->board, &options, MC_EXPORT_FORMAT_PDF, ids, &geo, error);
+      if (scene == NULL)
+        return FALSE;
+    }
 
-  report_begin_page (report, MC_MM_TO_PT (MC_A4_LONG_MM), MC_MM_TO_PT (MC_A4_SHORT_MM));
+  begin_page (report);
+  draw_page_background (report);
+  heading = text_layout (report, title != NULL ? title : figure_id, 14, PANGO_WEIGHT_BOLD,
+                         PANGO_STYLE_NORMAL, TEXT_WIDTH);
+  add_text (report, heading, MARGIN, MARGIN, &report->theme->ink);
+  mc_text_layout_get_size (heading, NULL, &h);
+  top = MARGIN + h + 8;
 
-  heading = report_layout (report, title != NULL ? title : figure_id, 14, PANGO_WEIGHT_BOLD,
-                           PANGO_STYLE_NORMAL, report->page_width - 2 * REPORT_MARGIN);
-  report_set_color (report, &report->theme->ink);
-  cairo_move_to (report->cr, REPORT_MARGIN, REPORT_MARGIN);
-  pango_cairo_show_layout (report->cr, heading);
-  pango_layout_get_size (heading, NULL, &h);
-  top = REPORT_MARGIN + h / (double) PANGO_SCALE + 8;
+  if (!options.notes)
+    {
+      g_autoptr(PangoLayout) hint = text_layout (report, _("The notes of this figure are listed in full after the figures."),
+                                                 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, TEXT_WIDTH);
+
+      add_text (report, hint, MARGIN, top, &report->theme->muted_ink);
+      mc_text_layout_get_size (hint, NULL, &h);
+      top += h + 6;
+    }
 
   /* The figure fills the rest of the page, under the heading and above
    * the footer. */
   cairo_save (report->cr);
-  cairo_translate (report->cr, REPORT_MARGIN, top);
-  mc_export_draw_fitted (report->cr, scene, &geo.content,
-                         report->page_width - 2 * REPORT_MARGIN,
-                         report->page_height - top - REPORT_MARGIN, 0);
+  cairo_translate (report->cr, MARGIN, top);
+  mc_export_draw_fitted (report->cr, scene, &geo.content, TEXT_WIDTH, bottom () - top, 0);
   cairo_restore (report->cr);
 
-  report_end_page (report);
+  /* The sheet is already drawn: leave only the texts for end_page(). */
+  {
+    g_autoptr(McScene) texts = mc_scene_new ();
+
+    mc_scene_append_range (texts, report->page, 1, mc_scene_get_n_items (report->page));
+    mc_scene_unref (report->page);
+    report->page = g_steal_pointer (&texts);
+  }
+  end_page (report);
   return TRUE;
 }
 
+/* Votes as dots, as on the board: up to MAX_DOTS, then the count. */
 static void
-report_outline_entry (const McOutlineEntry *entry,
-                      gpointer              user_data)
+add_vote_dots (Report *report,
+               guint   votes,
+               double  x,
+               double  baseline)
+{
+  g_autoptr(McPath) dots = mc_path_new ();
+  guint n = MIN (votes, MAX_DOTS);
+
+  for (guint i = 0; i < n; i++)
+    mc_path_circle (dots, x + DOT_RADIUS + i * DOT_STEP, baseline - 3.5, DOT_RADIUS);
+  mc_scene_add_path (report->page, MC_ROLE_VOTES, dots, &report->theme->ink, NULL, 0, MC_LINE_SOLID);
+  if (votes > MAX_DOTS)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", votes);
+      g_autoptr(PangoLayout) layout = text_layout (report, count, 8, PANGO_WEIGHT_BOLD,
+                                                   PANGO_STYLE_NORMAL, -1);
+
+      add_text (report, layout, x + n * DOT_STEP + 2, baseline - 9, &report->theme->ink);
+    }
+}
+
+static void
+note_entry (Report               *report,
+            const McOutlineEntry *entry)
+{
+  guint votes = mc_note_get_votes (entry->note);
+  const char *author = mc_note_get_author (entry->note);
+  double dots_width = votes > 0 ? MIN (votes, MAX_DOTS) * DOT_STEP + (votes > MAX_DOTS ? 18 : 4) : 0;
+  g_autoptr(PangoLayout) layout = text_layout (report, entry->text, 10, PANGO_WEIGHT_NORMAL,
+                                               PANGO_STYLE_NORMAL, TEXT_WIDTH - NOTE_INDENT);
+  g_autoptr(McPath) bullet = mc_path_new ();
+  PangoLayoutIter *iter;
+  double baseline;
+
+  report->y += report->keep_next ? 5 : 3;
+  if (report->page == NULL || report->y + 14 > bottom ())
+    new_text_page (report);
+
+  iter = pango_layout_get_iter (layout);
+  baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+  pango_layout_iter_free (iter);
+  mc_path_circle (bullet, MARGIN + 4, report->y + baseline - 3.5, 1.8);
+  mc_scene_add_path (report->page, MC_ROLE_DECORATION, bullet, &report->theme->muted_ink, NULL, 0,
+                     MC_LINE_SOLID);
+
+  flow (report, layout, MARGIN + NOTE_INDENT, &report->theme->ink);
+
+  /* Under the text: the votes as dots, then the author. */
+  if (votes > 0 || (author != NULL && author[0] != '\0'))
+    {
+      double x = MARGIN + NOTE_INDENT;
+
+      if (report->y + 11 > bottom ())
+        new_text_page (report);
+      if (votes > 0)
+        add_vote_dots (report, votes, x, report->y + 9);
+      if (author != NULL && author[0] != '\0')
+        {
+          g_autoptr(PangoLayout) meta = text_layout (report, author, 8, PANGO_WEIGHT_NORMAL,
+                                                     PANGO_STYLE_NORMAL, TEXT_WIDTH - NOTE_INDENT - dots_width);
+
+          add_text (report, meta, x + dots_width, report->y, &report->theme->muted_ink);
+        }
+      report->y += 11;
+    }
+  report->keep_next = FALSE;
+}
+
+static void
+outline_entry (const McOutlineEntry *entry,
+               gpointer              user_data)
 {
   Report *report = user_data;
-  McLanguage lang = report->options->language;
-  double width = MC_MM_TO_PT (MC_A4_SHORT_MM) - 2 * REPORT_MARGIN;
   g_autoptr(PangoLayout) layout = NULL;
-  double x = REPORT_MARGIN;
+  const McColor *color = &report->theme->ink;
   double space_before = 0;
   double keep = 0;
-  const McColor *color = &report->theme->ink;
 
   switch (entry->kind)
     {
     case MC_OUTLINE_FIGURE:
-      layout = report_layout (report, entry->text, 15, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, width);
-      space_before = report->y > REPORT_MARGIN + 1 ? 18 : 0;
+      layout = text_layout (report, entry->text, 15, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TEXT_WIDTH);
+      space_before = report->page != NULL && report->y > MARGIN + 1 ? 18 : 0;
       keep = 90;
       break;
     case MC_OUTLINE_REGION:
-      layout = report_layout (report, entry->text, 11.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, width);
+      layout = text_layout (report, entry->text, 11.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TEXT_WIDTH);
       space_before = report->keep_next ? 4 : 10;
       keep = 60;
       break;
     case MC_OUTLINE_QUESTION:
-      layout = report_layout (report, entry->text, 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, width);
+      layout = text_layout (report, entry->text, 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, TEXT_WIDTH);
       color = &report->theme->muted_ink;
       space_before = 1;
       break;
     case MC_OUTLINE_NOTE:
-      {
-        guint votes = mc_note_get_votes (entry->note);
-        const char *author = mc_note_get_author (entry->note);
-        g_autoptr(GString) meta = g_string_new (NULL);
-        g_autofree char *markup_text = NULL;
-        g_autofree char *markup = NULL;
-
-        if (votes > 0)
-          g_string_append_printf (meta, "%u %s", votes,
-                                  lang == MC_LANGUAGE_EN ? (votes == 1 ? "vote" : "votes")
-                                                         : (votes == 1 ? "stem" : "stemmen"));
-        if (author != NULL && author[0] != '\0')
-          g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", author);
-
-        layout = report_layout (report, NULL, 10, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                                width - 14);
-        markup_text = g_markup_escape_text (entry->text, -1);
-        if (meta->len > 0)
-          {
-            g_autofree char *meta_text = g_markup_escape_text (meta->str, -1);
-            markup = g_strdup_printf ("%s  <span size=\"85%%\" foreground=\"#666666\">(%s)</span>",
-                                      markup_text, meta_text);
-          }
-        else
-          markup = g_strdup (markup_text);
-        pango_layout_set_markup (layout, markup, -1);
-        x = REPORT_MARGIN + 14;
-        space_before = report->keep_next ? 5 : 3;
-
-        if (!report->page_open)
-          report_begin_page (report, MC_MM_TO_PT (MC_A4_SHORT_MM), MC_MM_TO_PT (MC_A4_LONG_MM));
-        report->y += space_before;
-        space_before = 0;
-        if (report->y + 14 > report->page_height - REPORT_MARGIN)
-          {
-            report_end_page (report);
-            report_begin_page (report, MC_MM_TO_PT (MC_A4_SHORT_MM), MC_MM_TO_PT (MC_A4_LONG_MM));
-          }
-        /* The bullet sits on the first line's baseline. */
-        {
-          PangoLayoutIter *iter = pango_layout_get_iter (layout);
-          double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
-
-          pango_layout_iter_free (iter);
-          report_set_color (report, &report->theme->ink);
-          cairo_arc (report->cr, REPORT_MARGIN + 4, report->y + baseline - 3.5, 1.8, 0, 2 * G_PI);
-          cairo_fill (report->cr);
-        }
-      }
-      break;
+      note_entry (report, entry);
+      return;
     default:
       return;
     }
 
-  if (!report->page_open)
-    report_begin_page (report, MC_MM_TO_PT (MC_A4_SHORT_MM), MC_MM_TO_PT (MC_A4_LONG_MM));
+  if (report->page == NULL)
+    begin_page (report);
   report->y += space_before;
   /* A heading never ends a page: move it on when the room left is small. */
-  if (keep > 0 && report->y + keep > report->page_height - REPORT_MARGIN)
-    {
-      report_end_page (report);
-      report_begin_page (report, MC_MM_TO_PT (MC_A4_SHORT_MM), MC_MM_TO_PT (MC_A4_LONG_MM));
-    }
+  if (keep > 0 && report->y + keep > bottom ())
+    new_text_page (report);
 
-  report_flow (report, layout, x, color);
+  flow (report, layout, MARGIN, color);
   report->keep_next = keep > 0;
 }
 
@@ -394,17 +439,18 @@ mc_export_session_report (McBoard                *board,
     }
 
   report.surface = cairo_pdf_surface_create_for_stream (_mc_export_append_to_byte_array, data,
-                                                        MC_MM_TO_PT (MC_A4_LONG_MM), MC_MM_TO_PT (MC_A4_SHORT_MM));
-  _mc_export_pdf_set_metadata (report.surface, options->title != NULL ? options->title : mc_board_get_title (board));
+                                                        PAGE_WIDTH, PAGE_HEIGHT);
+  _mc_export_pdf_set_metadata (report.surface, options->title != NULL ? options->title
+                                                                      : mc_board_get_title (board));
   report.cr = cairo_create (report.surface);
   report.theme = mc_theme_get (options->theme);
   report.options = options;
   report.board = board;
 
-  report_title_page (&report);
+  title_page (&report);
 
   for (guint i = 0; i < ids->len && ok; i++)
-    ok = report_figure_page (&report, ids->pdata[i], error);
+    ok = figure_page (&report, ids->pdata[i], error);
 
   if (ok)
     {
@@ -415,9 +461,10 @@ mc_export_session_report (McBoard                *board,
       mc_outline_foreach (board, mc_catalog_get_default (), options->language,
                           options->scope == MC_EXPORT_SCOPE_BOARD ? NULL
                                                                   : (const char * const *) strv->pdata,
-                          report_outline_entry, &report);
-      report_end_page (&report);
+                          outline_entry, &report);
+      end_page (&report);
     }
+  g_clear_pointer (&report.page, mc_scene_unref);
 
   cairo_destroy (report.cr);
   cairo_surface_finish (report.surface);
@@ -430,4 +477,3 @@ mc_export_session_report (McBoard                *board,
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
   return mc_export_write_bytes (out, bytes, error);
 }
-

@@ -268,8 +268,9 @@ _mc_export_write_outline (McBoard                *board,
   g_ptr_array_add (strv, NULL);
 
   if (format == MC_EXPORT_FORMAT_CSV)
-    text = mc_outline_to_csv (board, mc_catalog_get_default (), options->language,
-                              ids->len > 0 ? (const char * const *) strv->pdata : NULL);
+    text = mc_outline_to_csv_full (board, mc_catalog_get_default (), options->language,
+                                   ids->len > 0 ? (const char * const *) strv->pdata : NULL,
+                                   options->csv_separator != 0 ? options->csv_separator : ',');
   else
     text = mc_outline_to_markdown (board, mc_catalog_get_default (), options->language,
                                    ids->len > 0 ? (const char * const *) strv->pdata : NULL);

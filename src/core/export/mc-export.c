@@ -139,6 +139,13 @@ _mc_export_check_options (const McExportOptions  *options,
                    _("Minimum font size %g pt is out of range (0 to 72 pt)"), options->font_floor_pt);
       return FALSE;
     }
+  if (options->csv_separator != 0 && options->csv_separator != ',' &&
+      options->csv_separator != ';' && options->csv_separator != '\t')
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID_OPTION,
+                   _("Unknown CSV separator: use a comma, a semicolon or a tab"));
+      return FALSE;
+    }
   if (format == MC_EXPORT_FORMAT_PNG)
     {
       if (options->dpi < 36 || options->dpi > 2400)
@@ -327,16 +334,19 @@ check_target (const char  *path,
     }
   if (S_ISLNK (st.st_mode))
     {
-      char *resolved = realpath (path, NULL);
+      char *resolved;
 
-      if (resolved == NULL || stat (resolved, &st) != 0)
+      if (stat (path, &st) != 0)
         {
-          free (resolved);
           g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
                        _("Could not write “%s”: it is a link to a file that does not exist"), name);
           return NULL;
         }
-      target = g_strdup (resolved);
+      resolved = S_ISREG (st.st_mode) ? realpath (path, NULL) : NULL;
+      if (resolved != NULL)
+        target = g_strdup (resolved);
+      else
+        st.st_mode = S_IFIFO;   /* a link to a pipe, as /dev/stdout often is */
       free (resolved);
     }
   if (!S_ISREG (st.st_mode))
@@ -347,7 +357,9 @@ check_target (const char  *path,
                    name);
       return NULL;
     }
-  if (access (target != NULL ? target : path, W_OK) != 0)
+  /* No write permission for anyone is read-only even for root. */
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
+      access (target != NULL ? target : path, W_OK) != 0)
     {
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
                    _("Could not write “%s”: the file is read-only"), name);

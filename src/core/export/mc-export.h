@@ -115,6 +115,7 @@ typedef struct
   McExportPage        page;           /* PDF; PNG and SVG always fit */
 
   const char         *title;          /* PDF/SVG document title; NULL: from the board */
+  char                csv_separator;  /* CSV: ',' (0 means the same) or ';' for Dutch spreadsheets */
 } McExportOptions;
 
 /* Defaults: whole board, notes on, questions off, empty regions shown, no

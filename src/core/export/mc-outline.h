@@ -24,26 +24,45 @@ char      *mc_outline_to_markdown (McBoard            *board,
                                    McCatalog          *catalog,
                                    McLanguage          language,
                                    const char * const *figure_ids);
-/* Header row: figure, region, question(s), note, votes, author, created,
- * note id, cluster (the label; empty when none). Fields are separated by
- * commas, rows end in CRLF. */
+/* Header row in the language: figure, region, question(s), note, votes,
+ * author, created, note id, cluster (the label; empty when none) — in
+ * Dutch figuur, regio, vraag/vragen, notitie, stemmen, auteur, gemaakt,
+ * notitie-id, cluster. Fields are separated by commas, rows end in CRLF.
+ * A cell a spreadsheet would run as a formula (starting with =, +, -, @,
+ * tab or CR) is written quoted with a leading apostrophe. */
 char      *mc_outline_to_csv      (McBoard            *board,
                                    McCatalog          *catalog,
                                    McLanguage          language,
                                    const char * const *figure_ids);
+/* The same with ',' ';' (Dutch spreadsheets) or a tab between fields. */
+char      *mc_outline_to_csv_full (McBoard            *board,
+                                   McCatalog          *catalog,
+                                   McLanguage          language,
+                                   const char * const *figure_ids,
+                                   char                separator);
 
 /* Escapes text for Markdown inline content (used inside a list item whose
  * continuation lines are indented by indent spaces). */
 void       mc_outline_append_markdown_escaped (GString    *out,
                                                const char *text,
                                                guint       indent);
-/* Appends one CSV field, quoted when it holds a comma, quote, CR or LF. */
+/* Appends one CSV field, quoted when it holds the separator (a comma for
+ * _field), a quote, CR or LF, and escaped as text when it starts like a
+ * formula. */
 void       mc_outline_append_csv_field (GString    *out,
                                         const char *field);
+void       mc_outline_append_csv_cell  (GString    *out,
+                                        const char *field,
+                                        char        separator);
+/* The text of a cell as written: the formula escape taken off. */
+char      *mc_outline_csv_unescape     (const char *cell);
 /* Parses RFC 4180 CSV: a GPtrArray of rows, each a GStrv. NULL with a
  * G_IO_ERROR_INVALID_DATA error on an unterminated or misplaced quote. */
 GPtrArray *mc_outline_parse_csv  (const char  *data,
                                   GError     **error);
+GPtrArray *mc_outline_parse_csv_full (const char  *data,
+                                      char         separator,
+                                      GError     **error);
 
 /* The phase in words, in the given language ("bij de start", …). */
 const char *mc_outline_phase_label (McPhase    phase,
