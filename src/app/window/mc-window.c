@@ -615,21 +615,6 @@ _mc_window_save_as (McWindow         *self,
 
 /* Closing */
 
-static void
-save_window_state (McWindow *self)
-{
-  int width, height;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized",
-                          gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
-}
-
 static gboolean
 close_when_idle (gpointer data)
 {
@@ -708,8 +693,6 @@ mc_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  save_window_state (self);
-
   return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
 }
 
@@ -771,6 +754,13 @@ restore_window_state (McWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* From now on the settings follow the window (SET only: one window's
+   * size must not resize the others). GTK keeps the default size of a
+   * maximized window at its size before, which is what is remembered. */
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_SET);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_SET);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_SET);
 }
 
 static void
