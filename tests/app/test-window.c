@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "mc-application.h"
 #include "mc-board-io.h"
@@ -556,6 +557,28 @@ test_save_as_exact_name (Fixture       *fixture,
   g_assert_false (mc_board_get_modified (board));
 }
 
+/* Run from the build tree in a Dutch session, the program finds the
+ * build's own translations (not the install prefix's, which tools/run
+ * never fills). */
+static void
+test_build_tree_translations (void)
+{
+  g_autofree char *exe = g_build_filename (g_getenv ("MC_BUILD_ROOT"), "src", "missiecanvas", NULL);
+  const char *argv[] = { exe, "--help", NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "LANGUAGE", "nl", TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "GSETTINGS_SCHEMA_DIR");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Direct in presentatiemodus openen"));
+}
+
 static void
 test_window_state (Fixture       *fixture,
                    gconstpointer  data)
@@ -610,6 +633,7 @@ main (int   argc,
   ADD ("save-responsive", test_save_responsive);
   ADD ("save-as-exact-name", test_save_as_exact_name);
 #undef ADD
+  g_test_add_func ("/mc/window/build-tree-translations", test_build_tree_translations);
 
   return mc_test_app_run (app);
 }
