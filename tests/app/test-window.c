@@ -579,6 +579,31 @@ test_build_tree_translations (void)
   g_assert_nonnull (strstr (out, "Direct in presentatiemodus openen"));
 }
 
+/* New boards follow the interface's language unless the settings name
+ * one: an English session gets "New board", not "Nieuw bord". */
+static void
+test_default_board_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_assert_cmpstr (g_settings_get_string (settings, "default-language"), ==, "");
+  g_setenv ("LANGUAGE", "en_GB", TRUE);
+  g_assert_cmpint (mc_window_default_board_language (settings), ==, MC_LANGUAGE_EN);
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  g_assert_cmpint (mc_window_default_board_language (settings), ==, MC_LANGUAGE_NL);
+
+  g_setenv ("LANGUAGE", "en_GB", TRUE);
+  g_settings_set_string (settings, "default-language", "nl");
+  g_assert_cmpint (mc_window_default_board_language (settings), ==, MC_LANGUAGE_NL);
+  g_settings_reset (settings, "default-language");
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 static void
 test_window_state (Fixture       *fixture,
                    gconstpointer  data)
@@ -634,6 +659,7 @@ main (int   argc,
   ADD ("save-as-exact-name", test_save_as_exact_name);
 #undef ADD
   g_test_add_func ("/mc/window/build-tree-translations", test_build_tree_translations);
+  g_test_add_func ("/mc/window/default-board-language", test_default_board_language);
 
   return mc_test_app_run (app);
 }

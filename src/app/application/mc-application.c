@@ -195,12 +195,10 @@ action_new (GSimpleAction *action,
   if (window == NULL)
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *language_name = g_settings_get_string (settings, "default-language");
-      McLanguage language = MC_LANGUAGE_NL;
+      McLanguage language = mc_window_default_board_language (settings);
       g_autoptr(McBoard) board = NULL;
       g_autoptr(GError) error = NULL;
 
-      mc_language_from_string (language_name, &language);
       board = mc_board_new_from_template ("model", language, &error);
       if (board == NULL)
         {

@@ -31,13 +31,27 @@ new_window_like (McWindow *self,
 }
 
 McLanguage
-_mc_window_get_default_language (McWindow *self)
+mc_window_default_board_language (GSettings *settings)
 {
-  g_autofree char *name = g_settings_get_string (self->settings, "default-language");
+  g_autofree char *name = g_settings_get_string (settings, "default-language");
+  const char * const *ui = g_get_language_names ();
   McLanguage language = MC_LANGUAGE_NL;
 
-  mc_language_from_string (name, &language);
-  return language;
+  if (name[0] != '\0' && mc_language_from_string (name, &language))
+    return language;
+
+  /* Not chosen: the interface's language. The model is Dutch, so a Dutch
+   * session, or one without any language (C), gets the Dutch model. */
+  if (ui[0] == NULL || g_str_has_prefix (ui[0], "nl") || g_str_equal (ui[0], "C")
+      || g_str_equal (ui[0], "POSIX") || g_str_has_prefix (ui[0], "C."))
+    return MC_LANGUAGE_NL;
+  return MC_LANGUAGE_EN;
+}
+
+McLanguage
+_mc_window_get_default_language (McWindow *self)
+{
+  return mc_window_default_board_language (self->settings);
 }
 
 /* Title and subtitle */
