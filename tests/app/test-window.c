@@ -14,6 +14,7 @@
 #include "mc-canvas.h"
 #include "mc-command.h"
 #include "mc-document-private.h"
+#include "mc-recovery-dialog.h"
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-window.h"
@@ -604,6 +605,57 @@ test_default_board_language (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* Two recovery copies of boards with one name, from two folders: the rows
+ * say which folder, and the date cannot be read as another (12/02/26). */
+static void
+test_recovery_description (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = mc_autosave_dup_recovery_dir ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *folders[] = { "Gedeeld", "Thuis" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *folder = g_build_filename (fixture->tmpdir, folders[i], NULL);
+      g_autofree char *path = g_build_filename (folder, "wijk.missiecanvas", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(McBoard) board = mc_board_new_example ();
+      g_autoptr(McAutosave) autosave = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (mc_board_save_to_file (board, file, &error));
+      autosave = mc_autosave_new (board, NULL);
+      mc_board_execute (board, mc_command_set_title (board, "Wijk"));
+      g_assert_true (mc_autosave_flush (autosave, &error));
+      g_assert_no_error (error);
+    }
+
+  entries = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (entries->len, ==, 2);
+  first = mc_recovery_describe_entry (g_ptr_array_index (entries, 0));
+  second = mc_recovery_describe_entry (g_ptr_array_index (entries, 1));
+  g_assert_cmpstr (first, !=, second);
+  g_assert_nonnull (strstr (first, fixture->tmpdir));
+  g_assert_nonnull (strstr (second, fixture->tmpdir));
+  /* The month in words (untranslated here: C locale), and the year whole. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *month = g_date_time_format (now, "%B");
+    g_autofree char *year = g_date_time_format (now, "%Y");
+
+    g_assert_nonnull (strstr (first, month));
+    g_assert_nonnull (strstr (first, year));
+  }
+
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_true (mc_recovery_entry_discard (g_ptr_array_index (entries, i), NULL));
+  g_assert_cmpuint (mc_test_count_files (dir), ==, 0);
+}
+
 static void
 test_window_state (Fixture       *fixture,
                    gconstpointer  data)
@@ -657,6 +709,7 @@ main (int   argc,
   ADD ("window-state", test_window_state);
   ADD ("save-responsive", test_save_responsive);
   ADD ("save-as-exact-name", test_save_as_exact_name);
+  ADD ("recovery-description", test_recovery_description);
 #undef ADD
   g_test_add_func ("/mc/window/build-tree-translations", test_build_tree_translations);
   g_test_add_func ("/mc/window/default-board-language", test_default_board_language);
