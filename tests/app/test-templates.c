@@ -57,20 +57,44 @@ find_dialog (void)
   return (McTemplateDialog *) mc_test_find_toplevel (MC_TYPE_TEMPLATE_DIALOG);
 }
 
+static gboolean
+dialog_ready (gpointer dialog)
+{
+  return mc_template_dialog_get_ready (dialog);
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+typedef struct
+{
+  McCanvas     *canvas;
+  const McRect *rect;
+} FigureShown;
+
+/* The canvas's view (animated) has come to include the rectangle. */
+static gboolean
+figure_shown (gpointer data)
+{
+  FigureShown *shown = data;
+  McRect visible;
+
+  mc_canvas_get_visible_rect (shown->canvas, &visible);
+  return mc_rect_contains_rect (&visible, shown->rect);
+}
+
 static McTemplateDialog *
 wait_for_ready_dialog (void)
 {
   McTemplateDialog *dialog;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   mc_test_spin ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  while (!mc_template_dialog_get_ready (dialog))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  mc_test_wait_until (dialog_ready, dialog, "the template chooser's thumbnails");
   mc_test_spin ();
 
   return dialog;
@@ -145,9 +169,11 @@ test_chooser_new (Fixture       *fixture,
   /* The large card really is larger. */
   g_assert_cmpint (gtk_widget_get_width (mc_template_dialog_get_card (dialog, "model")), >,
                    gtk_widget_get_width (mc_template_dialog_get_card (dialog, "cimo")) * 3 / 2);
-  /* Titles in the model language the settings name (Dutch here). */
+  /* Figure titles in the model language the settings name (Dutch here);
+   * "The whole model" is an interface label, in the interface's language
+   * (untranslated in this test) whatever the board's language. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (mc_template_dialog_get_card (dialog, "model")),
-                   ==, "Het hele model");
+                   ==, "The whole model");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (mc_template_dialog_get_card (dialog, "perspectives")),
                    ==, "Interventie: ontwerp gericht op hybridisering");
 
@@ -317,7 +343,7 @@ test_chooser_keyboard (Fixture       *fixture,
   /* Enter presses the focused card: "activate" is what Enter runs (the
    * button shows itself pressed for a moment before it clicks). */
   gtk_widget_activate (focus);
-  mc_test_run_for (400);
+  mc_test_wait_until (dialog_gone, NULL, "the template chooser to close");
   g_assert_null (find_dialog ());
   g_assert_cmpuint (mc_board_get_figures (mc_window_get_board (fixture->window))->len, ==, 1);
   g_assert_cmpstr (mc_figure_get_kind (g_ptr_array_index (mc_board_get_figures (mc_window_get_board (fixture->window)), 0)),
@@ -413,7 +439,11 @@ test_add_figure (Fixture       *fixture,
 
   /* The canvas shows it (after the zoom animation) and its first region is
    * selected, so the Figure menu acts on it. */
-  mc_test_run_for (600);
+  {
+    FigureShown shown = { canvas, &figure_rect };
+
+    mc_test_wait_until (figure_shown, &shown, "the canvas to show the new figure");
+  }
   mc_canvas_get_visible_rect (canvas, &visible);
   g_assert_true (mc_rect_contains_rect (&visible, &figure_rect));
   g_assert_cmpstr (mc_canvas_get_selected_region (canvas), ==, "coherence-2/fit");

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -440,6 +441,205 @@ crash_writer (void)
   return 2;
 }
 
+/* The edits of a recovered board started from a file another program has
+ * changed since: the document knows (the sidecar keeps what the file held),
+ * so it reports the change and a save refuses to overwrite it; the file
+ * left as it was recovers as before. */
+static void
+test_recover_changed_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "Gedeeld", NULL);
+  g_autofree char *path = g_build_filename (dir, "wijk.missiecanvas", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(McDocument) recovered = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_autoptr(McBoard) board = make_board ("Wijk", 3);
+
+    g_assert_true (mc_board_save_to_file (board, file, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean changed_meanwhile = round == 0;
+      g_autoptr(McDocument) document = mc_document_load (file, &error);
+      McBoard *board;
+
+      g_assert_no_error (error);
+      board = mc_document_get_board (document);
+      g_assert_nonnull (mc_autosave_get_base_checksum (mc_document_get_autosave (document)));
+      add_text_note (board, "Mijn notitie");
+      g_assert_true (mc_autosave_flush (mc_document_get_autosave (document), &error));
+      g_assert_no_error (error);
+      /* The session dies: the copy stays. */
+      g_clear_object (&document);
+
+      if (changed_meanwhile)
+        {
+          g_autoptr(McBoard) other = mc_board_load_from_file (file, MC_BOARD_LOAD_NONE, &error);
+
+          add_text_note (other, "Van een ander");
+          g_assert_true (mc_board_save_to_file (other, file, &error));
+          g_assert_no_error (error);
+        }
+      g_clear_pointer (&theirs, g_free);
+      g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+
+      entries = mc_autosave_list_recoverable ();
+      g_assert_cmpuint (entries->len, ==, 1);
+      g_assert_nonnull (mc_recovery_entry_get_base_checksum (g_ptr_array_index (entries, 0)));
+      recovered = mc_document_new_recovered (g_ptr_array_index (entries, 0), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (mc_board_get_n_notes (mc_document_get_board (recovered)), ==, changed_meanwhile ? 4 : 5);
+
+      if (changed_meanwhile)
+        {
+          g_assert_cmpint (mc_file_watch_get_state (mc_document_get_file_watch (recovered)), ==,
+                           MC_FILE_WATCH_CHANGED);
+          g_assert_false (mc_document_save (recovered, NULL, MC_DOCUMENT_SAVE_NONE, &error));
+          g_assert_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_CHANGED_ON_DISK);
+          g_clear_error (&error);
+          g_clear_pointer (&after, g_free);
+          g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+          g_assert_cmpstr (after, ==, theirs);
+          /* The person chose: theirs is merged in elsewhere, or overwritten. */
+          mc_document_discard_changes (recovered);
+        }
+      else
+        {
+          g_assert_cmpint (mc_file_watch_get_state (mc_document_get_file_watch (recovered)), ==,
+                           MC_FILE_WATCH_UNCHANGED);
+          g_assert_true (mc_document_save (recovered, NULL, MC_DOCUMENT_SAVE_NONE, &error));
+          g_assert_no_error (error);
+        }
+      g_clear_object (&recovered);
+      g_clear_pointer (&entries, g_ptr_array_unref);
+    }
+
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_unlink (backup);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A steady typist killed at once: every note typed more than the interval
+ * (3 s) before the kill is in the recovery copy. The child logs when it
+ * typed each note; this measures the age of the oldest note lost. */
+static void
+test_loss_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(McBoard) recovered = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *log_path = g_build_filename (g_get_user_state_dir (), "typist.log", NULL);
+  g_autofree char *log = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { self_path, "--typist", log_path, NULL };
+  gint64 kill_time = 0;
+  gint64 oldest_lost = -1;
+  guint n_lost = 0;
+  int wait_status = 0;
+
+  env = g_environ_setenv (env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+  env = g_environ_unsetenv (env, "MC_AUTOSAVE_INTERVAL_MS");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT,
+                               NULL, NULL, NULL, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFSIGNALED (wait_status));
+
+  entries = mc_autosave_list_recoverable ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  recovered = mc_recovery_entry_load (g_ptr_array_index (entries, 0), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+  lines = g_strsplit (log, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], " ", 2);
+      gint64 when;
+
+      if (g_strv_length (parts) != 2)
+        continue;
+      when = g_ascii_strtoll (parts[1], NULL, 10);
+      if (g_str_equal (parts[0], "kill"))
+        kill_time = when;
+      else
+        {
+          g_autofree char *text = g_strdup_printf ("Notitie %s", parts[0]);
+          gboolean found = FALSE;
+
+          for (guint n = 0; n < mc_board_get_n_notes (recovered); n++)
+            found = found || g_str_equal (mc_note_get_text (g_ptr_array_index (mc_board_get_notes (recovered), n)), text);
+          if (!found)
+            {
+              n_lost++;
+              if (oldest_lost < 0)
+                oldest_lost = when;
+            }
+        }
+    }
+  g_assert_cmpint (kill_time, >, 0);
+  g_test_message ("loss window: %u notes lost, the oldest typed %.2f s before the kill",
+                  n_lost, oldest_lost < 0 ? 0.0 : (kill_time - oldest_lost) / (double) G_USEC_PER_SEC);
+  /* The interval, and a second for a loaded machine's write. */
+  if (oldest_lost >= 0)
+    g_assert_cmpint (kill_time - oldest_lost, <=,
+                     (gint64) (MC_AUTOSAVE_DEFAULT_INTERVAL_MS + 1000) * 1000);
+  g_unlink (log_path);
+}
+
+/* The child of test_loss_window: a person typing a note every 0.2 s for
+ * 8 s (the rhythm is what is simulated), killed right after the last. */
+typedef struct
+{
+  McBoard *board;
+  FILE    *log;
+  guint    n;
+} Typist;
+
+static gboolean
+type_note (gpointer data)
+{
+  Typist *typist = data;
+  g_autofree char *text = g_strdup_printf ("Notitie %u", typist->n);
+
+  add_text_note (typist->board, text);
+  fprintf (typist->log, "%u %" G_GINT64_FORMAT "\n", typist->n, g_get_monotonic_time ());
+  fflush (typist->log);
+  if (++typist->n < 40)
+    return G_SOURCE_CONTINUE;
+
+  fprintf (typist->log, "kill %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (typist->log);
+  kill (getpid (), SIGKILL);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+typist (const char *log_path)
+{
+  Typist state = { make_board ("Typist", 0), fopen (log_path, "w"), 0 };
+  McAutosave *autosave = mc_autosave_new (state.board, NULL);
+
+  if (state.log == NULL || autosave == NULL)
+    return 1;
+  g_timeout_add (200, type_note, &state);
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+  return 2;
+}
+
 static const TestCase tests[] = {
   { "/mc/autosave/bounded-latency", test_bounded_latency },
   { "/mc/autosave/atomic-and-removed-on-save", test_atomic_and_removed_on_save },
@@ -448,6 +648,8 @@ static const TestCase tests[] = {
   { "/mc/autosave/junk-ignored", test_junk_ignored },
   { "/mc/autosave/write-failure", test_write_failure },
   { "/mc/autosave/killed-writer", test_killed_writer },
+  { "/mc/autosave/recover-changed-file", test_recover_changed_file },
+  { "/mc/autosave/loss-window", test_loss_window },
 };
 
 int
@@ -460,6 +662,8 @@ main (int   argc,
   self_path = argv[0];
   if (argc == 2 && g_str_equal (argv[1], "--crash-writer"))
     return crash_writer ();
+  if (argc == 3 && g_str_equal (argv[1], "--typist"))
+    return typist (argv[2]);
 
   state_root = mc_test_make_tmp_dir ("mc-test-autosave-XXXXXX");
   g_setenv ("XDG_STATE_HOME", state_root, TRUE);

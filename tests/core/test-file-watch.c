@@ -20,7 +20,15 @@ typedef struct
   McFileWatch *watch;
   guint        n_changed;
   guint        n_removed;
+  /* The watch's clock, set by the test. */
+  gint64       now;
 } Fixture;
+
+static gint64
+fixture_clock (gpointer data)
+{
+  return ((Fixture *) data)->now;
+}
 
 static void
 on_disk_changed (McFileWatch      *watch,
@@ -52,6 +60,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->watch = mc_file_watch_new (fixture->board);
   mc_file_watch_set_delay (fixture->watch, TEST_DELAY_MS);
+  mc_file_watch_set_clock (fixture->watch, fixture_clock, fixture);
   g_signal_connect (fixture->watch, "disk-changed", G_CALLBACK (on_disk_changed), fixture);
 }
 
@@ -67,16 +76,56 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->tmpdir);
 }
 
-/* Runs the main loop until the watch reaches state (at most 10 s). */
+typedef struct
+{
+  Fixture          *fixture;
+  McFileWatchState  state;
+} StateWait;
+
+/* Whenever events wait for the debounce, the clock jumps past it, so the
+ * watch looks at the disk without the test waiting for time to pass. */
 static void
-wait_for_state (McFileWatch      *watch,
+end_debounce (Fixture *fixture)
+{
+  if (!mc_file_watch_get_pending (fixture->watch))
+    return;
+  fixture->now += (gint64) TEST_DELAY_MS * 1000 * MC_FILE_WATCH_MAX_POSTPONE;
+  mc_file_watch_update (fixture->watch);
+}
+
+static gboolean
+reached_state (gpointer data)
+{
+  StateWait *wait = data;
+
+  end_debounce (wait->fixture);
+  return mc_file_watch_get_state (wait->fixture->watch) == wait->state;
+}
+
+/* Runs the main loop until the watch reaches state. */
+static void
+wait_for_state (Fixture          *fixture,
                 McFileWatchState  state)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  StateWait wait = { fixture, state };
 
-  while (mc_file_watch_get_state (watch) != state && g_get_monotonic_time () < end)
-    mc_test_run_for (20);
-  g_assert_cmpint (mc_file_watch_get_state (watch), ==, state);
+  mc_test_wait_until (reached_state, &wait, "the file watch's state");
+}
+
+static gboolean
+is_pending (gpointer data)
+{
+  return mc_file_watch_get_pending (((Fixture *) data)->watch);
+}
+
+/* The monitor has seen the file change and the debounce is over: the
+ * watch has looked at the disk. */
+static void
+settle (Fixture *fixture)
+{
+  mc_test_wait_until (is_pending, fixture, "the file monitor's event");
+  end_debounce (fixture);
+  g_assert_false (mc_file_watch_get_pending (fixture->watch));
 }
 
 /* Another program's version: the file's board with one note added and the
@@ -131,16 +180,15 @@ test_own_save (Fixture       *fixture,
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
   g_assert_no_error (error);
 
-  mc_test_run_for (TEST_DELAY_MS * 6);
+  settle (fixture);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpuint (fixture->n_removed, ==, 0);
   g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
-  g_assert_false (mc_file_watch_get_pending (fixture->watch));
 
   /* Saved twice in a row, and once more without any change. */
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, &error));
-  mc_test_run_for (TEST_DELAY_MS * 6);
+  settle (fixture);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
@@ -156,7 +204,7 @@ test_other_program (Fixture       *fixture,
   guint n_before = mc_board_get_n_notes (fixture->board);
 
   added_id = write_other_version (fixture, "Changed elsewhere");
-  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
+  wait_for_state (fixture, MC_FILE_WATCH_CHANGED);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 
   /* The same version is announced once, however many events follow. */
@@ -183,7 +231,7 @@ test_other_program (Fixture       *fixture,
 
   /* A second foreign version is announced again. */
   g_free (write_other_version (fixture, "Changed again"));
-  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
+  wait_for_state (fixture, MC_FILE_WATCH_CHANGED);
   g_assert_cmpuint (fixture->n_changed, ==, 2);
 }
 
@@ -200,12 +248,12 @@ test_same_bytes (Fixture       *fixture,
   g_assert_true (g_file_set_contents (g_file_peek_path (fixture->file), contents, (gssize) length, &error));
   g_assert_no_error (error);
 
-  mc_test_run_for (TEST_DELAY_MS * 6);
+  settle (fixture);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
 }
 
-/* Many quick writes are one look at the disk, and one announcement. */
+/* Many quick writes of one version are one announcement. */
 static void
 test_burst (Fixture       *fixture,
             gconstpointer  data)
@@ -215,15 +263,15 @@ test_burst (Fixture       *fixture,
   gsize length;
 
   g_free (write_other_version (fixture, "Burst"));
+  mc_test_wait_until (is_pending, fixture, "the file monitor's event");
   g_assert_true (g_file_get_contents (g_file_peek_path (fixture->file), &contents, &length, &error));
   for (guint i = 0; i < 5; i++)
-    {
-      g_assert_true (g_file_set_contents (g_file_peek_path (fixture->file), contents, (gssize) length, &error));
-      mc_test_run_for (TEST_DELAY_MS / 4);
-    }
+    g_assert_true (g_file_set_contents (g_file_peek_path (fixture->file), contents, (gssize) length, &error));
 
-  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
-  mc_test_run_for (TEST_DELAY_MS * 4);
+  wait_for_state (fixture, MC_FILE_WATCH_CHANGED);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  /* Whatever events still come, the same version is not announced again. */
+  g_assert_cmpint (mc_file_watch_check (fixture->watch), ==, MC_FILE_WATCH_CHANGED);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 }
 
@@ -235,7 +283,7 @@ test_removed (Fixture       *fixture,
   g_autoptr(McBoard) disk = NULL;
 
   g_assert_cmpint (g_remove (g_file_peek_path (fixture->file)), ==, 0);
-  wait_for_state (fixture->watch, MC_FILE_WATCH_REMOVED);
+  wait_for_state (fixture, MC_FILE_WATCH_REMOVED);
   g_assert_cmpuint (fixture->n_removed, ==, 1);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 
@@ -245,8 +293,8 @@ test_removed (Fixture       *fixture,
 
   /* Saving creates it again: ours. */
   g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, NULL));
-  wait_for_state (fixture->watch, MC_FILE_WATCH_UNCHANGED);
-  mc_test_run_for (TEST_DELAY_MS * 4);
+  wait_for_state (fixture, MC_FILE_WATCH_UNCHANGED);
+  g_assert_cmpint (mc_file_watch_check (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
@@ -258,7 +306,7 @@ test_moved (Fixture       *fixture,
   g_autofree char *moved = g_build_filename (fixture->tmpdir, "moved.missiecanvas", NULL);
 
   g_assert_cmpint (g_rename (g_file_peek_path (fixture->file), moved), ==, 0);
-  wait_for_state (fixture->watch, MC_FILE_WATCH_REMOVED);
+  wait_for_state (fixture, MC_FILE_WATCH_REMOVED);
   g_assert_cmpuint (fixture->n_removed, ==, 1);
 }
 
@@ -279,7 +327,7 @@ test_save_as (Fixture       *fixture,
 
   /* The old file is nobody's business now. */
   g_free (write_other_version (fixture, "In the old file"));
-  mc_test_run_for (TEST_DELAY_MS * 6);
+  g_assert_cmpint (mc_file_watch_check (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 
   /* The new one is. */
@@ -287,7 +335,7 @@ test_save_as (Fixture       *fixture,
   g_assert_no_error (error);
   mc_board_execute (other, mc_command_set_title (other, "Renamed elsewhere"));
   g_assert_true (mc_board_save_to_file (other, copy, &error));
-  wait_for_state (fixture->watch, MC_FILE_WATCH_CHANGED);
+  wait_for_state (fixture, MC_FILE_WATCH_CHANGED);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libintl.h>
 
 #include "mc-application.h"
 #include "mc-app-base.h"
@@ -194,12 +195,10 @@ action_new (GSimpleAction *action,
   if (window == NULL)
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *language_name = g_settings_get_string (settings, "default-language");
-      McLanguage language = MC_LANGUAGE_NL;
+      McLanguage language = mc_window_default_board_language (settings);
       g_autoptr(McBoard) board = NULL;
       g_autoptr(GError) error = NULL;
 
-      mc_language_from_string (language_name, &language);
       board = mc_board_new_from_template ("model", language, &error);
       if (board == NULL)
         {
@@ -418,9 +417,44 @@ mc_application_init (McApplication *self)
                                  _("Open straight into presentation mode"), NULL);
 }
 
+/* Run from the build tree (tools/run, or build/src/missiecanvas by hand):
+ * the translations, schemas and resources of this build, not whatever an
+ * install prefix holds or lacks. The executable's folder tells: meson puts
+ * it in BUILD/src, beside BUILD/meson-private. */
+static void
+use_build_tree (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *src = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *localedir = NULL;
+  g_autofree char *schemas = NULL;
+  g_autofree char *compiled = NULL;
+
+  if (exe == NULL)
+    return;
+  src = g_path_get_dirname (exe);
+  root = g_path_get_dirname (src);
+  marker = g_build_filename (root, "meson-private", NULL);
+  if (!g_file_test (marker, G_FILE_TEST_IS_DIR))
+    return;
+
+  localedir = g_build_filename (root, "po", NULL);
+  if (g_file_test (localedir, G_FILE_TEST_IS_DIR))
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+
+  schemas = g_build_filename (root, "data", NULL);
+  compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+}
+
 McApplication *
 mc_application_new (void)
 {
+  use_build_tree ();
+
   return g_object_new (MC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,

@@ -91,11 +91,14 @@ show_error (McWindow     *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-describe_entry (McRecoveryEntry *entry)
+char *
+mc_recovery_describe_entry (McRecoveryEntry *entry)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (mc_recovery_entry_get_time (entry) / G_USEC_PER_SEC);
-  g_autofree char *when = time ? g_date_time_format (time, "%x %H:%M") : g_strdup ("?");
+  /* Translators: date and time of the last autosave in the recovery dialog,
+   * with the month written out so that it reads the same everywhere; see
+   * g_date_time_format() for the codes. */
+  g_autofree char *when = time ? g_date_time_format (time, _("%-d %B %Y, %H:%M")) : g_strdup ("?");
   guint n = mc_recovery_entry_get_n_notes (entry);
   /* TRANSLATORS: "12 notes" in the recovery dialog */
   g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n), n);
@@ -104,10 +107,12 @@ describe_entry (McRecoveryEntry *entry)
   if (uri != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (uri);
-      g_autofree char *name = g_file_get_basename (file);
+      /* The whole path: two boards of one name in different folders (a
+       * synced copy, a colleague's) must be told apart. */
+      g_autofree char *where = g_file_get_parse_name (file);
 
-      /* TRANSLATORS: notes count · time of the last autosave · file name */
-      return g_strdup_printf (_("%s · %s · %s"), notes, when, name);
+      /* TRANSLATORS: notes count · time of the last autosave · file path */
+      return g_strdup_printf (_("%s · %s · %s"), notes, when, where);
     }
   /* TRANSLATORS: notes count · time of the last autosave, for a board
    * that was never saved to a file */
@@ -163,7 +168,7 @@ make_row (Offer           *offer,
           McRecoveryEntry *entry)
 {
   const char *title = mc_recovery_entry_get_title (entry);
-  g_autofree char *subtitle = describe_entry (entry);
+  g_autofree char *subtitle = mc_recovery_describe_entry (entry);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard"));

@@ -320,7 +320,9 @@ create_card (McTemplateDialog *self,
 
   if (large)
     {
-      title_text = self->language == MC_LANGUAGE_EN ? "The whole model" : "Het hele model";
+      /* A label of the interface, in its language (figure titles below are
+       * the model's, in the board's language). */
+      title_text = _("The whole model");
     }
   else
     {

@@ -31,13 +31,27 @@ new_window_like (McWindow *self,
 }
 
 McLanguage
-_mc_window_get_default_language (McWindow *self)
+mc_window_default_board_language (GSettings *settings)
 {
-  g_autofree char *name = g_settings_get_string (self->settings, "default-language");
+  g_autofree char *name = g_settings_get_string (settings, "default-language");
+  const char * const *ui = g_get_language_names ();
   McLanguage language = MC_LANGUAGE_NL;
 
-  mc_language_from_string (name, &language);
-  return language;
+  if (name[0] != '\0' && mc_language_from_string (name, &language))
+    return language;
+
+  /* Not chosen: the interface's language. The model is Dutch, so a Dutch
+   * session, or one without any language (C), gets the Dutch model. */
+  if (ui[0] == NULL || g_str_has_prefix (ui[0], "nl") || g_str_equal (ui[0], "C")
+      || g_str_equal (ui[0], "POSIX") || g_str_has_prefix (ui[0], "C."))
+    return MC_LANGUAGE_NL;
+  return MC_LANGUAGE_EN;
+}
+
+McLanguage
+_mc_window_get_default_language (McWindow *self)
+{
+  return mc_window_default_board_language (self->settings);
 }
 
 /* Title and subtitle */
@@ -615,21 +629,6 @@ _mc_window_save_as (McWindow         *self,
 
 /* Closing */
 
-static void
-save_window_state (McWindow *self)
-{
-  int width, height;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized",
-                          gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
-}
-
 static gboolean
 close_when_idle (gpointer data)
 {
@@ -708,8 +707,6 @@ mc_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  save_window_state (self);
-
   return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
 }
 
@@ -771,6 +768,13 @@ restore_window_state (McWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* From now on the settings follow the window (SET only: one window's
+   * size must not resize the others). GTK keeps the default size of a
+   * maximized window at its size before, which is what is remembered. */
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_SET);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_SET);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_SET);
 }
 
 static void

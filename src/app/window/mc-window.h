@@ -41,6 +41,10 @@ gboolean    mc_window_save_to_file   (McWindow       *self,
                                       GFile          *file,
                                       GError        **error);
 
+/* The language of new boards: the "default-language" setting, or when it
+ * is empty the interface's (Dutch for a Dutch or untranslated session). */
+McLanguage  mc_window_default_board_language (GSettings  *settings);
+
 /* A short message at the bottom of the window. */
 void        mc_window_show_toast     (McWindow       *self,
                                       const char     *message);
