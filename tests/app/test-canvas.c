@@ -949,9 +949,7 @@ test_first_key_starts_note (Fixture       *fixture,
   fixture->canvas->pointer_inside = FALSE;
   mc_canvas_select_region (fixture->canvas, "perspectives/social");
 
-  /* Digits and N keep their shortcuts. */
-  g_assert_false (_mc_canvas_edit_type (fixture->canvas, GDK_KEY_3));
-  g_assert_false (_mc_canvas_edit_type (fixture->canvas, GDK_KEY_n));
+  /* Digits, + and − vote only with notes selected: none is. */
   g_assert_null (mc_canvas_test_get_editor (fixture->canvas));
 
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_B, GDK_SHIFT_MASK));
@@ -966,9 +964,9 @@ test_first_key_starts_note (Fixture       *fixture,
   g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
   mc_test_spin ();
 
-  /* With a note selected, letters do nothing on the canvas. */
+  /* With a note selected, digits vote (their shortcut) and start nothing. */
   g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 1);
-  g_assert_false (mc_canvas_test_key (fixture->canvas, GDK_KEY_x, 0));
+  g_assert_false (_mc_canvas_edit_type (fixture->canvas, GDK_KEY_3));
   g_assert_null (mc_canvas_test_get_editor (fixture->canvas));
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 1);
 
@@ -978,6 +976,132 @@ test_first_key_starts_note (Fixture       *fixture,
   g_assert_false (mc_canvas_test_key (fixture->canvas, GDK_KEY_x, 0));
   mc_board_set_read_only (fixture->board, FALSE);
   g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 1);
+}
+
+static McNote *
+note_with_text (Fixture    *fixture,
+                const char *text)
+{
+  GPtrArray *notes = mc_board_get_notes (fixture->board);
+
+  for (guint i = 0; i < notes->len; i++)
+    if (g_strcmp0 (mc_note_get_text (notes->pdata[i]), text) == 0)
+      return notes->pdata[i];
+  return NULL;
+}
+
+/* Issue 13: typing over a region while a note was still selected dropped
+ * keys ("Getypt zonder klik" became "der klik": the letters went nowhere,
+ * the n to the new-note shortcut). Every key now starts a note, at the
+ * pointer's or the selected region, else in the selected note's region. */
+static void
+test_typing_never_lost (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  McNote *note;
+
+  fixture->canvas->pointer_inside = FALSE;
+  mc_canvas_select_region (fixture->canvas, "cimo/context");
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_W, GDK_SHIFT_MASK));
+  type_text (fixture, "at is goed");
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
+  mc_test_spin ();
+  g_assert_nonnull (note_with_text (fixture, "Wat is goed"));
+  g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 1);
+
+  /* The note is still selected, no region is: the note's region. */
+  mc_canvas_select_region (fixture->canvas, NULL);
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_G, GDK_SHIFT_MASK));
+  type_text (fixture, "etypt zonder klik");
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
+  mc_test_spin ();
+  note = note_with_text (fixture, "Getypt zonder klik");
+  g_assert_nonnull (note);
+  g_assert_cmpstr (mc_note_get_figure_id (note), ==, "cimo");
+  g_assert_cmpstr (mc_note_get_region_id (note), ==, "context");
+
+  /* N as the first key is a letter, not the empty-note shortcut. */
+  g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 1);
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_n, 0));
+  type_text (fixture, "og een");
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
+  mc_test_spin ();
+  g_assert_nonnull (note_with_text (fixture, "nog een"));
+  g_assert_cmpuint (mc_board_get_n_notes (fixture->board), ==, 3);
+}
+
+/* Issue 13: with the whole board on view, writing the first note
+ * reallocated the canvas, which refitted, which reallocated... frame after
+ * frame, moving the view under the pointer. Refits follow resizes only. */
+static void
+test_editing_keeps_view (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double zoom, ox, oy, x, y;
+
+  mc_canvas_zoom_to_fit (fixture->canvas);
+  mc_test_wait_until (view_is_still, fixture->canvas, "the fit");
+  zoom = mc_canvas_get_zoom (fixture->canvas);
+  ox = fixture->canvas->origin_x;
+  oy = fixture->canvas->origin_y;
+
+  region_point (fixture, "cimo/context", &x, &y);
+  mc_canvas_test_double_click (fixture->canvas, x, y);
+  type_text (fixture, "Eerste notitie");
+  mc_test_wait_until (editor_is_allocated, mc_canvas_test_get_editor (fixture->canvas),
+                      "the editor's allocation");
+  mc_test_wait_until (view_is_still, fixture->canvas, "a still view while editing");
+  g_assert_cmpfloat (mc_canvas_get_zoom (fixture->canvas), ==, zoom);
+  g_assert_cmpfloat (fixture->canvas->origin_x, ==, ox);
+  g_assert_cmpfloat (fixture->canvas->origin_y, ==, oy);
+
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
+  mc_test_wait_until (view_is_still, fixture->canvas, "a still view after editing");
+  g_assert_cmpfloat (mc_canvas_get_zoom (fixture->canvas), ==, zoom);
+  g_assert_cmpfloat (fixture->canvas->origin_x, ==, ox);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), ==,
+                   gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (fixture->canvas))));
+}
+
+/* Issue 13: a dragged note left the highlight on its old region and showed
+ * no drop target; a deselected note kept its dashed keyboard frame. */
+static void
+test_drop_target_and_frames (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  double x, y, tx, ty;
+
+  region_point (fixture, "cimo/context", &x, &y);
+  mc_canvas_test_double_click (fixture->canvas, x, y);
+  type_text (fixture, "Verhuist");
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
+  mc_test_spin ();
+  id = g_strdup (mc_note_get_id (only_note (fixture)));
+  /* As a click on the note leaves it: the note's region picked. */
+  mc_canvas_select_region (fixture->canvas, "cimo/context");
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+  g_assert_cmpstr (_mc_canvas_edit_get_cursor_frame (fixture->canvas), ==, id);
+
+  note_centre (fixture, id, &x, &y);
+  region_point (fixture, "cimo/outcomes", &tx, &ty);
+  g_assert_cmpint (_mc_canvas_edit_press (fixture->canvas, x, y, 0), ==, MC_DRAG_MOVE);
+  _mc_canvas_edit_drag_update (fixture->canvas, (tx - x) / 2, (ty - y) / 2);
+  _mc_canvas_edit_drag_update (fixture->canvas, tx - x, ty - y);
+  g_assert_cmpstr (_mc_canvas_edit_get_drop_region (fixture->canvas), ==, "cimo/outcomes");
+  _mc_canvas_edit_drag_end (fixture->canvas, tx - x, ty - y, TRUE);
+
+  g_assert_cmpstr (mc_note_get_region_id (only_note (fixture)), ==, "outcomes");
+  g_assert_null (_mc_canvas_edit_get_drop_region (fixture->canvas));
+  g_assert_cmpstr (mc_canvas_get_selected_region (fixture->canvas), ==, "cimo/outcomes");
+  g_assert_cmpstr (mc_canvas_get_active_region (fixture->canvas), ==, "cimo/outcomes");
+
+  /* Deselected: no frame stays behind. */
+  g_assert_true (mc_canvas_is_note_selected (fixture->canvas, id));
+  g_assert_true (mc_canvas_test_key (fixture->canvas, GDK_KEY_Escape, 0));
+  g_assert_cmpuint (mc_canvas_get_n_selected (fixture->canvas), ==, 0);
+  g_assert_null (_mc_canvas_edit_get_cursor_frame (fixture->canvas));
 }
 
 /* The same hand-over in presentation mode: the first key reaches the
@@ -1099,6 +1223,9 @@ main (int   argc,
   ADD ("figure-scale", test_figure_scale);
   ADD ("context-menu", test_context_menu);
   ADD ("first-key-starts-note", test_first_key_starts_note);
+  ADD ("typing-never-lost", test_typing_never_lost);
+  ADD ("editing-keeps-view", test_editing_keeps_view);
+  ADD ("drop-target-and-frames", test_drop_target_and_frames);
   ADD ("presentation-first-key", test_presentation_first_key);
 #undef ADD
 

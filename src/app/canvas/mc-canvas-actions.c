@@ -405,7 +405,6 @@ _mc_canvas_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.fit-figure", NULL, action_fit_figure);
   gtk_widget_class_install_action (widget_class, "canvas.author", NULL, action_author);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "canvas.new-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit", NULL);
@@ -472,6 +471,7 @@ _mc_canvas_edit_dispose (McCanvas *self)
   _mc_canvas_menus_dispose (self);
   g_clear_pointer (&edit->drag_figure, g_free);
   g_clear_pointer (&edit->hover_figure, g_free);
+  g_clear_pointer (&edit->drop_region, g_free);
   g_clear_pointer (&edit->selection, g_ptr_array_unref);
   g_clear_pointer (&edit->selected, g_hash_table_unref);
   g_clear_pointer (&edit->matches, g_hash_table_unref);

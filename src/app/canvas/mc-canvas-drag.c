@@ -425,6 +425,18 @@ _mc_canvas_edit_drag_update (McCanvas *self,
       update_rubber_selection (self);
       break;
 
+    case MC_DRAG_MOVE:
+      {
+        const McSceneItem *item = mc_scene_hit_test (mc_canvas_get_scene (self),
+                                                     edit->drag_start_x + edit->drag_dx,
+                                                     edit->drag_start_y + edit->drag_dy,
+                                                     1u << MC_ROLE_REGION);
+
+        g_free (edit->drop_region);
+        edit->drop_region = item != NULL ? g_strdup (item->id) : NULL;
+      }
+      break;
+
     case MC_DRAG_RESIZE:
       edit->resize_rect = edit->resize_start;
       edit->resize_rect.width = MAX (edit->resize_start.width + edit->drag_dx, 8.0);
@@ -444,7 +456,6 @@ _mc_canvas_edit_drag_update (McCanvas *self,
       }
       break;
 
-    case MC_DRAG_MOVE:
     case MC_DRAG_FIGURE:
     case MC_DRAG_NONE:
     case MC_DRAG_PAN:
@@ -482,10 +493,17 @@ _mc_canvas_edit_drag_end (McCanvas *self,
         {
           g_auto(GStrv) ids = g_strdupv ((char **) _mc_canvas_selection_ids (self));
 
+          g_autofree char *drop = g_steal_pointer (&edit->drop_region);
+
           _mc_canvas_execute (self, mc_editing_move_notes_command (self->board, self->layout,
                                                                    mc_canvas_get_scene (self),
                                                                    (const char * const *) ids,
                                                                    edit->drag_dx, edit->drag_dy));
+          /* The highlight goes with the notes: the pointer is over the
+           * drop region now, and a picked region (the panel's) follows. */
+          if (mc_canvas_get_selected_region (self) != NULL)
+            mc_canvas_select_region (self, drop);
+          _mc_canvas_set_hover_region (self, drop);
         }
       else if (!was_active && edit->click_picks_alone && edit->cursor != NULL)
         {
@@ -541,8 +559,17 @@ _mc_canvas_edit_drag_end (McCanvas *self,
       break;
     }
 
+  g_clear_pointer (&edit->drop_region, g_free);
   edit->drag_dx = edit->drag_dy = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+_mc_canvas_edit_get_drop_region (McCanvas *self)
+{
+  McCanvasEdit *edit = self->edit;
+
+  return edit->drag_mode == MC_DRAG_MOVE && edit->drag_active ? edit->drop_region : NULL;
 }
 
 gboolean

@@ -12,6 +12,36 @@
 #include "mc-render-cairo.h"
 #include "mc-theme.h"
 
+/* Sets the path of a region's shape and the selection colour; FALSE
+ * (nothing set) when the scene has no such region. */
+static gboolean
+region_path (McCanvas   *self,
+             cairo_t    *cr,
+             const char *region_id,
+             double      alpha)
+{
+  const McTheme *theme = mc_theme_get (self->options.theme);
+  const McSceneItem *item;
+  int index;
+
+  if (region_id == NULL || self->scene == NULL)
+    return FALSE;
+
+  index = mc_scene_find_group (self->scene, region_id);
+  if (index < 0)
+    return FALSE;
+
+  item = mc_scene_get_item (self->scene, index);
+  if (item->hit_path == NULL)
+    return FALSE;
+
+  cairo_new_path (cr);
+  mc_path_to_cairo (item->hit_path, cr);
+  cairo_set_source_rgba (cr, theme->selection.red, theme->selection.green,
+                         theme->selection.blue, alpha);
+  return TRUE;
+}
+
 static void
 append_region_outline (McCanvas   *self,
                        cairo_t    *cr,
@@ -19,30 +49,27 @@ append_region_outline (McCanvas   *self,
                        double      alpha,
                        double      width_px)
 {
-  const McTheme *theme = mc_theme_get (self->options.theme);
-  const McSceneItem *item;
-  int index;
-
-  if (region_id == NULL || self->scene == NULL)
-    return;
-
-  index = mc_scene_find_group (self->scene, region_id);
-  if (index < 0)
-    return;
-
-  item = mc_scene_get_item (self->scene, index);
-  if (item->hit_path == NULL)
-    return;
-
   cairo_save (cr);
-  cairo_new_path (cr);
-  mc_path_to_cairo (item->hit_path, cr);
-  cairo_set_source_rgba (cr, theme->selection.red, theme->selection.green,
-                         theme->selection.blue, alpha);
-  /* Constant on screen, whatever the zoom. */
-  cairo_set_line_width (cr, width_px / self->zoom);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  if (region_path (self, cr, region_id, alpha))
+    {
+      /* Constant on screen, whatever the zoom. */
+      cairo_set_line_width (cr, width_px / self->zoom);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* A tint over a region: where moving notes would drop. */
+static void
+append_region_fill (McCanvas   *self,
+                    cairo_t    *cr,
+                    const char *region_id,
+                    double      alpha)
+{
+  cairo_save (cr);
+  if (region_path (self, cr, region_id, alpha))
+    cairo_fill (cr);
   cairo_restore (cr);
 }
 
@@ -262,7 +289,7 @@ draw_note_overlays (McCanvas *self,
     }
 
   /* The keyboard's note, when the canvas has the focus. */
-  if (edit->cursor != NULL && gtk_widget_has_focus (GTK_WIDGET (self))
+  if (_mc_canvas_edit_get_cursor_frame (self) != NULL
       && mc_layout_get_note_rect (self->layout, edit->cursor, &rect))
     {
       double dash = 4.0 / self->zoom;
@@ -380,7 +407,7 @@ overlay_bounds (McCanvas *self,
                 McRect   *all)
 {
   McCanvasEdit *edit = self->edit;
-  const char *regions[2] = { self->hover_region, self->selected_region };
+  const char *regions[3] = { self->hover_region, self->selected_region, edit->drop_region };
   const char *figures[2] = { self->selected_figure, edit->hover_figure };
   gboolean any = FALSE;
   GHashTableIter iter;
@@ -491,9 +518,18 @@ _mc_canvas_snapshot (GtkWidget   *widget,
           cairo_scale (cr, self->zoom, self->zoom);
           cairo_translate (cr, -self->origin_x, -self->origin_y);
 
-          if (self->hover_region != NULL && g_strcmp0 (self->hover_region, self->selected_region) != 0)
-            append_region_outline (self, cr, self->hover_region, 0.45, 2.0);
-          append_region_outline (self, cr, self->selected_region, 0.95, 3.0);
+          if (_mc_canvas_edit_get_drop_region (self) != NULL)
+            {
+              /* Moving notes: only where they would land is marked. */
+              append_region_fill (self, cr, self->edit->drop_region, 0.10);
+              append_region_outline (self, cr, self->edit->drop_region, 0.95, 3.0);
+            }
+          else if (!(self->edit->drag_mode == MC_DRAG_MOVE && self->edit->drag_active))
+            {
+              if (self->hover_region != NULL && g_strcmp0 (self->hover_region, self->selected_region) != 0)
+                append_region_outline (self, cr, self->hover_region, 0.45, 2.0);
+              append_region_outline (self, cr, self->selected_region, 0.95, 3.0);
+            }
           draw_figure_overlays (self, cr);
           draw_note_overlays (self, cr);
 

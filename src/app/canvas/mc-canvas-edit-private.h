@@ -56,6 +56,7 @@ struct _McCanvasEdit
   double       figure_start_scale;
   double       figure_factor;
   char        *hover_figure;
+  char        *drop_region;      /* the region under notes being moved */
   McScene     *drag_scene;       /* only the moving items, drawn offset */
   McScene     *base_scene;       /* everything else */
 
@@ -211,6 +212,12 @@ void      _mc_canvas_edit_motion          (McCanvas        *self,
                                            double           y);
 void      _mc_canvas_edit_get_rubber_rect (McCanvas        *self,
                                            McRect          *rect);
+/* The region the moving notes would drop into ("<figure>/<region>"), or
+ * NULL; drawn as the drop target. */
+const char *_mc_canvas_edit_get_drop_region (McCanvas      *self);
+/* The note with the keyboard's dashed frame, or NULL: the keyboard's note
+ * while it is selected and the canvas has the focus. */
+const char *_mc_canvas_edit_get_cursor_frame (McCanvas     *self);
 
 /* mc-canvas-input.c: a click's effect on the region selection. */
 void      _mc_canvas_click_region         (McCanvas        *self,

@@ -409,8 +409,50 @@ _mc_canvas_edit_escape (McCanvas *self)
     }
   return FALSE;
 }
-/* The region a new note or "Arrange" is about: the one under the pointer,
- * else the selected one. Returns a point inside it. */
+/* A board point inside the region "<figure>/<region>", with its two ids. */
+static gboolean
+point_in_region (McScene    *scene,
+                 const char *group_id,
+                 char      **figure_id,
+                 char      **region_id,
+                 double     *board_x,
+                 double     *board_y)
+{
+  int index = mc_scene_find_group (scene, group_id);
+  const McSceneItem *item = index >= 0 ? mc_scene_get_item (scene, index) : NULL;
+
+  if (item == NULL)
+    return FALSE;
+
+  /* The bounds' centre may lie outside a ring-shaped region: search a grid
+   * for a point that hits it. */
+  for (int step = 2; step <= 16; step *= 2)
+    for (int i = 1; i < step; i += 2)
+      for (int j = 1; j < step; j += 2)
+        {
+          g_autofree char *f = NULL;
+          g_autofree char *r = NULL;
+          g_autofree char *joined = NULL;
+          double bx = item->bounds.x + item->bounds.width * j / step;
+          double by = item->bounds.y + item->bounds.height * i / step;
+
+          if (!mc_editing_region_at (scene, bx, by, &f, &r))
+            continue;
+          joined = g_strconcat (f, "/", r, NULL);
+          if (!g_str_equal (joined, group_id))
+            continue;
+          *board_x = bx;
+          *board_y = by;
+          if (figure_id != NULL)
+            *figure_id = g_steal_pointer (&f);
+          if (region_id != NULL)
+            *region_id = g_steal_pointer (&r);
+          return TRUE;
+        }
+
+  return FALSE;
+}
+
 gboolean
 _mc_canvas_target_region (McCanvas  *self,
                           char     **figure_id,
@@ -436,42 +478,32 @@ _mc_canvas_target_region (McCanvas  *self,
         }
     }
 
-  if (selected != NULL)
-    {
-      int index = mc_scene_find_group (scene, selected);
-      const McSceneItem *item = index >= 0 ? mc_scene_get_item (scene, index) : NULL;
+  return selected != NULL && point_in_region (scene, selected, figure_id, region_id, board_x, board_y);
+}
 
-      if (item != NULL)
-        {
-          /* The bounds' centre may lie outside a ring-shaped region: search
-           * a grid for a point that hits it. */
-          for (int step = 2; step <= 16; step *= 2)
-            for (int i = 1; i < step; i += 2)
-              for (int j = 1; j < step; j += 2)
-                {
-                  g_autofree char *f = NULL;
-                  g_autofree char *r = NULL;
-                  g_autofree char *joined = NULL;
+/* Where typing on the canvas writes: the target region, else the region
+ * of the keyboard's (or the last selected) note. */
+static gboolean
+typing_target (McCanvas *self,
+               double   *board_x,
+               double   *board_y)
+{
+  McCanvasEdit *edit = self->edit;
+  const char *id = edit->cursor;
+  g_autofree char *group = NULL;
+  McNote *note;
 
-                  bx = item->bounds.x + item->bounds.width * j / step;
-                  by = item->bounds.y + item->bounds.height * i / step;
-                  if (!mc_editing_region_at (scene, bx, by, &f, &r))
-                    continue;
-                  joined = g_strconcat (f, "/", r, NULL);
-                  if (!g_str_equal (joined, selected))
-                    continue;
-                  *board_x = bx;
-                  *board_y = by;
-                  if (figure_id != NULL)
-                    *figure_id = g_steal_pointer (&f);
-                  if (region_id != NULL)
-                    *region_id = g_steal_pointer (&r);
-                  return TRUE;
-                }
-        }
-    }
+  if (_mc_canvas_target_region (self, NULL, NULL, board_x, board_y))
+    return TRUE;
 
-  return FALSE;
+  if (id == NULL && edit->selection->len > 0)
+    id = edit->selection->pdata[edit->selection->len - 1];
+  if (id == NULL || (note = mc_board_get_note (self->board, id)) == NULL
+      || mc_note_get_figure_id (note) == NULL || mc_note_get_region_id (note) == NULL)
+    return FALSE;
+
+  group = g_strconcat (mc_note_get_figure_id (note), "/", mc_note_get_region_id (note), NULL);
+  return point_in_region (mc_canvas_get_scene (self), group, NULL, NULL, board_x, board_y);
 }
 
 /* Typing on the canvas */
@@ -485,20 +517,24 @@ _mc_canvas_edit_type (McCanvas *self,
   char text[8] = { 0 };
   double bx, by;
 
-  /* N keeps its shortcut (an empty new note); digits, + and − vote. */
-  if (c == 0 || !g_unichar_isgraph (c) || g_unichar_isdigit (c)
-      || keyval == GDK_KEY_n || keyval == GDK_KEY_plus || keyval == GDK_KEY_minus)
+  if (c == 0 || !g_unichar_isgraph (c))
     return FALSE;
-  if (edit->editor != NULL || edit->selection->len > 0 || self->selected_figure != NULL
-      || !_mc_canvas_is_editable (self) || !_mc_canvas_target_region (self, NULL, NULL, &bx, &by))
+  /* Digits, + and − vote on the selected notes: those are shortcuts. */
+  if (edit->selection->len > 0
+      && (g_unichar_isdigit (c) || keyval == GDK_KEY_plus || keyval == GDK_KEY_minus))
+    return FALSE;
+  if (edit->editor != NULL || !_mc_canvas_is_editable (self) || !typing_target (self, &bx, &by))
     return FALSE;
 
-  /* A letter typed at a region starts a note there with that letter, as in
-   * presentation mode: text typed after a double-click that did not count
-   * as one (too slow, or the first click came before the window showed)
-   * is no longer lost. The next keys go to the editor, which has the focus
-   * by now; this first one is inserted here, not forwarded, so it cannot
-   * reach the text view twice or not at all. */
+  /* A key typed at a region starts a note there with that key, as in
+   * presentation mode, whatever was selected: text typed after a
+   * double-click that did not count as one (too slow, or the first click
+   * came before the window showed), or right after the last note, is never
+   * lost, and N is a letter here, not the new-note shortcut. The next keys
+   * go to the editor, which has the focus by now; this first one is
+   * inserted here, not forwarded, so it cannot reach the text view twice
+   * or not at all. */
+  mc_canvas_select_figure (self, NULL);
   _mc_canvas_edit_new_note_at (self, bx, by);
   if (edit->editor == NULL)
     return FALSE;
@@ -506,4 +542,3 @@ _mc_canvas_edit_type (McCanvas *self,
   mc_note_editor_insert (MC_NOTE_EDITOR (edit->editor), text);
   return TRUE;
 }
-

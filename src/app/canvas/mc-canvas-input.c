@@ -337,7 +337,13 @@ mc_canvas_test_key (McCanvas        *self,
       return GDK_EVENT_STOP;
 
     default:
-      return _mc_canvas_edit_type (self, keyval) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+      if (_mc_canvas_edit_type (self, keyval))
+        return GDK_EVENT_STOP;
+      /* N where there is no region to write in: an empty new note. Not a
+       * key binding, which would take the letter before typing could. */
+      if (keyval == GDK_KEY_n && !_mc_canvas_edit_is_editing (self))
+        return gtk_widget_activate_action (GTK_WIDGET (self), "canvas.new-note", NULL);
+      return GDK_EVENT_PROPAGATE;
     }
 }
 

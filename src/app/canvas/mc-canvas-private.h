@@ -30,7 +30,9 @@ struct _McCanvas
   gboolean       fit_kept;       /* the view shows the whole board and keeps
                                     doing so as the window resizes, until
                                     the user zooms or pans */
-  guint          refit_id;       /* idle: refit after an allocation */
+  guint          refit_id;       /* idle: refit after a resize */
+  int            alloc_width;    /* the size of the last allocation */
+  int            alloc_height;
 
   /* Eased zoom (keyboard, buttons, fit). */
   guint          tick_id;

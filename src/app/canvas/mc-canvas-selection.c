@@ -165,6 +165,19 @@ mc_canvas_select_notes (McCanvas           *self,
   _mc_canvas_selection_changed (self);
 }
 
+const char *
+_mc_canvas_edit_get_cursor_frame (McCanvas *self)
+{
+  McCanvasEdit *edit = self->edit;
+
+  /* A note no longer selected keeps no frame: the keyboard's note only
+   * shows while it is part of the selection (Enter edits it then). */
+  if (edit->cursor == NULL || !g_hash_table_contains (edit->selected, edit->cursor)
+      || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return NULL;
+  return edit->cursor;
+}
+
 /* Scrolls (without zooming) so the note is in view. */
 void
 mc_canvas_reveal_note (McCanvas   *self,

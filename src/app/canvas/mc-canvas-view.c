@@ -307,7 +307,7 @@ mc_canvas_zoom_to_rect (McCanvas     *self,
 
 void
 _mc_canvas_fit_board (McCanvas *self,
-           gboolean  animate)
+                      gboolean  animate)
 {
   McRect bounds;
 

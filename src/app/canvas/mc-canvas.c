@@ -265,10 +265,17 @@ mc_canvas_size_allocate (GtkWidget *widget,
                          int        baseline)
 {
   McCanvas *self = MC_CANVAS (widget);
+  gboolean resized = width != self->alloc_width || height != self->alloc_height;
+
+  self->alloc_width = width;
+  self->alloc_height = height;
 
   /* Follow the window while the whole board is on view. Not from inside
-   * the allocation: the new zoom updates other widgets (the zoom label). */
-  if ((self->fit_pending || self->fit_kept) && width > 0 && height > 0 &&
+   * the allocation: the new zoom updates other widgets (the zoom label).
+   * Only when the size changed: the note editor reallocates the canvas as
+   * it grows, and a refit then would move the view under the typing and
+   * reallocate again, frame after frame. */
+  if ((self->fit_pending || (self->fit_kept && resized)) && width > 0 && height > 0 &&
       self->refit_id == 0)
     self->refit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refit_idle, self, NULL);
   _mc_canvas_edit_allocate (self);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "mc-catalog.h"
@@ -227,7 +228,35 @@ thumbnail_key (McTemplateDialog *self,
                           id, width, height, scale);
 }
 
-/* The cached thumbnail, drawn now when it is not cached yet. */
+/* Where a thumbnail is kept between runs: the user's cache folder, per
+ * version (a new version may draw the figures differently). */
+static char *
+thumbnail_path (const char *key)
+{
+  g_autofree char *name = g_strdelimit (g_strconcat (key, ".png", NULL), "/", '-');
+
+  return g_build_filename (g_get_user_cache_dir (), "missiecanvas", "thumbnails",
+                           PACKAGE_VERSION, name, NULL);
+}
+
+/* Best effort: a thumbnail that cannot be kept is drawn again next time. */
+static void
+save_thumbnail (GdkTexture *texture,
+                const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *partial = g_strconcat (path, ".part", NULL);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !gdk_texture_save_to_png (texture, partial))
+    return;
+  if (g_rename (partial, path) != 0)
+    g_unlink (partial);
+}
+
+/* The thumbnail from the process's cache, else from the disk cache, else
+ * (with draw) drawn now and kept in both. Drawing the ten cards takes
+ * seconds; reading them back a few milliseconds, so after the first time
+ * the chooser opens with every picture in place. */
 static GdkTexture *
 lookup_thumbnail (McTemplateDialog *self,
                   const char       *id,
@@ -236,21 +265,37 @@ lookup_thumbnail (McTemplateDialog *self,
   GHashTable *cache = get_thumbnail_cache ();
   int scale = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
   g_autofree char *key = thumbnail_key (self, id, scale);
+  g_autofree char *path = NULL;
   GdkTexture *texture = g_hash_table_lookup (cache, key);
   int width, height;
 
-  if (texture != NULL || !draw)
+  if (texture != NULL)
     return texture;
 
-  if (self->layout == NULL)
-    self->layout = mc_layout_new (mc_catalog_get_default ());
-
+  path = thumbnail_path (key);
   thumbnail_size (id, &width, &height);
-  texture = render_thumbnail (self->layout, id, self->language, width, height, scale);
+  texture = gdk_texture_new_from_filename (path, NULL);
+  if (texture != NULL && (gdk_texture_get_width (texture) != width * scale
+                          || gdk_texture_get_height (texture) != height * scale))
+    g_clear_object (&texture);
+  if (texture == NULL && draw)
+    {
+      if (self->layout == NULL)
+        self->layout = mc_layout_new (mc_catalog_get_default ());
+      texture = render_thumbnail (self->layout, id, self->language, width, height, scale);
+      if (texture != NULL)
+        save_thumbnail (texture, path);
+    }
   if (texture != NULL)
     g_hash_table_insert (cache, g_steal_pointer (&key), texture);
 
   return texture;
+}
+
+void
+mc_template_dialog_forget_thumbnails (void)
+{
+  g_hash_table_remove_all (get_thumbnail_cache ());
 }
 
 static void
@@ -351,15 +396,14 @@ create_card (McTemplateDialog *self,
     }
 
   title = gtk_label_new (title_text);
+  /* The whole title, wrapped at word boundaries: a title cut short with
+   * "…" hides what tells the figures apart. */
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
   /* Narrower than the thumbnail, so the card is as wide as its picture
    * and the picture is never stretched to a label's width. */
   gtk_label_set_max_width_chars (GTK_LABEL (title), large ? 30 : 16);
-  /* Three lines keep the grid even; the tooltip has the whole title. */
-  gtk_label_set_lines (GTK_LABEL (title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, large ? "title-3" : "heading");
   gtk_box_append (GTK_BOX (box), title);
 

@@ -45,6 +45,9 @@ GdkTexture       *mc_template_dialog_get_thumbnail (McTemplateDialog     *self,
                                                     const char           *template_id);
 /* TRUE once every card has its thumbnail. */
 gboolean          mc_template_dialog_get_ready     (McTemplateDialog     *self);
+/* Drops the thumbnails kept in this process (not those on disk): the next
+ * dialog reads them back as a new run would. For tests. */
+void              mc_template_dialog_forget_thumbnails (void);
 /* What clicking the card does: closes the dialog and runs the action. */
 void              mc_template_dialog_choose        (McTemplateDialog     *self,
                                                     const char           *template_id);

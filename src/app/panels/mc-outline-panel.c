@@ -580,6 +580,10 @@ mc_outline_panel_init (McOutlinePanel *self)
   GtkSelectionModel *selection;
   GtkWidget *scrolled;
 
+  /* As the region panel: its width is the sidebar's, never a share of the
+   * window's spare width. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
+
   self->store = g_list_store_new (MC_TYPE_OUTLINE_ROW);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

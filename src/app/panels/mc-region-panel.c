@@ -179,6 +179,12 @@ mc_region_panel_init (McRegionPanel *self)
 {
   GtkWidget *scroller, *box, *status;
 
+  /* The panel is as wide as the sidebar makes it. Its question labels
+   * expand inside it; were that to reach the sidebar, a window box would
+   * share its spare width with the hidden sidebar (a blank strip beside
+   * the canvas, issue 13). */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
+
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 
