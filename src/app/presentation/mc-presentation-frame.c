@@ -35,26 +35,82 @@ overlay_height (GtkWidget *widget,
   return natural;
 }
 
-gboolean
-mc_presentation_get_free_area (McPresentation *self,
-                               McRect         *area)
+/* The rectangles of the canvas nothing covers: the whole width between
+ * the banner and the footer, and the whole height below the banner between
+ * the timer and the stop number in the bottom corners. Returns how many. */
+static guint
+get_free_areas (McPresentation *self,
+                McRect          areas[2])
 {
-  double width, height, top, bottom;
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  double width = gtk_widget_get_width (canvas);
+  double height = gtk_widget_get_height (canvas);
+  graphene_rect_t footer, timer, position;
+  double top, bottom, left, right;
 
-  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
-  g_return_val_if_fail (area != NULL, FALSE);
-
-  width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
   if (width <= 0 || height <= 0)
-    return FALSE;
+    return 0;
 
   top = gtk_revealer_get_reveal_child (self->banner_revealer)
         ? overlay_height (self->banner, width) : 0;
   /* The footer without the note entry, which shows only while typing. */
   bottom = overlay_height (self->footer, width);
+  areas[0] = (McRect) { 0, top, width, MAX (height - top - bottom, 1.0) };
 
-  *area = (McRect) { 0, top, width, MAX (height - top - bottom, 1.0) };
+  /* The pills keep their distance from the canvas's sides; during a resize
+   * they still have the old size's places (the footer's margins are the
+   * same at both sides), and the frame after it frames again. */
+  if (!gtk_widget_get_mapped (self->footer)
+      || !gtk_widget_compute_bounds (self->footer, canvas, &footer)
+      || !gtk_widget_compute_bounds (self->timer_widget, canvas, &timer)
+      || !gtk_widget_compute_bounds (GTK_WIDGET (self->position_label), canvas, &position))
+    return 1;
+
+  left = timer.origin.x + timer.size.width;
+  right = width - (2 * footer.origin.x + footer.size.width - position.origin.x);
+  if (right <= left)
+    return 1;
+
+  areas[1] = (McRect) { left, top, right - left, MAX (height - top, 1.0) };
+  return 2;
+}
+
+static double fit_zoom (const McRect *rect,
+                        const McRect *area);
+
+/* Of the free areas, the one that shows rect the largest. */
+static gboolean
+pick_area (McPresentation *self,
+           const McRect   *rect,
+           McRect         *area)
+{
+  McRect areas[2];
+  guint n = get_free_areas (self, areas);
+
+  if (n == 0)
+    return FALSE;
+
+  *area = areas[0];
+  for (guint i = 1; i < n; i++)
+    if (fit_zoom (rect, &areas[i]) > fit_zoom (rect, area))
+      *area = areas[i];
+  return TRUE;
+}
+
+gboolean
+mc_presentation_get_free_area (McPresentation *self,
+                               McRect         *area)
+{
+  McRect target, areas[2];
+
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (mc_presentation_get_stop_target (self, &target))
+    return pick_area (self, &target, area);
+  if (get_free_areas (self, areas) == 0)
+    return FALSE;
+  *area = areas[0];
   return TRUE;
 }
 
@@ -146,7 +202,7 @@ mc_presentation_get_stop_target (McPresentation *self,
 {
   const McRouteStop *stop;
   McScene *scene;
-  McRect area, focus;
+  McRect areas[2], focus;
 
   g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
   g_return_val_if_fail (target != NULL, FALSE);
@@ -172,8 +228,8 @@ mc_presentation_get_stop_target (McPresentation *self,
       /* A large region (an outer ring) would show its notes too small to
        * read: frame its name and where its notes are and new ones go, or
        * at the least the notes. */
-      if (mc_presentation_get_free_area (self, &area)
-          && fit_zoom (target, &area) < readable_zoom (self, stop)
+      if (get_free_areas (self, areas) > 0
+          && fit_zoom (target, &areas[0]) < readable_zoom (self, stop)
           && get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
         {
           McRect named;
@@ -181,7 +237,7 @@ mc_presentation_get_stop_target (McPresentation *self,
           inflate (&focus, FRAME_MARGIN);
           named = focus;
           add_labels (scene, stop->key, &named);
-          *target = fit_zoom (&named, &area) >= readable_zoom (self, stop) ? named : focus;
+          *target = fit_zoom (&named, &areas[0]) >= readable_zoom (self, stop) ? named : focus;
         }
       break;
 
@@ -202,12 +258,47 @@ get_canvas_transform (McCanvas        *canvas,
   mc_canvas_widget_to_board (canvas, 0, 0, &transform->origin_x, &transform->origin_y);
 }
 
+/* Neighbouring figures are dimmed at a figure's and its regions' stops, so
+ * the room looks at the one being discussed. Drawn over the canvas, under
+ * the banner and the footer. */
+#define DIM_ALPHA 0.6
+
+static void
+draw_spotlight (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  McPresentation *self = user_data;
+  const McRouteStop *stop = _mc_presentation_current_stop (self);
+  McRect figure;
+  double x0, y0, x1, y1;
+
+  if (stop == NULL || stop->kind == MC_ROUTE_STOP_OVERVIEW || stop->figure_id == NULL
+      || !mc_layout_get_figure_rect (self->board, stop->figure_id, &figure))
+    return;
+
+  inflate (&figure, FRAME_MARGIN / 2);
+  mc_canvas_board_to_widget (self->canvas, figure.x, figure.y, &x0, &y0);
+  mc_canvas_board_to_widget (self->canvas, figure.x + figure.width,
+                             figure.y + figure.height, &x1, &y1);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_set_source_rgba (cr, 0, 0, 0, DIM_ALPHA);
+  cairo_fill (cr);
+}
+
 static void
 apply_transform (const McViewTransform *transform,
                  gpointer               user_data)
 {
   McPresentation *self = user_data;
   McViewTransform now;
+
+  gtk_widget_queue_draw (self->size_probe);
 
   mc_canvas_zoom_at (self->canvas, transform->zoom, 0, 0, FALSE);
   get_canvas_transform (self->canvas, &now);
@@ -223,8 +314,8 @@ _mc_presentation_frame_stop (McPresentation *self,
   McViewTransform now, target;
   McRect area, rect;
 
-  if (!mc_presentation_get_free_area (self, &area)
-      || !mc_presentation_get_stop_target (self, &rect))
+  if (!mc_presentation_get_stop_target (self, &rect)
+      || !pick_area (self, &rect, &area))
     return;
 
   target = (McViewTransform) { 1.0, 0, 0 };
@@ -241,6 +332,21 @@ _mc_presentation_frame_stop (McPresentation *self,
     mc_view_animation_jump_to (self->animation, &target);
 }
 
+/* The frame after a resize: the banner and the footer now have their
+ * places at the new size, which the free areas are measured from. */
+static gboolean
+reframe_tick (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  McPresentation *self = user_data;
+
+  self->reframe_id = 0;
+  if (!mc_view_animation_get_running (self->animation))
+    _mc_presentation_frame_stop (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_size_probe_resize (GtkDrawingArea *area,
                       int             width,
@@ -249,6 +355,9 @@ on_size_probe_resize (GtkDrawingArea *area,
 {
   _mc_presentation_fit_banner (self);
   _mc_presentation_frame_stop (self, FALSE);
+  if (self->reframe_id == 0)
+    self->reframe_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->canvas), reframe_tick,
+                                                     self, NULL);
 }
 
 McViewAnimation *
@@ -273,4 +382,5 @@ _mc_presentation_init_framing (McPresentation *self)
   self->animation = mc_view_animation_new (GTK_WIDGET (self->canvas), apply_transform, self);
   mc_view_animation_set_duration (self->animation, MC_PRESENTATION_ANIMATION_MS);
   g_signal_connect (self->size_probe, "resize", G_CALLBACK (on_size_probe_resize), self);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->size_probe), draw_spotlight, self, NULL);
 }

@@ -44,6 +44,7 @@ struct _McPresentation
   GtkWindow      *presenter_view;  /* weak */
 
   McViewAnimation *animation;
+  guint           reframe_id;
 };
 
 /* mc-presentation.c */

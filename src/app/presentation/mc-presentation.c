@@ -377,6 +377,9 @@ mc_presentation_dispose (GObject *object)
 {
   McPresentation *self = MC_PRESENTATION (object);
 
+  if (self->reframe_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->reframe_id);
+  self->reframe_id = 0;
   g_clear_object (&self->animation);
   close_presenter_view (self);
   set_from (self, NULL);
