@@ -1,67 +1,139 @@
-/* mc-presentation-frame.c — presentation mode: framing each stop and easing there */
+/* mc-presentation-frame.c — presentation mode: framing each stop in the
+ * free area and easing there
+ *
+ * The free area is the canvas less what lies over it: the prompt banner at
+ * the top and the footer (timer, stop number) at the bottom, with a margin
+ * at the sides. Every stop is fitted into it with mc_view_transform_fit(),
+ * so nothing that covers the board ever covers the stop.
+ */
 #include "config.h"
 
 #include "mc-figure.h"
 #include "mc-presentation-private.h"
 #include "mc-theme.h"
 
-/* Space kept free around a stop, in widget pixels: at the sides, and at the
- * bottom for the timer, the stop number and the note entry. */
-#define SIDE_INSET       32.0
-#define BOTTOM_INSET    150.0
-#define BANNER_GAP       12.0
+/* Air between the stop and the screen's edges, the banner and the footer,
+ * in widget pixels. */
+#define FRAME_MARGIN     24.0
 /* Note text on a projector: at least 24 px on a 1920×1080 output, with a
  * little to spare. */
 #define READABLE_NOTE_PX 25.0
 
+/* The height a widget over the canvas takes at the canvas's width, 0 when
+ * it does not show. */
 static double
-banner_height (McPresentation *self,
-               double          width)
+overlay_height (GtkWidget *widget,
+                double     width)
 {
   int minimum = 0, natural = 0;
 
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+  if (!gtk_widget_get_visible (widget))
     return 0;
 
-  gtk_widget_measure (self->banner, GTK_ORIENTATION_VERTICAL, (int) width,
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, (int) width,
                       &minimum, &natural, NULL, NULL);
   return natural;
 }
 
-/* Where along one axis to centre a view of half-length half: near want,
- * keeping [start, start + length] in view; its beginning when it does not
- * fit (notes are packed in reading order). */
-static double
-fit_axis (double want,
-          double start,
-          double length,
-          double half)
+/* The rectangles of the canvas nothing covers: the whole width between
+ * the banner and the footer, and the whole height below the banner between
+ * the timer and the stop number in the bottom corners. Returns how many. */
+static guint
+get_free_areas (McPresentation *self,
+                McRect          areas[2])
 {
-  double low = start + length - half;
-  double high = start + half;
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  double width = gtk_widget_get_width (canvas);
+  double height = gtk_widget_get_height (canvas);
+  graphene_rect_t footer, timer, position;
+  double top, bottom, left, right;
 
-  if (low > high)
-    return high;
-  return CLAMP (want, low, high);
+  if (width <= 0 || height <= 0)
+    return 0;
+
+  top = gtk_revealer_get_reveal_child (self->banner_revealer)
+        ? overlay_height (self->banner, width) : 0;
+  /* The footer without the note entry, which shows only while typing. */
+  bottom = overlay_height (self->footer, width);
+  areas[0] = (McRect) { 0, top, width, MAX (height - top - bottom, 1.0) };
+
+  /* The pills keep their distance from the canvas's sides; during a resize
+   * they still have the old size's places (the footer's margins are the
+   * same at both sides), and the frame after it frames again. */
+  if (!gtk_widget_get_mapped (self->footer)
+      || !gtk_widget_compute_bounds (self->footer, canvas, &footer)
+      || !gtk_widget_compute_bounds (self->timer_widget, canvas, &timer)
+      || !gtk_widget_compute_bounds (GTK_WIDGET (self->position_label), canvas, &position))
+    return 1;
+
+  left = timer.origin.x + timer.size.width;
+  right = width - (2 * footer.origin.x + footer.size.width - position.origin.x);
+  if (right <= left)
+    return 1;
+
+  areas[1] = (McRect) { left, top, right - left, MAX (height - top, 1.0) };
+  return 2;
 }
 
-/* Where a region's notes are and new ones go: its note area and its notes. */
+static double fit_zoom (const McRect *rect,
+                        const McRect *area);
+
+/* Of the free areas, the one that shows rect the largest. */
 static gboolean
-get_region_focus (McPresentation    *self,
-                  const McRouteStop *stop,
-                  McRect            *focus)
+pick_area (McPresentation *self,
+           const McRect   *rect,
+           McRect         *area)
+{
+  McRect areas[2];
+  guint n = get_free_areas (self, areas);
+
+  if (n == 0)
+    return FALSE;
+
+  *area = areas[0];
+  for (guint i = 1; i < n; i++)
+    if (fit_zoom (rect, &areas[i]) > fit_zoom (rect, area))
+      *area = areas[i];
+  return TRUE;
+}
+
+gboolean
+mc_presentation_get_free_area (McPresentation *self,
+                               McRect         *area)
+{
+  McRect target, areas[2];
+
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (mc_presentation_get_stop_target (self, &target))
+    return pick_area (self, &target, area);
+  if (get_free_areas (self, areas) == 0)
+    return FALSE;
+  *area = areas[0];
+  return TRUE;
+}
+
+/* Where a region's notes are and new ones go: its note area and its notes
+ * (all of the figure's notes when region_id is NULL). */
+static gboolean
+get_notes_focus (McPresentation *self,
+                 const char     *figure_id,
+                 const char     *region_id,
+                 McRect         *focus)
 {
   McLayout *layout = mc_canvas_get_layout (self->canvas);
   GPtrArray *notes = mc_board_get_notes (self->board);
-  gboolean found = mc_layout_get_note_area (layout, stop->figure_id, stop->region_id, focus);
+  gboolean found = region_id != NULL
+                   && mc_layout_get_note_area (layout, figure_id, region_id, focus);
 
   for (guint i = 0; i < notes->len; i++)
     {
       McNote *note = g_ptr_array_index (notes, i);
       McRect rect;
 
-      if (g_strcmp0 (mc_note_get_figure_id (note), stop->figure_id) != 0
-          || g_strcmp0 (mc_note_get_region_id (note), stop->region_id) != 0
+      if (g_strcmp0 (mc_note_get_figure_id (note), figure_id) != 0
+          || (region_id != NULL && g_strcmp0 (mc_note_get_region_id (note), region_id) != 0)
           || !mc_layout_get_note_rect (layout, mc_note_get_id (note), &rect))
         continue;
 
@@ -75,7 +147,8 @@ get_region_focus (McPresentation    *self,
   return found;
 }
 
-/* The zoom at which the notes of a figure read well on the projector. */
+/* The zoom at which the notes of a figure read well on the projector:
+ * READABLE_NOTE_PX on 1080 lines, as large a part of a smaller screen. */
 static double
 readable_zoom (McPresentation    *self,
                const McRouteStop *stop)
@@ -83,63 +156,97 @@ readable_zoom (McPresentation    *self,
   const McTheme *theme = mc_theme_get (MC_THEME_PROJECTOR);
   McFigure *figure = mc_board_get_figure (self->board, stop->figure_id);
   double scale = figure != NULL ? mc_figure_get_scale (figure) : 1.0;
+  double lines = gtk_widget_get_height (GTK_WIDGET (self->canvas));
 
-  return READABLE_NOTE_PX / (theme->note_size * MAX (scale, 0.01));
+  return READABLE_NOTE_PX * MIN (lines / 1080.0, 1.0) / (theme->note_size * MAX (scale, 0.01));
 }
 
-/* The zoom and the board point at the canvas's centre that show the
- * current stop below the banner and above the footer. */
-static gboolean
-compute_view (McPresentation *self,
-              double         *zoom,
-              double         *centre_x,
-              double         *centre_y)
+/* Adds the labels (the region's name) of the scene group key to rect. */
+static void
+add_labels (McScene    *scene,
+            const char *key,
+            McRect     *rect)
 {
-  McScene *scene = mc_canvas_get_scene (self->canvas);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  double top, avail_w, avail_h, z;
-  McRect target;
+  int begin = mc_scene_find_group (scene, key);
 
-  if (scene == NULL || width <= 2 * SIDE_INSET || height <= 0
-      || !mc_route_get_target_rect (self->route, scene, &target))
+  if (begin < 0)
+    return;
+
+  for (guint i = (guint) begin, end = mc_scene_group_end (scene, (guint) begin); i < end; i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->role == MC_ROLE_LABEL)
+        mc_rect_union (rect, &item->bounds, rect);
+    }
+}
+
+static void
+inflate (McRect *rect,
+         double  by)
+{
+  *rect = (McRect) { rect->x - by, rect->y - by, rect->width + 2 * by, rect->height + 2 * by };
+}
+
+static double
+fit_zoom (const McRect *rect,
+          const McRect *area)
+{
+  return MIN ((area->width - 2 * FRAME_MARGIN) / rect->width,
+              (area->height - 2 * FRAME_MARGIN) / rect->height);
+}
+
+gboolean
+mc_presentation_get_stop_target (McPresentation *self,
+                                 McRect         *target)
+{
+  const McRouteStop *stop;
+  McScene *scene;
+  McRect areas[2], focus;
+
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  stop = _mc_presentation_current_stop (self);
+  scene = mc_canvas_get_scene (self->canvas);
+  if (stop == NULL || scene == NULL
+      || !mc_route_get_target_rect (self->route, scene, target))
     return FALSE;
 
-  top = banner_height (self, width);
-  top = top > 0 ? top + BANNER_GAP : SIDE_INSET;
-  avail_w = width - 2 * SIDE_INSET;
-  /* A tall banner on a small window still leaves a third for the board. */
-  avail_h = MAX (height - top - BOTTOM_INSET, height / 3.0);
-  if (top + avail_h > height)
-    top = height - avail_h;
+  switch (stop->kind)
+    {
+    case MC_ROUTE_STOP_FIGURE:
+      /* Notes that stick out of the figure belong to it too. */
+      if (get_notes_focus (self, stop->figure_id, NULL, &focus))
+        {
+          inflate (&focus, FRAME_MARGIN);
+          mc_rect_union (target, &focus, target);
+        }
+      break;
 
-  z = CLAMP (MIN (avail_w / target.width, avail_h / target.height),
-             MC_CANVAS_MIN_ZOOM, MC_CANVAS_MAX_ZOOM);
+    case MC_ROUTE_STOP_REGION:
+      /* A large region (an outer ring) would show its notes too small to
+       * read: frame its name and where its notes are and new ones go, or
+       * at the least the notes. */
+      if (get_free_areas (self, areas) > 0
+          && fit_zoom (target, &areas[0]) < readable_zoom (self, stop)
+          && get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
+        {
+          McRect named;
 
-  *centre_x = target.x + target.width / 2.0;
-  *centre_y = target.y + target.height / 2.0;
+          inflate (&focus, FRAME_MARGIN);
+          named = focus;
+          add_labels (scene, stop->key, &named);
+          *target = fit_zoom (&named, &areas[0]) >= readable_zoom (self, stop) ? named : focus;
+        }
+      break;
 
-  /* A large region (an outer ring) would show its notes too small to read:
-   * come closer, keeping where its notes are (and new ones go) in view. */
-  {
-    const McRouteStop *stop = _mc_presentation_current_stop (self);
-    McRect focus;
+    case MC_ROUTE_STOP_OVERVIEW:
+    default:
+      break;
+    }
 
-    if (stop != NULL && stop->kind == MC_ROUTE_STOP_REGION
-        && z < readable_zoom (self, stop))
-      {
-        z = MIN (readable_zoom (self, stop), MC_CANVAS_MAX_ZOOM);
-        if (get_region_focus (self, stop, &focus))
-          {
-            *centre_x = fit_axis (*centre_x, focus.x, focus.width, avail_w / 2.0 / z);
-            *centre_y = fit_axis (*centre_y, focus.y, focus.height, avail_h / 2.0 / z);
-          }
-      }
-  }
-
-  *zoom = z;
-  *centre_y += (height / 2.0 - top - avail_h / 2.0) / z;
-  return TRUE;
+  return target->width > 0 && target->height > 0;
 }
 
 /* The canvas's view as a transform, and back. */
@@ -151,12 +258,47 @@ get_canvas_transform (McCanvas        *canvas,
   mc_canvas_widget_to_board (canvas, 0, 0, &transform->origin_x, &transform->origin_y);
 }
 
+/* Neighbouring figures are dimmed at a figure's and its regions' stops, so
+ * the room looks at the one being discussed. Drawn over the canvas, under
+ * the banner and the footer. */
+#define DIM_ALPHA 0.6
+
+static void
+draw_spotlight (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  McPresentation *self = user_data;
+  const McRouteStop *stop = _mc_presentation_current_stop (self);
+  McRect figure;
+  double x0, y0, x1, y1;
+
+  if (stop == NULL || stop->kind == MC_ROUTE_STOP_OVERVIEW || stop->figure_id == NULL
+      || !mc_layout_get_figure_rect (self->board, stop->figure_id, &figure))
+    return;
+
+  inflate (&figure, FRAME_MARGIN / 2);
+  mc_canvas_board_to_widget (self->canvas, figure.x, figure.y, &x0, &y0);
+  mc_canvas_board_to_widget (self->canvas, figure.x + figure.width,
+                             figure.y + figure.height, &x1, &y1);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_set_source_rgba (cr, 0, 0, 0, DIM_ALPHA);
+  cairo_fill (cr);
+}
+
 static void
 apply_transform (const McViewTransform *transform,
                  gpointer               user_data)
 {
   McPresentation *self = user_data;
   McViewTransform now;
+
+  gtk_widget_queue_draw (self->size_probe);
 
   mc_canvas_zoom_at (self->canvas, transform->zoom, 0, 0, FALSE);
   get_canvas_transform (self->canvas, &now);
@@ -167,17 +309,20 @@ apply_transform (const McViewTransform *transform,
 
 void
 _mc_presentation_frame_stop (McPresentation *self,
-            gboolean        animate)
+                             gboolean        animate)
 {
   McViewTransform now, target;
-  double zoom, cx, cy;
-  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  McRect area, rect;
 
-  if (!compute_view (self, &zoom, &cx, &cy))
+  if (!mc_presentation_get_stop_target (self, &rect)
+      || !pick_area (self, &rect, &area))
     return;
 
-  target = (McViewTransform) { zoom, cx - width / 2.0 / zoom, cy - height / 2.0 / zoom };
+  target = (McViewTransform) { 1.0, 0, 0 };
+  if (!mc_view_transform_fit (&target, &rect, &area, FRAME_MARGIN,
+                              MC_CANVAS_MIN_ZOOM, MC_CANVAS_MAX_ZOOM))
+    return;
+
   /* Start from where the canvas is (a resize or a pan may have moved it). */
   get_canvas_transform (self->canvas, &now);
   mc_view_animation_set_current (self->animation, &now);
@@ -187,13 +332,40 @@ _mc_presentation_frame_stop (McPresentation *self,
     mc_view_animation_jump_to (self->animation, &target);
 }
 
+/* The frame after a resize: the banner and the footer now have their
+ * places at the new size, which the free areas are measured from. */
+static gboolean
+reframe_tick (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  McPresentation *self = user_data;
+
+  self->reframe_id = 0;
+  if (!mc_view_animation_get_running (self->animation))
+    _mc_presentation_frame_stop (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_size_probe_resize (GtkDrawingArea *area,
                       int             width,
                       int             height,
                       McPresentation *self)
 {
+  _mc_presentation_fit_banner (self);
   _mc_presentation_frame_stop (self, FALSE);
+  if (self->reframe_id == 0)
+    self->reframe_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->canvas), reframe_tick,
+                                                     self, NULL);
+}
+
+McViewAnimation *
+mc_presentation_get_view_animation (McPresentation *self)
+{
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), NULL);
+
+  return self->animation;
 }
 
 gboolean
@@ -204,11 +376,11 @@ mc_presentation_get_animating (McPresentation *self)
   return mc_view_animation_get_running (self->animation);
 }
 
-
 void
 _mc_presentation_init_framing (McPresentation *self)
 {
   self->animation = mc_view_animation_new (GTK_WIDGET (self->canvas), apply_transform, self);
   mc_view_animation_set_duration (self->animation, MC_PRESENTATION_ANIMATION_MS);
   g_signal_connect (self->size_probe, "resize", G_CALLBACK (on_size_probe_resize), self);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->size_probe), draw_spotlight, self, NULL);
 }

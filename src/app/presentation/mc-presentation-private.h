@@ -44,6 +44,7 @@ struct _McPresentation
   GtkWindow      *presenter_view;  /* weak */
 
   McViewAnimation *animation;
+  guint           reframe_id;
 };
 
 /* mc-presentation.c */
@@ -57,6 +58,8 @@ void               _mc_presentation_frame_stop     (McPresentation *self,
 
 /* mc-presentation-banner.c */
 void               _mc_presentation_update_banner  (McPresentation *self);
+/* Fits the banner's type and lines to the canvas's size. */
+void               _mc_presentation_fit_banner     (McPresentation *self);
 
 /* mc-presentation-capture.c */
 void               _mc_presentation_init_capture   (McPresentation *self);

@@ -87,8 +87,9 @@ mc_presentation_handle_key (McPresentation  *self,
   switch (keyval)
     {
     case GDK_KEY_Escape:
+      /* As on the canvas: Escape keeps what was typed. */
       if (mc_presentation_get_capturing (self))
-        _mc_presentation_end_capture (self);
+        _mc_presentation_finish_capture (self);
       else
         mc_presentation_leave (self);
       return TRUE;

@@ -25,6 +25,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void set_from (McPresentation *self,
+                      GtkWindow      *from);
+
 const McRouteStop *
 _mc_presentation_current_stop (McPresentation *self)
 {
@@ -114,11 +117,7 @@ mc_presentation_start (McPresentation *self,
   g_return_if_fail (MC_IS_PRESENTATION (self));
   g_return_if_fail (from == NULL || GTK_IS_WINDOW (from));
 
-  if (self->from != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->from), (gpointer *) &self->from);
-  self->from = from;
-  if (from != NULL)
-    g_object_add_weak_pointer (G_OBJECT (from), (gpointer *) &self->from);
+  set_from (self, from);
 
   monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   n_monitors = g_list_model_get_n_items (monitors);
@@ -256,7 +255,7 @@ set_board (McPresentation *self,
 {
   McViewOptions options;
 
-  g_assert (self->board == NULL);
+  g_assert (self->board == NULL && self->route == NULL);
 
   self->board = g_object_ref (board);
   self->route = mc_route_new (board, mc_catalog_get_default ());
@@ -274,34 +273,120 @@ set_board (McPresentation *self,
 }
 
 static void
-mc_presentation_dispose (GObject *object)
+release_board (McPresentation *self)
 {
-  McPresentation *self = MC_PRESENTATION (object);
-
-  g_clear_object (&self->animation);
-  if (self->presenter_view != NULL)
-    {
-      GtkWindow *view = self->presenter_view;
-
-      g_object_remove_weak_pointer (G_OBJECT (view), (gpointer *) &self->presenter_view);
-      self->presenter_view = NULL;
-      gtk_window_destroy (view);
-    }
-  if (self->from != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->from), (gpointer *) &self->from);
-      self->from = NULL;
-    }
   if (self->route != NULL)
     {
       g_clear_signal_handler (&self->route_changed_id, self->route);
       g_clear_signal_handler (&self->route_current_id, self->route);
     }
+  g_clear_object (&self->route);
+  g_clear_object (&self->board);
+}
+
+static void
+close_presenter_view (McPresentation *self)
+{
+  GtkWindow *view = self->presenter_view;
+
+  if (view == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (view), (gpointer *) &self->presenter_view);
+  self->presenter_view = NULL;
+  gtk_window_destroy (view);
+}
+
+void
+mc_presentation_set_board (McPresentation *self,
+                           McBoard        *board)
+{
+  const McRouteStop *stop;
+  g_autofree char *key = NULL;
+  gboolean had_view;
+  int index;
+
+  g_return_if_fail (MC_IS_PRESENTATION (self));
+  g_return_if_fail (MC_IS_BOARD (board));
+
+  if (board == self->board)
+    return;
+
+  /* The presenter view follows the route it was opened on: reopen it on
+   * the new one. What is being typed stays in the entry, for the new board. */
+  stop = _mc_presentation_current_stop (self);
+  key = stop != NULL ? g_strdup (stop->key) : NULL;
+  had_view = self->presenter_view != NULL;
+  close_presenter_view (self);
+
+  release_board (self);
+  set_board (self, board);
+
+  /* The same stop on the new board, where it has one. */
+  index = key != NULL ? mc_route_find_stop (self->route, key) : -1;
+  if (index >= 0 && (guint) index != mc_route_get_current (self->route))
+    mc_route_set_current (self->route, (guint) index);
+  _mc_presentation_frame_stop (self, FALSE);
+
+  if (had_view)
+    mc_presentation_show_presenter_view (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOARD]);
+}
+
+/* The window the presentation came from shows another board (recovery,
+ * open in place): the wall shows it too, so no board it does not show
+ * takes what is typed at the wall. */
+static void
+on_from_board (GObject        *from,
+               GParamSpec     *pspec,
+               McPresentation *self)
+{
+  g_autoptr(McBoard) board = NULL;
+
+  g_object_get (from, "board", &board, NULL);
+  if (board != NULL)
+    mc_presentation_set_board (self, board);
+}
+
+static void
+set_from (McPresentation *self,
+          GtkWindow      *from)
+{
+  if (self->from != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->from, on_from_board, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->from), (gpointer *) &self->from);
+    }
+
+  self->from = from;
+  if (from == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (from), (gpointer *) &self->from);
+  {
+    GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (from), "board");
+
+    if (pspec != NULL && g_type_is_a (pspec->value_type, MC_TYPE_BOARD))
+      g_signal_connect (from, "notify::board", G_CALLBACK (on_from_board), self);
+  }
+}
+
+static void
+mc_presentation_dispose (GObject *object)
+{
+  McPresentation *self = MC_PRESENTATION (object);
+
+  if (self->reframe_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->reframe_id);
+  self->reframe_id = 0;
+  g_clear_object (&self->animation);
+  close_presenter_view (self);
+  set_from (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PRESENTATION);
 
-  g_clear_object (&self->route);
-  g_clear_object (&self->board);
+  release_board (self);
   if (self->timer != NULL)
     mc_timer_pause (self->timer);
   g_clear_object (&self->timer);
@@ -349,7 +434,12 @@ mc_presentation_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_BOARD:
-      set_board (self, g_value_get_object (value));
+      if (g_value_get_object (value) == NULL)
+        break;
+      if (self->board == NULL)
+        set_board (self, g_value_get_object (value));
+      else
+        mc_presentation_set_board (self, g_value_get_object (value));
       break;
 
     default:
@@ -371,7 +461,7 @@ mc_presentation_class_init (McPresentationClass *klass)
   properties[PROP_BOARD] =
     g_param_spec_object ("board", NULL, NULL,
                          MC_TYPE_BOARD,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT
                          | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -416,10 +506,33 @@ mc_presentation_class_init (McPresentationClass *klass)
                                        "presentation.edit-route", NULL);
 }
 
+/* One font family on the wall: the banner, the pills and the entry use
+ * the projector theme's, as the board does. Once per display. */
+static void
+use_theme_font (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *css = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "mc-presentation-font") != NULL)
+    return;
+
+  css = g_strdup_printf ("window.presentation { font-family: %s; }",
+                         mc_theme_get (MC_THEME_PROJECTOR)->font_family);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "mc-presentation-font",
+                          g_object_ref (provider), g_object_unref);
+}
+
 static void
 mc_presentation_init (McPresentation *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  use_theme_font (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->timer = mc_timer_new ();

@@ -24,6 +24,7 @@
 #include "mc-canvas.h"
 #include "mc-route.h"
 #include "mc-timer.h"
+#include "mc-view-animation.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,11 @@ void            mc_presentation_start          (McPresentation *self,
 void            mc_presentation_leave          (McPresentation *self);
 
 McBoard        *mc_presentation_get_board      (McPresentation *self);
+/* Shows another board (property "board"): at the same stop where it has
+ * one; a note being typed stays in the entry for the new board. The
+ * presentation follows the "board" of the window it was started from. */
+void            mc_presentation_set_board      (McPresentation *self,
+                                                McBoard        *board);
 McRoute        *mc_presentation_get_route      (McPresentation *self);
 McTimer        *mc_presentation_get_timer      (McPresentation *self);
 McCanvas       *mc_presentation_get_canvas     (McPresentation *self);
@@ -52,6 +58,17 @@ gboolean        mc_presentation_next           (McPresentation *self);
 gboolean        mc_presentation_previous       (McPresentation *self);
 void            mc_presentation_go_to          (McPresentation *self,
                                                 guint           index);
+/* The part of the canvas nothing covers (below the banner, above the
+ * timer and the stop number), in the canvas's widget pixels; each stop is
+ * framed in it. FALSE before the canvas has a size. */
+gboolean        mc_presentation_get_free_area  (McPresentation *self,
+                                                McRect         *area);
+/* The board rectangle the current stop frames. */
+gboolean        mc_presentation_get_stop_target (McPresentation *self,
+                                                 McRect         *target);
+/* What eases the view from stop to stop (its ::done tells when it got
+ * there). */
+McViewAnimation *mc_presentation_get_view_animation (McPresentation *self);
 /* TRUE while the view eases towards the current stop. */
 gboolean        mc_presentation_get_animating  (McPresentation *self);
 
