@@ -10,6 +10,8 @@
  *   notes   prints "notes N" and one JSON line per note: {"id","text","author"}
  *   wait N  the same, as soon as the board holds at least N notes (or after
  *           a minute, so a hang ends as a failure of the test)
+ *   votes N the same, as soon as the notes hold at least N votes in all
+ *   vote N  starts a voting round of N votes on the prompt's region; "voting"
  *   stop    closes the room (every connection); prints "stopped"
  *   start   opens it again on the same port; prints "started"
  *   quit    (or end of input) prints the notes, then exits
@@ -17,6 +19,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
@@ -30,10 +33,12 @@ typedef struct
 {
   McBoard          *board;
   McRoom           *room;
+  McRoute          *route;
   GDataInputStream *input;
   GMainLoop        *loop;
   guint             port;
-  guint             waiting_for;   /* notes "wait N" waits for; 0 = none */
+  guint             waiting_for;   /* what "wait N" or "votes N" waits for */
+  gboolean          waiting_votes;
   gulong            changed_id;
   guint             deadline_id;
 } Runner;
@@ -58,6 +63,8 @@ print_notes (Runner *runner)
       json_builder_add_string_value (builder, mc_note_get_text (note));
       json_builder_set_member_name (builder, "author");
       json_builder_add_string_value (builder, mc_note_get_author (note));
+      json_builder_set_member_name (builder, "votes");
+      json_builder_add_int_value (builder, mc_note_get_votes (note));
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       line = json_to_string (root, FALSE);
@@ -77,13 +84,26 @@ end_wait (Runner *runner)
   read_command (runner);
 }
 
+static gboolean
+wait_reached (Runner *runner)
+{
+  GPtrArray *notes = mc_board_get_notes (runner->board);
+  guint votes = 0;
+
+  if (!runner->waiting_votes)
+    return notes->len >= runner->waiting_for;
+  for (guint i = 0; i < notes->len; i++)
+    votes += mc_note_get_votes (g_ptr_array_index (notes, i));
+  return votes >= runner->waiting_for;
+}
+
 static void
 on_board_changed (McBoard       *board,
                   McChangeFlags  flags,
                   GStrv          note_ids,
                   Runner        *runner)
 {
-  if (mc_board_get_n_notes (board) >= runner->waiting_for)
+  if (wait_reached (runner))
     end_wait (runner);
 }
 
@@ -114,10 +134,11 @@ line_cb (GObject      *source,
     }
   if (g_str_equal (line, "notes"))
     print_notes (runner);
-  else if (g_str_has_prefix (line, "wait "))
+  else if (g_str_has_prefix (line, "wait ") || g_str_has_prefix (line, "votes "))
     {
-      runner->waiting_for = (guint) g_ascii_strtoull (line + 5, NULL, 10);
-      if (mc_board_get_n_notes (runner->board) < runner->waiting_for)
+      runner->waiting_votes = g_str_has_prefix (line, "votes ");
+      runner->waiting_for = (guint) g_ascii_strtoull (strchr (line, ' ') + 1, NULL, 10);
+      if (!wait_reached (runner))
         {
           runner->changed_id = g_signal_connect (runner->board, "changed",
                                                  G_CALLBACK (on_board_changed), runner);
@@ -125,6 +146,14 @@ line_cb (GObject      *source,
           return;   /* the next command is read when the wait ends */
         }
       print_notes (runner);
+    }
+  else if (g_str_has_prefix (line, "vote "))
+    {
+      const McRouteStop *stop = mc_route_get_current_stop (runner->route);
+
+      mc_room_start_voting (runner->room, (guint) g_ascii_strtoull (line + 5, NULL, 10),
+                            stop->figure_id, stop->region_id);
+      g_print ("voting\n");
     }
   else if (g_str_equal (line, "stop"))
     {
@@ -154,7 +183,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(McRoute) route = NULL;
   g_autoptr(GInputStream) stdin_stream = NULL;
   g_autofree char *url = NULL;
   const char *lang = "nl";
@@ -191,17 +219,17 @@ main (int   argc,
       return 1;
     }
 
-  route = mc_route_new (runner.board, mc_catalog_get_default ());
-  for (guint i = 0; i < mc_route_get_n_stops (route); i++)
-    if (mc_route_get_stop (route, i)->kind == MC_ROUTE_STOP_REGION)
+  runner.route = mc_route_new (runner.board, mc_catalog_get_default ());
+  for (guint i = 0; i < mc_route_get_n_stops (runner.route); i++)
+    if (mc_route_get_stop (runner.route, i)->kind == MC_ROUTE_STOP_REGION)
       {
-        mc_route_set_current (route, i);
+        mc_route_set_current (runner.route, i);
         break;
       }
 
   runner.room = mc_room_new (runner.board);
   mc_room_set_listen_address (runner.room, "127.0.0.1");
-  mc_room_set_prompt (runner.room, mc_route_get_current_stop (route));
+  mc_room_set_prompt (runner.room, mc_route_get_current_stop (runner.route));
   if (!mc_room_start (runner.room, &error))
     {
       g_printerr ("cannot open the room: %s\n", error->message);
@@ -220,6 +248,7 @@ main (int   argc,
   g_clear_object (&runner.input);
   g_clear_pointer (&runner.loop, g_main_loop_unref);
   g_clear_object (&runner.room);
+  g_clear_object (&runner.route);
   g_clear_object (&runner.board);
   return 0;
 }

@@ -151,6 +151,24 @@ def main():
         shot = os.path.join(shots, "room-phone-390x844.png")
         driver.save_screenshot(shot)
         print("screenshot:", shot)
+
+        # Dot voting: two votes each; the page spends them, the room counts.
+        runner.command("vote 2", "voting")
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#vote-list li")) == 3)
+        first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
+        voted_text = first.find_element(By.TAG_NAME, "div").text
+        for _ in range(2):
+            first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
+            first.find_element(By.XPATH, ".//button[text()='Stem']").click()
+        wait.until(lambda d: d.find_element(By.ID, "votes-left").text == "Nog 0 van 2 stemmen")
+        wait.until(lambda d: all(not b.is_enabled() for b in d.find_elements(
+            By.XPATH, "//ul[@id='vote-list']//button[text()='Stem']")))
+        voted = {n["text"]: n["votes"] for n in runner.notes("votes 2")}
+        assert voted[voted_text] == 2 and sum(voted.values()) == 2, voted
+        driver.execute_script("document.getElementById('voting').scrollIntoView()")
+        shot = os.path.join(shots, "room-phone-voting-390x844.png")
+        driver.save_screenshot(shot)
+        print("screenshot:", shot)
         print("ok: 3 notes, each once, after a dropped connection and a resend")
     except Exception:
         if driver is not None:

@@ -29,7 +29,8 @@
 #include <string.h>
 
 #define MAX_REFUSED        50    /* consecutive refusals before the connection goes */
-#define MAX_VOTING_NOTES   300   /* notes listed in a voting round's state */
+#define MAX_VOTING_NOTES   150   /* notes listed in a voting round's state */
+#define BROADCAST_INTERVAL_MS 250
 #define ANONYMOUS          "anonymous"
 
 G_STATIC_ASSERT (MC_ROOM_MAX_NOTE_CHARS * 4 <= MC_BOARD_MAX_TEXT_LENGTH);
@@ -317,8 +318,10 @@ broadcast_cb (gpointer data)
 void
 _mc_room_queue_broadcast (McRoom *self)
 {
+  /* At most a few times a second: a burst of edits is one state each. */
   if (self->broadcast_idle == 0 && self->clients->len > 0)
-    self->broadcast_idle = g_idle_add_full (G_PRIORITY_LOW, broadcast_cb, self, NULL);
+    self->broadcast_idle = g_timeout_add_full (G_PRIORITY_LOW, BROADCAST_INTERVAL_MS,
+                                               broadcast_cb, self, NULL);
 }
 
 /* Input checks */
