@@ -13,7 +13,7 @@ MC_PACKAGES=(
   xvfb xauth imagemagick
   poppler-utils librsvg2-bin
   fonts-inter fonts-liberation2
-  libsoup-3.0-dev chromium chromium-driver python3-selenium  # the room
+  libsoup-3.0-dev libqrencode-dev chromium chromium-driver python3-selenium  # the room
 )
 
 mc_die () {
