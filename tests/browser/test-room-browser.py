@@ -14,6 +14,7 @@ import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -79,6 +80,16 @@ def add_note(driver, text):
     box.clear()
     box.send_keys(text)
     driver.find_element(By.ID, "send").click()
+
+
+def tap_vote(driver):
+    """Taps "Stem" on the first note to vote on; False when it was redrawn meanwhile."""
+    try:
+        first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
+        first.find_element(By.XPATH, ".//button[text()='Stem']").click()
+        return True
+    except StaleElementReferenceException:
+        return False
 
 
 def main():
@@ -157,9 +168,12 @@ def main():
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#vote-list li")) == 3)
         first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
         voted_text = first.find_element(By.TAG_NAME, "div").text
-        for _ in range(2):
-            first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
-            first.find_element(By.XPATH, ".//button[text()='Stem']").click()
+        for count in (1, 2):
+            # The list is redrawn when the room's state comes in: a button
+            # found just before that is gone, so find and tap it again.
+            wait.until(lambda d: tap_vote(d))
+            wait.until(lambda d: f"jouw stemmen: {count}" in
+                       d.find_elements(By.CSS_SELECTOR, "#vote-list li")[0].text)
         wait.until(lambda d: d.find_element(By.ID, "votes-left").text == "Nog 0 van 2 stemmen")
         wait.until(lambda d: all(not b.is_enabled() for b in d.find_elements(
             By.XPATH, "//ul[@id='vote-list']//button[text()='Stem']")))

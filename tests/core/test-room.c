@@ -652,6 +652,25 @@ test_rate_limits (Fixture       *f,
   /* …and not the address: Bob, on the same 127.0.0.1, still may. */
   g_assert_cmpstr (send_note (bob, bobs, "idee"), ==, "ack");
   g_assert_cmpuint (mc_board_get_n_notes (f->board), ==, MC_ROOM_NOTES_PER_MINUTE + 1);
+
+  /* A flood of frames is refused, then the connection is closed. */
+  {
+    g_autoptr(Client) flood = participant (f, 3, "");
+    gboolean limited = FALSE;
+
+    for (guint i = 0; i < 60; i++)
+      client_send (flood, "{\"type\":\"votes\",\"votes\":{}}");
+    mc_test_wait_until (client_closed, flood, "the room to close a flooding connection");
+    for (guint i = 0; i < flood->received->len; i++)
+      {
+        JsonObject *object = g_ptr_array_index (flood->received, i);
+
+        limited |= g_strcmp0 (json_object_get_string_member_with_default (object, "code", NULL),
+                              "rate") == 0;
+      }
+    g_assert_true (limited);
+    g_assert_cmpuint (mc_board_get_n_notes (f->board), ==, MC_ROOM_NOTES_PER_MINUTE + 1);
+  }
 }
 
 static void
@@ -660,14 +679,24 @@ test_participant_cap (Fixture       *f,
 {
   g_autoptr(Client) client = participant (f, 0, "");
 
-  /* One connection saying hello as ever new sessions runs into the cap. */
+  /* Ever new sessions run into the cap (a connection may say hello a few
+   * times a second, so several connections share the work). */
   for (guint i = 1; i < MC_ROOM_MAX_PARTICIPANTS; i++)
     {
-      Wait wait = { client, client->received->len, NULL, NULL, NULL };
+      Wait wait = { NULL, 0, NULL, NULL, NULL };
 
+      if (i % MC_ROOM_MESSAGES_PER_SECOND == 0)
+        {
+          g_clear_pointer (&client, client_free);
+          client = participant (f, i, "");
+          continue;
+        }
+      wait = (Wait) { client, client->received->len, NULL, NULL, NULL };
       client_send (client, "{\"type\":\"hello\",\"session\":\"%032x\"}", i);
       mc_test_wait_until (state_arrived, &wait, "the state after hello");
     }
+  g_clear_pointer (&client, client_free);
+  client = participant (f, 0, "");
   g_assert_cmpuint (mc_room_get_n_participants (f->room), ==, MC_ROOM_MAX_PARTICIPANTS);
   g_assert_cmpstr (request (client, NULL, "{\"type\":\"hello\",\"session\":\"ffffffffffffffffffffffffffffffff\"}"),
                    ==, "full");

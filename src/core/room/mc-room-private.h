@@ -38,7 +38,7 @@ typedef struct
   McRoom                  *room;
   SoupWebsocketConnection *ws;
   McRoomSession           *session;
-  McRoomRate               messages;   /* before the hello */
+  McRoomRate               messages;
   guint                    n_refused;  /* consecutive; too many closes it */
 } McRoomClient;
 

@@ -679,12 +679,21 @@ _mc_room_client_message (McRoomClient *client,
                          GBytes       *message)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  McRoomRate *rate = client->session != NULL ? &client->session->messages : &client->messages;
   JsonNode *root;
   JsonObject *object;
   const char *type;
 
-  if (!_mc_room_rate_take (rate, MC_ROOM_MESSAGES_PER_SECOND, 2 * MC_ROOM_MESSAGES_PER_SECOND))
+  /* Frames still arriving after the room closed the connection. */
+  if (soup_websocket_connection_get_state (client->ws) != SOUP_WEBSOCKET_STATE_OPEN)
+    return;
+
+  /* Per connection, and per session across its connections: hopping from
+   * session to session, or opening connections, gains a flood nothing. */
+  if (!_mc_room_rate_take (&client->messages, MC_ROOM_MESSAGES_PER_SECOND,
+                           2 * MC_ROOM_MESSAGES_PER_SECOND)
+      || (client->session != NULL
+          && !_mc_room_rate_take (&client->session->messages, MC_ROOM_MESSAGES_PER_SECOND,
+                                  2 * MC_ROOM_MESSAGES_PER_SECOND)))
     {
       refuse (client, NULL, "rate");
       return;

@@ -608,6 +608,8 @@ on_ws_message (SoupWebsocketConnection *ws,
                GBytes                  *message,
                McRoomClient            *client)
 {
+  if (soup_websocket_connection_get_state (ws) != SOUP_WEBSOCKET_STATE_OPEN)
+    return;
   if (type != SOUP_WEBSOCKET_DATA_TEXT)
     {
       soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_UNSUPPORTED_DATA, NULL);
