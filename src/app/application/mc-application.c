@@ -16,6 +16,7 @@
 #include "mc-cli.h"
 #include "mc-layout.h"
 #include "mc-recovery-dialog.h"
+#include "mc-room.h"
 #include "mc-window.h"
 
 struct _McApplication
@@ -26,6 +27,8 @@ struct _McApplication
   GPtrArray     *pending_files;
   /* --present: open straight into presentation mode (mc-presentation.h). */
   gboolean       present_pending;
+  /* --room: open the room with the presentation (mc-room.h). */
+  gboolean       room_pending;
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -96,6 +99,22 @@ present_if_asked (McApplication *self)
   window = get_active_mc_window (self);
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  if (window != NULL && self->room_pending)
+    {
+      g_autoptr(McRoom) room = mc_room_new (mc_window_get_board (window));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = NULL;
+
+      if (!mc_room_start (room, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return;
+        }
+      url = mc_room_dup_join_url (room, NULL);
+      g_print ("%s\n", url);
+      /* The room lives as long as the window: closing it closes the room. */
+      g_object_set_data_full (G_OBJECT (window), "mc-room", g_steal_pointer (&room), g_object_unref);
+    }
 }
 
 /* GApplication */
@@ -116,6 +135,7 @@ mc_application_handle_local_options (GApplication *app,
   /* Remembered for activate/open; GTK is not up yet. */
   if (g_variant_dict_contains (options, "present"))
     self->present_pending = TRUE;
+  self->room_pending = g_variant_dict_contains (options, "room");
 
   paths = mc_cli_dup_files (options);
   if (paths == NULL || paths[0] == NULL)
@@ -415,6 +435,9 @@ mc_application_init (McApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "present", 0,
                                  G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Open straight into presentation mode"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "room", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("With --present, open the room for participants’ phones and print its link"), NULL);
 }
 
 /* Run from the build tree (tools/run, or build/src/missiecanvas by hand):

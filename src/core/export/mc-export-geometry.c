@@ -173,7 +173,7 @@ build_scene_once (McLayout              *layout,
       /* One figure at a given width: laid out for that frame, in points. */
       if (options->width_mm > 0)
         {
-          view.frame_width = MM_TO_PT (options->width_mm - 2 * options->margin_mm);
+          view.frame_width = MC_MM_TO_PT (options->width_mm - 2 * options->margin_mm);
           view.min_font_size = options->font_floor_pt > 0 ? options->font_floor_pt
                                                           : MC_EXPORT_DEFAULT_FONT_FLOOR_PT;
         }
