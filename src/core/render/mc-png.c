@@ -5,6 +5,7 @@
 #include <math.h>
 #include <png.h>
 #include <setjmp.h>
+#include <string.h>
 
 #include "mc-png.h"
 
@@ -90,6 +91,17 @@ mc_png_encode (cairo_surface_t  *surface,
                int               dpi,
                GError          **error)
 {
+  return mc_png_encode_with_text (surface, opaque, dpi, NULL, NULL, error);
+}
+
+GBytes *
+mc_png_encode_with_text (cairo_surface_t  *surface,
+                         gboolean          opaque,
+                         int               dpi,
+                         const char       *key,
+                         const char       *text,
+                         GError          **error)
+{
   PngSink sink = { g_byte_array_new (), NULL };
   png_structp png;
   png_infop info;
@@ -144,6 +156,17 @@ mc_png_encode (cairo_surface_t  *surface,
    * files about as small as the exhaustive defaults at a fraction of the time. */
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
   png_set_compression_level (png, 3);
+  if (key != NULL && text != NULL)
+    {
+      png_text chunk = {
+        .compression = PNG_TEXT_COMPRESSION_NONE,
+        .key = (png_charp) key,
+        .text = (png_charp) text,
+        .text_length = strlen (text),
+      };
+
+      png_set_text (png, info, &chunk, 1);
+    }
   png_write_info (png, info);
 
   for (int y = 0; y < height; y++)

@@ -29,4 +29,13 @@ GBytes *mc_png_encode (cairo_surface_t  *surface,
                        int               dpi,
                        GError          **error);
 
+/* The same with a tEXt chunk "key" = text (Latin-1 printable, as PNG
+ * requires: callers pass ASCII); key and text may be NULL. */
+GBytes *mc_png_encode_with_text (cairo_surface_t  *surface,
+                                 gboolean          opaque,
+                                 int               dpi,
+                                 const char       *key,
+                                 const char       *text,
+                                 GError          **error);
+
 G_END_DECLS

@@ -621,6 +621,12 @@ mc_svg_write_scene (McScene            *scene,
       mc_svg_append_escaped (writer.out, options->title);
       g_string_append (writer.out, "</title>\n");
     }
+  if (options->metadata != NULL)
+    {
+      g_string_append (writer.out, "  <metadata>");
+      mc_svg_append_escaped (writer.out, options->metadata);
+      g_string_append (writer.out, "</metadata>\n");
+    }
 
   if (options->background != NULL)
     {

@@ -25,6 +25,9 @@ typedef struct
   const McColor *background;
   /* Document <title>; may be NULL. */
   const char    *title;
+  /* Text for the document's <metadata> (the board behind the figure);
+   * may be NULL. */
+  const char    *metadata;
 } McSvgOptions;
 
 /* A NUL-terminated UTF-8 SVG document; length (may be NULL) receives its
