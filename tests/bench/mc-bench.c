@@ -16,17 +16,27 @@
  *   export_figure_png_ms   the same figure to PNG at the default 300 DPI
  *   export_cimo_png_ms     the 4360-unit CIMO band to PNG (785 mm, 9270 px wide)
  *   export_report_ms       the example board's session report PDF
+ *   export_1k_process_ms   the whole "missiecanvas BOARD --export out.pdf"
+ *                          process on a 1,000-note board with its notes in
+ *                          regions (best of 3; MC_BENCH_BINARY overrides the
+ *                          program, to compare builds)
+ *   export_10k_pdf_ms      the whole 10,000-note board to PDF in memory
+ *   export_100k_pdf_ms     the same with 100,000 notes (the loader's limit)
+ *   export_report_1k_ms    the session report of the 1,000-note board
+ *
+ * export_dialog_10k_stall_ms is measured by mc-bench-dialog (a window).
  *
  * Targets: redraw_ratio <= 1.0, drag_frame_ms <= 16, load/save ratio <= 1.5,
  * export_figure_ms < 200, export_report_ms < 2000.
  *
  * "mc-bench NAME…" runs only the named groups (redraw, drag, load-save,
- * export), e.g. for a profiler.
+ * export, export-scale), e.g. for a profiler.
  */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "mc-board.h"
@@ -38,6 +48,7 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-render-cairo.h"
+#include "mc-bench-board.h"
 #include "mc-test-board.h"
 #include "mc-text.h"
 
@@ -362,6 +373,97 @@ bench_export (void)
   g_print ("export_report_ms: %.2f\n", median (reports, G_N_ELEMENTS (reports)));
 }
 
+static const char *program_path;
+
+static double
+export_process_ms (const char *board_path,
+                   const char *out_path)
+{
+  g_autofree char *binary = g_strdup (g_getenv ("MC_BENCH_BINARY"));
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, board_path, "--export", out_path, NULL };
+  int status = 0;
+  double t0;
+
+  if (binary == NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (program_path);
+
+      binary = g_build_filename (dir, "..", "..", "src", "missiecanvas", NULL);
+    }
+  argv[0] = binary;
+  t0 = now_ms ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error))
+    g_error ("%s: %s", binary, error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s --export: %s", binary, error->message);
+  return now_ms () - t0;
+}
+
+static double
+export_board_ms (McBoard *board)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  McExportOptions options;
+  double t0;
+
+  mc_export_options_init (&options, mc_board_get_language (board));
+  options.width_mm = MC_EXPORT_DEFAULT_WIDTH_MM;
+  t0 = now_ms ();
+  bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_PDF, &error);
+  /* A board too tall for one PDF page is refused, in bounded time: the
+   * figure is the time until that answer. */
+  if (bytes == NULL)
+    g_printerr ("export of %u notes refused: %s\n", mc_board_get_n_notes (board), error->message);
+  return now_ms () - t0;
+}
+
+static void
+bench_export_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("mc-bench-XXXXXX", &error);
+  g_autofree char *board_path = g_build_filename (tmp, "board.missiecanvas", NULL);
+  g_autofree char *out_path = g_build_filename (tmp, "out.pdf", NULL);
+  g_autoptr(McBoard) board = mc_bench_region_board_new (1000);
+  g_autoptr(GFile) file = g_file_new_for_path (board_path);
+  g_autoptr(GFile) report = NULL;
+  double process = G_MAXDOUBLE;
+  double t0, report_ms;
+
+  g_assert_no_error (error);
+  if (!mc_board_save_to_file (board, file, &error))
+    g_error ("saving the bench board: %s", error->message);
+  for (guint i = 0; i < 3; i++)
+    process = MIN (process, export_process_ms (board_path, out_path));
+  g_print ("export_1k_process_ms: %.0f\n", process);
+
+  report = g_file_new_for_path (out_path);
+  {
+    McExportOptions options;
+
+    mc_export_options_init (&options, mc_board_get_language (board));
+    t0 = now_ms ();
+    if (!mc_export_session_report (board, &options, report, &error))
+      g_error ("session report: %s", error->message);
+    report_ms = now_ms () - t0;
+  }
+  g_print ("export_report_1k_ms: %.0f\n", report_ms);
+
+  g_clear_object (&board);
+  board = mc_bench_region_board_new (10000);
+  g_print ("export_10k_pdf_ms: %.0f\n", export_board_ms (board));
+  g_clear_object (&board);
+  board = mc_bench_region_board_new (100000);
+  g_print ("export_100k_pdf_ms: %.0f\n", export_board_ms (board));
+
+  g_unlink (out_path);
+  g_unlink (board_path);
+  g_rmdir (tmp);
+}
+
 static gboolean
 wanted (int         argc,
         char       *argv[],
@@ -380,6 +482,7 @@ main (int   argc,
       char *argv[])
 {
   mc_core_ensure_resources ();
+  program_path = argv[0];
 
   if (wanted (argc, argv, "redraw"))
     bench_redraw ();
@@ -389,5 +492,7 @@ main (int   argc,
     bench_load_save ();
   if (wanted (argc, argv, "export"))
     bench_export ();
+  if (wanted (argc, argv, "export-scale"))
+    bench_export_scale ();
   return 0;
 }

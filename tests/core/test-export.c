@@ -1167,42 +1167,6 @@ test_session_report (void)
   mc_test_remove_tree (dir);
 }
 
-static void
-test_speed (void)
-{
-  g_autoptr(McBoard) board = board_with_tricky_notes ();
-  static const McExportFormat formats[] = { MC_EXPORT_FORMAT_PDF, MC_EXPORT_FORMAT_SVG, MC_EXPORT_FORMAT_PNG };
-
-  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
-    {
-      double worst = 0;
-      const char * const *kinds = mc_figure_kind_list ();
-
-      for (guint k = 0; kinds[k] != NULL; k++)
-        {
-          g_autoptr(GBytes) bytes = NULL;
-          g_autoptr(GError) error = NULL;
-          McExportOptions options;
-          gint64 start;
-          double ms;
-
-          mc_export_options_init (&options, MC_LANGUAGE_NL);
-          options.scope = MC_EXPORT_SCOPE_FIGURE;
-          options.figure_id = kinds[k];
-          options.dpi = 150;
-          start = g_get_monotonic_time ();
-          bytes = mc_export_to_bytes (board, &options, formats[f], &error);
-          ms = (g_get_monotonic_time () - start) / 1000.0;
-          g_assert_no_error (error);
-          worst = MAX (worst, ms);
-        }
-      g_test_message ("one figure with notes as %s: slowest %.0f ms",
-                      mc_export_format_get_extension (formats[f]), worst);
-      /* The budget is 200 ms; allow for a loaded test machine. */
-      g_assert_cmpfloat (worst, <, 1000);
-    }
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -1221,7 +1185,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/mc/export/outline-csv-formulas", test_outline_csv_formulas);
   g_test_add_func ("/mc/export/outline-markdown", test_outline_markdown);
   g_test_add_func ("/mc/export/session-report", test_session_report);
-  g_test_add_func ("/mc/export/speed", test_speed);
 
   return g_test_run ();
 }
