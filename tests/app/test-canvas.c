@@ -1104,6 +1104,26 @@ test_drop_target_and_frames (Fixture       *fixture,
   g_assert_null (_mc_canvas_edit_get_cursor_frame (fixture->canvas));
 }
 
+/* Issue 16 (first part): a screen reader finds the board, not a picture:
+ * the canvas is a group named after the board, and follows its title. */
+static void
+test_accessible_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkAccessible *canvas = GTK_ACCESSIBLE (fixture->canvas);
+  g_autofree char *expected = NULL;
+
+  g_assert_true (gtk_test_accessible_has_role (canvas, GTK_ACCESSIBLE_ROLE_GROUP));
+  expected = *mc_board_get_title (fixture->board) != '\0'
+             ? g_strdup_printf ("Board: %s", mc_board_get_title (fixture->board))
+             : g_strdup ("Board");
+  gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  mc_board_execute (fixture->board, mc_command_set_title (fixture->board, "Wijkleerlab Gezond Overvecht"));
+  gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Board: Wijkleerlab Gezond Overvecht");
+}
+
 /* The same hand-over in presentation mode: the first key reaches the
  * window, which shows the note entry and gives it the focus. The entry must
  * be fully shown at once: keys that came while it was still sliding in were
@@ -1201,6 +1221,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's recording accessibility backend (tests/meson.build turns it off
+   * for speed): accessible-name reads what the canvas tells it. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   app = mc_test_app_new (&argc, &argv);
 
 #define ADD(path, func) \
@@ -1226,6 +1249,7 @@ main (int   argc,
   ADD ("typing-never-lost", test_typing_never_lost);
   ADD ("editing-keeps-view", test_editing_keeps_view);
   ADD ("drop-target-and-frames", test_drop_target_and_frames);
+  ADD ("accessible-name", test_accessible_name);
   ADD ("presentation-first-key", test_presentation_first_key);
 #undef ADD
 

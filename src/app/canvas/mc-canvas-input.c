@@ -3,7 +3,7 @@
  * Navigation: pan (drag on empty space, middle-button drag, space + drag,
  * scroll), zoom (Ctrl + scroll about the pointer, pinch) and picking the
  * region the side panel describes. Note editing: a primary press goes to
- * mc-canvas-edit.c first, which says whether it starts a move, a resize, a
+ * mc-canvas-drag.c first, which says whether it starts a move, a resize, a
  * rubber band (Shift/Ctrl on empty space) or a pan; double-click edits or
  * creates a note; arrows nudge selected notes.
  */

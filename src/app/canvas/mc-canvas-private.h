@@ -57,7 +57,7 @@ struct _McCanvas
   char          *selected_region;
   char          *selected_figure;
 
-  /* Note editing (mc-canvas-edit.c) */
+  /* Note editing (mc-canvas-edit-private.h) */
   McCanvasEdit  *edit;
 };
 

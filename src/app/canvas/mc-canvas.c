@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "mc-canvas-edit-private.h"
@@ -36,6 +37,24 @@ invalidate_scene (McCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Screen readers name the canvas after its board (issue 16). */
+static void
+update_accessible_name (McCanvas *self)
+{
+  const char *title = self->board != NULL ? mc_board_get_title (self->board) : NULL;
+  g_autofree char *label = NULL;
+
+  if (title != NULL && *title != '\0')
+    /* Translators: the canvas as a screen reader names it; %s is the
+     * board's title. */
+    label = g_strdup_printf (_("Board: %s"), title);
+  else
+    label = g_strdup (_("Board"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static void
 on_board_changed (McBoard       *board,
                   McChangeFlags  flags,
@@ -47,6 +66,8 @@ on_board_changed (McBoard       *board,
     return;
 
   invalidate_scene (self);
+  if (flags & MC_CHANGE_META)
+    update_accessible_name (self);
   if (self->selected_figure != NULL && mc_board_get_figure (board, self->selected_figure) == NULL)
     mc_canvas_select_figure (self, NULL);
   _mc_canvas_edit_board_changed (self, flags);
@@ -143,6 +164,7 @@ mc_canvas_set_board (McCanvas *self,
   _mc_canvas_set_hover_region (self, NULL);
   mc_canvas_select_region (self, NULL);
   mc_canvas_select_figure (self, NULL);
+  update_accessible_name (self);
   _mc_canvas_stop_animation (self);
   invalidate_scene (self);
   /* MC_CHANGE_ALL: a different board, the editing state starts afresh. */
@@ -434,7 +456,7 @@ mc_canvas_class_init (McCanvasClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "mccanvas");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   _mc_canvas_edit_class_init (widget_class);
 

@@ -89,7 +89,8 @@ const char    *mc_canvas_get_selected_figure (McCanvas     *self);
 void           mc_canvas_select_figure      (McCanvas      *self,
                                              const char    *figure_id);  /* NULL clears */
 
-/* Notes: selection, editing and search highlights (mc-canvas-edit.c).
+/* Notes: selection, editing and search highlights (mc-canvas-selection.c,
+ * mc-canvas-edit.c, mc-canvas-actions.c).
  * ::selection-changed (no arguments) is emitted when the selected notes
  * change. The canvas.* actions (new-note, edit, delete, duplicate, raise,
  * color, vote-add, vote-remove, select-all, select-region, select-none,
