@@ -141,6 +141,9 @@ mc_presentation_capture_note (McPresentation *self,
     return NULL;
 
   mc_board_execute (self->board, command);
+  /* The stop takes in the new note (it may have gone over the region's
+   * edge), then the room sees where it landed. */
+  _mc_presentation_frame_stop (self, TRUE);
   pop_note (self, note_id);
 
   return note_id;

@@ -239,6 +239,12 @@ mc_presentation_get_stop_target (McPresentation *self,
           add_labels (scene, stop->key, &named);
           *target = fit_zoom (&named, &areas[0]) >= readable_zoom (self, stop) ? named : focus;
         }
+      else if (get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
+        {
+          /* Notes packed over the region's edge are in view too. */
+          inflate (&focus, FRAME_MARGIN);
+          mc_rect_union (target, &focus, target);
+        }
       break;
 
     case MC_ROUTE_STOP_OVERVIEW:

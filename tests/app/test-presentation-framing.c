@@ -1,0 +1,295 @@
+/* test-presentation-framing.c — presentation mode at projector sizes:
+ * every stop of the example board framed in the area nothing covers
+ *
+ * Runs under Xvfb at 1920×1080 (tools/test); each presentation is sized
+ * as a projector's screen by its content, also beyond the display.
+ * G_DEBUG=fatal-warnings is set, so any warning fails the test.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "mc-presentation.h"
+#include "mc-templates.h"
+#include "mc-timer-widget.h"
+#include "mc-window.h"
+#include "mc-test-app.h"
+#include "mc-test-util.h"
+
+static GtkApplication *app;
+
+typedef struct
+{
+  McWindow       *window;
+  McPresentation *presentation;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
+
+  g_assert_no_error (error);
+  mc_test_present_window (app, board, &fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  mc_test_close_windows (app);
+  g_assert_null (fixture->window);
+  g_assert_null (fixture->presentation);
+}
+
+static gboolean
+view_settled (gpointer data)
+{
+  return !mc_presentation_get_animating (data);
+}
+
+static gboolean
+count_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  guint *ticks = data;
+
+  return ++*ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+two_ticks (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Until widget has been laid out and drawn as it is now: the second frame
+ * from here has done both. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint ticks = 0;
+
+  gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
+  gtk_widget_queue_draw (widget);
+  mc_test_wait_until (two_ticks, &ticks, "two frames");
+}
+
+/* The easing ends on the frame clock; wait for that, not for a time. */
+static void
+wait_for_view (McPresentation *presentation)
+{
+  mc_test_wait_until (view_settled, presentation, "the view to reach its stop");
+  mc_test_spin ();
+}
+
+/* Into the build folder, always: these are for a person to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+
+  mc_test_screenshot (widget, dir != NULL ? dir : ".", name);
+}
+
+/* Framing at projector sizes */
+
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Where widget lies in the canvas's pixels. */
+static void
+bounds_in_canvas (GtkWidget *widget,
+                  McCanvas  *canvas,
+                  McRect    *rect)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (canvas), &bounds));
+  *rect = (McRect) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+}
+
+typedef struct
+{
+  McPresentation *presentation;
+  int             width;
+  int             height;
+} Size;
+
+static gboolean
+canvas_has_size (gpointer data)
+{
+  Size *size = data;
+  GtkWidget *canvas = GTK_WIDGET (mc_presentation_get_canvas (size->presentation));
+
+  return gtk_widget_get_width (canvas) == size->width
+         && gtk_widget_get_height (canvas) == size->height;
+}
+
+static gboolean
+banner_settled (gpointer data)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_parent (data));
+
+  return gtk_revealer_get_child_revealed (revealer) == gtk_revealer_get_reveal_child (revealer);
+}
+
+static gboolean
+rect_inside (const McRect *outer,
+             const McRect *inner)
+{
+  /* Half a pixel for rounding. */
+  return inner->x >= outer->x - 0.5 && inner->y >= outer->y - 0.5
+         && inner->x + inner->width <= outer->x + outer->width + 0.5
+         && inner->y + inner->height <= outer->y + outer->height + 0.5;
+}
+
+/* Steps through every stop at one size and checks that the stop's target
+ * lies in the free area, and that the free area is clear of the banner,
+ * the timer and the stop number. Saves the stop with the most questions. */
+static void
+check_frames_at (McPresentation *presentation,
+                 int             width,
+                 int             height)
+{
+  McCanvas *canvas = mc_presentation_get_canvas (presentation);
+  McRoute *route = mc_presentation_get_route (presentation);
+  GtkWidget *banner = find_by_class (GTK_WIDGET (presentation), "prompt-banner");
+  GtkWidget *position = find_by_class (GTK_WIDGET (presentation), "stop-position");
+  GtkWidget *timer = find_by_class (GTK_WIDGET (presentation), "presentation-pill");
+  Size size = { presentation, width, height };
+  g_autofree char *name = g_strdup_printf ("presentation-%dx%d.png", width, height);
+  guint longest = 0;
+  gsize longest_len = 0;
+  GtkWidget *content;
+
+  g_assert_nonnull (banner);
+  g_assert_nonnull (position);
+  g_assert_true (MC_IS_TIMER_WIDGET (timer));
+
+  /* The content at exactly that size, in the window's top-left corner;
+   * the window grows where the test display is smaller. */
+  content = adw_window_get_content (ADW_WINDOW (presentation));
+  gtk_widget_set_halign (content, GTK_ALIGN_START);
+  gtk_widget_set_valign (content, GTK_ALIGN_START);
+  gtk_widget_set_size_request (content, width, height);
+  gtk_window_present (GTK_WINDOW (presentation));
+  mc_test_wait_until (canvas_has_size, &size, "the presentation to take the projector's size");
+
+  for (guint i = 0; i < mc_route_get_n_stops (route); i++)
+    {
+      const McRouteStop *stop = mc_route_get_stop (route, i);
+      McRect free_area, target, shown, pill, inner;
+
+      if (stop->skipped)
+        continue;
+      if (stop->kind == MC_ROUTE_STOP_REGION && stop->prompt != NULL && strlen (stop->prompt) > longest_len)
+        {
+          longest = i;
+          longest_len = strlen (stop->prompt);
+        }
+
+      mc_presentation_go_to (presentation, i);
+      wait_for_view (presentation);
+      mc_test_wait_until (banner_settled, banner, "the banner to show or hide");
+      wait_for_frames (GTK_WIDGET (presentation));
+
+      g_assert_true (mc_presentation_get_free_area (presentation, &free_area));
+      g_assert_true (mc_presentation_get_stop_target (presentation, &target));
+      mc_canvas_board_to_widget (canvas, target.x, target.y, &shown.x, &shown.y);
+      shown.width = target.width * mc_canvas_get_zoom (canvas);
+      shown.height = target.height * mc_canvas_get_zoom (canvas);
+      if (!rect_inside (&free_area, &shown))
+        g_error ("%d×%d, stop %s: shown at %.0f,%.0f %.0f×%.0f, outside the free area "
+                 "%.0f,%.0f %.0f×%.0f", width, height, stop->key, shown.x, shown.y,
+                 shown.width, shown.height, free_area.x, free_area.y,
+                 free_area.width, free_area.height);
+      /* The stop uses the room it has: it fills the free area's width or
+       * its height (less the margins), unless a region is framed closer. */
+      if (stop->kind != MC_ROUTE_STOP_REGION)
+        g_assert_true (shown.width >= free_area.width * 0.8
+                       || shown.height >= free_area.height * 0.8);
+
+      /* Nothing covers the free area. */
+      if (gtk_widget_get_mapped (banner))
+        {
+          McRect rect;
+
+          bounds_in_canvas (banner, canvas, &rect);
+          g_assert_cmpfloat (rect.y + rect.height, <=, free_area.y + 0.5);
+          g_assert_cmpfloat (rect.height, <=, height / 3.0 + 0.5);
+        }
+      inner = (McRect) { free_area.x + 0.5, free_area.y + 0.5,
+                         free_area.width - 1, free_area.height - 1 };
+      bounds_in_canvas (position, canvas, &pill);
+      g_assert_false (mc_rect_intersects (&inner, &pill));
+      g_assert_cmpfloat (pill.x + pill.width, <=, width + 0.5);
+      bounds_in_canvas (timer, canvas, &pill);
+      g_assert_false (mc_rect_intersects (&inner, &pill));
+    }
+
+  mc_presentation_go_to (presentation, longest);
+  wait_for_view (presentation);
+  mc_test_wait_until (banner_settled, banner, "the banner to show");
+  wait_for_frames (GTK_WIDGET (presentation));
+  save_screenshot (content, name);
+}
+
+static void
+test_framing_sizes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  McBoard *board = mc_window_get_board (fixture->window);
+  const int sizes[][2] = {
+    { 1024, 768 }, { 1280, 720 }, { 1366, 768 }, { 1920, 1080 }, { 3840, 2160 },
+  };
+
+  /* Jumps instead of easing: the view is where it goes at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* A presentation sized as each projector's screen, whatever the test
+   * display's size is: a window that is not fullscreen grows to its
+   * content's size, also beyond the display. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      McPresentation *presentation = mc_presentation_new (app, board);
+
+      g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &fixture->presentation);
+      fixture->presentation = presentation;
+      check_frames_at (presentation, sizes[i][0], sizes[i][1]);
+      gtk_window_destroy (GTK_WINDOW (presentation));
+      mc_test_spin ();
+      g_assert_null (fixture->presentation);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = mc_test_app_new (&argc, &argv);
+
+  g_test_add ("/mc/presentation-framing/sizes", Fixture, NULL,
+              fixture_set_up, test_framing_sizes, fixture_tear_down);
+
+  return mc_test_app_run (app);
+}
