@@ -108,6 +108,7 @@
   let resendTimer = null;
   let state = null;
   let editing = null;   /* id of the note being edited */
+  const drawn = { mine: "", voting: "" };   /* what the lists show now */
 
   const $ = (id) => document.getElementById(id);
 
@@ -405,6 +406,18 @@
 
     const list = $("my-notes");
     const notes = myNotes();
+    /* Redrawn only when something changed: a button under a finger stays. */
+    const key = JSON.stringify([lang, open, notes]);
+    if (key !== drawn.mine) {
+      drawn.mine = key;
+      drawMine(list, notes, open);
+    }
+    $("mine-empty").hidden = notes.length > 0;
+
+    renderVoting();
+  }
+
+  function drawMine(list, notes, open) {
     list.replaceChildren();
     for (const note of notes) {
       const extra = note.pending ? t("pending") : note.held ? t("held") : "";
@@ -416,22 +429,25 @@
       item.append(row);
       list.append(item);
     }
-    $("mine-empty").hidden = notes.length > 0;
-
-    renderVoting();
   }
 
   function renderVoting() {
     const voting = state && state.voting;
     $("voting").hidden = !voting;
-    if (!voting)
+    if (!voting) {
+      drawn.voting = "";
       return;
+    }
     const mine = pendingVotes || voting.votes || {};
     let used = 0;
     for (const id in mine)
       used += mine[id];
     $("votes-left").textContent = t("votes-left", { n: voting.budget - used, max: voting.budget });
 
+    const key = JSON.stringify([lang, voting.budget, voting.notes, mine]);
+    if (key === drawn.voting)
+      return;
+    drawn.voting = key;
     const list = $("vote-list");
     list.replaceChildren();
     for (const note of voting.notes) {
