@@ -27,7 +27,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* Settings values, in the order of the rows' items (NULL-terminated for
  * the settings mappings). */
-static const char * const format_names[] = { "pdf", "svg", "png", "md", "csv", NULL };
+static const char * const format_names[] = { "pdf", "svg", "png", "md", "csv", "canvas", NULL };
 static const char * const questions_names[] = { "off", "inline", "list", NULL };
 static const char * const theme_names[] = { "color", "print", "projector", NULL };
 static const char * const background_names[] = { "paper", "white", "transparent", NULL };
@@ -383,6 +383,8 @@ format_filter_name (McExportFormat format)
       return _("Markdown documents");
     case MC_EXPORT_FORMAT_CSV:
       return _("CSV tables");
+    case MC_EXPORT_FORMAT_CANVAS:
+      return _("JSON Canvas files");
     case MC_N_EXPORT_FORMATS:
     default:
       return NULL;
@@ -393,7 +395,7 @@ static const char *
 format_mime_type (McExportFormat format)
 {
   static const char * const types[] = { "application/pdf", "image/svg+xml", "image/png",
-                                        "text/markdown", "text/csv" };
+                                        "text/markdown", "text/csv", "application/json" };
 
   return (guint) format < G_N_ELEMENTS (types) ? types[format] : NULL;
 }

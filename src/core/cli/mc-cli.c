@@ -397,7 +397,7 @@ cli_export (GVariantDict       *dict,
     return export_all_to_directory (board, &options, output, format);
 
   if (format_str == NULL && !mc_export_format_from_filename (output, &format))
-    return fail (_("unknown file type “%s”: use .pdf, .svg, .png, .md or .csv"), output);
+    return fail (_("unknown file type “%s”: use .pdf, .svg, .png, .md, .csv or .canvas"), output);
 
   if (g_strcmp0 (figure, "all") == 0)
     {

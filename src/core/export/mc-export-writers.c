@@ -14,6 +14,7 @@
 #include "mc-outline.h"
 #include "mc-png.h"
 #include "mc-svg-writer.h"
+#include "mc-figure-fragment.h"
 
 cairo_status_t
 _mc_export_append_to_byte_array (void                *closure,
@@ -101,6 +102,15 @@ measure_page (const McExportOptions  *options,
   return TRUE;
 }
 
+/* The board behind the figure(s), carried in every SVG, PDF and PNG so the
+ * exported file reopens as a board (mc-figure-fragment.h). */
+static char *
+fragment_token (McBoard   *board,
+                GPtrArray *ids)
+{
+  return mc_figure_fragment_encode (board, ids->len == 1 ? ids->pdata[0] : NULL);
+}
+
 static GBytes *
 export_pdf (McBoard                *board,
             const McExportOptions  *options,
@@ -119,6 +129,11 @@ export_pdf (McBoard                *board,
 
   surface = cairo_pdf_surface_create_for_stream (_mc_export_append_to_byte_array, data, 100, 100);
   _mc_export_pdf_set_metadata (surface, document_title (board, options, ids));
+  {
+    g_autofree char *token = fragment_token (board, ids);
+
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, token);
+  }
   cr = cairo_create (surface);
 
   for (guint page = 0; page < n_pages && ok; page++)
@@ -166,6 +181,7 @@ export_svg (McBoard                *board,
   g_autoptr(McScene) drawn = NULL;
   McPageGeometry geo;
   McSvgOptions svg = { 0, };
+  g_autofree char *token = NULL;
   McRect view;
   McColor bg;
   double margin_units;
@@ -187,6 +203,7 @@ export_svg (McBoard                *board,
   svg.view = &view;
   svg.width_mm = MC_PT_TO_MM (geo.page_width);
   svg.title = document_title (board, options, ids);
+  svg.metadata = token = fragment_token (board, ids);
   if (_mc_export_background_color (options, &bg))
     {
       svg.background = &bg;
@@ -245,7 +262,10 @@ export_png (McBoard                *board,
     {
       g_autoptr(GError) png_error = NULL;
 
-      png = mc_png_encode (surface, has_bg && bg.alpha >= 1.0, options->dpi, &png_error);
+      g_autofree char *token = fragment_token (board, ids);
+
+      png = mc_png_encode_with_text (surface, has_bg && bg.alpha >= 1.0, options->dpi,
+                                     "Missiecanvas", token, &png_error);
       if (png == NULL)
         g_set_error_literal (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_RENDER, png_error->message);
     }
@@ -296,6 +316,7 @@ _mc_export_write_figures (McBoard                *board,
       return export_png (board, options, ids, summary, error);
     case MC_EXPORT_FORMAT_MARKDOWN:
     case MC_EXPORT_FORMAT_CSV:
+    case MC_EXPORT_FORMAT_CANVAS:
     case MC_N_EXPORT_FORMATS:
     default:
       g_assert_not_reached ();

@@ -17,6 +17,9 @@
 
 #include "mc-atomic-write-private.h"
 #include "mc-export-private.h"
+#include "mc-catalog.h"
+#include "mc-json-canvas.h"
+#include "mc-layout.h"
 
 G_DEFINE_QUARK (mc-export-error-quark, mc_export_error)
 
@@ -52,6 +55,7 @@ static const char * const format_extensions[MC_N_EXPORT_FORMATS] = {
   [MC_EXPORT_FORMAT_PNG] = "png",
   [MC_EXPORT_FORMAT_MARKDOWN] = "md",
   [MC_EXPORT_FORMAT_CSV] = "csv",
+  [MC_EXPORT_FORMAT_CANVAS] = "canvas",
 };
 
 const char *
@@ -292,6 +296,13 @@ mc_export_to_bytes_full (McBoard                *board,
   if (!_mc_export_check_options (options, format, error))
     return NULL;
 
+  if (format == MC_EXPORT_FORMAT_CANVAS)
+    {
+      /* Another tool's board: always the whole board, every note. */
+      g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+
+      return mc_json_canvas_export (board, layout, error);
+    }
   if (format == MC_EXPORT_FORMAT_MARKDOWN || format == MC_EXPORT_FORMAT_CSV)
     {
       /* An outline of an empty board is still a valid (empty) document. */
@@ -461,7 +472,7 @@ mc_export_to_file (McBoard                *board,
   if (!mc_export_format_from_filename (basename, &format))
     {
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   _("Unknown file type “%s”: use .pdf, .svg, .png, .md or .csv"),
+                   _("Unknown file type “%s”: use .pdf, .svg, .png, .md, .csv or .canvas"),
                    basename != NULL ? basename : "");
       return FALSE;
     }

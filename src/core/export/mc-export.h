@@ -40,6 +40,7 @@ typedef enum
   MC_EXPORT_FORMAT_PNG,
   MC_EXPORT_FORMAT_MARKDOWN,
   MC_EXPORT_FORMAT_CSV,
+  MC_EXPORT_FORMAT_CANVAS,        /* JSON Canvas (Obsidian): the whole board */
   MC_N_EXPORT_FORMATS,
 } McExportFormat;
 
