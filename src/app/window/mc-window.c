@@ -11,6 +11,7 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-window-private.h"
+#include "mc-exchange.h"
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -308,6 +309,47 @@ show_document (McWindow   *self,
     mc_window_show_toast (self, _("Opened read-only: the board is from a newer version"));
 }
 
+/* A JSON Canvas or an exported figure becomes a new board without a file:
+ * saving it asks where, so the other tool's file is never overwritten. */
+static gboolean
+open_import (McWindow  *self,
+             GFile     *file,
+             GError   **error)
+{
+  g_autoptr(McBoard) board = NULL;
+  g_autoptr(McDocument) document = NULL;
+  McWindow *target;
+  guint n_edges = 0;
+
+  board = mc_exchange_import_file (file, &n_edges, error);
+  if (board == NULL)
+    return FALSE;
+
+  document = mc_document_new (board);
+  target = mc_window_get_pristine (self) ? self : new_window_like (self, NULL);
+  mc_window_set_document (target, document);
+  gtk_window_present (GTK_WINDOW (target));
+  if (n_edges > 0)
+    {
+      /* Translators: %u is a number of lines between cards in a JSON Canvas. */
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u connection is kept in the file but not shown",
+                                                               "%u connections are kept in the file but not shown",
+                                                               n_edges), n_edges);
+
+      mc_window_show_toast (target, message);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_import (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return mc_exchange_is_import_name (name);
+}
+
 gboolean
 mc_window_open_file (McWindow  *self,
                      GFile     *file,
@@ -318,6 +360,9 @@ mc_window_open_file (McWindow  *self,
   g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (is_import (file))
+    return open_import (self, file, error);
 
   document = mc_document_load (file, error);
   if (document == NULL)
@@ -469,6 +514,15 @@ _mc_window_open_file_somewhere (McWindow *self,
       return;
     }
 
+  if (is_import (file))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!open_import (self, file, &error))
+        _mc_window_show_error (self, _("Could Not Open the Board"), error);
+      return;
+    }
+
   /* Read and decoded in a worker thread; a failure opens no empty window. */
   mc_document_load_async (file, NULL, on_loaded, g_object_ref (self));
 }
@@ -517,6 +571,17 @@ _mc_window_open_with_chooser (McWindow *self)
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  {
+    g_autoptr(GtkFileFilter) others = gtk_file_filter_new ();
+
+    /* Other tools' boards and our own exported figures, which reopen. */
+    gtk_file_filter_set_name (others, _("JSON Canvas and Exported Figures"));
+    gtk_file_filter_add_suffix (others, "canvas");
+    gtk_file_filter_add_suffix (others, "svg");
+    gtk_file_filter_add_suffix (others, "pdf");
+    gtk_file_filter_add_suffix (others, "png");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), others);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   self->file_chooser = GTK_NATIVE_DIALOG (chooser);

@@ -19,6 +19,7 @@
 #include "mc-export.h"
 #include "mc-layout.h"
 #include "mc-cli-merge.h"
+#include "mc-exchange.h"
 
 #define CLI_OK    0
 #define CLI_ERROR 1
@@ -58,8 +59,11 @@ static const GOptionEntry main_entries[] = {
   { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge the copy OTHER into BOARD and write the result to --output (default: BOARD)"),
     N_("OTHER") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Make a board from a JSON Canvas (.canvas) or an exported figure (.svg, .pdf, .png) "
+       "and write it to --output"), N_("FILE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Where --merge writes the merged board"), N_("OUT") },
+    N_("Where --merge or --import writes the board"), N_("OUT") },
   { "base", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The board both copies started from, for a three-way --merge"), N_("BASE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[BOARD…]") },
@@ -509,6 +513,37 @@ cli_merge (GVariantDict       *dict,
   return mc_cli_merge (files[0], other, base, output);
 }
 
+/* --import FILE --output BOARD */
+static int
+cli_import (GVariantDict       *dict,
+            const char * const *files)
+{
+  const char *input = NULL, *output = NULL;
+  g_autoptr(GFile) input_file = NULL;
+  g_autoptr(GFile) output_file = NULL;
+  g_autoptr(McBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_edges = 0;
+
+  g_variant_dict_lookup (dict, "import", "^&ay", &input);
+  g_variant_dict_lookup (dict, "output", "^&ay", &output);
+  if (output == NULL)
+    return fail (_("--import needs --output BOARD: where to write the new board"));
+  if (files != NULL && files[0] != NULL)
+    return fail (_("--import takes no BOARD"));
+
+  input_file = g_file_new_for_commandline_arg (input);
+  output_file = g_file_new_for_commandline_arg (output);
+  board = mc_exchange_import_file (input_file, &n_edges, &error);
+  if (board == NULL || !mc_board_save_to_file (board, output_file, &error))
+    return fail ("%s", error->message);
+
+  /* Translators: the summary of --import; %s is the file, %u numbers. */
+  g_print (_("Imported %s: %u notes, %u figures, %u connections kept but not shown\n"),
+           input, mc_board_get_n_notes (board), mc_board_get_figures (board)->len, n_edges);
+  return CLI_OK;
+}
+
 typedef struct
 {
   const char *option;  /* the long option that asks for this action */
@@ -522,6 +557,7 @@ static const CliAction actions[] = {
   { "report", cli_report },
   { "list-figures", cli_list_figures },
   { "merge", cli_merge },
+  { "import", cli_import },
 };
 
 int

@@ -237,3 +237,17 @@ mc_board_save_to_file (McBoard  *board,
   mc_board_mark_saved (board);
   return TRUE;
 }
+
+gboolean
+mc_board_read_file_contents (GFile   *file,
+                             char   **display_name,
+                             char   **contents,
+                             gsize   *length,
+                             GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (display_name != NULL && contents != NULL && length != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _mc_board_read_file (file, display_name, contents, length, error);
+}

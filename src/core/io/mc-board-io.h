@@ -35,6 +35,14 @@ McBoard  *mc_board_load_from_data   (const char        *data,
 McBoard  *mc_board_load_from_file   (GFile             *file,
                                      McBoardLoadFlags   flags,
                                      GError           **error);
+/* Reads a file for an import the way the loader reads a board: only a
+ * regular file (a FIFO, device or folder is refused with a clear message),
+ * at most MC_BOARD_MAX_FILE_SIZE bytes. display_name names it in errors. */
+gboolean  mc_board_read_file_contents (GFile           *file,
+                                       char           **display_name,
+                                       char           **contents,
+                                       gsize           *length,
+                                       GError         **error);
 /* The example board compiled into the core's GResource. */
 McBoard  *mc_board_new_example      (void);
 char     *mc_board_to_data          (McBoard           *board,
