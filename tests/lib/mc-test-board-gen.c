@@ -105,7 +105,8 @@ random_time (Gen *gen)
 
   if (pick (gen, 4) == 0)
     return specials[pick (gen, G_N_ELEMENTS (specials))];
-  return (gint64) (((guint64) gen->next (gen->data) << 32 | gen->next (gen->data)) >> pick (gen, 20));
+  return (gint64) (((guint64) gen->next (gen->data) << 32 | gen->next (gen->data)) >> pick (gen,
+                                                                                            20));
 }
 
 static void
