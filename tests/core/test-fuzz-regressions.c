@@ -11,6 +11,7 @@
 #include "mc-board-io.h"
 #include "mc-merge.h"
 #include "mc-paste.h"
+#include "mc-test-board-gen.h"
 
 typedef void (*ReplayFunc) (const char *path, const char *data, gsize length);
 
@@ -89,6 +90,46 @@ replay_paste (const char *path,
   g_assert_cmpuint (n, <=, MC_PASTE_MAX_NOTES);
 }
 
+typedef struct
+{
+  const guchar *data;
+  gsize         length;
+} Bytes;
+
+static guint32
+next_bits (gpointer user_data)
+{
+  Bytes *in = user_data;
+  guint32 v = 0;
+
+  for (guint i = 0; i < 4 && in->length > 0; i++, in->data++, in->length--)
+    v = v << 8 | *in->data;
+  return v;
+}
+
+/* The bytes drive the board generator, as in fuzz-round-trip.c. */
+static void
+replay_round_trip (const char *path,
+                   const char *data,
+                   gsize       length)
+{
+  Bytes in = { (const guchar *) data, length };
+  g_autoptr(McBoard) board = mc_test_board_generate (next_bits, &in);
+  g_autoptr(McBoard) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize first_len = 0, second_len = 0;
+
+  g_assert_true (mc_limits_check_board (board, &error));
+  g_assert_no_error (error);
+  first = mc_board_to_data (board, &first_len);
+  again = mc_board_load_from_data (first, first_len, "round-trip", MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  second = mc_board_to_data (again, &second_len);
+  g_assert_cmpmem (first, first_len, second, second_len);
+}
+
 static guint
 replay_dir (const char *dir_path,
             ReplayFunc  replay)
@@ -119,7 +160,8 @@ static void
 test_harness (gconstpointer user_data)
 {
   const char *harness = user_data;
-  ReplayFunc replay = g_str_equal (harness, "board-load") ? replay_board_load : replay_paste;
+  ReplayFunc replay = g_str_equal (harness, "board-load") ? replay_board_load :
+                      g_str_equal (harness, "round-trip") ? replay_round_trip : replay_paste;
   g_autofree char *regressions = g_test_build_filename (G_TEST_DIST, "data", "fuzz-regressions", harness, NULL);
   g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", harness, NULL);
   guint n = 0;
@@ -138,6 +180,7 @@ main (int   argc,
 
   g_test_add_data_func ("/mc/fuzz-regressions/board-load", "board-load", test_harness);
   g_test_add_data_func ("/mc/fuzz-regressions/paste", "paste", test_harness);
+  g_test_add_data_func ("/mc/fuzz-regressions/round-trip", "round-trip", test_harness);
 
   return g_test_run ();
 }

@@ -64,7 +64,8 @@ read_figure_member (McDecoder  *dec,
     {
       const char *str;
 
-      if (!_mc_decoder_read_string (dec, member, parent, index, "kind", MC_BOARD_MAX_ID_LENGTH, &str))
+      if (!_mc_decoder_read_string (dec, member, parent, index, "kind", MC_BOARD_MAX_ID_LENGTH,
+                                    &str))
         return FALSE;
       m->kind = _mc_figure_intern_kind (str);
       if (m->kind == NULL)
@@ -80,7 +81,8 @@ read_figure_member (McDecoder  *dec,
   if (strcmp (name, "y") == 0)
     return _mc_decoder_read_coordinate (dec, member, parent, index, "y", &m->y);
   if (strcmp (name, "scale") == 0)
-    return _mc_decoder_read_size (dec, member, parent, index, "scale", MC_BOARD_MAX_SCALE, &m->scale);
+    return _mc_decoder_read_size (dec, member, parent, index, "scale", MC_BOARD_MAX_SCALE,
+                                  &m->scale);
 
   *known = FALSE;
   return TRUE;
@@ -151,17 +153,20 @@ read_note_member (McDecoder  *dec,
   NoteMembers *m = data;
 
   if (strcmp (name, "text") == 0)
-    return _mc_decoder_read_string (dec, member, parent, index, "text", MC_BOARD_MAX_TEXT_LENGTH, &m->text);
+    return _mc_decoder_read_string (dec, member, parent, index, "text", MC_BOARD_MAX_TEXT_LENGTH,
+                                    &m->text);
   if (strcmp (name, "color") == 0)
     return _mc_decoder_read_color (dec, member, parent, index, &m->color);
   if (strcmp (name, "figure") == 0)
     {
       m->figure_id = NULL;
-      return JSON_NODE_HOLDS_NULL (member) || _mc_decoder_read_id (dec, member, parent, index, &m->figure_id);
+      return JSON_NODE_HOLDS_NULL (member) || _mc_decoder_read_id (dec, member, parent, index,
+                                                                   &m->figure_id);
     }
   if (strcmp (name, "region") == 0)
     {
-      if (!_mc_decoder_read_optional_string (dec, member, parent, index, "region", MC_BOARD_MAX_ID_LENGTH,
+      if (!_mc_decoder_read_optional_string (dec, member, parent, index, "region",
+                                             MC_BOARD_MAX_ID_LENGTH,
                                              &m->region_id))
         return FALSE;
       if (m->region_id != NULL && m->region_id[0] == '\0')
@@ -180,12 +185,15 @@ read_note_member (McDecoder  *dec,
     return _mc_decoder_read_size (dec, member, parent, index, "height", MC_BOARD_MAX_COORDINATE,
                                   &m->rect.height);
   if (strcmp (name, "author") == 0)
-    return _mc_decoder_read_optional_string (dec, member, parent, index, "author", MC_BOARD_MAX_TEXT_LENGTH,
+    return _mc_decoder_read_optional_string (dec, member, parent, index, "author",
+                                             MC_BOARD_MAX_TEXT_LENGTH,
                                              &m->author);
   if (strcmp (name, "created") == 0)
-    return (m->has_created = _mc_decoder_read_time (dec, member, parent, index, "created", &m->created));
+    return (m->has_created = _mc_decoder_read_time (dec, member, parent, index, "created",
+                                                    &m->created));
   if (strcmp (name, "modified") == 0)
-    return (m->has_modified = _mc_decoder_read_time (dec, member, parent, index, "modified", &m->modified));
+    return (m->has_modified = _mc_decoder_read_time (dec, member, parent, index, "modified",
+                                                     &m->modified));
   if (strcmp (name, "votes") == 0)
     {
       double v;
@@ -297,7 +305,8 @@ read_cluster_member (McDecoder  *dec,
   ClusterMembers *m = data;
 
   if (strcmp (name, "label") == 0)
-    return _mc_decoder_read_string (dec, member, parent, index, "label", MC_CLUSTER_MAX_LABEL_LENGTH,
+    return _mc_decoder_read_string (dec, member, parent, index, "label",
+                                    MC_CLUSTER_MAX_LABEL_LENGTH,
                                     &m->label);
   if (strcmp (name, "color") == 0)
     return _mc_decoder_read_color (dec, member, parent, index, &m->color);
@@ -323,7 +332,8 @@ decode_cluster (McDecoder    *dec,
   guint dropped = 0;
   McCluster *cluster;
 
-  if (!_mc_decoder_decode_object (dec, node, parent, index, cluster_members, read_cluster_member, &m,
+  if (!_mc_decoder_decode_object (dec, node, parent, index, cluster_members, read_cluster_member,
+                                  &m,
                                   &id, &extra))
     return FALSE;
   if (g_hash_table_contains (seen, id))
@@ -403,7 +413,8 @@ decode_meta (McDecoder *dec,
     {
       const char *value;
 
-      if (!_mc_decoder_read_string (dec, member, "board.meta", -1, name, MC_BOARD_MAX_TEXT_LENGTH, &value))
+      if (!_mc_decoder_read_string (dec, member, "board.meta", -1, name, MC_BOARD_MAX_TEXT_LENGTH,
+                                    &value))
         return FALSE;
       if (strcmp (name, MC_META_DATE) == 0 && value[0] != '\0' && !mc_time_is_iso_date (value))
         return _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_INVALID, "board.meta", -1, name,
@@ -431,7 +442,8 @@ decode_board (McDecoder *dec,
     return _mc_decoder_fail (dec, MC_BOARD_ERROR_INVALID, "", -1, "board",
                              _("expected an object, but the member is missing"));
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_INVALID, "", -1, "board", _("an object"), node);
+    return _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_INVALID, "", -1, "board", _("an object"),
+                                      node);
 
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &name, &member))
@@ -440,7 +452,8 @@ decode_board (McDecoder *dec,
         {
           const char *title;
 
-          if (!_mc_decoder_read_string (dec, member, "board", -1, "title", MC_BOARD_MAX_TEXT_LENGTH, &title))
+          if (!_mc_decoder_read_string (dec, member, "board", -1, "title",
+                                        MC_BOARD_MAX_TEXT_LENGTH, &title))
             return FALSE;
           _mc_board_update_title (dec->board, title);
         }
@@ -449,7 +462,8 @@ decode_board (McDecoder *dec,
           const char *str;
           McLanguage language;
 
-          if (!_mc_decoder_read_string (dec, member, "board", -1, "language", MC_BOARD_MAX_ID_LENGTH, &str))
+          if (!_mc_decoder_read_string (dec, member, "board", -1, "language",
+                                        MC_BOARD_MAX_ID_LENGTH, &str))
             return FALSE;
           if (!mc_language_from_string (str, &language))
             return _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_INVALID, "board", -1, "language",
@@ -598,7 +612,8 @@ _mc_board_decode_document (McDecoder        *dec,
                      _("%s: not a Missiecanvas board: the member \"format\" is missing"),
                      dec->display_name);
       else
-        _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_NOT_A_BOARD, "", -1, "format", "“missiecanvas”", format);
+        _mc_decoder_fail_expected (dec, MC_BOARD_ERROR_NOT_A_BOARD, "", -1, "format",
+                                   "“missiecanvas”", format);
       return FALSE;
     }
 
@@ -642,7 +657,8 @@ _mc_board_decode_document (McDecoder        *dec,
           const char *generator;
 
           /* Rewritten on save; checked only so nonsense is not ignored. */
-          if (!_mc_decoder_read_string (dec, member, "", -1, "generator", MC_BOARD_MAX_ID_LENGTH, &generator))
+          if (!_mc_decoder_read_string (dec, member, "", -1, "generator", MC_BOARD_MAX_ID_LENGTH,
+                                        &generator))
             return FALSE;
           continue;
         }

@@ -288,7 +288,8 @@ _mc_board_check_utf8 (JsonNode    *node,
 
         json_object_iter_init (&iter, json_node_get_object (node));
         while (json_object_iter_next (&iter, &name, &member))
-          if (!g_utf8_validate (name, -1, NULL) || !_mc_board_check_utf8 (member, display_name, error))
+          if (!g_utf8_validate (name, -1, NULL) || !_mc_board_check_utf8 (member, display_name,
+                                                                          error))
             goto invalid;
         return TRUE;
       }

@@ -691,7 +691,7 @@ _mc_board_update_meta (McBoard    *self,
   if (value == NULL)
     g_hash_table_remove (self->meta, key);
   else if (!mc_limits_check_meta (key, value, NULL))
-    g_debug ("Board detail “%s” left out: %s is not what the file takes", key, value);
+    g_debug ("Board detail “%s” left out: the file could not keep its value", key);
   else
     g_hash_table_replace (self->meta, g_strdup (key), g_strdup (value));
 }
