@@ -1,11 +1,15 @@
 /* mc-merge-notes.c — the merged version of every note
  *
  * For every note id on either side this decides the merged version (or that
- * the note goes). Every decision is a function of the versions involved,
- * never of which side is "ours", so that merging several copies in any
- * order gives the same notes: a conflict keeps the version with the larger
- * content hash at the original id and gives the other a name-based id
- * derived from its content.
+ * the note goes). Each field (text, colour, author, anchor, position,
+ * votes, conflict mark, phase, unknown members) takes the side that changed
+ * it, so changes to different fields combine. Every decision is a function
+ * of the versions involved, never of which side is "ours", so that merging
+ * copies in any order gives the same notes: where both sides changed text,
+ * colour or author differently, the value with the larger hash stays at the
+ * original id, and a conflict copy with the other value gets a name-based
+ * id derived from its content. The modification time comes from the
+ * inputs, never from the clock.
  */
 #include "config.h"
 
@@ -15,8 +19,8 @@
 #include "mc-board-io.h"
 #include "mc-note-private.h"
 
-/* A conflict copy sits this far to the right of the version it was split
- * from (beyond its width), so both texts can be read side by side. */
+/* A free note's conflict copy sits this far to the right of it (beyond its
+ * width), so both texts can be read side by side. */
 #define CONFLICT_COPY_GAP 12.0
 
 /* Namespace of the name-based (version 5) UUIDs of conflict copies. */
