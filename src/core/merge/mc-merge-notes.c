@@ -377,41 +377,17 @@ clamp_votes (gint64 votes)
   return (guint) CLAMP (votes, 0, MC_MERGE_MAX_VOTES);
 }
 
-static char *
-extra_text (McNote *note)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (_mc_note_get_extra (note) == NULL)
-    return NULL;
-  node = json_node_alloc ();
-  json_node_init_object (node, _mc_note_get_extra (note));
-  return json_to_string (node, FALSE);
-}
-
-/* The members this build does not know: the side that changed them, or
- * (both did, or no base) the larger as JSON text, so the choice is by
- * value and not by side. */
+/* The members this build does not know, member by member. */
 static void
 merge_extra (McNote *merged,
              McNote *o,
              McNote *t,
              McNote *b)
 {
-  McNote *from;
+  g_autoptr(JsonObject) extra = _mc_merge_extra (_mc_note_get_extra (o), _mc_note_get_extra (t),
+                                                 b ? _mc_note_get_extra (b) : NULL, b != NULL);
 
-  if (extra_equal (o, t) || (b != NULL && extra_equal (t, b)))
-    from = o;
-  else if (b != NULL && extra_equal (o, b))
-    from = t;
-  else
-    {
-      g_autofree char *eo = extra_text (o);
-      g_autofree char *et = extra_text (t);
-
-      from = g_strcmp0 (eo, et) >= 0 ? o : t;
-    }
-  _mc_note_set_extra (merged, _mc_note_get_extra (from));
+  _mc_note_set_extra (merged, extra);
 }
 
 /* Whatever the inputs held (a window may have let a longer text through),
