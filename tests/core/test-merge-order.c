@@ -599,6 +599,57 @@ test_random_boards (void)
     }
 }
 
+/* Copies that only add (figures, notes, unknown members of their own):
+ * any grouping of three saves to the same bytes. */
+static void
+test_additions_associate (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+
+  for (guint trial = 0; trial < 50; trial++)
+    {
+      g_autoptr(McBoard) base = random_base (rand);
+      McBoard *copies[3];
+      g_autofree char *left = NULL;
+      g_autofree char *right = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (copies); k++)
+        {
+          McBoard *copy = copies[k] = mc_test_board_clone (base);
+          GPtrArray *notes = mc_board_get_notes (copy);
+          McNote *note = mc_note_dup (g_ptr_array_index (notes, k % notes->len));
+          g_autofree char *figure_id = g_strdup_printf ("figure-%u-%u", k,
+                                                        (guint) g_rand_int_range (rand, 0, 100));
+          McFigure *figure = mc_figure_new (figure_id, "cimo");
+          g_autoptr(JsonObject) extra = json_object_new ();
+          g_autofree char *name = g_strdup_printf ("copy%u", k);
+          McNote *added = random_note (rand);
+
+          json_object_set_int_member (extra, name, g_rand_int_range (rand, 0, 3));
+          _mc_note_set_extra (note, extra);
+          mc_board_execute (copy, mc_command_update_note (copy, note));
+          mc_board_execute (copy, mc_command_add_figure (figure));
+          mc_note_set_anchor (added, figure_id, "context");
+          mc_board_execute (copy, mc_command_add_note (added));
+        }
+
+      {
+        g_autoptr(McBoard) ab = mc_test_board_merged (copies[0], copies[1], base);
+        g_autoptr(McBoard) bc = mc_test_board_merged (copies[1], copies[2], base);
+        g_autoptr(McBoard) ab_c = mc_test_board_merged (ab, copies[2], base);
+        g_autoptr(McBoard) a_bc = mc_test_board_merged (copies[0], bc, base);
+
+        left = mc_test_board_saved (ab_c);
+        right = mc_test_board_saved (a_bc);
+      }
+      if (g_strcmp0 (left, right) != 0)
+        g_test_message ("trial %u: (A+B)+C\n%s\nA+(B+C)\n%s", trial, left, right);
+      g_assert_cmpstr (left, ==, right);
+      for (guint k = 0; k < G_N_ELEMENTS (copies); k++)
+        g_object_unref (copies[k]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/mc/merge-order/votes-within-limits", test_votes_within_limits);
   g_test_add_func ("/mc/merge-order/unknown-members", test_unknown_members);
   g_test_add_func ("/mc/merge-order/random-boards", test_random_boards);
+  g_test_add_func ("/mc/merge-order/additions-associate", test_additions_associate);
 
   return g_test_run ();
 }
