@@ -11,8 +11,9 @@
  *
  * The result is one McCommand group (label "Merge") that, executed on ours,
  * yields the merged board, so a merge is one undo step. Merging A into B
- * and B into A gives the same notes and clusters, in the same order, with
- * the same times: every choice is made by value, never by side. Conflict
+ * and B into A gives the same notes, figures and clusters, in the same
+ * order, with the same times and unknown members (merged member by member):
+ * every choice is made by value, never by side. Conflict
  * copies get ids derived from the note's id and the copy's content, so
  * merging several copies in any order gives the same notes.
  */
