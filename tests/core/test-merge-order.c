@@ -5,7 +5,8 @@
  *
  * The random boards: a few hundred seeded trials of a random base board
  * and three members' copies with random edits (text, colour, author,
- * votes, position, region, deletions, new notes, clusters), merged
+ * votes, position, region, deletions, new notes, clusters, figures
+ * added or moved, unknown members of notes, figures and clusters), merged
  * three-way (even trials) or two-way (odd ones).
  */
 #include "config.h"
@@ -14,6 +15,9 @@
 
 #include "mc-board.h"
 #include "mc-board-io.h"
+#include "mc-cluster-private.h"
+#include "mc-figure-private.h"
+#include "mc-note-private.h"
 #include "mc-command.h"
 #include "mc-merge.h"
 #include "mc-test-board.h"
@@ -216,6 +220,87 @@ random_note (GRand *rand)
   return note;
 }
 
+static const char * const kinds[] = { "cimo", "context", "doorwerking" };
+static const char * const member_names[] = { "future", "plugin", "aardvark" };
+
+/* The unknown members of an object after a random edit: one member set
+ * to a small number or taken out. A new object (they are immutable). */
+static JsonObject *
+random_extra (JsonObject *old,
+              GRand      *rand)
+{
+  JsonObject *extra = json_object_new ();
+  const char *name = member_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (member_names))];
+
+  if (old != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *node;
+
+      json_object_iter_init_ordered (&iter, old);
+      while (json_object_iter_next_ordered (&iter, &member, &node))
+        json_object_set_member (extra, member, json_node_copy (node));
+    }
+  if (g_rand_int_range (rand, 0, 3) == 0 && json_object_has_member (extra, name))
+    json_object_remove_member (extra, name);
+  else
+    json_object_set_int_member (extra, name, g_rand_int_range (rand, 0, 3));
+  return extra;
+}
+
+/* Figures added (with an id of their own), moved, or given unknown members. */
+static void
+random_figure_edits (McBoard *board,
+                     GRand   *rand)
+{
+  GPtrArray *figures = mc_board_get_figures (board);
+  guint n_add = g_rand_int_range (rand, 0, 3);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      McFigure *changed;
+
+      if (g_rand_int_range (rand, 0, 3) != 0)
+        continue;
+      changed = mc_figure_dup (g_ptr_array_index (figures, i));
+      if (g_rand_boolean (rand))
+        mc_figure_set_position (changed, g_rand_int_range (rand, 0, 4) * 500.0, 0);
+      else
+        {
+          g_autoptr(JsonObject) extra = random_extra (_mc_figure_get_extra (changed), rand);
+
+          _mc_figure_set_extra (changed, extra);
+        }
+      mc_board_execute (board, mc_command_update_figure (board, changed));
+    }
+
+  for (guint i = 0; i < n_add; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("figure-%u", (guint) g_rand_int_range (rand, 0, 1000));
+      McFigure *added;
+
+      if (mc_board_get_figure (board, id) != NULL)
+        continue;
+      added = mc_figure_new (id, kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))]);
+      mc_figure_set_position (added, 2000.0 + g_rand_int_range (rand, 0, 4) * 500.0, 0);
+      if (g_rand_boolean (rand))
+        {
+          g_autoptr(JsonObject) extra = random_extra (NULL, rand);
+
+          _mc_figure_set_extra (added, extra);
+        }
+      mc_board_execute (board, mc_command_add_figure (added));
+      if (g_str_equal (mc_figure_get_kind (mc_board_get_figure (board, id)), "cimo"))
+        {
+          McNote *note = random_note (rand);
+
+          mc_note_set_anchor (note, id, regions[g_rand_int_range (rand, 0, G_N_ELEMENTS (regions))]);
+          mc_board_execute (board, mc_command_add_note (note));
+        }
+    }
+}
+
 /* One member's random edits: each note is left, edited field by field,
  * or deleted; a few notes and maybe a cluster are added. */
 static void
@@ -266,6 +351,12 @@ random_edits (McBoard *board,
         }
       if (g_rand_int_range (rand, 0, 4) == 0)
         mc_note_set_anchor (changed, "cimo", regions[g_rand_int_range (rand, 0, G_N_ELEMENTS (regions))]);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        {
+          g_autoptr(JsonObject) extra = random_extra (_mc_note_get_extra (changed), rand);
+
+          _mc_note_set_extra (changed, extra);
+        }
       mc_note_set_modified (changed, T0 + S (g_rand_int_range (rand, 50, 60)));
       mc_board_execute (board, mc_command_update_note (board, changed));
     }
@@ -287,8 +378,29 @@ random_edits (McBoard *board,
         members[1] = NULL;
       mc_cluster_set_label (c, g_rand_boolean (rand) ? "Partners" : "Resultaat");
       mc_cluster_set_note_ids (c, members);
+      if (g_rand_boolean (rand))
+        {
+          g_autoptr(JsonObject) extra = random_extra (NULL, rand);
+
+          _mc_extra_set (&c->extra, extra);
+        }
       mc_board_execute (board, mc_command_add_cluster (board, c));
     }
+
+  for (guint i = 0; i < mc_board_get_clusters (board)->len; i++)
+    {
+      McCluster *changed;
+      g_autoptr(JsonObject) extra = NULL;
+
+      if (g_rand_int_range (rand, 0, 3) != 0)
+        continue;
+      changed = mc_cluster_dup (g_ptr_array_index (mc_board_get_clusters (board), i));
+      extra = random_extra (changed->extra, rand);
+      _mc_extra_set (&changed->extra, extra);
+      mc_board_execute (board, mc_command_update_cluster (board, changed));
+    }
+
+  random_figure_edits (board, rand);
 }
 
 static McBoard *
@@ -434,6 +546,19 @@ test_random_boards (void)
         assert_nothing_lost (ab, a, with);
         assert_nothing_lost (ab, b, with);
 
+        /* One undo step takes the whole merge back, byte for byte. */
+        {
+          g_autoptr(McBoard) undone = mc_test_board_clone (a);
+          g_autofree char *before = mc_test_board_saved (undone);
+          g_autoptr(McMergeResult) summary = merge (undone, b, with);
+          g_autofree char *after = NULL;
+
+          if (!mc_merge_result_is_empty (summary))
+            g_assert_true (mc_board_undo (undone));
+          after = mc_test_board_saved (undone);
+          g_assert_cmpstr (before, ==, after);
+        }
+
         /* Idempotent: merging either copy again changes nothing (three-way
          * with the copy as its own base, as the revision marks find it:
          * two-way would bring back what the first merge deleted). */
@@ -474,6 +599,57 @@ test_random_boards (void)
     }
 }
 
+/* Copies that only add (figures, notes, unknown members of their own):
+ * any grouping of three saves to the same bytes. */
+static void
+test_additions_associate (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+
+  for (guint trial = 0; trial < 50; trial++)
+    {
+      g_autoptr(McBoard) base = random_base (rand);
+      McBoard *copies[3];
+      g_autofree char *left = NULL;
+      g_autofree char *right = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (copies); k++)
+        {
+          McBoard *copy = copies[k] = mc_test_board_clone (base);
+          GPtrArray *notes = mc_board_get_notes (copy);
+          McNote *note = mc_note_dup (g_ptr_array_index (notes, k % notes->len));
+          g_autofree char *figure_id = g_strdup_printf ("figure-%u-%u", k,
+                                                        (guint) g_rand_int_range (rand, 0, 100));
+          McFigure *figure = mc_figure_new (figure_id, "cimo");
+          g_autoptr(JsonObject) extra = json_object_new ();
+          g_autofree char *name = g_strdup_printf ("copy%u", k);
+          McNote *added = random_note (rand);
+
+          json_object_set_int_member (extra, name, g_rand_int_range (rand, 0, 3));
+          _mc_note_set_extra (note, extra);
+          mc_board_execute (copy, mc_command_update_note (copy, note));
+          mc_board_execute (copy, mc_command_add_figure (figure));
+          mc_note_set_anchor (added, figure_id, "context");
+          mc_board_execute (copy, mc_command_add_note (added));
+        }
+
+      {
+        g_autoptr(McBoard) ab = mc_test_board_merged (copies[0], copies[1], base);
+        g_autoptr(McBoard) bc = mc_test_board_merged (copies[1], copies[2], base);
+        g_autoptr(McBoard) ab_c = mc_test_board_merged (ab, copies[2], base);
+        g_autoptr(McBoard) a_bc = mc_test_board_merged (copies[0], bc, base);
+
+        left = mc_test_board_saved (ab_c);
+        right = mc_test_board_saved (a_bc);
+      }
+      if (g_strcmp0 (left, right) != 0)
+        g_test_message ("trial %u: (A+B)+C\n%s\nA+(B+C)\n%s", trial, left, right);
+      g_assert_cmpstr (left, ==, right);
+      for (guint k = 0; k < G_N_ELEMENTS (copies); k++)
+        g_object_unref (copies[k]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/mc/merge-order/votes-within-limits", test_votes_within_limits);
   g_test_add_func ("/mc/merge-order/unknown-members", test_unknown_members);
   g_test_add_func ("/mc/merge-order/random-boards", test_random_boards);
+  g_test_add_func ("/mc/merge-order/additions-associate", test_additions_associate);
 
   return g_test_run ();
 }

@@ -1,11 +1,15 @@
 /* mc-merge-notes.c — the merged version of every note
  *
  * For every note id on either side this decides the merged version (or that
- * the note goes). Every decision is a function of the versions involved,
- * never of which side is "ours", so that merging several copies in any
- * order gives the same notes: a conflict keeps the version with the larger
- * content hash at the original id and gives the other a name-based id
- * derived from its content.
+ * the note goes). Each field (text, colour, author, anchor, position,
+ * votes, conflict mark, phase, unknown members) takes the side that changed
+ * it, so changes to different fields combine. Every decision is a function
+ * of the versions involved, never of which side is "ours", so that merging
+ * copies in any order gives the same notes: where both sides changed text,
+ * colour or author differently, the value with the larger hash stays at the
+ * original id, and a conflict copy with the other value gets a name-based
+ * id derived from its content. The modification time comes from the
+ * inputs, never from the clock.
  */
 #include "config.h"
 
@@ -15,8 +19,8 @@
 #include "mc-board-io.h"
 #include "mc-note-private.h"
 
-/* A conflict copy sits this far to the right of the version it was split
- * from (beyond its width), so both texts can be read side by side. */
+/* A free note's conflict copy sits this far to the right of it (beyond its
+ * width), so both texts can be read side by side. */
 #define CONFLICT_COPY_GAP 12.0
 
 /* Namespace of the name-based (version 5) UUIDs of conflict copies. */
@@ -373,41 +377,17 @@ clamp_votes (gint64 votes)
   return (guint) CLAMP (votes, 0, MC_MERGE_MAX_VOTES);
 }
 
-static char *
-extra_text (McNote *note)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (_mc_note_get_extra (note) == NULL)
-    return NULL;
-  node = json_node_alloc ();
-  json_node_init_object (node, _mc_note_get_extra (note));
-  return json_to_string (node, FALSE);
-}
-
-/* The members this build does not know: the side that changed them, or
- * (both did, or no base) the larger as JSON text, so the choice is by
- * value and not by side. */
+/* The members this build does not know, member by member. */
 static void
 merge_extra (McNote *merged,
              McNote *o,
              McNote *t,
              McNote *b)
 {
-  McNote *from;
+  g_autoptr(JsonObject) extra = _mc_merge_extra (_mc_note_get_extra (o), _mc_note_get_extra (t),
+                                                 b ? _mc_note_get_extra (b) : NULL, b != NULL);
 
-  if (extra_equal (o, t) || (b != NULL && extra_equal (t, b)))
-    from = o;
-  else if (b != NULL && extra_equal (o, b))
-    from = t;
-  else
-    {
-      g_autofree char *eo = extra_text (o);
-      g_autofree char *et = extra_text (t);
-
-      from = g_strcmp0 (eo, et) >= 0 ? o : t;
-    }
-  _mc_note_set_extra (merged, _mc_note_get_extra (from));
+  _mc_note_set_extra (merged, extra);
 }
 
 /* Whatever the inputs held (a window may have let a longer text through),

@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "mc-merge.h"
 
 G_BEGIN_DECLS
@@ -67,12 +69,15 @@ McBoard  *_mc_merge_implicit_base     (McBoard      *ours,
                                        McBoard      *theirs);
 void      _mc_merge_remap_figures     (McMergeState *state);
 /* Figures theirs deleted and ours left alone (ids into removed, borrowed),
- * then figures theirs added or changed. */
+ * then figures theirs added or changed, all in the merged order (ours'
+ * figures taken out and put back for it, with their notes, go into moved). */
 void      _mc_merge_remove_figures    (McMergeState *state,
                                        McCommand    *group,
                                        GHashTable   *removed);
 void      _mc_merge_add_figures       (McMergeState *state,
-                                       McCommand    *group);
+                                       McCommand    *group,
+                                       GHashTable   *removed,
+                                       GHashTable   *moved);
 /* rebuild: take every cluster out and put the merged ones back (in the
  * merged order), because notes of them were taken out and put back. */
 void      _mc_merge_clusters          (McMergeState *state,
@@ -97,6 +102,15 @@ GPtrArray *_mc_merge_sequences        (GPtrArray      *x,
                                        GPtrArray      *y,
                                        McMergeKeyFunc  compare,
                                        gpointer        data);
+/* Members this build does not know (any of them may be NULL), merged
+ * member by member like fields: the side that changed one against the base,
+ * or (both did, or no base) the larger as JSON text; a member only one side
+ * has is kept without a base and dropped with one when the other side
+ * removed it unchanged. NULL when nothing is left; a new object otherwise. */
+JsonObject *_mc_merge_extra           (JsonObject     *o,
+                                       JsonObject     *t,
+                                       JsonObject     *b,
+                                       gboolean        three_way);
 gint      _mc_merge_compare_strings   (gconstpointer a,
                                        gconstpointer b,
                                        gpointer      user_data);

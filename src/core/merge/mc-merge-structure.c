@@ -9,18 +9,28 @@
 #include <string.h>
 
 #include "mc-merge-private.h"
+#include "mc-cluster-private.h"
+#include "mc-figure-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Figures                                                             */
 
 static gboolean
-figure_same (McFigure *a,
-             McFigure *b)
+placement_same (McFigure *a,
+                McFigure *b)
 {
   return g_strcmp0 (mc_figure_get_kind (a), mc_figure_get_kind (b)) == 0 &&
          mc_figure_get_x (a) == mc_figure_get_x (b) &&
          mc_figure_get_y (a) == mc_figure_get_y (b) &&
          mc_figure_get_scale (a) == mc_figure_get_scale (b);
+}
+
+static gboolean
+figure_same (McFigure *a,
+             McFigure *b)
+{
+  return placement_same (a, b) &&
+         _mc_extra_equal (_mc_figure_get_extra (a), _mc_figure_get_extra (b));
 }
 
 /* Both sides moved or scaled a figure differently: pick one by value, so
@@ -119,14 +129,64 @@ _mc_merge_remove_figures (McMergeState *state,
     }
 }
 
+/* A figure both sides hold: placement and unknown members each from the
+ * side that changed them, or chosen by value. A new detached figure. */
+static McFigure *
+merge_figure (McFigure *o,
+              McFigure *t,
+              McFigure *b)
+{
+  McFigure *take = o;
+  McFigure *merged = mc_figure_dup (o);
+  g_autoptr(JsonObject) extra = NULL;
+
+  if (!placement_same (o, t) && (b == NULL || !placement_same (t, b)))
+    take = b != NULL && placement_same (o, b) ? t : figure_winner (o, t);
+  mc_figure_set_position (merged, mc_figure_get_x (take), mc_figure_get_y (take));
+  mc_figure_set_scale (merged, mc_figure_get_scale (take));
+  extra = _mc_merge_extra (_mc_figure_get_extra (o), _mc_figure_get_extra (t),
+                           b ? _mc_figure_get_extra (b) : NULL, b != NULL);
+  _mc_figure_set_extra (merged, extra);
+  return merged;
+}
+
+static int
+compare_figure_ids (const char *a,
+                    const char *b,
+                    gpointer    data)
+{
+  return strcmp (a, b);
+}
+
 /* Figures only theirs has (or theirs changed), before the notes that
- * anchor to them. */
+ * anchor to them, in one order whichever copy is ours: ours' figures stay
+ * as far as their order agrees with the merged one; from there on they
+ * are taken out (with their notes, which the caller puts back: their ids
+ * go into moved) and every figure is put back in the merged order. */
 void
 _mc_merge_add_figures (McMergeState *state,
-                       McCommand    *group)
+                       McCommand    *group,
+                       GHashTable   *removed,
+                       GHashTable   *moved)
 {
   McBoard *ours = state->ours;
+  GPtrArray *ours_figures = mc_board_get_figures (ours);
   GPtrArray *theirs_figures = mc_board_get_figures (state->theirs);
+  /* figure id in the merged board → its merged version, when not ours' own */
+  g_autoptr(GHashTable) versions = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                          NULL, g_object_unref);
+  g_autoptr(GPtrArray) x = g_ptr_array_new ();
+  g_autoptr(GPtrArray) y = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = NULL;
+  guint prefix = 0;
+
+  for (guint i = 0; i < ours_figures->len; i++)
+    {
+      const char *id = mc_figure_get_id (g_ptr_array_index (ours_figures, i));
+
+      if (!g_hash_table_contains (removed, id))
+        g_ptr_array_add (x, (gpointer) id);
+    }
 
   for (guint i = 0; i < theirs_figures->len; i++)
     {
@@ -149,28 +209,43 @@ _mc_merge_add_figures (McMergeState *state,
           added = mc_figure_new (id, mc_figure_get_kind (t));
           mc_figure_set_position (added, mc_figure_get_x (t), mc_figure_get_y (t));
           mc_figure_set_scale (added, mc_figure_get_scale (t));
-          mc_command_group_add (group, mc_command_add_figure (added));
+          _mc_figure_set_extra (added, _mc_figure_get_extra (t));
+          g_hash_table_insert (versions, (gpointer) mc_figure_get_id (added), added);
           state->result->n_figures_added++;
         }
       else if (remapped == NULL && !figure_same (o, t))
         {
-          McFigure *take;
-          g_autoptr(McFigure) changed = NULL;
+          McFigure *merged = merge_figure (o, t, b);
 
-          if (b != NULL && figure_same (t, b))
-            continue;
-          if (b != NULL && figure_same (o, b))
-            take = t;
+          if (!figure_same (o, merged))
+            g_hash_table_insert (versions, (gpointer) mc_figure_get_id (merged), merged);
           else
-            take = figure_winner (o, t);
-          if (take == o)
-            continue;
-
-          changed = mc_figure_dup (o);
-          mc_figure_set_position (changed, mc_figure_get_x (take), mc_figure_get_y (take));
-          mc_figure_set_scale (changed, mc_figure_get_scale (take));
-          mc_command_group_add (group, mc_command_update_figure (ours, g_steal_pointer (&changed)));
+            g_object_unref (merged);
         }
+      g_ptr_array_add (y, (gpointer) id);
+    }
+
+  order = _mc_merge_sequences (x, y, compare_figure_ids, NULL);
+  while (prefix < x->len &&
+         strcmp (g_ptr_array_index (x, prefix), g_ptr_array_index (order, prefix)) == 0)
+    prefix++;
+
+  for (guint i = prefix; i < x->len; i++)
+    {
+      g_hash_table_add (moved, g_ptr_array_index (x, i));
+      mc_command_group_add (group, mc_command_remove_figure (ours, g_ptr_array_index (x, i)));
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+      McFigure *version = g_hash_table_lookup (versions, id);
+
+      if (i >= prefix)
+        mc_command_group_add (group,
+                              mc_command_add_figure (version != NULL ? g_object_ref (version)
+                                                                     : mc_figure_dup (mc_board_get_figure (ours, id))));
+      else if (version != NULL)
+        mc_command_group_add (group, mc_command_update_figure (ours, g_object_ref (version)));
     }
 }
 
@@ -198,7 +273,8 @@ cluster_same (McCluster *a,
 {
   return g_strcmp0 (mc_cluster_get_label (a), mc_cluster_get_label (b)) == 0 &&
          g_strcmp0 (mc_cluster_get_color (a), mc_cluster_get_color (b)) == 0 &&
-         strv_same_set (mc_cluster_get_note_ids (a), mc_cluster_get_note_ids (b));
+         strv_same_set (mc_cluster_get_note_ids (a), mc_cluster_get_note_ids (b)) &&
+         _mc_extra_equal (a->extra, b->extra);
 }
 
 /* A string both sides may have changed: the changed side, or (both
@@ -227,7 +303,9 @@ merge_cluster (McCluster *o,
   const char * const *ids_o = mc_cluster_get_note_ids (o);
   const char * const *ids_t = mc_cluster_get_note_ids (t);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(JsonObject) extra = _mc_merge_extra (o->extra, t->extra, b ? b->extra : NULL, b != NULL);
 
+  _mc_extra_set (&merged->extra, extra);
   mc_cluster_set_label (merged, merge_string (mc_cluster_get_label (o), mc_cluster_get_label (t),
                                               b ? mc_cluster_get_label (b) : NULL, b != NULL));
   mc_cluster_set_color (merged, merge_string (mc_cluster_get_color (o), mc_cluster_get_color (t),

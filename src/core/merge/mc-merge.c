@@ -87,6 +87,83 @@ _mc_merge_sequences (GPtrArray      *x,
 }
 
 static int
+compare_names (const char *a,
+               const char *b,
+               gpointer    data)
+{
+  return strcmp (a, b);
+}
+
+static GPtrArray *
+member_names (JsonObject *object)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  JsonObjectIter iter;
+  const char *name;
+
+  if (object == NULL)
+    return names;
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
+    g_ptr_array_add (names, (gpointer) name);
+  return names;
+}
+
+static gboolean
+member_equal (JsonNode *a,
+              JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
+static char *
+member_text (JsonNode *node)
+{
+  return node != NULL ? json_to_string (node, FALSE) : NULL;
+}
+
+JsonObject *
+_mc_merge_extra (JsonObject *o,
+                 JsonObject *t,
+                 JsonObject *b,
+                 gboolean    three_way)
+{
+  g_autoptr(GPtrArray) names_o = member_names (o);
+  g_autoptr(GPtrArray) names_t = member_names (t);
+  g_autoptr(GPtrArray) names = _mc_merge_sequences (names_o, names_t, compare_names, NULL);
+  JsonObject *merged = json_object_new ();
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      JsonNode *no = o != NULL ? json_object_get_member (o, name) : NULL;
+      JsonNode *nt = t != NULL ? json_object_get_member (t, name) : NULL;
+      JsonNode *nb = three_way && b != NULL ? json_object_get_member (b, name) : NULL;
+      JsonNode *take;
+
+      if (member_equal (no, nt) || (three_way && member_equal (nt, nb)))
+        take = no;
+      else if (three_way && member_equal (no, nb))
+        take = nt;
+      else
+        {
+          g_autofree char *text_o = member_text (no);
+          g_autofree char *text_t = member_text (nt);
+
+          take = g_strcmp0 (text_o, text_t) >= 0 ? no : nt;
+        }
+      if (take != NULL)
+        json_object_set_member (merged, name, json_node_copy (take));
+    }
+
+  if (json_object_get_size (merged) == 0)
+    g_clear_pointer (&merged, json_object_unref);
+  return merged;
+}
+
+static int
 compare_note_keys (const char *a,
                    const char *b,
                    gpointer    data)
@@ -182,6 +259,16 @@ merged_note_order (McMergeState *state)
   return order;
 }
 
+static gboolean
+note_on_figures (McBoard    *board,
+                 const char *note_id,
+                 GHashTable *figure_ids)
+{
+  const char *figure_id = mc_note_get_figure_id (mc_board_get_note (board, note_id));
+
+  return figure_id != NULL && g_hash_table_contains (figure_ids, figure_id);
+}
+
 static void
 build_commands (McMergeState *state,
                 McCommand    *group)
@@ -189,6 +276,7 @@ build_commands (McMergeState *state,
   McBoard *ours = state->ours;
   GPtrArray *ours_notes = mc_board_get_notes (ours);
   g_autoptr(GHashTable) removed_figures = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) moved_figures = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) remove_ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) move_ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (g_object_unref);
@@ -220,16 +308,19 @@ build_commands (McMergeState *state,
                             mc_command_remove_notes (ours, (const char * const *) remove_ids->pdata));
     }
 
-  _mc_merge_add_figures (state, group);
+  _mc_merge_add_figures (state, group, removed_figures, moved_figures);
 
   /* Ours' notes stay where they are as far as their order agrees with the
-   * merged one; from there on every note is taken out and put back in the
-   * merged order (new notes go on top anyway). */
+   * merged one (and their figure was not taken out); from there on every
+   * note is taken out and put back in the merged order (new notes go on
+   * top anyway). */
   while (prefix < kept->len &&
-         strcmp (g_ptr_array_index (kept, prefix), g_ptr_array_index (order, prefix)) == 0)
+         strcmp (g_ptr_array_index (kept, prefix), g_ptr_array_index (order, prefix)) == 0 &&
+         !note_on_figures (ours, g_ptr_array_index (kept, prefix), moved_figures))
     prefix++;
   for (guint i = prefix; i < kept->len; i++)
-    g_ptr_array_add (move_ids, g_ptr_array_index (kept, i));
+    if (!note_on_figures (ours, g_ptr_array_index (kept, i), moved_figures))
+      g_ptr_array_add (move_ids, g_ptr_array_index (kept, i));
 
   for (guint i = 0; i < order->len; i++)
     {
@@ -257,7 +348,7 @@ build_commands (McMergeState *state,
   if (additions->len > 0)
     mc_command_group_add (group, mc_command_add_notes (g_steal_pointer (&additions)));
 
-  _mc_merge_clusters (state, group, move_ids->len > 0);
+  _mc_merge_clusters (state, group, move_ids->len > 0 || g_hash_table_size (moved_figures) > 0);
   _mc_merge_meta (state, group);
 }
 

@@ -1,16 +1,21 @@
 /* mc-merge.h — merging two copies of a board without losing a note
  *
  * Notes added on either side are kept; a note changed on one side takes that
- * change; a note changed on both sides keeps both versions side by side,
- * marked as a conflict; a note deleted on one side and changed on the other
- * is kept and marked. Figures, votes and board metadata merge the same way.
- * With the board both copies started from (base) the merge is three-way;
- * without it nothing is ever dropped.
+ * change; changes to different fields of one note combine; a field changed
+ * differently on both sides keeps both versions (the note and a conflict
+ * copy in its region), marked as a conflict; a note deleted on one side and
+ * changed on the other is kept and marked. Figures, votes, clusters and
+ * board metadata merge the same way. With the board both copies started
+ * from (base) the merge is three-way; without it nothing is ever dropped.
+ * Whatever the inputs, the result stays within the loader's limits.
  *
  * The result is one McCommand group (label "Merge") that, executed on ours,
- * yields the merged board, so a merge is one undo step. Conflict copies get
- * ids derived from the note's id and the copy's content, so merging several
- * copies in any order gives the same notes.
+ * yields the merged board, so a merge is one undo step. Merging A into B
+ * and B into A gives the same notes, figures and clusters, in the same
+ * order, with the same times and unknown members (merged member by member):
+ * every choice is made by value, never by side. Conflict
+ * copies get ids derived from the note's id and the copy's content, so
+ * merging several copies in any order gives the same notes.
  */
 #pragma once
 
