@@ -149,6 +149,59 @@ test_panel (Fixture       *f,
   g_assert_cmpuint (mc_qr_code_get_size (qr), ==, 0);
 }
 
+static GtkWidget *
+find_panel_window (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (find_child (l->data, MC_TYPE_ROOM_PANEL) != NULL)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+panel_window_shown (gpointer data)
+{
+  return find_panel_window () != NULL;
+}
+
+/* The Room… menu item opens the panel on a room of the window's board; the
+ * room stays with the window, and the presentation's stop becomes its
+ * prompt. */
+static void
+test_window_action (void)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) board = mc_board_new_from_template ("cimo", MC_LANGUAGE_NL, &error);
+  McWindow *window = NULL;
+  McRoom *room;
+  GtkWidget *panel_window;
+
+  g_assert_no_error (error);
+  mc_test_present_window (app, board, &window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "room", NULL);
+  mc_test_wait_until (panel_window_shown, NULL, "the room panel's window");
+
+  room = g_object_get_data (G_OBJECT (window), "mc-room");
+  g_assert_nonnull (room);
+  g_assert_true (mc_room_get_board (room) == board);
+  g_assert_false (mc_room_get_running (room));   /* the facilitator opens it */
+  panel_window = find_panel_window ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (panel_window)) == GTK_WINDOW (window));
+
+  /* Opened again: the same room. */
+  gtk_window_destroy (GTK_WINDOW (panel_window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "room", NULL);
+  mc_test_wait_until (panel_window_shown, NULL, "the room panel's window again");
+  g_assert_true (g_object_get_data (G_OBJECT (window), "mc-room") == room);
+  gtk_window_destroy (GTK_WINDOW (find_panel_window ()));
+  mc_test_close_windows (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,5 +209,6 @@ main (int   argc,
   GtkApplication *app = mc_test_app_new (&argc, &argv);
 
   g_test_add ("/mc/room-panel/panel", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
+  g_test_add_func ("/mc/room-panel/window-action", test_window_action);
   return mc_test_app_run (app);
 }

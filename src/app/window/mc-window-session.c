@@ -14,6 +14,8 @@
 #include "mc-catalog.h"
 #include "mc-command.h"
 #include "mc-presentation.h"
+#include "mc-room.h"
+#include "mc-room-panel.h"
 #include "mc-route-editor.h"
 #include "mc-window-private.h"
 
@@ -51,6 +53,20 @@ find_presentation (McWindow *self)
   return NULL;
 }
 
+#define ROOM_KEY "mc-room"
+
+/* The room asks the participants what the wall asks: the current stop. */
+static void
+on_route_current (McRoute  *route,
+                  GParamSpec *pspec,
+                  McWindow *self)
+{
+  McRoom *room = g_object_get_data (G_OBJECT (self), ROOM_KEY);
+
+  if (room != NULL)
+    mc_room_set_prompt (room, mc_route_get_current_stop (route));
+}
+
 static void
 action_present (GSimpleAction *action,
                 GVariant      *parameter,
@@ -72,7 +88,43 @@ action_present (GSimpleAction *action,
 
   presentation = mc_presentation_new (gtk_window_get_application (GTK_WINDOW (self)),
                                       self->board);
+  g_signal_connect_object (mc_presentation_get_route (presentation), "notify::current",
+                           G_CALLBACK (on_route_current), self, 0);
   mc_presentation_start (presentation, GTK_WINDOW (self));
+}
+
+/* The room: participants' phones add notes and votes (mc-room.h). It lives
+ * as long as the window; the panel opens, closes and shows it. */
+static void
+action_room (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  McWindow *self = user_data;
+  McRoom *room = g_object_get_data (G_OBJECT (self), ROOM_KEY);
+  McPresentation *presentation = find_presentation (self);
+  GtkWidget *window, *box, *header;
+
+  if (self->board == NULL)
+    return;
+  if (room == NULL || mc_room_get_board (room) != self->board)
+    {
+      room = mc_room_new (self->board);
+      g_object_set_data_full (G_OBJECT (self), ROOM_KEY, room, g_object_unref);
+    }
+  if (presentation != NULL)
+    mc_room_set_prompt (room, mc_route_get_current_stop (mc_presentation_get_route (presentation)));
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("The Room"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 640);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), mc_room_panel_new (room));
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -139,6 +191,7 @@ action_new_session (GSimpleAction *action,
 
 static const GActionEntry session_entries[] = {
   { "present", action_present },
+  { "room", action_room },
   { "edit-route", action_edit_route },
   { "phase", NULL, "s", "'start'", change_phase },
   { "new-session", action_new_session },
