@@ -328,7 +328,8 @@ open_import (McWindow  *self,
   document = mc_document_new (board);
   target = mc_window_get_pristine (self) ? self : new_window_like (self, NULL);
   mc_window_set_document (target, document);
-  gtk_window_present (GTK_WINDOW (target));
+  if (target != self)
+    gtk_window_present (GTK_WINDOW (target));
   if (n_edges > 0)
     {
       /* Translators: %u is a number of lines between cards in a JSON Canvas. */
