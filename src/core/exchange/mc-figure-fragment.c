@@ -59,7 +59,8 @@ keep_figure (JsonObject *board,
           json_array_add_string_element (kept_members, json_array_get_string_element (members, j));
       if (json_array_get_length (kept_members) > 0)
         {
-          JsonObject *copy = json_node_get_object (json_node_copy (json_array_get_element (clusters, i)));
+          g_autoptr(JsonNode) node = json_node_copy (json_array_get_element (clusters, i));
+          JsonObject *copy = json_object_ref (json_node_get_object (node));
 
           json_object_set_array_member (copy, "notes", kept_members);
           json_array_add_object_element (kept_clusters, copy);

@@ -380,7 +380,8 @@ free_note (JsonObject *node,
 static JsonObject *
 returning_note (JsonObject *node)
 {
-  JsonObject *note = json_node_get_object (json_node_copy (json_object_get_member (node, NAMESPACE)));
+  g_autoptr(JsonNode) copy = json_node_copy (json_object_get_member (node, NAMESPACE));
+  JsonObject *note = json_object_ref (json_node_get_object (copy));
   const char *text = string_member (node, "text");
   const char *color = string_member (node, "color");
 
