@@ -478,8 +478,9 @@ test_default_board_language (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *default_language = g_settings_get_string (settings, "default-language");
 
-  g_assert_cmpstr (g_settings_get_string (settings, "default-language"), ==, "");
+  g_assert_cmpstr (default_language, ==, "");
   g_setenv ("LANGUAGE", "en_GB", TRUE);
   g_assert_cmpint (mc_window_default_board_language (settings), ==, MC_LANGUAGE_EN);
   g_setenv ("LANGUAGE", "nl", TRUE);
