@@ -1,6 +1,6 @@
 /* test-document.c — the window saves a large board in the background
  *
- * A 10,000-note board is saved while the test hook holds the write in the
+ * A board of many notes is saved while the test hook holds the write in the
  * worker thread, as a slow synced folder would: the window keeps drawing
  * frames and taking edits. Prints the main thread's share and the frame
  * gaps (g_test_message) for the report; asserts on progress, not on time.
@@ -127,7 +127,7 @@ write_is_held (gpointer data)
  * in the README comes from running this with N_NOTES raised (drawing 10,000
  * notes for every counted frame makes the suite too slow under the
  * sanitizers). */
-#define N_NOTES 2000
+#define N_NOTES 500
 
 /* Saving a large board to a folder whose writes hang (the test hook
  * holds them, as a slow synced folder would) leaves the window drawing
