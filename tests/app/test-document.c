@@ -127,7 +127,7 @@ write_is_held (gpointer data)
  * in the README comes from running this with N_NOTES raised (drawing 10,000
  * notes for every counted frame makes the suite too slow under the
  * sanitizers). */
-#define N_NOTES 500
+#define N_NOTES 100
 
 /* Saving a large board to a folder whose writes hang (the test hook
  * holds them, as a slow synced folder would) leaves the window drawing
