@@ -276,7 +276,8 @@ _mc_window_show_error (McWindow     *self,
 }
 
 /* Recent boards: GtkRecentManager, shared with the file chooser and the
- * desktop's own recent lists. */
+ * desktop's own recent lists. Nothing is recorded when the desktop's
+ * privacy setting turns recent files off (gtk-recent-files-enabled). */
 
 void
 _mc_window_add_recent (McWindow *self,
@@ -288,7 +289,12 @@ _mc_window_add_recent (McWindow *self,
     .app_name = (char *) g_get_application_name (),
     .app_exec = (char *) "missiecanvas %u",
   };
+  gboolean enabled = TRUE;
 
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-recent-files-enabled", &enabled, NULL);
+  if (!enabled)
+    return;
   if (data.app_name == NULL)
     data.app_name = (char *) "Missiecanvas";
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
