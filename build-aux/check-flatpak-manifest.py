@@ -10,9 +10,11 @@ asks flatpak-builder to read it (--show-manifest). Prints what is wrong and
 exits 1.
 """
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 EXPECTED_ARGS = {
@@ -92,8 +94,10 @@ def main():
         return 1
     problems = check(manifest, app_id)
     if len(sys.argv) > 3:
-        run = subprocess.run([sys.argv[3], "--show-manifest", path],
-                             capture_output=True, text=True)
+        # In a scratch folder: flatpak-builder makes its state folder there.
+        with tempfile.TemporaryDirectory() as scratch:
+            run = subprocess.run([sys.argv[3], "--show-manifest", os.path.abspath(path)],
+                                 capture_output=True, text=True, cwd=scratch)
         if run.returncode != 0 or "WARNING" in run.stderr:
             # It only warns about a property it does not know, e.g. a typo.
             problems.append(f"flatpak-builder --show-manifest: {run.stderr.strip()}")
