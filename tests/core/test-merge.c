@@ -787,7 +787,7 @@ test_cli (void)
     g_assert_cmpint (mc_cli_merge (p_ours, p_theirs, p_base, p_out), ==, 0);
     g_set_print_handler (old_handler);
   }
-  g_assert_nonnull (strstr (printed->str, "1 added"));
+  g_assert_nonnull (strstr (printed->str, "1 note added"));
   g_assert_nonnull (strstr (printed->str, "1 removed"));
 
   merged = mc_board_load_from_file (f_out, MC_BOARD_LOAD_NONE, &error);
