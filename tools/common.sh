@@ -13,6 +13,7 @@ MC_PACKAGES=(
   xvfb xauth imagemagick x11-utils dbus
   poppler-utils librsvg2-bin yelp-tools
   fonts-inter fonts-liberation2
+  flatpak-builder  # reads the Flatpak manifest in the tests
   libsoup-3.0-dev libqrencode-dev chromium chromium-driver python3-selenium  # the room
 )
 

@@ -570,6 +570,62 @@ test_width_presets (Fixture       *fixture,
   result_clear (&result);
 }
 
+static void
+write_in (Fixture    *fixture,
+          const char *name,
+          const char *contents)
+{
+  g_autofree char *path = file_in (fixture, name);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+/* The summaries of --import and --merge count in the singular and plural. */
+static void
+test_import_merge_counts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  Result result = { 0, };
+
+  write_in (fixture, "one.canvas",
+            "{\"nodes\": [{\"id\": \"a\", \"type\": \"text\", \"text\": \"Een\","
+            " \"x\": 0, \"y\": 0, \"width\": 200, \"height\": 100}],"
+            " \"edges\": [{\"id\": \"e\", \"fromNode\": \"a\", \"toNode\": \"a\"}]}");
+  write_in (fixture, "two.canvas",
+            "{\"nodes\": [{\"id\": \"b\", \"type\": \"text\", \"text\": \"Twee\","
+            " \"x\": 0, \"y\": 0, \"width\": 200, \"height\": 100},"
+            " {\"id\": \"c\", \"type\": \"text\", \"text\": \"Drie\","
+            " \"x\": 300, \"y\": 0, \"width\": 200, \"height\": 100}]}");
+
+  run (fixture, &result, "--import", "one.canvas", "--output", "one.missiecanvas", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==,
+                   "Imported one.canvas: 1 note, 0 figures; 1 connection is kept in the file but not shown\n");
+  result_clear (&result);
+
+  run (fixture, &result, "--import", "two.canvas", "--output", "two.missiecanvas", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==,
+                   "Imported two.canvas: 2 notes, 0 figures; 0 connections are kept in the file but not shown\n");
+  result_clear (&result);
+
+  run (fixture, &result, "--merge", "one.missiecanvas", "--output", "m.missiecanvas", "two.missiecanvas", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==,
+                   "Merged one.missiecanvas: 1 note added, 0 changed, 0 removed, 0 conflicts, 0 deleted notes kept\n");
+  result_clear (&result);
+
+  run (fixture, &result, "--merge", "two.missiecanvas", "--output", "m.missiecanvas", "one.missiecanvas", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, "Merged two.missiecanvas: 2 notes added, "));
+  result_clear (&result);
+
+  run (fixture, &result, "--list-figures", "one.missiecanvas", "two.missiecanvas", NULL);
+  assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "give only one board file, not 2"));
+  result_clear (&result);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -590,6 +646,8 @@ main (int argc, char *argv[])
   g_test_add ("/mc/cli/unsafe-targets", Fixture, NULL, fixture_set_up, test_unsafe_targets, fixture_tear_down);
   g_test_add ("/mc/cli/extreme-geometry", Fixture, NULL, fixture_set_up, test_extreme_geometry, fixture_tear_down);
   g_test_add ("/mc/cli/width-presets", Fixture, NULL, fixture_set_up, test_width_presets, fixture_tear_down);
+  g_test_add ("/mc/cli/import-merge-counts", Fixture, NULL, fixture_set_up, test_import_merge_counts,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "mc-command.h"
 #include "mc-json-canvas.h"
 #include "mc-layout.h"
+#include "mc-limits.h"
 
 static char *
 data_path (const char *name)
@@ -292,6 +293,81 @@ test_import_refused (void)
     }
 }
 
+/* Every canvas the fuzzer found (tests/data/fuzz-regressions/json-canvas)
+ * and its seeds (tests/fuzz/corpus/json-canvas): refused with one line, or
+ * imported within the limits, saved and loaded unchanged, and exported and
+ * imported again with the same notes (what fuzz-json-canvas.c checks). */
+static void
+replay_canvas (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) board = NULL;
+  g_autoptr(McBoard) again = NULL;
+  g_autoptr(McBoard) reimported = NULL;
+  g_autoptr(GBytes) canvas = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  board = mc_json_canvas_import (data, length, path, NULL, &error);
+  if (board == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == MC_BOARD_ERROR);
+      g_assert_null (strchr (error->message, '\n'));
+      g_test_message ("%s", error->message);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_true (mc_limits_check_board (board, &error));
+  g_assert_no_error (error);
+
+  first = mc_board_to_data (board, NULL);
+  again = mc_board_load_from_data (first, strlen (first), "again", MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  second = mc_board_to_data (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  canvas = export_board (again);
+  reimported = reimport (canvas);
+  g_assert_cmpuint (mc_board_get_n_notes (reimported), ==, mc_board_get_n_notes (board));
+}
+
+static guint
+replay_dir (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      if (g_str_has_prefix (name, "README"))
+        continue;
+      replay_canvas (path);
+      n++;
+    }
+  return n;
+}
+
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *regressions = g_test_build_filename (G_TEST_DIST, "data", "fuzz-regressions",
+                                                        "json-canvas", NULL);
+  g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "json-canvas", NULL);
+  guint n = replay_dir (regressions) + replay_dir (corpus);
+
+  /* The seeds are in the tree: none means a wrong path. */
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,6 +382,7 @@ main (int    argc,
   g_test_add_func ("/mc/json-canvas/import-nested-groups", test_import_nested_groups);
   g_test_add_func ("/mc/json-canvas/import-empty", test_import_empty);
   g_test_add_func ("/mc/json-canvas/import-refused", test_import_refused);
+  g_test_add_func ("/mc/json-canvas/fuzz-regressions", test_fuzz_regressions);
 
   return g_test_run ();
 }

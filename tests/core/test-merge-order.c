@@ -182,6 +182,55 @@ test_unknown_members (void)
   assert_commutes (ours, theirs, base);
 }
 
+/* Members this build does not know on the board object and at the file's
+ * top level: merged member by member, the same whichever copy receives. */
+static void
+test_board_unknown_members (void)
+{
+  g_autoptr(McBoard) base = mc_test_merge_base_new ();
+  g_autofree char *data = mc_board_to_data (base, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) ours = NULL;
+  g_autoptr(McBoard) theirs = NULL;
+  g_autoptr(McBoard) merged = NULL;
+  g_autofree char *merged_data = NULL;
+  g_autoptr(GString) with_ours = g_string_new (data);
+  g_autoptr(GString) with_theirs = g_string_new (data);
+
+  g_assert_cmpuint (g_string_replace (with_ours, "\"board\": {",
+                                      "\"x-ours\": 1, \"board\": {\"future\": {\"a\": 1}, \"only-ours\": true, ",
+                                      1), ==, 1);
+  g_assert_cmpuint (g_string_replace (with_theirs, "\"board\": {",
+                                      "\"x-theirs\": 2, \"board\": {\"future\": {\"a\": 2}, \"only-theirs\": [1], ",
+                                      1), ==, 1);
+  ours = mc_board_load_from_data (with_ours->str, with_ours->len, "ours", MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  theirs = mc_board_load_from_data (with_theirs->str, with_theirs->len, "theirs", MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+
+  assert_commutes (ours, theirs, NULL);
+  assert_commutes (ours, theirs, base);
+
+  /* Nothing either copy wrote is dropped; the differing member is chosen by value. */
+  merged = mc_test_board_merged (ours, theirs, base);
+  merged_data = mc_test_board_saved (merged);
+  g_assert_nonnull (strstr (merged_data, "\"x-ours\": 1"));
+  g_assert_nonnull (strstr (merged_data, "\"x-theirs\": 2"));
+  g_assert_nonnull (strstr (merged_data, "\"only-ours\": true"));
+  g_assert_nonnull (strstr (merged_data, "\"only-theirs\""));
+  g_assert_cmpuint (mc_board_get_n_notes (merged), ==, mc_board_get_n_notes (base));
+
+  /* Taken back in one undo step. */
+  g_assert_true (mc_board_undo (merged));
+  {
+    g_autofree char *undone = mc_test_board_saved (merged);
+    g_autofree char *original = mc_test_board_saved (ours);
+
+    g_assert_null (strstr (undone, "only-theirs"));
+    g_assert_cmpstr (undone, ==, original);
+  }
+}
+
 static const char * const regions[] = { "context", "intervention", "mechanisms", "outcomes" };
 static const char * const words[] = { "wijk", "bewoners", "energie", "gemeente", "lab", "" };
 
@@ -661,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/mc/merge-order/modified-from-inputs", test_modified_from_inputs);
   g_test_add_func ("/mc/merge-order/votes-within-limits", test_votes_within_limits);
   g_test_add_func ("/mc/merge-order/unknown-members", test_unknown_members);
+  g_test_add_func ("/mc/merge-order/board-unknown-members", test_board_unknown_members);
   g_test_add_func ("/mc/merge-order/random-boards", test_random_boards);
   g_test_add_func ("/mc/merge-order/additions-associate", test_additions_associate);
 

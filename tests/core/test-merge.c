@@ -736,6 +736,63 @@ test_copy_id (void)
   g_assert_cmpstr (ia, !=, ID_1);
 }
 
+/* A board with n figures of its own (ids PREFIX-0 …), one note on the first. */
+static McBoard *
+board_with_figures (const char *prefix,
+                    guint       n)
+{
+  McBoard *board = mc_board_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", prefix, i);
+
+      mc_board_execute (board, mc_command_add_figure (mc_figure_new (id, "cimo")));
+    }
+  mc_test_board_add_note (board, prefix[0] == 'a' ? ID_A1 : ID_A2, prefix, 10, 10, T0 + S (1));
+  return board;
+}
+
+/* Two copies that together hold more figures than a board may: the merge
+ * is refused with the limit named, ours is left as it was, and the command
+ * line writes nothing. */
+static void
+test_over_limits (void)
+{
+  guint half = MC_BOARD_MAX_FIGURES / 2 + 10;
+  g_autoptr(McBoard) ours = board_with_figures ("a", half);
+  g_autoptr(McBoard) theirs = board_with_figures ("b", half);
+  g_autoptr(McMergeResult) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = mc_board_to_data (ours, NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mc-merge-XXXXXX", &error);
+  g_autofree char *p_ours = g_build_filename (dir, "ons.missiecanvas", NULL);
+  g_autofree char *p_theirs = g_build_filename (dir, "hen.missiecanvas", NULL);
+  g_autofree char *p_out = g_build_filename (dir, "samen.missiecanvas", NULL);
+  g_autoptr(GFile) f_ours = g_file_new_for_path (p_ours);
+  g_autoptr(GFile) f_theirs = g_file_new_for_path (p_theirs);
+
+  g_assert_no_error (error);
+  g_assert_false (mc_merge_into (ours, theirs, NULL, &summary, &error));
+  g_assert_error (error, MC_MERGE_ERROR, MC_MERGE_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "figures"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_null (summary);
+  g_clear_error (&error);
+  after = mc_board_to_data (ours, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (mc_board_save_to_file (ours, f_ours, &error));
+  g_assert_true (mc_board_save_to_file (theirs, f_theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_cli_merge (p_ours, p_theirs, NULL, p_out), ==, 1);
+  g_assert_false (g_file_test (p_out, G_FILE_TEST_EXISTS));
+
+  mc_test_remove_tree (dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* Command line                                                        */
 
@@ -787,7 +844,7 @@ test_cli (void)
     g_assert_cmpint (mc_cli_merge (p_ours, p_theirs, p_base, p_out), ==, 0);
     g_set_print_handler (old_handler);
   }
-  g_assert_nonnull (strstr (printed->str, "1 added"));
+  g_assert_nonnull (strstr (printed->str, "1 note added"));
   g_assert_nonnull (strstr (printed->str, "1 removed"));
 
   merged = mc_board_load_from_file (f_out, MC_BOARD_LOAD_NONE, &error);
@@ -891,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/mc/merge/implicit-base", test_implicit_base);
   g_test_add_func ("/mc/merge/revision-marks", test_revision_marks);
   g_test_add_func ("/mc/merge/errors", test_errors);
+  g_test_add_func ("/mc/merge/over-limits", test_over_limits);
   g_test_add_func ("/mc/merge/cli", test_cli);
 
   return g_test_run ();

@@ -21,7 +21,13 @@ mc_cli_merge (const char *board,
   g_autoptr(McBoard) base_board = NULL;
   g_autoptr(McMergeResult) summary = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *conflicts = NULL;
+  g_autofree char *kept = NULL;
   const char * const *conflict_ids;
+  guint n;
 
   g_return_val_if_fail (board != NULL, 1);
   g_return_val_if_fail (other != NULL, 1);
@@ -55,14 +61,20 @@ mc_cli_merge (const char *board,
       return 1;
     }
 
-  /* TRANSLATORS: the summary of a merge on the command line */
-  g_print (_("Merged %s: %u added, %u changed, %u removed, %u conflicts, %u kept despite deletion\n"),
-           other,
-           mc_merge_result_get_n_added (summary),
-           mc_merge_result_get_n_changed (summary),
-           mc_merge_result_get_n_removed (summary),
-           mc_merge_result_get_n_conflicts (summary),
-           mc_merge_result_get_n_kept_deleted (summary));
+  n = mc_merge_result_get_n_added (summary);
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note added", "%u notes added", n), n);
+  n = mc_merge_result_get_n_changed (summary);
+  changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed", n), n);
+  n = mc_merge_result_get_n_removed (summary);
+  removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", n), n);
+  n = mc_merge_result_get_n_conflicts (summary);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", n), n);
+  n = mc_merge_result_get_n_kept_deleted (summary);
+  kept = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted note kept", "%u deleted notes kept", n), n);
+  /* TRANSLATORS: the summary of a merge on the command line: the other
+   * file, then "2 notes added", "1 changed", "0 removed", "1 conflict" and
+   * "0 deleted notes kept" */
+  g_print (_("Merged %s: %s, %s, %s, %s, %s\n"), other, added, changed, removed, conflicts, kept);
   conflict_ids = mc_merge_result_get_conflict_ids (summary);
   for (guint i = 0; conflict_ids[i] != NULL; i++)
     g_print ("  %s %s\n", _("conflict:"), conflict_ids[i]);

@@ -135,7 +135,10 @@ load_board (const char * const *files,
     }
   if (files[1] != NULL)
     {
-      *status = fail (_("give one board file, not %u"), g_strv_length ((char **) files));
+      guint n = g_strv_length ((char **) files);
+
+      *status = fail (g_dngettext (GETTEXT_PACKAGE, "give only one board file, not %u",
+                                   "give only one board file, not %u", n), n);
       return NULL;
     }
 
@@ -523,7 +526,11 @@ cli_import (GVariantDict       *dict,
   g_autoptr(GFile) output_file = NULL;
   g_autoptr(McBoard) board = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *edges = NULL;
   guint n_edges = 0;
+  guint n;
 
   g_variant_dict_lookup (dict, "import", "^&ay", &input);
   g_variant_dict_lookup (dict, "output", "^&ay", &output);
@@ -538,9 +545,16 @@ cli_import (GVariantDict       *dict,
   if (board == NULL || !mc_board_save_to_file (board, output_file, &error))
     return fail ("%s", error->message);
 
-  /* Translators: the summary of --import; %s is the file, %u numbers. */
-  g_print (_("Imported %s: %u notes, %u figures, %u connections kept but not shown\n"),
-           input, mc_board_get_n_notes (board), mc_board_get_figures (board)->len, n_edges);
+  n = mc_board_get_n_notes (board);
+  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n), n);
+  n = mc_board_get_figures (board)->len;
+  figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n), n);
+  edges = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u connection is kept in the file but not shown",
+                                        "%u connections are kept in the file but not shown", n_edges),
+                           n_edges);
+  /* Translators: the summary of --import: the file, then "3 notes",
+   * "1 figure" and "2 connections are kept in the file but not shown" */
+  g_print (_("Imported %s: %s, %s; %s\n"), input, notes, figures, edges);
   return CLI_OK;
 }
 

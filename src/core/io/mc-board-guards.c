@@ -250,24 +250,24 @@ _mc_board_set_parse_error (const char  *data,
   /* json-glib says "<data>:LINE:COL: Parse error: …": put the file's name
    * in place of "<data>". */
   if (g_str_has_prefix (message, "<data>:"))
-    {
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON, "%s:%s",
-                   display_name, message + strlen ("<data>:"));
-      return;
-    }
-
-  if (!g_utf8_validate (data, length, &end))
+    g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON, "%s:%s",
+                 display_name, message + strlen ("<data>:"));
+  else if (!g_utf8_validate (data, length, &end))
     {
       guint line, column;
 
       offset_to_location (data, end - data, &line, &column);
       g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON,
                    _("%s:%u:%u: not valid UTF-8 text"), display_name, line, column);
-      return;
     }
+  else
+    g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON,
+                 _("%s: not valid JSON: %s"), display_name, message);
 
-  g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_NOT_JSON,
-               _("%s: not valid JSON: %s"), display_name, message);
+  /* One line: json-glib quotes the offending text, newlines and all
+   * (found by fuzz-json-canvas). */
+  if (error != NULL && *error != NULL)
+    g_strdelimit ((*error)->message, "\r\n", ' ');
 }
 /* json-glib turns a lone "\ud800" escape into bytes that are not UTF-8.
  * Every member name and string is checked here, known or not, because

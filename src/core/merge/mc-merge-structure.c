@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "mc-merge-private.h"
+#include "mc-board-private.h"
 #include "mc-cluster-private.h"
+#include "mc-command-private.h"
 #include "mc-figure-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -513,6 +515,22 @@ merge_enum (int      o,
   return MAX (o, t);
 }
 
+/* The unknown members of the board object (file_level: of the file's top
+ * level), member by member as for notes and figures. */
+static void
+merge_board_extra (McMergeState *state,
+                   McCommand    *group,
+                   gboolean      file_level)
+{
+  JsonObject *(*get) (McBoard *) = file_level ? _mc_board_get_file_extra : _mc_board_get_extra;
+  McBoard *b = state->base;
+  g_autoptr(JsonObject) extra = _mc_merge_extra (get (state->ours), get (state->theirs),
+                                                 b != NULL ? get (b) : NULL, b != NULL);
+
+  if (!_mc_extra_equal (get (state->ours), extra))
+    mc_command_group_add (group, _mc_command_set_board_extra (state->ours, file_level, extra));
+}
+
 /* Title, language, phase and meta keys: the side that changed a value, or
  * when both did (or without a base) a choice by value, never by side. */
 void
@@ -575,6 +593,9 @@ _mc_merge_meta (McMergeState *state,
       if (g_strcmp0 (value, vo) != 0)
         mc_command_group_add (group, mc_command_set_meta (o, key, value));
     }
+
+  merge_board_extra (state, group, FALSE);
+  merge_board_extra (state, group, TRUE);
 }
 
 /* If one copy says it started from the other's saved state, that state is

@@ -13,6 +13,8 @@
 
 #include "mc-merge-private.h"
 #include "mc-board-io.h"
+#include "mc-command-private.h"
+#include "mc-limits.h"
 
 G_DEFINE_QUARK (mc-merge-error-quark, mc_merge_error)
 
@@ -352,6 +354,32 @@ build_commands (McMergeState *state,
   _mc_merge_meta (state, group);
 }
 
+/* Whatever the inputs, the merged board must open again: the merge is
+ * tried on ours, checked against the loader's limits and taken back. */
+static gboolean
+check_merged_limits (McBoard    *ours,
+                     McCommand  *group,
+                     GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  McChangeSet changes;
+  gboolean ok;
+
+  _mc_change_set_init (&changes);
+  _mc_command_apply (group, ours, &changes);
+  ok = mc_limits_check_board (ours, &local_error);
+  _mc_command_revert (group, ours, &changes);
+  _mc_change_set_clear (&changes);
+
+  if (!ok)
+    /* TRANSLATORS: %s says which limit, e.g. "The board has 1200 figures;
+     * a board holds at most 1000" */
+    g_set_error (error, MC_MERGE_ERROR, MC_MERGE_ERROR_TOO_LARGE,
+                 _("The merge was not made: the merged board would not open again. %s"),
+                 local_error->message);
+  return ok;
+}
+
 McMergeResult *
 mc_merge_boards (McBoard  *ours,
                  McBoard  *theirs,
@@ -424,6 +452,8 @@ mc_merge_boards (McBoard  *ours,
   group = mc_command_group_new (_("Merge"));
   build_commands (&state, group);
   g_clear_pointer (&state.anchored, g_hash_table_unref);
+  if (!check_merged_limits (ours, group, error))
+    return NULL;
 
   result->empty = mc_command_group_is_empty (group);
   result->command = g_steal_pointer (&group);

@@ -30,7 +30,7 @@ GQuark mc_merge_error_quark (void);
 typedef enum
 {
   MC_MERGE_ERROR_READ_ONLY, /* ours is read-only */
-  MC_MERGE_ERROR_TOO_LARGE, /* the merged board would exceed MC_BOARD_MAX_NOTES */
+  MC_MERGE_ERROR_TOO_LARGE, /* the merged board would break a limit of the loader */
   MC_MERGE_ERROR_SAME,      /* ours and theirs are the same object */
 } McMergeError;
 

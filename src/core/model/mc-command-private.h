@@ -1,6 +1,8 @@
 /* mc-command-private.h — applying and reverting commands, collecting changes */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "mc-command.h"
 
 G_BEGIN_DECLS
@@ -35,5 +37,11 @@ gboolean    _mc_command_is_text_edit  (McCommand   *command);
  * next's result and TRUE is returned (the caller frees next). */
 gboolean    _mc_command_merge         (McCommand   *top,
                                        McCommand   *next);
+
+/* Sets the board's unknown members (file_level: those of the file's top
+ * level) to extra (NULL: none); for merges. */
+McCommand  *_mc_command_set_board_extra (McBoard    *board,
+                                         gboolean    file_level,
+                                         JsonObject *extra);
 
 G_END_DECLS

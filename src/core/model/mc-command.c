@@ -40,6 +40,7 @@ typedef enum
   CHANGE_LANGUAGE,
   CHANGE_PHASE,
   CHANGE_META,
+  CHANGE_EXTRA,   /* the board's unknown members: key "board" or "file" */
   CHANGE_CHILD,
 } ChangeType;
 
@@ -48,7 +49,7 @@ typedef struct
   ChangeType  type;
   gpointer    before;       /* McNote*, McFigure*, McCluster* or char*; NULL = absent */
   gpointer    after;
-  char       *key;          /* CHANGE_META */
+  char       *key;          /* CHANGE_META, CHANGE_EXTRA */
   int         before_value; /* CHANGE_LANGUAGE, CHANGE_PHASE */
   int         after_value;
   McCommand  *child;        /* CHANGE_CHILD */
@@ -126,6 +127,10 @@ change_free (gpointer data)
     case CHANGE_META:
       g_clear_pointer (&change->before, g_free);
       g_clear_pointer (&change->after, g_free);
+      break;
+    case CHANGE_EXTRA:
+      g_clear_pointer (&change->before, json_object_unref);
+      g_clear_pointer (&change->after, json_object_unref);
       break;
     case CHANGE_LANGUAGE:
     case CHANGE_PHASE:
@@ -760,6 +765,29 @@ mc_command_set_meta (McBoard    *board,
 }
 
 McCommand *
+_mc_command_set_board_extra (McBoard    *board,
+                             gboolean    file_level,
+                             JsonObject *extra)
+{
+  McCommand *self;
+  JsonObject *current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+
+  current = file_level ? _mc_board_get_file_extra (board) : _mc_board_get_extra (board);
+  self = command_new (KIND_BOARD, _("Edit Board Details"));
+  if (!_mc_extra_equal (current, extra))
+    {
+      Change *change = add_change (self, CHANGE_EXTRA,
+                                   current ? json_object_ref (current) : NULL,
+                                   extra ? json_object_ref (extra) : NULL);
+
+      change->key = g_strdup (file_level ? "file" : "board");
+    }
+  return self;
+}
+
+McCommand *
 mc_command_group_new (const char *label)
 {
   g_return_val_if_fail (label != NULL, NULL);
@@ -926,6 +954,12 @@ apply_change (Change      *change,
       break;
     case CHANGE_META:
       _mc_board_update_meta (board, change->key, forward ? change->after : change->before);
+      break;
+    case CHANGE_EXTRA:
+      if (g_str_equal (change->key, "file"))
+        _mc_board_set_file_extra (board, forward ? change->after : change->before);
+      else
+        _mc_board_set_extra (board, forward ? change->after : change->before);
       break;
     case CHANGE_CHILD:
       if (forward)
