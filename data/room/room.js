@@ -40,6 +40,8 @@
       "connecting": "Connecting…",
       "pending": "waiting to be sent",
       "held": "hidden until the reveal",
+      "queued": "waiting for approval",
+      "rejected": "not put on the board",
       "closed": "The round is closed.",
       "round-closed": "The round is closed: notes cannot be added or changed now.",
       "bad-link": "This link no longer works. Ask for the new code or QR code.",
@@ -50,6 +52,7 @@
       "err-text": "This note is empty or too long.",
       "err-taken": "That note cannot be changed.",
       "err-gone": "The facilitator removed this note.",
+      "err-rejected": "The facilitator did not put this note on the board.",
       "err-full": "The room is full.",
       "err-budget": "You have used all your votes.",
       "colors": { yellow: "Yellow", orange: "Orange", pink: "Pink", purple: "Purple", blue: "Blue", green: "Green" },
@@ -81,6 +84,8 @@
       "connecting": "Verbinden…",
       "pending": "wacht op verzenden",
       "held": "verborgen tot de onthulling",
+      "queued": "wacht op goedkeuring",
+      "rejected": "niet op het bord gezet",
       "closed": "De ronde is gesloten.",
       "round-closed": "De ronde is gesloten: notities toevoegen of wijzigen kan nu niet.",
       "bad-link": "Deze link werkt niet meer. Vraag om de nieuwe code of QR-code.",
@@ -91,6 +96,7 @@
       "err-text": "Deze notitie is leeg of te lang.",
       "err-taken": "Deze notitie kun je niet wijzigen.",
       "err-gone": "De begeleider heeft deze notitie verwijderd.",
+      "err-rejected": "De begeleider heeft deze notitie niet op het bord gezet.",
       "err-full": "De sessie is vol.",
       "err-budget": "Je hebt al je stemmen gebruikt.",
       "colors": { yellow: "Geel", orange: "Oranje", pink: "Roze", purple: "Paars", blue: "Blauw", green: "Groen" },
@@ -375,7 +381,8 @@
   function myNotes() {
     const notes = new Map();
     for (const note of (state && state.mine) || [])
-      notes.set(note.id, { id: note.id, text: note.text, color: note.color, held: note.held });
+      notes.set(note.id, { id: note.id, text: note.text, color: note.color, held: note.held,
+                          queued: note.queued, rejected: note.rejected });
     for (const message of outbox) {
       if (message.type === "note")
         notes.set(message.id, { id: message.id, text: message.text, color: message.color, pending: true });
@@ -420,11 +427,12 @@
   function drawMine(list, notes, open) {
     list.replaceChildren();
     for (const note of notes) {
-      const extra = note.pending ? t("pending") : note.held ? t("held") : "";
+      const extra = note.pending ? t("pending") : note.queued ? t("queued")
+        : note.rejected ? t("rejected") : note.held ? t("held") : "";
       const item = noteItem(note, extra);
       const row = document.createElement("div");
       row.className = "row";
-      row.append(button(t("edit"), () => startEdit(note), !open),
+      row.append(button(t("edit"), () => startEdit(note), !open || !!note.rejected),
                  button(t("delete"), () => queue({ type: "delete", id: note.id }), !open));
       item.append(row);
       list.append(item);

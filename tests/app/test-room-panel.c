@@ -4,9 +4,14 @@
 #include "config.h"
 
 #include <string.h>
+#include <libsoup/soup.h>
 
+#include "mc-catalog.h"
 #include "mc-qr-code.h"
 #include "mc-room-panel.h"
+#include "mc-room-wall.h"
+#include "mc-room-wifi.h"
+#include "mc-route.h"
 #include "mc-templates.h"
 #include "mc-test-app.h"
 #include "mc-test-util.h"
@@ -33,6 +38,7 @@ fixture_set_up (Fixture       *f,
   mc_room_set_lan_addresses (f->room, lan);
   f->panel = MC_ROOM_PANEL (mc_room_panel_new (f->room));
   f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 420, 640);   /* as the window menu opens it */
   gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
   gtk_window_present (f->window);
 }
@@ -82,6 +88,21 @@ find_labelled (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/* Whether a label under widget shows text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -149,6 +170,216 @@ test_panel (Fixture       *f,
   g_assert_cmpuint (mc_qr_code_get_size (qr), ==, 0);
 }
 
+typedef struct
+{
+  SoupWebsocketConnection *ws;
+  gboolean                 done;
+} Phone;
+
+static void
+phone_connected_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  Phone *phone = data;
+
+  phone->ws = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, NULL);
+  phone->done = TRUE;
+}
+
+static gboolean
+phone_done (gpointer data)
+{
+  return ((Phone *) data)->done;
+}
+
+static gboolean
+one_queued (gpointer data)
+{
+  return mc_room_get_n_queued (data) == 1;
+}
+
+/* A participant's note over loopback waits in the queue; the panel's
+ * Approve puts it on the board (undo takes it off), Reject keeps it off. */
+static void
+test_moderation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(McRoute) route = mc_route_new (f->board, mc_catalog_get_default ());
+  GtkWidget *moderate = find_labelled (GTK_WIDGET (f->panel),
+                                       "_Moderate (approve notes before they reach the board)");
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *a = g_uuid_string_random ();
+  g_autofree char *b = g_uuid_string_random ();
+  g_autofree char *frame = NULL;
+  Phone phone = { NULL, FALSE };
+
+  for (guint i = 0; i < mc_route_get_n_stops (route); i++)
+    if (mc_route_get_stop (route, i)->kind == MC_ROUTE_STOP_REGION)
+      {
+        mc_room_set_prompt (f->room, mc_route_get_stop (route, i));
+        break;
+      }
+  g_assert_nonnull (moderate);
+  gtk_switch_set_active (GTK_SWITCH (moderate), TRUE);
+  g_assert_true (mc_room_get_moderated (f->room));
+  g_assert_true (mc_room_start (f->room, NULL));
+
+  base = g_strdup_printf ("http://127.0.0.1:%u", mc_room_get_port (f->room));
+  url = g_strdup_printf ("%s/ws?t=%s", base, mc_room_get_token (f->room));
+  msg = soup_message_new ("GET", url);
+  soup_session_websocket_connect_async (session, msg, base, NULL, G_PRIORITY_DEFAULT,
+                                        NULL, phone_connected_cb, &phone);
+  mc_test_wait_until (phone_done, &phone, "the phone's WebSocket");
+  g_assert_nonnull (phone.ws);
+  soup_websocket_connection_send_text (phone.ws, "{\"type\":\"hello\",\"session\":"
+                                       "\"0123456789abcdef0123456789abcdef\",\"name\":\"Ann\"}");
+
+  frame = g_strdup_printf ("{\"type\":\"note\",\"id\":\"%s\",\"text\":\"Mag dit op het bord?\"}", a);
+  soup_websocket_connection_send_text (phone.ws, frame);
+  mc_test_wait_until (one_queued, f->room, "the note in the queue");
+  g_assert_null (mc_board_get_note (f->board, a));
+  g_assert_true (shows_text (GTK_WIDGET (f->panel), "Mag dit op het bord?"));
+  g_assert_true (shows_text (GTK_WIDGET (f->panel), "Ann"));
+  mc_test_spin ();
+  mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-queue.png");
+
+  g_signal_emit_by_name (find_labelled (GTK_WIDGET (f->panel), "Approve"), "clicked");
+  g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 0);
+  g_assert_nonnull (mc_board_get_note (f->board, a));
+  g_assert_null (find_labelled (GTK_WIDGET (f->panel), "Approve"));
+  g_assert_true (mc_board_undo (f->board));
+  g_assert_null (mc_board_get_note (f->board, a));
+
+  g_free (frame);
+  frame = g_strdup_printf ("{\"type\":\"note\",\"id\":\"%s\",\"text\":\"En dit?\"}", b);
+  soup_websocket_connection_send_text (phone.ws, frame);
+  mc_test_wait_until (one_queued, f->room, "the second note in the queue");
+  g_signal_emit_by_name (find_labelled (GTK_WIDGET (f->panel), "Reject"), "clicked");
+  g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 0);
+  g_assert_null (mc_board_get_note (f->board, b));
+
+  soup_websocket_connection_close (phone.ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_object_unref (phone.ws);
+  mc_room_stop (f->room);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} Sized;
+
+static gboolean
+window_sized (gpointer data)
+{
+  Sized *sized = data;
+
+  return gtk_widget_get_width (sized->window) == sized->width;
+}
+
+/* The wall view at a projector's sizes: the code (as drawn, whole pixels a
+ * module) is at least half the screen's height, with the link and code
+ * beneath; the button in the panel opens it, and a new link shows at once. */
+static void
+test_wall (Fixture       *f,
+           gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1366, 768 }, { 1920, 1080 } };
+  GtkWidget *wall_button = find_labelled (GTK_WIDGET (f->panel), "Show QR on the _Wall");
+
+  g_assert_nonnull (wall_button);
+  g_assert_false (gtk_widget_get_sensitive (wall_button));
+  g_assert_true (mc_room_start (f->room, NULL));
+  g_assert_true (gtk_widget_get_sensitive (wall_button));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWidget *wall = mc_room_wall_new (f->room);
+      McQrCode *qr = MC_QR_CODE (find_child (wall, MC_TYPE_QR_CODE));
+      g_autofree char *url = mc_room_dup_join_url (f->room, NULL);
+      g_autofree char *name = g_strdup_printf ("room-wall-%dx%d.png", sizes[i][0], sizes[i][1]);
+      Sized sized = { wall, sizes[i][0] };
+      guint modules;
+      int side;
+
+      gtk_window_set_default_size (GTK_WINDOW (wall), sizes[i][0], sizes[i][1]);
+      gtk_window_present (GTK_WINDOW (wall));
+      mc_test_wait_until (window_sized, &sized, "the wall at its size");
+      mc_test_spin ();
+
+      g_assert_cmpstr (mc_qr_code_get_text (qr), ==, url);
+      g_assert_true (shows_text (wall, url));
+      g_assert_true (shows_text (wall, mc_room_get_code (f->room)));
+      modules = mc_qr_code_get_size (qr) + 8;
+      side = MIN (gtk_widget_get_width (GTK_WIDGET (qr)), gtk_widget_get_height (GTK_WIDGET (qr)));
+      side = (side / (int) modules) * (int) modules;
+      g_test_message ("%dx%d: the code is %d pixels (%d %%)", sizes[i][0], sizes[i][1],
+                      side, 100 * side / sizes[i][1]);
+      g_assert_cmpint (2 * side, >=, sizes[i][1]);
+      mc_test_screenshot (wall, g_getenv ("MC_ROOM_SCREENSHOTS"), name);
+
+      /* A new link reaches the wall. */
+      mc_room_rotate_token (f->room);
+      g_free (url);
+      url = mc_room_dup_join_url (f->room, NULL);
+      g_assert_cmpstr (mc_qr_code_get_text (qr), ==, url);
+      gtk_window_destroy (GTK_WINDOW (wall));
+    }
+  mc_room_stop (f->room);
+}
+
+/* No LAN address: the panel says what to do in one sentence and opens the
+ * hotspot's section, whose Wi-Fi QR code carries the typed name and
+ * password. */
+static void
+test_no_address (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *none[] = { NULL };
+  GtkWidget *wifi = find_child (GTK_WIDGET (f->panel), MC_TYPE_ROOM_WIFI);
+  GtkWidget *expander;
+  McQrCode *qr;
+  GtkWidget *ssid, *password;
+  g_autofree char *expected = mc_room_dup_wifi_qr_text ("Klas 4B; lokaal 2", "geheim123");
+
+  g_assert_nonnull (wifi);
+  expander = find_child (wifi, GTK_TYPE_EXPANDER);
+  g_assert_nonnull (expander);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_true (shows_text (GTK_WIDGET (f->panel),
+                             "Phones that cannot open the link are probably on a network that "
+                             "keeps devices apart (guest Wi-Fi, eduroam): start a hotspot on the "
+                             "laptop and let participants join that first."));
+
+  mc_room_set_lan_addresses (f->room, none);
+  g_assert_true (shows_text (GTK_WIDGET (f->panel),
+                             "This laptop has no network address: phones cannot reach it. "
+                             "Connect to a network, or start a hotspot on the laptop and let "
+                             "participants join that first."));
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  /* The expander holds its child only while open. */
+  qr = MC_QR_CODE (find_child (wifi, MC_TYPE_QR_CODE));
+  ssid = find_labelled (wifi, "Network _name");
+  password = find_labelled (wifi, "_Password");
+  g_assert_nonnull (qr);
+  g_assert_nonnull (ssid);
+  g_assert_nonnull (password);
+
+  /* Nothing to scan until the network has a name. */
+  g_assert_cmpuint (mc_qr_code_get_size (qr), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (ssid), "Klas 4B; lokaal 2");
+  gtk_editable_set_text (GTK_EDITABLE (password), "geheim123");
+  g_assert_cmpstr (mc_qr_code_get_text (qr), ==, expected);
+  g_assert_cmpstr (expected, ==, "WIFI:T:WPA;S:Klas 4B\\; lokaal 2;P:geheim123;;");
+  g_assert_cmpuint (mc_qr_code_get_size (qr), >=, 21);
+  mc_test_spin ();
+  mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-wifi.png");
+}
+
 static GtkWidget *
 find_panel_window (void)
 {
@@ -209,6 +440,9 @@ main (int   argc,
   GtkApplication *app = mc_test_app_new (&argc, &argv);
 
   g_test_add ("/mc/room-panel/panel", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
+  g_test_add ("/mc/room-panel/moderation", Fixture, NULL, fixture_set_up, test_moderation, fixture_tear_down);
+  g_test_add ("/mc/room-panel/wall", Fixture, NULL, fixture_set_up, test_wall, fixture_tear_down);
+  g_test_add ("/mc/room-panel/no-address", Fixture, NULL, fixture_set_up, test_no_address, fixture_tear_down);
   g_test_add_func ("/mc/room-panel/window-action", test_window_action);
   return mc_test_app_run (app);
 }

@@ -757,6 +757,138 @@ test_private_and_reveal (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  Client     *client;
+  const char *id;
+  const char *status;   /* "queued", "held", "rejected", or NULL: on the board */
+} MineWait;
+
+/* Whether the client's latest state lists its note id with that status. */
+static gboolean
+mine_status_is (gpointer data)
+{
+  MineWait *wait = data;
+
+  for (guint i = wait->client->received->len; i > 0; i--)
+    {
+      JsonObject *object = g_ptr_array_index (wait->client->received, i - 1);
+      JsonArray *mine;
+
+      if (!g_str_equal (json_object_get_string_member (object, "type"), "state"))
+        continue;
+      mine = json_object_get_array_member (object, "mine");
+      for (guint j = 0; j < json_array_get_length (mine); j++)
+        {
+          JsonObject *note = json_array_get_object_element (mine, j);
+
+          if (!g_str_equal (json_object_get_string_member (note, "id"), wait->id))
+            continue;
+          if (wait->status == NULL)
+            return !json_object_has_member (note, "queued")
+                   && !json_object_has_member (note, "rejected")
+                   && !json_object_has_member (note, "held");
+          return json_object_get_boolean_member_with_default (note, wait->status, FALSE);
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+static void
+test_moderation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Client) ann = participant (f, 1, "Ann");
+  g_autofree char *a = g_uuid_string_random ();
+  g_autofree char *b = g_uuid_string_random ();
+  g_autofree char *c = g_uuid_string_random ();
+  g_autofree char *d = g_uuid_string_random ();
+  g_autoptr(GPtrArray) queue = NULL;
+  MineWait wait = { ann, NULL, NULL };
+  guint undo_steps;
+
+  mc_room_set_moderated (f->room, TRUE);
+  g_assert_true (mc_room_get_moderated (f->room));
+  g_assert_cmpstr (send_note (ann, a, "Eerste"), ==, "ack");
+  g_assert_cmpstr (send_note (ann, b, "Tweede"), ==, "ack");
+  g_assert_cmpstr (send_note (ann, c, "Derde"), ==, "ack");
+  /* Queued: nothing on the wall, the phone is told it waits. */
+  g_assert_cmpuint (mc_board_get_n_notes (f->board), ==, 0);
+  g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 3);
+  wait.id = a;
+  wait.status = "queued";
+  mc_test_wait_until (mine_status_is, &wait, "the note shown as waiting for approval");
+
+  /* Oldest first, with the participant's name. */
+  queue = mc_room_dup_queue (f->room);
+  g_assert_cmpuint (queue->len, ==, 3);
+  g_assert_cmpstr (mc_note_get_id (g_ptr_array_index (queue, 0)), ==, a);
+  g_assert_cmpstr (mc_note_get_text (g_ptr_array_index (queue, 0)), ==, "Eerste");
+  g_assert_cmpstr (mc_note_get_author (g_ptr_array_index (queue, 0)), ==, "Ann");
+
+  /* An edit while queued stays in the queue; a resend changes nothing. */
+  g_assert_cmpstr (send_note (ann, a, "Eerste, verbeterd"), ==, "ack");
+  g_assert_cmpstr (send_note (ann, a, "Eerste, verbeterd"), ==, "ack");
+  g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 3);
+  g_assert_cmpuint (mc_board_get_n_notes (f->board), ==, 0);
+
+  /* Approve: an ordinary command, undone like any other. */
+  undo_steps = mc_history_get_n_undo (mc_board_get_history (f->board));
+  g_assert_true (mc_room_approve (f->room, a));
+  g_assert_false (mc_room_approve (f->room, a));
+  g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 2);
+  g_assert_cmpstr (mc_note_get_text (mc_board_get_note (f->board, a)), ==, "Eerste, verbeterd");
+  g_assert_cmpstr (mc_note_get_region_id (mc_board_get_note (f->board, a)), ==, f->region);
+  g_assert_cmpuint (mc_history_get_n_undo (mc_board_get_history (f->board)), ==, undo_steps + 1);
+  wait.status = NULL;
+  mc_test_wait_until (mine_status_is, &wait, "the approved note shown as on the board");
+  g_assert_true (mc_board_undo (f->board));
+  g_assert_null (mc_board_get_note (f->board, a));
+  g_assert_true (mc_board_redo (f->board));
+  g_assert_nonnull (mc_board_get_note (f->board, a));
+
+  /* Reject: never on the board, not by a resend nor an edit either. */
+  g_assert_true (mc_room_reject (f->room, b));
+  g_assert_false (mc_room_approve (f->room, b));
+  g_assert_null (mc_board_get_note (f->board, b));
+  wait.id = b;
+  wait.status = "rejected";
+  mc_test_wait_until (mine_status_is, &wait, "the rejected note shown as not accepted");
+  g_assert_cmpstr (send_note (ann, b, "Tweede"), ==, "ack");
+  g_assert_cmpstr (send_note (ann, b, "Tweede, anders"), ==, "rejected");
+  g_assert_null (mc_board_get_note (f->board, b));
+
+  /* A participant deleting a queued note takes it out of the queue. */
+  {
+    g_autofree char *frame = g_strdup_printf ("{\"type\":\"delete\",\"id\":\"%s\"}", c);
+
+    g_assert_cmpstr (request (ann, c, frame), ==, "ack");
+  }
+  g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 0);
+  g_assert_false (mc_room_approve (f->room, c));
+
+  /* Moderated and private: an approved note is held until the reveal. */
+  mc_room_set_private (f->room, TRUE);
+  g_assert_cmpstr (send_note (ann, d, "Vierde"), ==, "ack");
+  g_assert_true (mc_room_approve (f->room, d));
+  g_assert_null (mc_board_get_note (f->board, d));
+  g_assert_cmpuint (mc_room_get_n_held (f->room), ==, 1);
+  mc_room_reveal (f->room);
+  g_assert_nonnull (mc_board_get_note (f->board, d));
+
+  /* Off again: new notes go straight on. */
+  mc_room_set_private (f->room, FALSE);
+  mc_room_set_moderated (f->room, FALSE);
+  {
+    g_autofree char *e = g_uuid_string_random ();
+
+    g_assert_cmpstr (send_note (ann, e, "Vijfde"), ==, "ack");
+    g_assert_nonnull (mc_board_get_note (f->board, e));
+  }
+  g_assert_cmpuint (mc_board_get_n_notes (f->board), ==, 3);
+}
+
 static char *
 votes_frame (const char *a,
              guint       na,
@@ -879,6 +1011,26 @@ test_close_drops_clients (Fixture       *f,
 }
 
 static void
+test_wifi_qr_text (void)
+{
+  static const struct { const char *ssid, *password, *text; } cases[] = {
+    { "Klas 4B", "geheim123", "WIFI:T:WPA;S:Klas 4B;P:geheim123;;" },
+    { "a;b,c:d", "p\\q\"r", "WIFI:T:WPA;S:a\\;b\\,c\\:d;P:p\\\\q\\\"r;;" },
+    { "Open net", NULL, "WIFI:T:nopass;S:Open net;;" },
+    { "Open net", "", "WIFI:T:nopass;S:Open net;;" },
+    { "c0ffee", "12345678", "WIFI:T:WPA;S:\"c0ffee\";P:\"12345678\";;" },
+    { "Café ☕", "wachtwoord", "WIFI:T:WPA;S:Café ☕;P:wachtwoord;;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = mc_room_dup_wifi_qr_text (cases[i].ssid, cases[i].password);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer))
 {
@@ -900,8 +1052,10 @@ main (int   argc,
   add_test ("/mc/room/rate-limits", test_rate_limits);
   add_test ("/mc/room/participant-cap", test_participant_cap);
   add_test ("/mc/room/private-and-reveal", test_private_and_reveal);
+  add_test ("/mc/room/moderation", test_moderation);
   add_test ("/mc/room/votes", test_votes);
   add_test ("/mc/room/close-drops-clients", test_close_drops_clients);
+  g_test_add_func ("/mc/room/wifi-qr-text", test_wifi_qr_text);
 
   return g_test_run ();
 }

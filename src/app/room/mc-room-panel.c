@@ -3,11 +3,15 @@
 
 #include "mc-room-panel.h"
 #include "mc-qr-code.h"
+#include "mc-room-queue.h"
+#include "mc-room-wall.h"
+#include "mc-room-wifi.h"
 #include "mc-app-base.h"
 
 #include <glib/gi18n-lib.h>
 
 #define QR_SIZE 320   /* pixels: a phone reads it from a projector across a room */
+#define MAX_HEIGHT 640   /* taller content scrolls (a 768-pixel screen) */
 
 struct _McRoomPanel
 {
@@ -23,9 +27,13 @@ struct _McRoomPanel
   GtkWidget *network;
   GtkWidget *open_button;
   GtkWidget *rotate_button;
+  GtkWidget *wall_button;
   GtkWidget *private_switch;
   GtkWidget *reveal_button;
   GtkWidget *lock_switch;
+  GtkWidget *moderate_switch;
+  GtkWidget *wifi;
+  gboolean   had_address;
 };
 
 G_DEFINE_FINAL_TYPE (McRoomPanel, mc_room_panel, GTK_TYPE_BOX)
@@ -40,6 +48,12 @@ static void
 on_lock_active (McRoomPanel *self)
 {
   mc_room_set_locked (self->room, gtk_switch_get_active (GTK_SWITCH (self->lock_switch)));
+}
+
+static void
+on_moderate_active (McRoomPanel *self)
+{
+  mc_room_set_moderated (self->room, gtk_switch_get_active (GTK_SWITCH (self->moderate_switch)));
 }
 
 static void
@@ -65,6 +79,11 @@ update (McRoomPanel *self)
                            mc_room_get_n_connected (self->room));
   gtk_label_set_text (GTK_LABEL (self->participants), count);
 
+  /* No address: the hotspot is the way out, so its section opens (once,
+   * not against the facilitator closing it). */
+  if (addresses[0] == NULL && self->had_address)
+    mc_room_wifi_set_expanded (MC_ROOM_WIFI (self->wifi), TRUE);
+  self->had_address = addresses[0] != NULL;
   gtk_label_set_text (GTK_LABEL (self->network),
                       addresses[0] == NULL
                       ? _("This laptop has no network address: phones cannot reach it. "
@@ -77,13 +96,17 @@ update (McRoomPanel *self)
   gtk_button_set_label (GTK_BUTTON (self->open_button),
                         running ? _("_Close the Room") : _("_Open the Room"));
   gtk_widget_set_sensitive (self->rotate_button, running);
+  gtk_widget_set_sensitive (self->wall_button, running);
 
   g_signal_handlers_block_by_func (self->private_switch, on_private_active, self);
   g_signal_handlers_block_by_func (self->lock_switch, on_lock_active, self);
+  g_signal_handlers_block_by_func (self->moderate_switch, on_moderate_active, self);
   gtk_switch_set_active (GTK_SWITCH (self->private_switch), mc_room_get_private (self->room));
   gtk_switch_set_active (GTK_SWITCH (self->lock_switch), mc_room_get_locked (self->room));
+  gtk_switch_set_active (GTK_SWITCH (self->moderate_switch), mc_room_get_moderated (self->room));
   g_signal_handlers_unblock_by_func (self->private_switch, on_private_active, self);
   g_signal_handlers_unblock_by_func (self->lock_switch, on_lock_active, self);
+  g_signal_handlers_unblock_by_func (self->moderate_switch, on_moderate_active, self);
 
   held = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Reveal %u Note", "_Reveal %u Notes", n_held),
                           n_held);
@@ -110,6 +133,18 @@ static void
 on_rotate_clicked (McRoomPanel *self)
 {
   mc_room_rotate_token (self->room);
+}
+
+static void
+on_wall_clicked (McRoomPanel *self)
+{
+  GtkWidget *wall = mc_room_wall_new (self->room);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (wall), GTK_WINDOW (root));
+  gtk_window_fullscreen (GTK_WINDOW (wall));
+  gtk_window_present (GTK_WINDOW (wall));
 }
 
 static void
@@ -159,14 +194,22 @@ mc_room_panel_class_init (McRoomPanelClass *klass)
 static void
 mc_room_panel_init (McRoomPanel *self)
 {
-  GtkBox *box = GTK_BOX (self);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
   GtkWidget *title = gtk_label_new (_("Room"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  /* Scrolls: on a 768-pixel screen the queue would push the window off it. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (box, 12);
   gtk_widget_add_css_class (GTK_WIDGET (self), "room-panel");
-  g_object_set (self, "margin-top", 18, "margin-bottom", 18,
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_HEIGHT);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (box));
+  gtk_box_append (GTK_BOX (self), scrolled);
+  g_object_set (box, "margin-top", 18, "margin-bottom", 18,
                 "margin-start", 18, "margin-end", 18, NULL);
 
   gtk_widget_add_css_class (title, "title-2");
@@ -208,6 +251,11 @@ mc_room_panel_init (McRoomPanel *self)
   gtk_box_append (GTK_BOX (buttons), self->rotate_button);
   gtk_box_append (box, buttons);
 
+  self->wall_button = gtk_button_new_with_mnemonic (_("Show QR on the _Wall"));
+  gtk_widget_set_tooltip_text (self->wall_button, _("The QR code full screen, for the projector; Esc closes it"));
+  g_signal_connect_swapped (self->wall_button, "clicked", G_CALLBACK (on_wall_clicked), self);
+  gtk_box_append (box, self->wall_button);
+
   gtk_box_append (box, switch_row (self, _("_Private (notes hidden until revealed)"),
                                    &self->private_switch, G_CALLBACK (on_private_active)));
   self->reveal_button = gtk_button_new_with_mnemonic ("");
@@ -215,6 +263,8 @@ mc_room_panel_init (McRoomPanel *self)
   gtk_box_append (box, self->reveal_button);
   gtk_box_append (box, switch_row (self, _("_Lock (no new notes)"),
                                    &self->lock_switch, G_CALLBACK (on_lock_active)));
+  gtk_box_append (box, switch_row (self, _("_Moderate (approve notes before they reach the board)"),
+                                   &self->moderate_switch, G_CALLBACK (on_moderate_active)));
 
   self->network = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->network), TRUE);
@@ -222,6 +272,10 @@ mc_room_panel_init (McRoomPanel *self)
   gtk_label_set_max_width_chars (GTK_LABEL (self->network), 40);
   gtk_widget_add_css_class (self->network, "dim-label");
   gtk_box_append (box, self->network);
+
+  self->wifi = mc_room_wifi_new ();
+  self->had_address = TRUE;
+  gtk_box_append (box, self->wifi);
 }
 
 GtkWidget *
@@ -235,6 +289,10 @@ mc_room_panel_new (McRoom *room)
   self->room = g_object_ref (room);
   self->changed_id = g_signal_connect_swapped (room, "changed", G_CALLBACK (update), self);
   update (self);
+  /* Before the network hint: waiting notes are what needs the facilitator. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (gtk_widget_get_parent (self->moderate_switch))),
+                              mc_room_queue_new (room),
+                              gtk_widget_get_parent (self->moderate_switch));
   return GTK_WIDGET (self);
 }
 

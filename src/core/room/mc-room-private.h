@@ -55,6 +55,8 @@ typedef struct
   char     *region_id;
   gint64    created;
   gboolean  held;      /* private round: not on the board until reveal */
+  gboolean  queued;    /* moderated round: waits for the facilitator */
+  gboolean  rejected;  /* the facilitator said no: never on the board */
   gboolean  deleted;
 } McRoomNote;
 
@@ -78,6 +80,7 @@ struct _McRoom
   GPtrArray  *clients;         /* of McRoomClient */
   GHashTable *notes;           /* id → McRoomNote */
   GPtrArray  *held;            /* of McRoomNote (borrowed), arrival order */
+  GPtrArray  *queue;           /* of McRoomNote (borrowed), arrival order */
   guint       n_notes;         /* ever accepted, for MC_ROOM_MAX_NOTES */
 
   char       *prompt_figure;   /* NULL: no region open */
@@ -88,6 +91,7 @@ struct _McRoom
   gboolean    private_mode;
   gboolean    locked;
   gboolean    anonymous;
+  gboolean    moderated;
 
   gboolean    voting;
   guint       vote_budget;
@@ -118,5 +122,14 @@ void          _mc_room_sync_votes        (McRoom        *self);
 /* Puts held notes (and, with reveal, held votes) on the board. */
 void          _mc_room_apply_held        (McRoom        *self,
                                           gboolean       reveal);
+
+/* mc-room-moderation.c */
+/* Where a participant's new note goes: the queue, the held notes or the
+ * board. */
+void          _mc_room_place_note        (McRoom        *self,
+                                          McRoomNote    *note);
+/* A participant deleted a note that had not reached the board. */
+void          _mc_room_forget_note       (McRoom        *self,
+                                          McRoomNote    *note);
 
 G_END_DECLS

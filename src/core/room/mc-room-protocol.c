@@ -142,7 +142,7 @@ add_note_object (JsonBuilder *builder,
                  const char  *id,
                  const char  *text,
                  const char  *color,
-                 gboolean     held)
+                 const char  *status)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -151,9 +151,9 @@ add_note_object (JsonBuilder *builder,
   json_builder_add_string_value (builder, text);
   json_builder_set_member_name (builder, "color");
   json_builder_add_string_value (builder, color);
-  if (held)
+  if (status != NULL)
     {
-      json_builder_set_member_name (builder, "held");
+      json_builder_set_member_name (builder, status);
       json_builder_add_boolean_value (builder, TRUE);
     }
   json_builder_end_object (builder);
@@ -194,16 +194,17 @@ add_own_notes (McRoom        *self,
 
       note = g_ptr_array_index (own, i);
 
-      if (note->held)
+      if (note->held || note->queued || note->rejected)
         {
-          add_note_object (builder, note->id, note->text, note->color, TRUE);
+          add_note_object (builder, note->id, note->text, note->color,
+                           note->held ? "held" : note->queued ? "queued" : "rejected");
           continue;
         }
       /* What the wall shows now: the facilitator may have edited it. */
       on_board = mc_board_get_note (self->board, note->id);
       if (on_board != NULL)
         add_note_object (builder, note->id, mc_note_get_text (on_board),
-                         mc_note_get_color (on_board), FALSE);
+                         mc_note_get_color (on_board), NULL);
     }
   json_builder_end_array (builder);
 }
@@ -228,7 +229,7 @@ add_voting (McRoom        *self,
       if (!note_in_scope (self, note))
         continue;
       add_note_object (builder, mc_note_get_id (note), mc_note_get_text (note),
-                       mc_note_get_color (note), FALSE);
+                       mc_note_get_color (note), NULL);
       listed++;
     }
   json_builder_end_array (builder);
@@ -434,7 +435,12 @@ edit_own_note (McRoomClient *client,
   McNote *on_board;
   McNote *changed;
 
-  if (note->held)
+  if (note->rejected)
+    {
+      refuse (client, note->id, "rejected");
+      return;
+    }
+  if (note->held || note->queued)
     {
       _mc_set_str (&note->text, text);
       _mc_set_str (&note->color, color);
@@ -556,17 +562,10 @@ handle_note (McRoomClient *client,
   note->figure_id = g_strdup (self->prompt_figure);
   note->region_id = g_strdup (self->prompt_region);
   note->created = g_get_real_time ();
-  note->held = self->private_mode;
   g_hash_table_insert (self->notes, note->id, note);
   self->n_notes++;
 
-  if (note->held)
-    {
-      g_ptr_array_add (self->held, note);
-      _mc_room_emit_changed (self);
-    }
-  else
-    mc_board_execute (self->board, mc_command_add_note (_mc_room_note_to_board (note)));
+  _mc_room_place_note (self, note);
   ack (client, note->id);
   _mc_room_send_state (client);
 }
@@ -601,11 +600,8 @@ handle_delete (McRoomClient *client,
       return;
     }
   note->deleted = TRUE;
-  if (note->held)
-    {
-      g_ptr_array_remove (self->held, note);
-      _mc_room_emit_changed (self);
-    }
+  if (note->held || note->queued)
+    _mc_room_forget_note (self, note);
   else if (mc_board_get_note (self->board, id) != NULL)
     {
       const char *ids[] = { note->id, NULL };

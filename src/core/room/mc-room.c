@@ -184,6 +184,7 @@ mc_room_finalize (GObject *object)
   g_hash_table_unref (self->sessions);
   g_ptr_array_unref (self->clients);
   g_ptr_array_unref (self->held);
+  g_ptr_array_unref (self->queue);
   g_hash_table_unref (self->notes);
   g_hash_table_unref (self->votes_applied);
   g_free (self->prompt_figure);
@@ -218,6 +219,7 @@ mc_room_init (McRoom *self)
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) _mc_room_note_free);
   self->held = g_ptr_array_new ();
+  self->queue = g_ptr_array_new ();
   self->votes_applied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   new_credentials (self);
 }
@@ -309,6 +311,7 @@ mc_room_set_lan_addresses (McRoom             *self,
 
   g_strfreev (self->lan_addresses);
   self->lan_addresses = g_strdupv ((char **) addresses);
+  _mc_room_emit_changed (self);
 }
 
 char *

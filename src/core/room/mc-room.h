@@ -127,6 +127,24 @@ gboolean     mc_room_get_locked         (McRoom      *self);
 void         mc_room_set_anonymous      (McRoom      *self,
                                          gboolean     anonymous);
 
+/* Moderation: while on, new notes wait in a queue until the facilitator
+ * approves them (an ordinary command, so undo takes one back off the board;
+ * in a private round an approved note is held until the reveal) or rejects
+ * them (they never reach the board). Turning it off leaves the queue as it
+ * is, for the facilitator to finish. */
+void         mc_room_set_moderated      (McRoom      *self,
+                                         gboolean     moderated);
+gboolean     mc_room_get_moderated      (McRoom      *self);
+guint        mc_room_get_n_queued       (McRoom      *self);
+/* The queued notes, oldest first, as detached board notes (id, text,
+ * colour, author). */
+GPtrArray   *mc_room_dup_queue          (McRoom      *self);
+/* FALSE when id is not in the queue (any more). */
+gboolean     mc_room_approve            (McRoom      *self,
+                                         const char  *id);
+gboolean     mc_room_reject             (McRoom      *self,
+                                         const char  *id);
+
 /* Voting: votes_per_person (1 … MC_ROOM_MAX_VOTES) on the notes anchored to
  * region_id of figure_id, to figure_id (region_id NULL), or the whole board
  * (both NULL). Starting a round forgets the previous round's budgets. */
@@ -136,5 +154,12 @@ void         mc_room_start_voting       (McRoom      *self,
                                          const char  *region_id);
 void         mc_room_stop_voting        (McRoom      *self);
 gboolean     mc_room_get_voting         (McRoom      *self);
+
+/* The text of a Wi-Fi QR code (WIFI:T:WPA;S:…;P:…;;, escaped) for the
+ * network participants join first, e.g. the laptop's hotspot when the
+ * room's network keeps devices apart; password NULL or "" for an open
+ * network. */
+char        *mc_room_dup_wifi_qr_text   (const char  *ssid,
+                                         const char  *password);
 
 G_END_DECLS

@@ -1,0 +1,111 @@
+/* mc-room-wifi.c — the hotspot's Wi-Fi QR code in the room panel */
+#include "config.h"
+
+#include "mc-room-wifi.h"
+#include "mc-qr-code.h"
+#include "mc-room.h"
+
+#include <glib/gi18n-lib.h>
+
+#define QR_SIZE 240
+
+struct _McRoomWifi
+{
+  GtkBox     parent_instance;
+
+  GtkWidget *expander;
+  GtkWidget *ssid;
+  GtkWidget *password;
+  GtkWidget *qr;
+  GtkWidget *caption;
+};
+
+G_DEFINE_FINAL_TYPE (McRoomWifi, mc_room_wifi, GTK_TYPE_BOX)
+
+static void
+update (McRoomWifi *self)
+{
+  const char *ssid = gtk_editable_get_text (GTK_EDITABLE (self->ssid));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password));
+  g_autofree char *text = ssid[0] != '\0' ? mc_room_dup_wifi_qr_text (ssid, password) : NULL;
+
+  mc_qr_code_set_text (MC_QR_CODE (self->qr), text);
+  gtk_widget_set_visible (self->qr, text != NULL);
+  gtk_widget_set_visible (self->caption, text != NULL);
+}
+
+static GtkWidget *
+labelled (const char *label,
+          GtkWidget  *entry)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), entry);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), entry);
+  return box;
+}
+
+static void
+mc_room_wifi_class_init (McRoomWifiClass *klass)
+{
+}
+
+static void
+mc_room_wifi_init (McRoomWifi *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *hint = gtk_label_new (_("Start a hotspot in the laptop's Wi-Fi settings, "
+                                     "then type its name and password here: participants "
+                                     "scan this code first, then the room's."));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->expander = gtk_expander_new_with_mnemonic (_("Participants' _Wi-Fi (hotspot)"));
+  gtk_box_append (GTK_BOX (self), self->expander);
+  gtk_expander_set_child (GTK_EXPANDER (self->expander), content);
+  g_object_set (content, "margin-top", 8, NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (content), hint);
+
+  self->ssid = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (self->ssid), 32);   /* an SSID's bytes, at most */
+  g_signal_connect_swapped (self->ssid, "changed", G_CALLBACK (update), self);
+  gtk_box_append (GTK_BOX (content), labelled (_("Network _name"), self->ssid));
+
+  self->password = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (self->password), TRUE);
+  g_signal_connect_swapped (self->password, "changed", G_CALLBACK (update), self);
+  gtk_box_append (GTK_BOX (content), labelled (_("_Password"), self->password));
+
+  self->qr = mc_qr_code_new ();
+  gtk_widget_set_size_request (self->qr, QR_SIZE, QR_SIZE);
+  gtk_widget_set_halign (self->qr, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("QR code of the Wi-Fi network"), -1);
+  gtk_box_append (GTK_BOX (content), self->qr);
+
+  self->caption = gtk_label_new (_("1. Scan to join the Wi-Fi. 2. Scan the room's code."));
+  gtk_label_set_wrap (GTK_LABEL (self->caption), TRUE);
+  gtk_box_append (GTK_BOX (content), self->caption);
+  update (self);
+}
+
+GtkWidget *
+mc_room_wifi_new (void)
+{
+  return g_object_new (MC_TYPE_ROOM_WIFI, NULL);
+}
+
+void
+mc_room_wifi_set_expanded (McRoomWifi *self,
+                           gboolean    expanded)
+{
+  g_return_if_fail (MC_IS_ROOM_WIFI (self));
+  gtk_expander_set_expanded (GTK_EXPANDER (self->expander), expanded);
+}

@@ -1,0 +1,19 @@
+/* mc-room-wifi.h — the hotspot's Wi-Fi QR code in the room panel: the
+ * facilitator types the hotspot's name and password (GNOME Settings shows
+ * them when it starts one), participants scan this code first, then the
+ * room's */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_ROOM_WIFI (mc_room_wifi_get_type ())
+G_DECLARE_FINAL_TYPE (McRoomWifi, mc_room_wifi, MC, ROOM_WIFI, GtkBox)
+
+GtkWidget *mc_room_wifi_new          (void);
+/* Opens the section (the panel does when there is no LAN address). */
+void       mc_room_wifi_set_expanded (McRoomWifi *self,
+                                      gboolean    expanded);
+
+G_END_DECLS
