@@ -130,7 +130,8 @@ _mc_canvas_edit_allocate (McCanvas *self)
 void
 _mc_canvas_edit_view_changed (McCanvas *self)
 {
-  if (self->edit != NULL && self->edit->editor != NULL)
+  /* The editor and the accessible objects follow the view. */
+  if (self->edit != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 

@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "mc-canvas-a11y-private.h"
 #include "mc-canvas-edit-private.h"
 
 /* Pixels per wheel notch when scrolling, and zoom factor per notch. */
@@ -293,6 +294,9 @@ mc_canvas_test_key (McCanvas        *self,
   double nudge = (state & GDK_SHIFT_MASK) ? 40.0 : 4.0;
   double figure_step = (state & GDK_SHIFT_MASK) ? 10.0 : 1.0;
 
+  /* Alt+arrows: from region to region (mc-canvas-a11y.c). */
+  if (_mc_canvas_a11y_key (self, keyval, state))
+    return GDK_EVENT_STOP;
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 

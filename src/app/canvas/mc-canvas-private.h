@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 /* Note editing state, mc-canvas-edit-private.h. */
 typedef struct _McCanvasEdit McCanvasEdit;
+/* Accessible objects, mc-canvas-a11y.c. */
+typedef struct _McCanvasA11y McCanvasA11y;
 
 struct _McCanvas
 {
@@ -59,6 +61,7 @@ struct _McCanvas
 
   /* Note editing (mc-canvas-edit-private.h) */
   McCanvasEdit  *edit;
+  McCanvasA11y  *a11y;
 };
 
 /* mc-canvas-input.c */

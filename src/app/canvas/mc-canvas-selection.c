@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "mc-canvas-a11y-private.h"
 #include "mc-canvas-edit-private.h"
 
 enum {
@@ -173,7 +174,7 @@ _mc_canvas_edit_get_cursor_frame (McCanvas *self)
   /* A note no longer selected keeps no frame: the keyboard's note only
    * shows while it is part of the selection (Enter edits it then). */
   if (edit->cursor == NULL || !g_hash_table_contains (edit->selected, edit->cursor)
-      || !gtk_widget_has_focus (GTK_WIDGET (self)))
+      || !_mc_canvas_a11y_has_focus (self))
     return NULL;
   return edit->cursor;
 }

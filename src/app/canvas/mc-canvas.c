@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "mc-canvas-a11y-private.h"
 #include "mc-canvas-edit-private.h"
 #include "mc-catalog.h"
 #include "mc-figure.h"
@@ -71,6 +72,7 @@ on_board_changed (McBoard       *board,
   if (self->selected_figure != NULL && mc_board_get_figure (board, self->selected_figure) == NULL)
     mc_canvas_select_figure (self, NULL);
   _mc_canvas_edit_board_changed (self, flags);
+  _mc_canvas_a11y_board_changed (self, flags, (const char * const *) note_ids);
 }
 
 McScene *
@@ -169,6 +171,7 @@ mc_canvas_set_board (McCanvas *self,
   invalidate_scene (self);
   /* MC_CHANGE_ALL: a different board, the editing state starts afresh. */
   _mc_canvas_edit_board_changed (self, MC_CHANGE_ALL);
+  _mc_canvas_a11y_board_changed (self, MC_CHANGE_ALL, NULL);
 
   /* A new board starts out whole on screen. */
   self->fit_pending = TRUE;
@@ -301,6 +304,7 @@ mc_canvas_size_allocate (GtkWidget *widget,
       self->refit_id == 0)
     self->refit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refit_idle, self, NULL);
   _mc_canvas_edit_allocate (self);
+  _mc_canvas_a11y_allocate (self);
 }
 
 static void
@@ -340,6 +344,7 @@ mc_canvas_dispose (GObject *object)
   _mc_canvas_stop_animation (self);
   g_clear_handle_id (&self->refit_id, g_source_remove);
   _mc_canvas_edit_dispose (self);
+  _mc_canvas_a11y_dispose (self);
   if (self->board != NULL)
     g_clear_signal_handler (&self->board_changed_id, self->board);
   g_clear_object (&self->board);
@@ -475,6 +480,7 @@ mc_canvas_init (McCanvas *self)
 
   _mc_canvas_edit_init (self);
   _mc_canvas_install_input (self);
+  _mc_canvas_a11y_init (self);
 }
 
 GtkWidget *

@@ -1,0 +1,38 @@
+/* mc-canvas-a11y-private.h — the canvas's accessible objects
+ * (mc-canvas-a11y.c), for the canvas's own files only. */
+#pragma once
+
+#include "mc-canvas-private.h"
+
+G_BEGIN_DECLS
+
+void      _mc_canvas_a11y_init          (McCanvas            *self);
+void      _mc_canvas_a11y_dispose       (McCanvas            *self);
+/* The board changed: the named notes (all, for NULL or a structural
+ * change) are brought up to date before the next frame. */
+void      _mc_canvas_a11y_board_changed (McCanvas            *self,
+                                         McChangeFlags        flags,
+                                         const char * const  *note_ids);
+/* Brings the accessible objects up to date now. */
+void      _mc_canvas_a11y_sync          (McCanvas            *self);
+/* From the canvas's size_allocate: places every object over its item. */
+void      _mc_canvas_a11y_allocate      (McCanvas            *self);
+/* The keyboard is on the canvas or on one of its notes (not the editor). */
+gboolean  _mc_canvas_a11y_has_focus     (McCanvas            *self);
+
+/* Alt+arrows select the next or previous region (board order) and
+ * Shift+Alt+arrows move the selected notes there. TRUE when handled. */
+gboolean  _mc_canvas_a11y_key           (McCanvas            *self,
+                                         guint                keyval,
+                                         GdkModifierType      state);
+
+/* Tests: the object standing for a figure, region ("<figure>/<region>")
+ * or note id, after bringing them up to date; NULL if none. */
+GtkWidget *mc_canvas_test_get_accessible (McCanvas           *self,
+                                          const char         *id);
+
+/* The name and description a screen reader gets from such an object. */
+const char *mc_canvas_test_accessible_name        (GtkWidget *node);
+const char *mc_canvas_test_accessible_description (GtkWidget *node);
+
+G_END_DECLS

@@ -1,0 +1,387 @@
+/* test-keyboard.c — the canvas without a pointer (issue 16)
+ *
+ * Keys go the way GTK sends them: from the focused widget up to the
+ * window, each widget's shortcuts (its key bindings) first, then the
+ * canvas's own key handling; the window's shortcuts and the application's
+ * accelerators last. No pointer event is sent. Also checks the accessible
+ * objects a screen reader sees (mc-canvas-a11y.c) and prints what keeping
+ * them up to date costs on 1,000 notes.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <math.h>
+
+#include "mc-canvas-a11y-private.h"
+#include "mc-canvas-edit-private.h"
+#include "mc-command.h"
+#include "mc-board-io.h"
+#include "mc-history.h"
+#include "mc-templates.h"
+#include "mc-test-app.h"
+#include "mc-test-board.h"
+#include "mc-test-util.h"
+#include "mc-window.h"
+
+static GtkApplication *app;
+
+typedef struct
+{
+  McWindow *window;
+  McCanvas *canvas;
+  McBoard  *board;
+} Fixture;
+
+static gboolean
+canvas_is_laid_out (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) > 400;
+}
+
+static void
+open_board (Fixture *fixture,
+            McBoard *board)
+{
+  fixture->window = mc_window_new (app, board);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->canvas = mc_window_get_canvas (fixture->window);
+  fixture->board = mc_window_get_board (fixture->window);
+  mc_test_wait_until (canvas_is_laid_out, fixture, "the canvas's first allocation");
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+}
+
+static void
+close_board (Fixture *fixture)
+{
+  mc_board_mark_saved (fixture->board);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  mc_test_spin ();
+  g_assert_null (fixture->window);
+}
+
+static gboolean
+activate_shortcut (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, state);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger)
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* One key press, as GTK propagates it; fails the test if nothing took it. */
+static void
+press (Fixture         *fixture,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_autofree char *accel = gtk_accelerator_name (keyval, state);
+  g_auto(GStrv) actions = NULL;
+
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (fixture->window);
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      if (activate_shortcut (widget, keyval, state))
+        goto done;
+      if (widget == GTK_WIDGET (fixture->canvas)
+          && mc_canvas_test_key (fixture->canvas, keyval, state))
+        goto done;
+    }
+
+  actions = gtk_application_get_actions_for_accel (app, accel);
+  g_assert_true (actions != NULL && actions[0] != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), actions[0], NULL));
+
+done:
+  mc_test_spin ();
+}
+
+static McNote *
+only_note (Fixture *fixture)
+{
+  GPtrArray *notes = mc_board_get_notes (fixture->board);
+
+  g_assert_cmpuint (notes->len, ==, 1);
+  return notes->pdata[0];
+}
+
+static void
+type_text (Fixture    *fixture,
+           const char *text)
+{
+  GtkWidget *view = mc_canvas_test_get_editor (fixture->canvas);
+
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_has_focus (view));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  mc_test_spin ();
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *id;
+} FocusWait;
+
+static gboolean
+focus_is_on (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *node = mc_canvas_test_get_accessible (wait->fixture->canvas, wait->id);
+
+  return node != NULL && gtk_widget_has_focus (node);
+}
+
+static void
+wait_for_focus (Fixture    *fixture,
+                const char *id)
+{
+  FocusWait wait = { fixture, id };
+
+  mc_test_wait_until (focus_is_on, &wait, "the keyboard's focus on the object");
+}
+
+static char *
+note_region (McNote *note)
+{
+  return g_strdup_printf ("%s/%s", mc_note_get_figure_id (note), mc_note_get_region_id (note));
+}
+
+/* The issue's scenario: create, edit, colour, vote, move to another
+ * region, delete, undo, by keys alone. */
+static void
+test_scenario (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
+  Fixture fixture = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *id = NULL;
+  McNote *note;
+  GtkWidget *node;
+
+  g_assert_no_error (error);
+  open_board (&fixture, board);
+  g_assert_cmpuint (mc_board_get_n_notes (fixture.board), ==, 0);
+
+  /* Alt+Right: the first region, which the screen reader is told of. */
+  press (&fixture, GDK_KEY_Right, GDK_ALT_MASK);
+  first = g_strdup (mc_canvas_get_selected_region (fixture.canvas));
+  g_assert_nonnull (first);
+  wait_for_focus (&fixture, first);
+  press (&fixture, GDK_KEY_Right, GDK_ALT_MASK);
+  g_assert_cmpstr (mc_canvas_get_selected_region (fixture.canvas), !=, first);
+  press (&fixture, GDK_KEY_Left, GDK_ALT_MASK);
+  g_assert_cmpstr (mc_canvas_get_selected_region (fixture.canvas), ==, first);
+
+  /* Create: typing writes a note in the selected region. */
+  press (&fixture, GDK_KEY_B, 0);
+  type_text (&fixture, "ewoners");
+  press (&fixture, GDK_KEY_Escape, 0);
+  note = only_note (&fixture);
+  id = g_strdup (mc_note_get_id (note));
+  g_assert_cmpstr (mc_note_get_text (note), ==, "Bewoners");
+  {
+    g_autofree char *region = note_region (note);
+
+    g_assert_cmpstr (region, ==, first);
+  }
+  g_assert_null (mc_canvas_get_editing_note (fixture.canvas));
+  g_assert_true (mc_canvas_is_note_selected (fixture.canvas, id));
+  wait_for_focus (&fixture, id);
+
+  /* Edit: Enter opens the editor on the focused note. */
+  press (&fixture, GDK_KEY_Return, 0);
+  g_assert_cmpstr (mc_canvas_get_editing_note (fixture.canvas), ==, id);
+  type_text (&fixture, " als onderzoekers");
+  press (&fixture, GDK_KEY_Escape, 0);
+  g_assert_cmpstr (mc_note_get_text (only_note (&fixture)), ==, "Bewoners als onderzoekers");
+  wait_for_focus (&fixture, id);
+
+  /* Colour and vote. */
+  press (&fixture, GDK_KEY_3, GDK_ALT_MASK);
+  g_assert_cmpstr (mc_note_get_color (only_note (&fixture)), ==, mc_note_colors[2]);
+  press (&fixture, GDK_KEY_plus, 0);
+  g_assert_cmpuint (mc_note_get_votes (only_note (&fixture)), ==, 1);
+
+  /* Move to the next region; the screen reader's object follows. */
+  press (&fixture, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_ALT_MASK);
+  second = note_region (only_note (&fixture));
+  g_assert_cmpstr (second, !=, first);
+  g_assert_cmpstr (second, ==, mc_canvas_get_selected_region (fixture.canvas));
+  node = mc_canvas_test_get_accessible (fixture.canvas, id);
+  g_assert_true (gtk_widget_get_parent (node) == mc_canvas_test_get_accessible (fixture.canvas, second));
+  g_assert_true (g_str_has_prefix (mc_canvas_test_accessible_description (node),
+                                   mc_canvas_test_accessible_name (gtk_widget_get_parent (node))));
+  g_assert_nonnull (strstr (mc_canvas_test_accessible_description (node), "1 vote"));
+  wait_for_focus (&fixture, id);
+
+  /* Delete, and undo brings it back where it was. */
+  press (&fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (mc_board_get_n_notes (fixture.board), ==, 0);
+  g_assert_null (mc_canvas_test_get_accessible (fixture.canvas, id));
+  press (&fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  note = only_note (&fixture);
+  g_assert_cmpstr (mc_note_get_id (note), ==, id);
+  {
+    g_autofree char *region = note_region (note);
+
+    g_assert_cmpstr (region, ==, second);
+  }
+  g_assert_nonnull (mc_canvas_test_get_accessible (fixture.canvas, id));
+
+  close_board (&fixture);
+}
+
+/* Every figure, region and note of the example board has its object. */
+static void
+test_tree (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  McScene *scene;
+  GPtrArray *notes;
+  guint n_figures = 0, n_regions = 0;
+
+  open_board (&fixture, board);
+  scene = mc_canvas_get_scene (fixture.canvas);
+  for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+      GtkWidget *node;
+
+      if (item->kind != MC_ITEM_GROUP_BEGIN
+          || (item->role != MC_ROLE_FIGURE && item->role != MC_ROLE_REGION))
+        continue;
+      node = mc_canvas_test_get_accessible (fixture.canvas, item->id);
+      g_assert_nonnull (node);
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (node)), ==,
+                       GTK_ACCESSIBLE_ROLE_GROUP);
+      g_assert_cmpstr (mc_canvas_test_accessible_name (node), ==, item->title);
+      if (item->role == MC_ROLE_FIGURE)
+        n_figures++;
+      else
+        {
+          n_regions++;
+          g_assert_true (g_str_has_suffix (mc_canvas_test_accessible_description (node), "notes")
+                         || g_str_has_suffix (mc_canvas_test_accessible_description (node), "note"));
+        }
+    }
+  g_assert_cmpuint (n_figures, ==, mc_board_get_figures (fixture.board)->len);
+  g_assert_cmpuint (n_regions, >, n_figures);
+
+  notes = mc_board_get_notes (fixture.board);
+  g_assert_cmpuint (notes->len, >, 0);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      GtkWidget *node = mc_canvas_test_get_accessible (fixture.canvas, mc_note_get_id (notes->pdata[i]));
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (node);
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (node)), ==,
+                       GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+      g_assert_cmpstr (mc_canvas_test_accessible_name (node), ==, mc_note_get_text (notes->pdata[i]));
+      g_assert_true (gtk_widget_get_focusable (node));
+      /* Over the note it stands for, once laid out. */
+      mc_test_run_for (50);
+      g_assert_true (gtk_widget_compute_bounds (node, GTK_WIDGET (fixture.canvas), &bounds));
+      {
+        McRect rect;
+        double x, y;
+
+        g_assert_true (mc_layout_get_note_rect (mc_canvas_get_layout (fixture.canvas),
+                                                mc_note_get_id (notes->pdata[i]), &rect));
+        mc_canvas_board_to_widget (fixture.canvas, rect.x, rect.y, &x, &y);
+        g_assert_cmpfloat (fabs (bounds.origin.x - x), <=, 1.5);
+        g_assert_cmpfloat (fabs (bounds.origin.y - y), <=, 1.5);
+      }
+    }
+
+  /* Tab walks the notes, and the focus (what a screen reader announces)
+   * goes with it. */
+  for (guint i = 0; i < 3; i++)
+    {
+      press (&fixture, GDK_KEY_Tab, 0);
+      g_assert_nonnull (fixture.canvas->edit->cursor);
+      wait_for_focus (&fixture, fixture.canvas->edit->cursor);
+    }
+
+  close_board (&fixture);
+}
+
+/* What one edit costs the accessible objects on 1,000 notes, against
+ * building them all. */
+static void
+test_speed (void)
+{
+  g_autoptr(McBoard) board = mc_test_grid_board_new (1000);
+  Fixture fixture = { 0 };
+  McNote *note;
+  gint64 start;
+  double build_ms, update_ms;
+  GtkWidget *node;
+
+  open_board (&fixture, board);
+  note = mc_board_get_notes (fixture.board)->pdata[500];
+
+  /* Every object checked, as after a board language switch. */
+  mc_test_spin ();
+  _mc_canvas_a11y_board_changed (fixture.canvas, MC_CHANGE_ALL, NULL);
+  mc_canvas_get_scene (fixture.canvas);
+  start = g_get_monotonic_time ();
+  _mc_canvas_a11y_sync (fixture.canvas);
+  build_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  /* One keystroke in a note. */
+  mc_board_execute (fixture.board, mc_command_set_note_text (fixture.board, mc_note_get_id (note),
+                                                             "Bewoners"));
+  mc_canvas_get_scene (fixture.canvas);
+  start = g_get_monotonic_time ();
+  _mc_canvas_a11y_sync (fixture.canvas);
+  update_ms = (g_get_monotonic_time () - start) / 1000.0;
+  node = mc_canvas_test_get_accessible (fixture.canvas, mc_note_get_id (note));
+  g_assert_cmpstr (mc_canvas_test_accessible_name (node), ==, "Bewoners");
+
+  g_test_message ("a11y_update_1k_ms: %.3f (one note's text changed)", update_ms);
+  g_test_message ("a11y_sync_1k_ms: %.3f (every object checked)", build_ms);
+  g_print ("# a11y_update_1k_ms: %.3f\n# a11y_sync_1k_ms: %.3f\n", update_ms, build_ms);
+
+  close_board (&fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  app = mc_test_app_new (&argc, &argv);
+
+  g_test_add_func ("/mc/keyboard/scenario", test_scenario);
+  g_test_add_func ("/mc/keyboard/accessible-tree", test_tree);
+  g_test_add_func ("/mc/keyboard/accessible-speed", test_speed);
+
+  return mc_test_app_run (app);
+}

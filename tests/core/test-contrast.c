@@ -1,0 +1,88 @@
+/* test-contrast.c — every note colour reads in every theme (issue 16)
+ *
+ * Note text is drawn in the theme's ink on the note's fill; WCAG 2's
+ * minimum for body text is a contrast ratio of 4.5:1, (L1 + 0.05) /
+ * (L2 + 0.05) with the relative luminances of the lighter and the darker
+ * colour. The themes' muted ink (questions) on the paper is held to the
+ * same rule.
+ */
+#include "config.h"
+
+#include "mc-note.h"
+#include "mc-theme.h"
+
+#define MIN_CONTRAST 4.5
+
+static double
+contrast (const McColor *a,
+          const McColor *b)
+{
+  double la = mc_color_luminance (a);
+  double lb = mc_color_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The formula itself, on the pairs WCAG's own examples give. */
+static void
+test_formula (void)
+{
+  McColor black, white, gray;
+
+  g_assert_true (mc_color_parse (&black, "#000000"));
+  g_assert_true (mc_color_parse (&white, "#ffffff"));
+  g_assert_true (mc_color_parse (&gray, "#767676"));
+  g_assert_cmpfloat_with_epsilon (contrast (&black, &white), 21.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (contrast (&white, &white), 1.0, 0.001);
+  /* #767676 is the lightest gray that passes 4.5:1 on white. */
+  g_assert_cmpfloat (contrast (&gray, &white), >=, MIN_CONTRAST);
+}
+
+static void
+test_note_colors (void)
+{
+  for (int kind = 0; kind < MC_N_THEMES; kind++)
+    {
+      const McTheme *theme = mc_theme_get (kind);
+
+      for (guint i = 0; mc_note_colors[i] != NULL; i++)
+        {
+          McColor fill;
+          double ratio;
+
+          mc_theme_get_note_fill (theme, mc_note_colors[i], &fill);
+          ratio = contrast (&theme->ink, &fill);
+          if (ratio < MIN_CONTRAST)
+            g_test_fail_printf ("%s note in the %s theme: %.2f:1 < %.1f:1",
+                                mc_note_colors[i], mc_theme_kind_to_string (kind),
+                                ratio, MIN_CONTRAST);
+        }
+    }
+}
+
+static void
+test_muted_ink (void)
+{
+  for (int kind = 0; kind < MC_N_THEMES; kind++)
+    {
+      const McTheme *theme = mc_theme_get (kind);
+      double ratio = contrast (&theme->muted_ink, &theme->paper);
+
+      if (ratio < MIN_CONTRAST)
+        g_test_fail_printf ("muted ink in the %s theme: %.2f:1 < %.1f:1",
+                            mc_theme_kind_to_string (kind), ratio, MIN_CONTRAST);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/contrast/formula", test_formula);
+  g_test_add_func ("/mc/contrast/note-colors", test_note_colors);
+  g_test_add_func ("/mc/contrast/muted-ink", test_muted_ink);
+
+  return g_test_run ();
+}
