@@ -162,7 +162,7 @@ test_save_responsive (Fixture       *fixture,
   _mc_document_hold_writes_for_test (TRUE);
   before = g_get_monotonic_time ();
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "save", NULL);
-  /* What the main thread does: serialize the board, nothing on disk. */
+  /* What the main thread does: snapshot the board, nothing on disk. */
   serialize = g_get_monotonic_time () - before;
   mc_test_spin ();
   g_assert_true (mc_document_get_saving (document));
@@ -174,7 +174,7 @@ test_save_responsive (Fixture       *fixture,
   mc_test_wait_until (enough_frames, &count, "30 frames while the save waits");
   count.counting = FALSE;
   g_assert_true (mc_document_get_saving (document));
-  g_test_message ("save-responsive: %u notes: serialize on the main thread %.1f ms; "
+  g_test_message ("save-responsive: %u notes: snapshot on the main thread %.1f ms; "
                   "longest frame gap %.1f ms while the write hangs, %.1f ms without a save",
                   N_NOTES, serialize / 1000.0, count.longest / 1000.0, idle_gap / 1000.0);
 
@@ -198,6 +198,74 @@ test_save_responsive (Fixture       *fixture,
   g_assert_false (mc_board_get_modified (board));
 }
 
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_document_save_finish (MC_DOCUMENT (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The file holds the board as it was when the save began: the worker
+ * encodes a snapshot, so edits made at once after the save call (while the
+ * worker may still be encoding) are neither written nor torn. */
+static void
+test_save_snapshot (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(McBoard) board = mc_test_grid_board_new (2000);
+  g_autoptr(McDocument) document = mc_document_new (board);
+  g_autoptr(GFile) file = tmp_file (fixture, "momentopname.missiecanvas");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) saved = NULL;
+  g_autoptr(McBoard) resaved = NULL;
+  g_autoptr(GBytes) known = NULL;
+  g_autofree char *contents = NULL;
+  McNote *first = g_ptr_array_index (mc_board_get_notes (board), 0);
+  g_autofree char *first_id = g_strdup (mc_note_get_id (first));
+  g_autofree char *first_text = g_strdup (mc_note_get_text (first));
+  McNote *changed = mc_note_dup (first);
+  gboolean done = FALSE;
+  gsize length;
+
+  mc_document_save_async (document, file, MC_DOCUMENT_SAVE_NONE, NULL, on_saved, &done);
+  mc_note_set_text (changed, "Veranderd tijdens het bewaren");
+  mc_board_execute (board, mc_command_update_note (board, changed)); /* takes it */
+  mc_board_execute (board, mc_command_add_note (mc_note_new ("Nieuw tijdens het bewaren")));
+  mc_test_wait_until (flag_is_set, &done, "the save");
+
+  saved = mc_board_load_from_file (file, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_board_get_n_notes (saved), ==, 2000);
+  g_assert_cmpstr (mc_note_get_text (mc_board_get_note (saved, first_id)), ==, first_text);
+  g_assert_true (mc_board_get_modified (board));
+  /* What the file watch knows is what is on disk. */
+  g_assert_true (g_file_load_contents (file, NULL, &contents, &length, NULL, &error));
+  known = mc_file_watch_dup_known (mc_document_get_file_watch (document));
+  g_assert_nonnull (known);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (known, NULL), g_bytes_get_size (known));
+
+  g_assert_true (mc_document_save (document, NULL, MC_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  resaved = mc_board_load_from_file (file, MC_BOARD_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_board_get_n_notes (resaved), ==, 2001);
+  g_assert_cmpstr (mc_note_get_text (mc_board_get_note (resaved, first_id)), ==,
+                   "Veranderd tijdens het bewaren");
+  g_assert_false (mc_board_get_modified (board));
+  mc_document_discard_changes (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,5 +273,7 @@ main (int   argc,
   app = mc_test_app_new (&argc, &argv);
   g_test_add ("/mc/document/save-responsive", Fixture, NULL,
               fixture_set_up, test_save_responsive, fixture_tear_down);
+  g_test_add ("/mc/document/save-snapshot", Fixture, NULL,
+              fixture_set_up, test_save_snapshot, fixture_tear_down);
   return mc_test_app_run (app);
 }

@@ -11,6 +11,13 @@
  *                          move command, the scene rebuild and a redraw of
  *                          the damaged area only (median)
  *   load_10k_ms / save_10k_ms and their ratios to plain json-glib
+ *   save_main_thread_10k_ms  the longest main-loop stall while a McDocument
+ *                          saves the 10,000-note board in the background:
+ *                          the largest gap between two ticks of a 1 ms
+ *                          timeout, or the save call itself (median of 5)
+ *   save_call_10k_ms       of that, the save call (the snapshot; median),
+ *                          and save_call_10k_cpu_ms the main thread's CPU
+ *                          time in it (not counting time the load took away)
  *   export_figure_ms       one figure of the example board with its notes
  *                          to PDF (mc-export.h, in memory; median of 5)
  *   export_figure_png_ms   the same figure to PNG at the default 300 DPI
@@ -36,6 +43,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <time.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
@@ -43,6 +51,7 @@
 #include "mc-board-io.h"
 #include "mc-catalog.h"
 #include "mc-command.h"
+#include "mc-document.h"
 #include "mc-editing.h"
 #include "mc-export.h"
 #include "mc-history.h"
@@ -301,6 +310,89 @@ bench_load_save (void)
   }
 }
 
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+typedef struct
+{
+  double   last_tick;
+  double   longest_gap;
+  gboolean done;
+} SaveStall;
+
+static gboolean
+on_save_tick (gpointer user_data)
+{
+  SaveStall *stall = user_data;
+  double now = now_ms ();
+
+  stall->longest_gap = MAX (stall->longest_gap, now - stall->last_tick);
+  stall->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_bench_saved (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SaveStall *stall = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_document_save_finish (MC_DOCUMENT (source), result, &error))
+    g_error ("saving the bench board: %s", error->message);
+  on_save_tick (stall);
+  stall->done = TRUE;
+}
+
+static void
+bench_save_main_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("mc-bench-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (tmp, "board.missiecanvas", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(McBoard) board = mc_test_grid_board_new (10000);
+  g_autoptr(McDocument) document = mc_document_new (board);
+  double stalls[5], calls[5], cpu[5];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (stalls); i++)
+    {
+      SaveStall stall = { 0, 0, FALSE };
+      guint tick_id;
+      double t0, c0;
+
+      tick_id = g_timeout_add (1, on_save_tick, &stall);
+      c0 = thread_cpu_ms ();
+      stall.last_tick = t0 = now_ms ();
+      mc_document_save_async (document, i == 0 ? file : NULL, MC_DOCUMENT_SAVE_NONE,
+                              NULL, on_bench_saved, &stall);
+      cpu[i] = thread_cpu_ms () - c0;
+      calls[i] = now_ms () - t0;
+      stall.longest_gap = MAX (stall.longest_gap, calls[i]);
+      while (!stall.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (tick_id);
+      stalls[i] = stall.longest_gap;
+    }
+  g_print ("save_main_thread_10k_ms: %.2f\n", median (stalls, G_N_ELEMENTS (stalls)));
+  g_print ("save_call_10k_ms: %.2f\n", median (calls, G_N_ELEMENTS (calls)));
+  g_print ("save_call_10k_cpu_ms: %.2f\n", median (cpu, G_N_ELEMENTS (cpu)));
+
+  g_clear_object (&document);
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (tmp);
+}
+
 static void
 bench_export (void)
 {
@@ -489,7 +581,10 @@ main (int   argc,
   if (wanted (argc, argv, "drag"))
     bench_drag ();
   if (wanted (argc, argv, "load-save"))
-    bench_load_save ();
+    {
+      bench_load_save ();
+      bench_save_main_thread ();
+    }
   if (wanted (argc, argv, "export"))
     bench_export ();
   if (wanted (argc, argv, "export-scale"))

@@ -12,6 +12,7 @@
 
 #include "mc-autosave.h"
 #include "mc-board-io.h"
+#include "mc-board-snapshot-private.h"
 #include "mc-command.h"
 #include "mc-history.h"
 
@@ -228,6 +229,9 @@ typedef struct
 {
   char  *data_path;
   char  *sidecar_path;
+  /* Taken on the main thread, encoded by the writer, freed on the main
+   * thread (it holds json-glib references). */
+  McBoardSnapshot *snapshot;
   char  *data;
   gsize  length;
   char  *sidecar;
@@ -238,6 +242,7 @@ copy_job_free (CopyJob *job)
 {
   g_free (job->data_path);
   g_free (job->sidecar_path);
+  _mc_board_snapshot_free (job->snapshot);
   g_free (job->data);
   g_free (job->sidecar);
   g_free (job);
@@ -245,8 +250,8 @@ copy_job_free (CopyJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CopyJob, copy_job_free)
 
-/* On the main thread: the board is serialized here, so the writer never
- * touches the live board. */
+/* On the main thread: a snapshot of the board is taken here, so the writer
+ * never touches the live board. */
 static CopyJob *
 prepare_copy (McAutosave  *self,
               GError     **error)
@@ -257,7 +262,7 @@ prepare_copy (McAutosave  *self,
     return NULL;
 
   job = g_new0 (CopyJob, 1);
-  job->data = mc_board_to_data (self->board, &job->length);
+  job->snapshot = _mc_board_snapshot_new (self->board);
   job->sidecar = build_sidecar (self);
   job->data_path = session_path (self->session_id, ".missiecanvas");
   job->sidecar_path = session_path (self->session_id, ".json");
@@ -272,6 +277,7 @@ write_job (CopyJob  *job,
   /* Each file is replaced by rename, so a crash mid-write leaves the
    * previous copy, never half a board. Board before sidecar: the sidecar
    * is what makes a copy visible to the listing. */
+  job->data = _mc_board_snapshot_encode (job->snapshot, &job->length);
   return g_file_set_contents_full (job->data_path, job->data, job->length,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) &&
          g_file_set_contents_full (job->sidecar_path, job->sidecar, -1,
@@ -331,7 +337,9 @@ on_written_in_background (GObject      *source,
   McAutosave *self = MC_AUTOSAVE (source);
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  CopyJob *job = g_task_get_task_data (G_TASK (result));
 
+  g_clear_pointer (&job->snapshot, _mc_board_snapshot_free);
   self->writing = FALSE;
   if (self->remove_after)
     {

@@ -2,20 +2,21 @@
  *
  * JSON is produced directly into one GString in a fixed member order
  * (unknown members after the known ones, in their original order), so the
- * same board always gives the same bytes.
+ * same board always gives the same bytes. It reads a snapshot
+ * (mc-board-snapshot-private.h), so a save can encode in a worker thread.
  */
 #include "config.h"
 
 #include "mc-board-io.h"
-#include "mc-board-private.h"
+#include "mc-board-snapshot-private.h"
 #include "mc-json-writer-private.h"
 #include "mc-time.h"
 
 #define FORMAT_NAME "missiecanvas"
 
 static void
-write_figure (McJsonWriter *w,
-              McFigure     *figure)
+write_figure (McJsonWriter     *w,
+              McFigureSnapshot *figure)
 {
   _mc_json_next_item (w);
   _mc_json_begin (w, '{');
@@ -29,8 +30,8 @@ write_figure (McJsonWriter *w,
 }
 
 static void
-write_note (McJsonWriter *w,
-            McNote       *note)
+write_note (McJsonWriter   *w,
+            McNoteSnapshot *note)
 {
   _mc_json_next_item (w);
   _mc_json_begin (w, '{');
@@ -69,10 +70,10 @@ write_note (McJsonWriter *w,
 }
 
 static void
-write_cluster (McJsonWriter *w,
-               McCluster    *cluster)
+write_cluster (McJsonWriter      *w,
+               McClusterSnapshot *cluster)
 {
-  const char * const *ids = mc_cluster_get_note_ids (cluster);
+  const char * const *ids = cluster->note_ids;
 
   _mc_json_next_item (w);
   _mc_json_begin (w, '{');
@@ -97,29 +98,25 @@ typedef void (*WriteItemFunc) (McJsonWriter *w,
 static void
 array_member (McJsonWriter  *w,
               const char    *name,
-              GPtrArray     *items,
+              GArray        *items,
               WriteItemFunc  write_item)
 {
   _mc_json_member (w, name);
   _mc_json_begin (w, '[');
   for (guint i = 0; i < items->len; i++)
-    write_item (w, g_ptr_array_index (items, i));
+    write_item (w, items->data + (gsize) i * g_array_get_element_size (items));
   _mc_json_end (w, ']', items->len == 0);
 }
 
 char *
-mc_board_to_data (McBoard *board,
-                  gsize   *length)
+_mc_board_snapshot_encode (McBoardSnapshot *self,
+                           gsize           *length)
 {
-  g_auto(GStrv) meta_keys = NULL;
-  GPtrArray *figures, *notes, *clusters;
   McJsonWriter w = { NULL, 0, TRUE };
 
-  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  figures = mc_board_get_figures (board);
-  notes = mc_board_get_notes (board);
-  w.out = g_string_sized_new (4096 + notes->len * 420);
+  w.out = g_string_sized_new (4096 + self->notes->len * 420);
 
   _mc_json_begin (&w, '{');
   _mc_json_string_member (&w, "format", FORMAT_NAME);
@@ -129,36 +126,46 @@ mc_board_to_data (McBoard *board,
   _mc_json_member (&w, "board");
 
   _mc_json_begin (&w, '{');
-  _mc_json_string_member (&w, "title", mc_board_get_title (board));
-  _mc_json_string_member (&w, "language", mc_language_to_string (mc_board_get_language (board)));
-  _mc_json_string_member (&w, "phase", mc_phase_to_string (mc_board_get_phase (board)));
+  _mc_json_string_member (&w, "title", self->title);
+  _mc_json_string_member (&w, "language", mc_language_to_string (self->language));
+  _mc_json_string_member (&w, "phase", mc_phase_to_string (self->phase));
 
   _mc_json_member (&w, "meta");
-  meta_keys = mc_board_dup_meta_keys (board);
   _mc_json_begin (&w, '{');
-  for (guint i = 0; meta_keys[i] != NULL; i++)
+  for (guint i = 0; i + 1 < self->meta->len; i += 2)
     {
-      _mc_json_member (&w, meta_keys[i]);
-      _mc_json_append_string (w.out, mc_board_get_meta (board, meta_keys[i]));
+      _mc_json_member (&w, g_ptr_array_index (self->meta, i));
+      _mc_json_append_string (w.out, g_ptr_array_index (self->meta, i + 1));
     }
-  _mc_json_end (&w, '}', meta_keys[0] == NULL);
+  _mc_json_end (&w, '}', self->meta->len == 0);
 
-  array_member (&w, "figures", figures, (WriteItemFunc) write_figure);
-  array_member (&w, "notes", notes, (WriteItemFunc) write_note);
+  array_member (&w, "figures", self->figures, (WriteItemFunc) write_figure);
+  array_member (&w, "notes", self->notes, (WriteItemFunc) write_note);
 
   /* Optional: a board without clusters is written as before they existed. */
-  clusters = mc_board_get_clusters (board);
-  if (clusters->len > 0)
-    array_member (&w, "clusters", clusters, (WriteItemFunc) write_cluster);
+  if (self->clusters->len > 0)
+    array_member (&w, "clusters", self->clusters, (WriteItemFunc) write_cluster);
 
-  _mc_json_write_extra_members (&w, _mc_board_get_extra (board));
+  _mc_json_write_extra_members (&w, self->extra);
   _mc_json_end (&w, '}', FALSE);
 
-  _mc_json_write_extra_members (&w, _mc_board_get_file_extra (board));
+  _mc_json_write_extra_members (&w, self->file_extra);
   _mc_json_end (&w, '}', FALSE);
   g_string_append_c (w.out, '\n');
 
   if (length != NULL)
     *length = w.out->len;
   return g_string_free (w.out, FALSE);
+}
+
+char *
+mc_board_to_data (McBoard *board,
+                  gsize   *length)
+{
+  g_autoptr(McBoardSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+
+  snapshot = _mc_board_snapshot_new (board);
+  return _mc_board_snapshot_encode (snapshot, length);
 }

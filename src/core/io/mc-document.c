@@ -8,6 +8,7 @@
 #include "mc-atomic-write-private.h"
 #include "mc-board-io.h"
 #include "mc-board-private.h"
+#include "mc-board-snapshot-private.h"
 #include "mc-document.h"
 #include "mc-document-private.h"
 #include "mc-file-watch-private.h"
@@ -282,7 +283,11 @@ typedef struct
 {
   GFile    *file;
   char     *path;
+  /* Taken on the main thread, encoded into data by the writer; freed on
+   * the main thread (finish_save) as it holds json-glib references. */
+  McBoardSnapshot *snapshot;
   GBytes   *data;
+  char     *checksum;
   /* Compare the disk with this first (NULL: nothing known, so any file
    * there is another program's), unless check is FALSE. */
   gboolean  check;
@@ -297,7 +302,9 @@ save_job_free (SaveJob *job)
 {
   g_clear_object (&job->file);
   g_free (job->path);
+  _mc_board_snapshot_free (job->snapshot);
   g_clear_pointer (&job->data, g_bytes_unref);
+  g_free (job->checksum);
   g_clear_pointer (&job->known, g_bytes_unref);
   g_free (job->old_revision);
   g_free (job->old_base);
@@ -308,7 +315,8 @@ save_job_free (SaveJob *job)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
 
 /* Main thread: stamps the revision marks (outside the history, as
- * mc_board_save_to_file() does) and serializes the board. */
+ * mc_board_save_to_file() does) and takes a snapshot of the board; the
+ * writer encodes it. */
 static SaveJob *
 prepare_save (McDocument           *self,
               GFile                *file,
@@ -317,8 +325,6 @@ prepare_save (McDocument           *self,
 {
   g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
   GFile *own = mc_board_get_file (self->board);
-  char *data;
-  gsize length;
 
   if (self->saving)
     {
@@ -365,8 +371,7 @@ prepare_save (McDocument           *self,
     _mc_board_update_meta (self->board, MC_META_BASE_REVISION, job->old_revision);
   _mc_board_update_meta (self->board, MC_META_REVISION, job->new_revision);
 
-  data = mc_board_to_data (self->board, &length);
-  job->data = g_bytes_new_take (data, length);
+  job->snapshot = _mc_board_snapshot_new (self->board);
   return g_steal_pointer (&job);
 }
 
@@ -377,7 +382,10 @@ write_job (SaveJob  *job,
 {
   const char *step = NULL;
   gsize length;
-  const char *data = g_bytes_get_data (job->data, &length);
+  const char *data;
+
+  data = _mc_board_snapshot_encode (job->snapshot, &length);
+  job->data = g_bytes_new_take ((char *) data, length);
 
   if (job->check)
     {
@@ -411,6 +419,7 @@ write_job (SaveJob  *job,
                    _("Could not save %s: %s: %s"), display, step, g_strerror (saved_errno));
       return FALSE;
     }
+  job->checksum = checksum_of (job->data);
   return TRUE;
 }
 
@@ -432,8 +441,9 @@ finish_save (McDocument  *self,
              SaveJob     *job,
              gboolean     written)
 {
-  g_autofree char *checksum = NULL;
   gboolean edited = self->edited_while_saving;
+
+  g_clear_pointer (&job->snapshot, _mc_board_snapshot_free);
 
   if (!written)
     {
@@ -451,8 +461,7 @@ finish_save (McDocument  *self,
    * then what we wrote is the known version, without another read. */
   mc_board_set_file (self->board, job->file);
   mc_file_watch_set_known (self->file_watch, job->data);
-  checksum = checksum_of (job->data);
-  mc_autosave_set_base_checksum (self->autosave, checksum);
+  mc_autosave_set_base_checksum (self->autosave, job->checksum);
   set_saving (self, FALSE);
   if (!edited)
     mc_board_mark_saved (self->board);
