@@ -631,6 +631,7 @@ test_png_size (void)
       options.scope = MC_EXPORT_SCOPE_FIGURE;
       options.figure_id = "context";
       options.width_mm = 84;
+      options.notes = FALSE;  /* at one column its note cannot show its text */
       options.dpi = dpis[i];
       options.background = MC_EXPORT_BACKGROUND_TRANSPARENT;
       bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_PNG, &error);

@@ -327,6 +327,60 @@ test_cimo_pdf (void)
   g_rmdir (dir);
 }
 
+/* Nothing is cut in an export: a figure whose notes cannot show their
+ * text at one column is refused with one line naming the figure and the
+ * cure, and no file is left; without notes it is written, with no "…". */
+static void
+test_export_refuses_cut (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autofree char *dir = g_dir_make_tmp ("mc-frames-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "perspectives.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  McExportOptions options;
+  int status;
+
+  mc_export_options_init (&options, MC_LANGUAGE_NL);
+  options.scope = MC_EXPORT_SCOPE_FIGURE;
+  options.figure_id = "perspectives";
+  options.theme = MC_THEME_PRINT;
+  options.width_mm = 84;
+  g_assert_false (mc_export_to_file (board, &options, file, &error));
+  g_assert_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT);
+  g_assert_nonnull (strstr (error->message, "“perspectives”"));
+  g_assert_nonnull (strstr (error->message, "without notes"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* The same line for the scene the Export window previews. */
+  {
+    g_autoptr(McScene) scene = NULL;
+    McRect content;
+    double ppu;
+
+    scene = mc_export_build_scene (board, &options, &content, &ppu, &error);
+    g_assert_no_error (error);
+    g_assert_false (mc_export_check_fit (scene, ppu, &error));
+    g_assert_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT);
+    g_clear_error (&error);
+  }
+
+  options.notes = FALSE;
+  g_assert_true (mc_export_to_file (board, &options, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (strstr (out, "\u2026"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* APA caption: number, title once, the catalog's source in the board's
  * language. */
 static void
@@ -505,5 +559,6 @@ main (int   argc,
     }
   g_test_add_func ("/mc/frames/cimo-pdf", test_cimo_pdf);
   g_test_add_func ("/mc/frames/caption-source", test_caption_source);
+  g_test_add_func ("/mc/frames/export-refuses-cut", test_export_refuses_cut);
   return g_test_run ();
 }

@@ -134,7 +134,8 @@ render_figure (Request      *request,
   result->cut = request->options.notes ? mc_export_count_cut_notes (result->scene) : 0;
   mc_export_preflight_scene (result->scene, &result->content, result->ppu, &preflight);
   result->preflight = mc_export_preflight_to_string (&preflight);
-  if (!mc_export_check_page (&request->options, request->format, &preflight, &error))
+  if (!mc_export_check_page (&request->options, request->format, &preflight, &error) ||
+      !mc_export_check_fit (result->scene, result->ppu, &error))
     result->problem = g_strdup (error->message);
 
   scale = MIN (request->max_width / result->content.width,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mc-export-private.h"
+#include "mc-layout.h"
 
 /* Two fills whose relative luminance differs less than this look the same
  * when printed in gray. */
@@ -169,6 +170,61 @@ mc_export_preflight_to_string (const McExportPreflight *preflight)
   g_string_append (text, preflight->grayscale_safe ? _("grayscale: ok")
                                                    : _("grayscale: fills look alike in gray, use the print theme"));
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A text of an export is cut when pango ellipsized it or it carries the
+ * ellipsis itself; the small "…" tab on a cut note is decoration. */
+static gboolean
+text_is_cut (const McSceneItem *item)
+{
+  return item->role != MC_ROLE_DECORATION &&
+         (pango_layout_is_ellipsized (item->layout) ||
+          strstr (pango_layout_get_text (item->layout), "\u2026") != NULL);
+}
+
+gboolean
+mc_export_check_fit (McScene     *scene,
+                     double       points_per_unit,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) misfits = g_ptr_array_new_with_free_func (g_free);
+  const char *figure_id = NULL;
+  guint n_figures = 0;
+  guint n;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = mc_scene_get_n_items (scene);
+  for (guint i = 0; i < n; i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+      const char *text;
+
+      if (item->kind == MC_ITEM_GROUP_BEGIN && item->role == MC_ROLE_FIGURE)
+        {
+          if (g_strcmp0 (figure_id, item->id) != 0)
+            n_figures++;
+          figure_id = item->id;
+        }
+      if (item->kind != MC_ITEM_TEXT || item->layout == NULL || !text_is_cut (item))
+        continue;
+      text = pango_layout_get_text (item->layout);
+      if (item->role == MC_ROLE_NOTE_TEXT)
+        g_ptr_array_add (misfits,
+                         mc_layout_note_misfit (text, mc_export_layout_min_font_size (item->layout) *
+                                                      points_per_unit));
+      else
+        {
+          g_autofree char *start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 24));
+
+          g_ptr_array_add (misfits,
+                           g_strdup_printf (_("the text “%s” is cut; export wider or with the questions in a legend"),
+                                            start));
+        }
+    }
+
+  return mc_layout_misfits_to_error (misfits, n_figures == 1 ? figure_id : NULL, error);
 }
 
 gboolean

@@ -81,7 +81,8 @@ measure_page (const McExportOptions  *options,
   McExportPreflight *all = &summary->preflight;
 
   mc_export_preflight_scene (scene, &content, geo->scale, &page);
-  if (!mc_export_check_page (options, format, &page, error))
+  if (!mc_export_check_page (options, format, &page, error) ||
+      !mc_export_check_fit (scene, geo->scale, error))
     return FALSE;
 
   if (summary->n_pages == 0)

@@ -239,6 +239,14 @@ void            mc_export_preflight_scene      (McScene                *scene,
                                                 McExportPreflight      *preflight);
 /* "174 × 98 mm · smallest text 7.0 pt · thinnest line 0.35 pt · grayscale: ok" */
 char           *mc_export_preflight_to_string  (const McExportPreflight *preflight);
+/* FALSE when any text of an export scene is cut off (a note whose text
+ * cannot show at the font floor, any text ellipsized), with one line in
+ * MC_LAYOUT_ERROR_DOES_NOT_FIT naming the figure (or the board), what did
+ * not fit and the cure. Every figure export calls it before writing and
+ * leaves no file when it fails; the Export window shows the same line. */
+gboolean        mc_export_check_fit            (McScene                *scene,
+                                                double                  points_per_unit,
+                                                GError                **error);
 /* Whether a page of this size can be written in format: PDF pages within
  * MC_EXPORT_MAX_PDF_PAGE_PT, PNG images within the pixel limits. The error
  * names the size and the cure. */

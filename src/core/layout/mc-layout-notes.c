@@ -164,15 +164,7 @@ _mc_layout_draw_note (McLayout            *self,
     }
 
   if (!fits && options->strict)
-    {
-      /* g_utf8_substring() reads past the end of a shorter text. */
-      const char *full = text != NULL ? text : "";
-      g_autofree char *start = g_utf8_substring (full, 0, MIN (g_utf8_strlen (full, -1), 24));
-
-      g_ptr_array_add (self->misfits,
-                       g_strdup_printf (_("the note “%s” does not fit at %.0f pt; export wider or without notes"),
-                                        start, style.size));
-    }
+    g_ptr_array_add (self->misfits, mc_layout_note_misfit (text, style.size));
   if (!fits)
     {
       /* The ellipsis ends the text; a small "…" tab at the corner says

@@ -474,29 +474,51 @@ mc_layout_get_misfits (McLayout *self)
 G_DEFINE_QUARK (mc-layout-error-quark, mc_layout_error)
 
 gboolean
-mc_layout_check_fit (McLayout    *self,
-                     const char  *figure_id,
-                     GError     **error)
+mc_layout_misfits_to_error (GPtrArray   *misfits,
+                            const char  *figure_id,
+                            GError     **error)
 {
-  g_return_val_if_fail (MC_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (misfits != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->misfits->len == 0)
+  if (misfits->len == 0)
     return TRUE;
 
-  if (self->misfits->len == 1)
+  if (misfits->len == 1)
     g_set_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT,
                  _("Figure “%s” does not fit: %s"),
-                 figure_id != NULL ? figure_id : "board", (const char *) self->misfits->pdata[0]);
+                 figure_id != NULL ? figure_id : "board", (const char *) misfits->pdata[0]);
   else
     g_set_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT,
                  g_dngettext (GETTEXT_PACKAGE,
                               "Figure “%s” does not fit: %s (and %u more problem)",
                               "Figure “%s” does not fit: %s (and %u more problems)",
-                              self->misfits->len - 1),
-                 figure_id != NULL ? figure_id : "board", (const char *) self->misfits->pdata[0],
-                 self->misfits->len - 1);
+                              misfits->len - 1),
+                 figure_id != NULL ? figure_id : "board", (const char *) misfits->pdata[0],
+                 misfits->len - 1);
   return FALSE;
+}
+
+gboolean
+mc_layout_check_fit (McLayout    *self,
+                     const char  *figure_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (MC_IS_LAYOUT (self), FALSE);
+
+  return mc_layout_misfits_to_error (self->misfits, figure_id, error);
+}
+
+char *
+mc_layout_note_misfit (const char *text,
+                       double      size)
+{
+  /* g_utf8_substring() reads past the end of a shorter text. */
+  const char *full = text != NULL ? text : "";
+  g_autofree char *start = g_utf8_substring (full, 0, MIN (g_utf8_strlen (full, -1), 24));
+
+  return g_strdup_printf (_("the note “%s” does not fit at %.0f pt; export wider or without notes"),
+                          start, size);
 }
 
 McScene *

@@ -72,5 +72,13 @@ GPtrArray  *mc_layout_get_misfits      (McLayout            *self);
 gboolean    mc_layout_check_fit        (McLayout            *self,
                                         const char          *figure_id,
                                         GError             **error);
+/* The same for any list of misfit phrases (figure_id NULL: the board). */
+gboolean    mc_layout_misfits_to_error (GPtrArray           *misfits,
+                                        const char          *figure_id,
+                                        GError             **error);
+/* The misfit phrase of a note whose text cannot show at size (points):
+ * its first words and the cure. */
+char       *mc_layout_note_misfit      (const char          *text,
+                                        double               size);
 
 G_END_DECLS
