@@ -5,9 +5,10 @@
  * succeed or fail with a MC_MERGE_ERROR; the merged board must save and
  * load again, keep every note of both copies (two-way), give the same
  * board whichever copy receives the other (every stored field of every
- * note, cluster and figure, and the board's properties; the stacking order
- * and members this build does not know are left out), and undo back to
- * ours exactly.
+ * note, cluster and figure, the board's properties and the members this
+ * build does not know on the board and the file; the stacking order and
+ * such members of notes, figures and clusters are left out), and undo back
+ * to ours exactly.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 
 #include "fuzz-common.h"
 #include "mc-board-io.h"
+#include "mc-board-private.h"
 #include "mc-merge.h"
 
 static McBoard *
@@ -38,6 +40,20 @@ compare_lines (const void *a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
+static char *
+extra_line (const char *what,
+            JsonObject *extra)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  if (extra == NULL)
+    return g_strdup_printf ("%s -", what);
+  node = json_node_init_object (json_node_alloc (), extra);
+  text = json_to_string (node, FALSE);
+  return g_strdup_printf ("%s %s", what, text);
+}
+
 /* Every stored field as sorted text, so two boards compare as sets. */
 static char *
 canonical (McBoard *board)
@@ -52,6 +68,8 @@ canonical (McBoard *board)
   g_ptr_array_add (lines, g_strdup_printf ("board %s %d %d", mc_board_get_title (board),
                                            mc_board_get_language (board),
                                            mc_board_get_phase (board)));
+  g_ptr_array_add (lines, extra_line ("board-extra", _mc_board_get_extra (board)));
+  g_ptr_array_add (lines, extra_line ("file-extra", _mc_board_get_file_extra (board)));
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     if (strcmp (keys[i], MC_META_REVISION) != 0 && strcmp (keys[i], MC_META_BASE_REVISION) != 0)
       g_ptr_array_add (lines, g_strdup_printf ("meta %s=%s", keys[i],
