@@ -163,6 +163,24 @@ rect_inside (const McRect *outer,
          && inner->y + inner->height <= outer->y + outer->height + 0.5;
 }
 
+/* The content at exactly that size, in the window's top-left corner;
+ * the window grows where the test display is smaller. */
+static GtkWidget *
+size_as_projector (McPresentation *presentation,
+                   int             width,
+                   int             height)
+{
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (presentation));
+  Size size = { presentation, width, height };
+
+  gtk_widget_set_halign (content, GTK_ALIGN_START);
+  gtk_widget_set_valign (content, GTK_ALIGN_START);
+  gtk_widget_set_size_request (content, width, height);
+  gtk_window_present (GTK_WINDOW (presentation));
+  mc_test_wait_until (canvas_has_size, &size, "the presentation to take the projector's size");
+  return content;
+}
+
 /* Steps through every stop at one size and checks that the stop's target
  * lies in the free area, and that the free area is clear of the banner,
  * the timer and the stop number. Saves the stop with the most questions. */
@@ -176,7 +194,6 @@ check_frames_at (McPresentation *presentation,
   GtkWidget *banner = find_by_class (GTK_WIDGET (presentation), "prompt-banner");
   GtkWidget *position = find_by_class (GTK_WIDGET (presentation), "stop-position");
   GtkWidget *timer = find_by_class (GTK_WIDGET (presentation), "presentation-pill");
-  Size size = { presentation, width, height };
   g_autofree char *name = g_strdup_printf ("presentation-%dx%d.png", width, height);
   guint longest = 0;
   gsize longest_len = 0;
@@ -186,14 +203,7 @@ check_frames_at (McPresentation *presentation,
   g_assert_nonnull (position);
   g_assert_true (MC_IS_TIMER_WIDGET (timer));
 
-  /* The content at exactly that size, in the window's top-left corner;
-   * the window grows where the test display is smaller. */
-  content = adw_window_get_content (ADW_WINDOW (presentation));
-  gtk_widget_set_halign (content, GTK_ALIGN_START);
-  gtk_widget_set_valign (content, GTK_ALIGN_START);
-  gtk_widget_set_size_request (content, width, height);
-  gtk_window_present (GTK_WINDOW (presentation));
-  mc_test_wait_until (canvas_has_size, &size, "the presentation to take the projector's size");
+  content = size_as_projector (presentation, width, height);
 
   for (guint i = 0; i < mc_route_get_n_stops (route); i++)
     {
@@ -282,6 +292,127 @@ test_framing_sizes (Fixture       *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* Paged questions */
+
+/* The region stop with the most questions. */
+static guint
+most_questions (McRoute *route)
+{
+  guint best = 0, best_n = 0;
+
+  for (guint i = 0; i < mc_route_get_n_stops (route); i++)
+    {
+      const McRouteStop *stop = mc_route_get_stop (route, i);
+      g_auto(GStrv) questions = NULL;
+
+      if (stop->kind != MC_ROUTE_STOP_REGION || stop->skipped || stop->prompt == NULL)
+        continue;
+      questions = g_strsplit (stop->prompt, "\n", -1);
+      if (g_strv_length (questions) > best_n)
+        {
+          best = i;
+          best_n = g_strv_length (questions);
+        }
+    }
+  return best;
+}
+
+static void
+assert_banner_whole (McPresentation *presentation,
+                     GtkWidget      *banner,
+                     GtkLabel       *prompt,
+                     int             height)
+{
+  McRect rect, free_area;
+
+  wait_for_frames (GTK_WIDGET (presentation));
+  /* Never cut, never "…". */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (prompt)));
+  g_assert_cmpint (gtk_label_get_lines (prompt), ==, -1);
+  bounds_in_canvas (banner, mc_presentation_get_canvas (presentation), &rect);
+  g_assert_cmpfloat (rect.height, <=, height / 3.0 + 0.5);
+  g_assert_true (mc_presentation_get_free_area (presentation, &free_area));
+  g_assert_cmpfloat (rect.y + rect.height, <=, free_area.y + 0.5);
+}
+
+/* At each size, the stop with the most questions shows every question,
+ * on pages where they do not fit at once: Page Down turns the pages and
+ * then moves on, Page Up comes back to the last page. */
+static void
+check_pages_at (McPresentation *presentation,
+                int             width,
+                int             height,
+                gboolean        must_page)
+{
+  McRoute *route = mc_presentation_get_route (presentation);
+  GtkWidget *banner = find_by_class (GTK_WIDGET (presentation), "prompt-banner");
+  GtkLabel *prompt = GTK_LABEL (find_by_class (GTK_WIDGET (presentation), "banner-prompt"));
+  g_autofree char *name = g_strdup_printf ("presentation-questions-%dx%d.png", width, height);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) questions = NULL;
+  GtkWidget *content;
+  guint index, n_pages = 0;
+
+  content = size_as_projector (presentation, width, height);
+  index = most_questions (route);
+  questions = g_strsplit (mc_route_get_stop (route, index)->prompt, "\n", -1);
+  expected = g_strjoinv (" ", questions);
+
+  mc_presentation_go_to (presentation, index);
+  wait_for_view (presentation);
+  mc_test_wait_until (banner_settled, banner, "the banner to show");
+  mc_presentation_get_prompt_page (presentation, &n_pages);
+  g_test_message ("%d×%d: %u questions on %u page(s)", width, height,
+                  g_strv_length (questions), n_pages);
+  if (must_page)
+    g_assert_cmpuint (n_pages, >=, 2);
+  save_screenshot (content, name);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      g_assert_cmpuint (mc_presentation_get_prompt_page (presentation, NULL), ==, page);
+      g_assert_cmpuint (mc_route_get_current (route), ==, index);
+      assert_banner_whole (presentation, banner, prompt, height);
+      if (shown->len > 0)
+        g_string_append_c (shown, ' ');
+      g_string_append (shown, gtk_label_get_text (prompt));
+      g_assert_true (mc_presentation_handle_key (presentation, GDK_KEY_Page_Down, 0));
+    }
+  /* Every question, once, in order. */
+  g_assert_cmpstr (shown->str, ==, expected);
+
+  /* Past the last page: the next stop; back: the last page again. */
+  g_assert_cmpuint (mc_route_get_current (route), !=, index);
+  g_assert_true (mc_presentation_handle_key (presentation, GDK_KEY_Page_Up, 0));
+  g_assert_cmpuint (mc_route_get_current (route), ==, index);
+  g_assert_cmpuint (mc_presentation_get_prompt_page (presentation, NULL), ==, n_pages - 1);
+}
+
+static void
+test_paged_questions (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  McBoard *board = mc_window_get_board (fixture->window);
+  const struct { int width, height; gboolean must_page; } sizes[] = {
+    { 1024, 768, FALSE }, { 1280, 720, FALSE }, { 1024, 600, TRUE },
+  };
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      McPresentation *presentation = mc_presentation_new (app, board);
+
+      g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &fixture->presentation);
+      fixture->presentation = presentation;
+      check_pages_at (presentation, sizes[i].width, sizes[i].height, sizes[i].must_page);
+      gtk_window_destroy (GTK_WINDOW (presentation));
+      mc_test_spin ();
+      g_assert_null (fixture->presentation);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +421,8 @@ main (int   argc,
 
   g_test_add ("/mc/presentation-framing/sizes", Fixture, NULL,
               fixture_set_up, test_framing_sizes, fixture_tear_down);
+  g_test_add ("/mc/presentation-framing/paged-questions", Fixture, NULL,
+              fixture_set_up, test_paged_questions, fixture_tear_down);
 
   return mc_test_app_run (app);
 }

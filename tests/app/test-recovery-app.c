@@ -6,7 +6,10 @@
  *            and the window's undo/redo actions, waits for the autosave and
  *            kills itself with SIGKILL, after writing the note ids it had;
  *   --check  starts the app with MC_RECOVERY_AUTO=1 and checks that a window
- *            shows a board with exactly those notes, marked unsaved.
+ *            shows a board with exactly those notes, marked unsaved;
+ *   --check-present  the same with --present: the wall switches to the
+ *            recovered board, a window holds it, and no editor window
+ *            comes up over the wall.
  * Runs under Xvfb (tools/test).
  */
 #include "config.h"
@@ -22,6 +25,7 @@
 #include "mc-autosave.h"
 #include "mc-board-io.h"
 #include "mc-document.h"
+#include "mc-presentation.h"
 #include "mc-command.h"
 #include "mc-window.h"
 
@@ -208,10 +212,119 @@ run_check (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* --check-present                                                     */
+
+static McPresentation *
+find_wall (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (MC_IS_PRESENTATION (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+fail_present (GtkApplication *app,
+              const char     *why)
+{
+  g_printerr ("%s\n", why);
+  child_status = 2;
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the recovery has run to its end (an idle after the one that
+ * recovered): the X server's answers to whatever it asked are in, so an
+ * editor window raised over the wall would be the active one now. */
+static gboolean
+finish_present_check (gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  McPresentation *wall = find_wall (app);
+  gboolean shown = FALSE;
+
+  gdk_display_sync (gdk_display_get_default ());
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+
+  if (wall == NULL)
+    return fail_present (app, "the presentation went away");
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (!MC_IS_WINDOW (l->data))
+        continue;
+      if (gtk_window_is_active (l->data))
+        return fail_present (app, "an editor window came up over the wall");
+      if (mc_window_get_board (l->data) == mc_presentation_get_board (wall))
+        shown = TRUE;
+    }
+  if (!shown)
+    return fail_present (app, "no window holds the board on the wall");
+
+  child_status = 0;
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_wall (GtkApplication *app)
+{
+  static gboolean done;
+  McPresentation *wall = find_wall (app);
+  g_autofree char *expected = NULL;
+  g_autofree char *ids = NULL;
+  McBoard *board;
+
+  if (done || wall == NULL || (board = mc_presentation_get_board (wall)) == NULL)
+    return;
+  if (!g_file_get_contents (ids_path, &expected, NULL, NULL))
+    {
+      fail_present (app, "no ids from the killed session");
+      return;
+    }
+  ids = note_ids_text (board);
+  if (g_strcmp0 (ids, expected) != 0 || !mc_board_get_modified (board))
+    return;
+
+  done = TRUE;
+  g_idle_add_full (G_PRIORITY_LOW, finish_present_check, app, NULL);
+}
+
+static void
+on_wall_board (GObject        *object,
+               GParamSpec     *pspec,
+               GtkApplication *app)
+{
+  check_wall (app);
+}
+
+static void
+on_present_window_added (GtkApplication *app,
+                         GtkWindow      *window)
+{
+  if (MC_IS_PRESENTATION (window))
+    g_signal_connect (window, "notify::board", G_CALLBACK (on_wall_board), app);
+  check_wall (app);
+}
+
+static int
+run_check_present (void)
+{
+  g_autoptr(McApplication) app = make_app ();
+  char *argv[] = { (char *) "missiecanvas", (char *) "--present", NULL };
+
+  g_timeout_add_seconds (WATCHDOG_SECONDS, watchdog, (gpointer) "--check-present");
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_present_window_added), NULL);
+  g_application_run (G_APPLICATION (app), 2, argv);
+  return child_status;
+}
+
+/* ------------------------------------------------------------------ */
 /* The test                                                            */
 
 static void
-test_kill_and_recover (void)
+test_kill_and_recover (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *state = g_dir_make_tmp ("mc-recovery-app-XXXXXX", &error);
@@ -221,7 +334,7 @@ test_kill_and_recover (void)
   g_auto(GStrv) env = g_get_environ ();
   g_auto(GStrv) check_env = NULL;
   const char *edit_argv[] = { g_test_get_filename (G_TEST_BUILT, "test-recovery-app", NULL), "--edit", NULL, NULL };
-  const char *check_argv[] = { edit_argv[0], "--check", NULL, NULL };
+  const char *check_argv[] = { edit_argv[0], data, NULL, NULL };
   g_autofree char *stderr_text = NULL;
   int status = 0;
 
@@ -294,13 +407,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc == 3 && (g_str_equal (argv[1], "--edit") || g_str_equal (argv[1], "--check")))
+  if (argc == 3 && g_str_has_prefix (argv[1], "--"))
     {
       ids_path = argv[2];
-      return g_str_equal (argv[1], "--edit") ? run_edit () : run_check ();
+      if (g_str_equal (argv[1], "--edit"))
+        return run_edit ();
+      if (g_str_equal (argv[1], "--check"))
+        return run_check ();
+      if (g_str_equal (argv[1], "--check-present"))
+        return run_check_present ();
     }
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/mc/recovery-app/kill-and-recover", test_kill_and_recover);
+  g_test_add_data_func ("/mc/recovery-app/kill-and-recover", "--check", test_kill_and_recover);
+  /* Recovery while --present runs: the wall takes the recovered board. */
+  g_test_add_data_func ("/mc/recovery-app/recover-while-presenting", "--check-present",
+                        test_kill_and_recover);
   return g_test_run ();
 }

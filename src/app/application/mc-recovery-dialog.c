@@ -13,6 +13,7 @@
 
 #include "mc-autosave.h"
 #include "mc-document.h"
+#include "mc-presentation.h"
 #include "mc-recovery-dialog.h"
 #include "mc-window.h"
 
@@ -52,8 +53,28 @@ on_close_request_after (GtkWindow *window,
   return FALSE;
 }
 
+/* The presentation on the wall, if one is running. */
+static McPresentation *
+find_wall (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (MC_IS_PRESENTATION (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+on_wall_gone (GtkWindow *window)
+{
+  if (gtk_window_get_application (window) != NULL)
+    gtk_window_present (window);
+}
+
 /* Opens a recovered board: in the pristine first window if there is one,
- * else in a window of its own. */
+ * else in a window of its own. During a presentation the wall switches to
+ * the recovered board, so what is typed there goes into a board a window
+ * shows; the window itself comes up when the presentation ends, never over
+ * the projection. */
 static gboolean
 recover_entry (GtkApplication   *app,
                McWindow         *parent,
@@ -61,6 +82,7 @@ recover_entry (GtkApplication   *app,
                GError          **error)
 {
   g_autoptr(McDocument) document = mc_document_new_recovered (entry, error);
+  McPresentation *wall = find_wall (app);
   McWindow *window;
 
   if (document == NULL)
@@ -73,9 +95,18 @@ recover_entry (GtkApplication   *app,
   else
     window = mc_window_new (app, NULL);
   mc_window_set_document (window, document);
-
-  gtk_window_present (GTK_WINDOW (window));
   mc_window_show_toast (window, _("Recovered unsaved changes"));
+
+  if (wall == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return TRUE;
+    }
+
+  mc_presentation_follow_window (wall, GTK_WINDOW (window));
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+    g_signal_connect_object (wall, "destroy", G_CALLBACK (on_wall_gone), window,
+                             G_CONNECT_SWAPPED);
   return TRUE;
 }
 
@@ -235,13 +266,17 @@ present_offer (GtkApplication *app,
                GPtrArray      *entries)
 {
   Offer *offer = g_new0 (Offer, 1);
+  McPresentation *wall;
   GtkWidget *scrolled;
 
   offer->app = g_object_ref (app);
   g_set_weak_pointer (&offer->parent, parent);
   offer->entries = g_ptr_array_ref (entries);
 
-  offer->dialog = adw_message_dialog_new (GTK_WINDOW (parent),
+  /* Over the wall when a presentation runs: the editor window under it
+   * stays where it is. */
+  wall = find_wall (app);
+  offer->dialog = adw_message_dialog_new (wall != NULL ? GTK_WINDOW (wall) : GTK_WINDOW (parent),
                                           g_dngettext (GETTEXT_PACKAGE,
                                                        "Recover Unsaved Board?",
                                                        "Recover Unsaved Boards?",

@@ -15,22 +15,6 @@
 #define BANNER_SCALE_STEP 0.92
 /* The banner never takes more than this part of the screen's height. */
 #define BANNER_MAX_PART  (1.0 / 3.0)
-/* The most lines of questions tried when the type is at its floor. */
-#define BANNER_MAX_LINES 8
-
-static char *
-join_questions (const char *prompt)
-{
-  g_auto(GStrv) lines = NULL;
-
-  if (prompt == NULL)
-    return g_strdup ("");
-
-  /* One question per line would fill the screen for a region with twelve
-   * of them; as a paragraph they wrap into a few lines. */
-  lines = g_strsplit (prompt, "\n", -1);
-  return g_strjoinv (" ", lines);
-}
 
 static const char *
 figure_title (McPresentation *self,
@@ -61,6 +45,7 @@ _mc_presentation_update_banner (McPresentation *self)
   g_autofree char *position = NULL;
   g_autofree char *placeholder = NULL;
 
+  g_clear_pointer (&self->questions, g_strfreev);
   if (stop == NULL)
     {
       gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
@@ -84,16 +69,20 @@ _mc_presentation_update_banner (McPresentation *self)
 
     case MC_ROUTE_STOP_REGION:
     default:
-      {
-        g_autofree char *questions = join_questions (stop->prompt);
-
-        set_label (self->banner_context, figure_title (self, stop->figure_id));
-        set_label (self->banner_title, stop->title);
-        set_label (self->banner_prompt, questions);
-      }
+      set_label (self->banner_context, figure_title (self, stop->figure_id));
+      set_label (self->banner_title, stop->title);
+      /* One question per line would fill the screen for a region with
+       * twelve of them; as a paragraph they wrap into a few lines. */
+      self->questions = g_strsplit (stop->prompt != NULL ? stop->prompt : "", "\n", -1);
       break;
     }
 
+  if (self->questions != NULL)
+    {
+      g_autofree char *all = g_strjoinv (" ", self->questions);
+
+      set_label (self->banner_prompt, all);
+    }
   gtk_revealer_set_reveal_child (self->banner_revealer,
                                  gtk_widget_get_visible (GTK_WIDGET (self->banner_title))
                                  || gtk_widget_get_visible (GTK_WIDGET (self->banner_prompt)));
@@ -115,7 +104,9 @@ static void
 set_banner_scale (McPresentation *self,
                   double          scale)
 {
-  GtkLabel *labels[] = { self->banner_context, self->banner_title, self->banner_prompt };
+  GtkLabel *labels[] = {
+    self->banner_context, self->banner_title, self->banner_prompt, self->banner_page,
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
@@ -125,15 +116,6 @@ set_banner_scale (McPresentation *self,
       gtk_label_set_attributes (labels[i], attrs);
       pango_attr_list_unref (attrs);
     }
-}
-
-static void
-set_prompt_lines (McPresentation *self,
-                  int             lines)
-{
-  gtk_label_set_lines (self->banner_prompt, lines);
-  gtk_label_set_ellipsize (self->banner_prompt,
-                           lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
 }
 
 static int
@@ -148,19 +130,109 @@ banner_height (McPresentation *self,
 }
 
 void
+_mc_presentation_clear_pages (McPresentation *self)
+{
+  g_clear_pointer (&self->page_starts, g_free);
+  self->n_pages = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_page), FALSE);
+  gtk_widget_set_size_request (self->banner, -1, -1);
+}
+
+/* Questions first to last (not included) as one paragraph. */
+static void
+show_questions (McPresentation *self,
+                guint           first,
+                guint           last)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = first; i < last; i++)
+    {
+      if (i > first)
+        g_string_append_c (text, ' ');
+      g_string_append (text, self->questions[i]);
+    }
+  gtk_label_set_text (self->banner_prompt, text->str);
+}
+
+static void
+show_page (McPresentation *self)
+{
+  g_autofree char *label = NULL;
+
+  show_questions (self, self->page_starts[self->page], self->page_starts[self->page + 1]);
+  /* Translators: the page of questions in the presentation's banner, such as "Questions 1/3". */
+  label = g_strdup_printf (_("Questions %u/%u"), self->page + 1, self->n_pages);
+  gtk_label_set_text (self->banner_page, label);
+}
+
+/* Splits the questions into pages that each fit in limit, as many on a
+ * page as fit; returns the tallest page's height. */
+static int
+paginate (McPresentation *self,
+          int             width,
+          int             limit)
+{
+  guint n = g_strv_length (self->questions);
+  int tallest = 0, height = 0;
+  guint first = 0;
+
+  g_free (self->page_starts);
+  self->page_starts = g_new0 (guint, n + 1);
+  self->n_pages = 0;
+
+  /* Measured with the widest number the label will show. */
+  {
+    g_autofree char *widest = g_strdup_printf (_("Questions %u/%u"), n, n);
+
+    gtk_label_set_text (self->banner_page, widest);
+    gtk_widget_set_visible (GTK_WIDGET (self->banner_page), TRUE);
+  }
+
+  while (first < n)
+    {
+      guint last = first + 1;
+
+      show_questions (self, first, last);
+      height = banner_height (self, width);
+      for (; last < n; last++)
+        {
+          int more;
+
+          show_questions (self, first, last + 1);
+          more = banner_height (self, width);
+          if (more > limit)
+            break;
+          height = more;
+        }
+      self->page_starts[self->n_pages++] = first;
+      tallest = MAX (tallest, height);
+      first = last;
+    }
+  self->page_starts[self->n_pages] = n;
+  return tallest;
+}
+
+void
 _mc_presentation_fit_banner (McPresentation *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
   int height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
   int limit = (int) (height * BANNER_MAX_PART);
+  gboolean last_page = self->to_last_page;
+  guint page = self->page;
   double scale;
+  int tallest;
 
+  self->to_last_page = FALSE;
   if (width <= 0 || height <= 0)
     return;
 
   /* Large type on a large screen; smaller type down to a readable floor
    * while the banner takes more than its part of the screen... */
-  set_prompt_lines (self, -1);
+  _mc_presentation_clear_pages (self);
+  if (self->questions != NULL)
+    show_questions (self, 0, g_strv_length (self->questions));
   gtk_widget_set_visible (GTK_WIDGET (self->banner_context),
                           *gtk_label_get_text (self->banner_context) != '\0');
   scale = CLAMP (height / 1080.0, 1.0, BANNER_MAX_SCALE);
@@ -171,15 +243,62 @@ _mc_presentation_fit_banner (McPresentation *self)
         break;
       scale *= BANNER_SCALE_STEP;
     }
+  if (banner_height (self, width) <= limit)
+    return;
 
-  /* ...then fewer lines of questions (the presenter view has them all). */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->banner_prompt)))
-    for (int lines = BANNER_MAX_LINES; lines >= 1 && banner_height (self, width) > limit; lines--)
-      set_prompt_lines (self, lines);
+  /* ...then the questions a page at a time, never cut (the presenter
+   * view has them all)... */
+  if (self->questions == NULL || self->questions[0] == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_context), FALSE);
+      return;
+    }
+  tallest = paginate (self, width, limit);
 
   /* ...and at last without the figure's name above the region's. */
-  if (banner_height (self, width) > limit)
-    gtk_widget_set_visible (GTK_WIDGET (self->banner_context), FALSE);
+  if (tallest > limit)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_context), FALSE);
+      tallest = paginate (self, width, limit);
+    }
+
+  if (self->n_pages < 2)
+    {
+      _mc_presentation_clear_pages (self);
+      show_questions (self, 0, g_strv_length (self->questions));
+      return;
+    }
+
+  /* Every page as tall as the tallest, so the free area (and the framed
+   * stop) stays where it is while the pages turn. */
+  gtk_widget_set_size_request (self->banner, -1, tallest);
+  self->page = last_page ? self->n_pages - 1 : MIN (page, self->n_pages - 1);
+  show_page (self);
+}
+
+gboolean
+_mc_presentation_turn_page (McPresentation *self,
+                            int             delta)
+{
+  int page = (int) self->page + delta;
+
+  if (self->n_pages < 2 || page < 0 || page >= (int) self->n_pages)
+    return FALSE;
+
+  self->page = (guint) page;
+  show_page (self);
+  return TRUE;
+}
+
+guint
+mc_presentation_get_prompt_page (McPresentation *self,
+                                 guint          *n_pages)
+{
+  g_return_val_if_fail (MC_IS_PRESENTATION (self), 0);
+
+  if (n_pages != NULL)
+    *n_pages = MAX (self->n_pages, 1);
+  return self->n_pages > 1 ? self->page : 0;
 }
 
 const char *

@@ -27,6 +27,7 @@ struct _McPresentation
   GtkLabel       *banner_context;
   GtkLabel       *banner_title;
   GtkLabel       *banner_prompt;
+  GtkLabel       *banner_page;
   GtkWidget      *footer;
   GtkWidget      *timer_widget;
   GtkRevealer    *capture_revealer;
@@ -45,6 +46,17 @@ struct _McPresentation
 
   McViewAnimation *animation;
   guint           reframe_id;
+
+  /* Questions that do not fit the banner at its smallest type are shown
+   * a page at a time (mc-presentation-banner.c): the current stop's
+   * questions, the first question of each page and of the page after the
+   * last (page_starts[n_pages] == number of questions). */
+  GStrv           questions;
+  guint          *page_starts;
+  guint           n_pages;
+  guint           page;
+  /* Stepping back onto a stop shows its last page. */
+  gboolean        to_last_page;
 };
 
 /* mc-presentation.c */
@@ -58,8 +70,13 @@ void               _mc_presentation_frame_stop     (McPresentation *self,
 
 /* mc-presentation-banner.c */
 void               _mc_presentation_update_banner  (McPresentation *self);
-/* Fits the banner's type and lines to the canvas's size. */
+/* Fits the banner's type and pages to the canvas's size. */
 void               _mc_presentation_fit_banner     (McPresentation *self);
+/* Shows the next (delta 1) or previous (-1) page of questions; FALSE when
+ * there is none, so the route moves on instead. */
+gboolean           _mc_presentation_turn_page      (McPresentation *self,
+                                                    int             delta);
+void               _mc_presentation_clear_pages    (McPresentation *self);
 
 /* mc-presentation-capture.c */
 void               _mc_presentation_init_capture   (McPresentation *self);

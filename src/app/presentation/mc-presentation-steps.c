@@ -8,6 +8,9 @@ on_route_current (McRoute        *route,
                   GParamSpec     *pspec,
                   McPresentation *self)
 {
+  /* A new stop starts at its first page of questions (or its last, when
+   * stepping back: mc_presentation_previous()). */
+  self->page = 0;
   _mc_presentation_update_banner (self);
   _mc_presentation_frame_stop (self, TRUE);
 }
@@ -27,16 +30,26 @@ mc_presentation_next (McPresentation *self)
   g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
 
   _mc_presentation_finish_capture (self);
+  /* The stop's next page of questions first, then the next stop. */
+  if (_mc_presentation_turn_page (self, 1))
+    return TRUE;
   return mc_route_next (self->route);
 }
 
 gboolean
 mc_presentation_previous (McPresentation *self)
 {
+  gboolean moved;
+
   g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
 
   _mc_presentation_finish_capture (self);
-  return mc_route_previous (self->route);
+  if (_mc_presentation_turn_page (self, -1))
+    return TRUE;
+  self->to_last_page = TRUE;
+  moved = mc_route_previous (self->route);
+  self->to_last_page = FALSE;
+  return moved;
 }
 
 void

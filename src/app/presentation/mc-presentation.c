@@ -372,6 +372,18 @@ set_from (McPresentation *self,
   }
 }
 
+void
+mc_presentation_follow_window (McPresentation *self,
+                               GtkWindow      *from)
+{
+  g_return_if_fail (MC_IS_PRESENTATION (self));
+  g_return_if_fail (GTK_IS_WINDOW (from));
+
+  if (from != self->from)
+    set_from (self, from);
+  on_from_board (G_OBJECT (from), NULL, self);
+}
+
 static void
 mc_presentation_dispose (GObject *object)
 {
@@ -387,6 +399,8 @@ mc_presentation_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PRESENTATION);
 
   release_board (self);
+  g_clear_pointer (&self->page_starts, g_free);
+  g_clear_pointer (&self->questions, g_strfreev);
   if (self->timer != NULL)
     mc_timer_pause (self->timer);
   g_clear_object (&self->timer);
@@ -478,6 +492,7 @@ mc_presentation_class_init (McPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPresentation, banner_context);
   gtk_widget_class_bind_template_child (widget_class, McPresentation, banner_title);
   gtk_widget_class_bind_template_child (widget_class, McPresentation, banner_prompt);
+  gtk_widget_class_bind_template_child (widget_class, McPresentation, banner_page);
   gtk_widget_class_bind_template_child (widget_class, McPresentation, footer);
   gtk_widget_class_bind_template_child (widget_class, McPresentation, timer_widget);
   gtk_widget_class_bind_template_child (widget_class, McPresentation, capture_revealer);

@@ -50,6 +50,10 @@ McBoard        *mc_presentation_get_board      (McPresentation *self);
  * presentation follows the "board" of the window it was started from. */
 void            mc_presentation_set_board      (McPresentation *self,
                                                 McBoard        *board);
+/* From now on the wall shows from's board and follows it; leaving the
+ * presentation brings from up (a board recovered during a presentation). */
+void            mc_presentation_follow_window  (McPresentation *self,
+                                                GtkWindow      *from);
 McRoute        *mc_presentation_get_route      (McPresentation *self);
 McTimer        *mc_presentation_get_timer      (McPresentation *self);
 McCanvas       *mc_presentation_get_canvas     (McPresentation *self);
@@ -76,6 +80,10 @@ gboolean        mc_presentation_get_animating  (McPresentation *self);
 const char     *mc_presentation_get_prompt_title (McPresentation *self);
 const char     *mc_presentation_get_prompt_text  (McPresentation *self);
 const char     *mc_presentation_get_position_text (McPresentation *self);
+/* The page of questions the banner shows (from 0), and how many there are
+ * (1 when they all fit). */
+guint           mc_presentation_get_prompt_page (McPresentation *self,
+                                                 guint          *n_pages);
 
 /* What a key press does (the window's key controller calls this first, in
  * the capture phase); TRUE when the key was used. */
