@@ -381,6 +381,36 @@ test_export_refuses_cut (void)
   g_rmdir (dir);
 }
 
+/* The whole board at a journal's double column cannot show its figures'
+ * names even without notes: refused with the cure, no file; at its design
+ * size it is written. */
+static void
+test_board_refused_when_narrow (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autofree char *dir = g_dir_make_tmp ("mc-frames-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  McExportOptions options;
+
+  mc_export_options_init (&options, MC_LANGUAGE_NL);
+  options.theme = MC_THEME_PRINT;
+  options.notes = FALSE;
+  options.width_mm = 174;
+  g_assert_false (mc_export_to_file (board, &options, file, &error));
+  g_assert_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT);
+  g_assert_nonnull (strstr (error->message, "one by one"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  options.width_mm = 0;
+  g_assert_true (mc_export_to_file (board, &options, file, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* APA caption: number, title once, the catalog's source in the board's
  * language. */
 static void
@@ -560,5 +590,6 @@ main (int   argc,
   g_test_add_func ("/mc/frames/cimo-pdf", test_cimo_pdf);
   g_test_add_func ("/mc/frames/caption-source", test_caption_source);
   g_test_add_func ("/mc/frames/export-refuses-cut", test_export_refuses_cut);
+  g_test_add_func ("/mc/frames/board-refused-when-narrow", test_board_refused_when_narrow);
   return g_test_run ();
 }
