@@ -265,8 +265,20 @@ test_kind (gconstpointer data)
                             widths_mm[w], n == 0, modes[q]);
             scene = mc_layout_build (layout, board, &view);
             problems += check_scene (scene, layout, info, &view, klass->lays_out_for_frame);
-            if (klass->lays_out_for_frame)
+            /* Without notes every kind stays inside its regions and
+             * exports: nothing of it is cut. */
+            if (klass->lays_out_for_frame || !view.notes)
               problems += check_inside_regions (scene, layout, board, kind, view.notes);
+            if (!view.notes)
+              {
+                g_autoptr(GError) error = NULL;
+
+                if (!mc_export_check_fit (scene, 1.0, &error))
+                  {
+                    problems++;
+                    g_test_message ("%s %.0f mm: %s", kind, widths_mm[w], error->message);
+                  }
+              }
           }
 
   g_assert_cmpuint (problems, ==, 0);
