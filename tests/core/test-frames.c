@@ -5,10 +5,13 @@
  * 84, 90, 140, 174 and 190 mm, in a strict view as exports make it: every
  * region label and every question is in the scene's text in full, no text
  * carries "…" or is cut, no text is smaller than 7 pt at final size,
- * nothing is wider than the frame. The CIMO figure, which reflows for its
- * frame, also keeps every text and note inside its region, fits a 240 mm
- * page and reports no misfits; its exported PDF's text (pdftotext) holds
- * every label and question. The caption carries the catalog's source.
+ * nothing is wider than the frame. The kinds that reflow for their frame
+ * (CIMO, doorwerking) also keep every text and note inside its region, fit
+ * a 240 mm page and report no misfits; without notes every kind keeps its
+ * texts inside its regions and passes the export's fit check. CIMO's
+ * exported PDF's text (pdftotext) holds every label and question. Exports
+ * that would cut a note, and the whole board at a journal width, are
+ * refused with no file. The caption carries the catalog's source.
  */
 #include "config.h"
 
