@@ -408,9 +408,9 @@ test_export_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* A folder that does not exist: an error, no file, the dialog stays.
-   * Without notes: the whole board's notes cannot show their text at the
-   * default width, which is refused before any writing. */
-  gtk_switch_set_active (GTK_SWITCH (mc_export_dialog_get_control (dialog, "notes")), FALSE);
+   * One figure: the whole board cannot be read at the default width,
+   * which is refused before any writing. */
+  select_figure (dialog, "cimo");
   wait_for_preview (dialog);
   g_assert_false (mc_export_dialog_export_to_file (dialog, file, &error));
   g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);

@@ -139,8 +139,9 @@ test_export_example (Fixture       *fixture,
 
   /* Works on a fresh install: no BOARD, the built-in example, at the
    * default width (a journal's double column); the preflight line says so.
-   * Its notes cannot show their text there: without them. */
-  run (fixture, &result, "--export", "model.pdf", "--no-notes", NULL);
+   * The whole board cannot be read at that width (it is refused): one
+   * figure. */
+  run (fixture, &result, "--export", "model.pdf", "--figure", "cimo", NULL);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_str_has_prefix (result.out, "model.pdf: 174 × "));

@@ -5,10 +5,13 @@
  * 84, 90, 140, 174 and 190 mm, in a strict view as exports make it: every
  * region label and every question is in the scene's text in full, no text
  * carries "…" or is cut, no text is smaller than 7 pt at final size,
- * nothing is wider than the frame. The CIMO figure, which reflows for its
- * frame, also keeps every text and note inside its region, fits a 240 mm
- * page and reports no misfits; its exported PDF's text (pdftotext) holds
- * every label and question. The caption carries the catalog's source.
+ * nothing is wider than the frame. The kinds that reflow for their frame
+ * (CIMO, doorwerking) also keep every text and note inside its region, fit
+ * a 240 mm page and report no misfits; without notes every kind keeps its
+ * texts inside its regions and passes the export's fit check. CIMO's
+ * exported PDF's text (pdftotext) holds every label and question. Exports
+ * that would cut a note, and the whole board at a journal width, are
+ * refused with no file. The caption carries the catalog's source.
  */
 #include "config.h"
 
@@ -265,8 +268,20 @@ test_kind (gconstpointer data)
                             widths_mm[w], n == 0, modes[q]);
             scene = mc_layout_build (layout, board, &view);
             problems += check_scene (scene, layout, info, &view, klass->lays_out_for_frame);
-            if (klass->lays_out_for_frame)
+            /* Without notes every kind stays inside its regions and
+             * exports: nothing of it is cut. */
+            if (klass->lays_out_for_frame || !view.notes)
               problems += check_inside_regions (scene, layout, board, kind, view.notes);
+            if (!view.notes)
+              {
+                g_autoptr(GError) error = NULL;
+
+                if (!mc_export_check_fit (scene, 1.0, &error))
+                  {
+                    problems++;
+                    g_test_message ("%s %.0f mm: %s", kind, widths_mm[w], error->message);
+                  }
+              }
           }
 
   g_assert_cmpuint (problems, ==, 0);
@@ -377,6 +392,36 @@ test_export_refuses_cut (void)
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   g_assert_null (strstr (out, "\u2026"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The whole board at a journal's double column cannot show its figures'
+ * names even without notes: refused with the cure, no file; at its design
+ * size it is written. */
+static void
+test_board_refused_when_narrow (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autofree char *dir = g_dir_make_tmp ("mc-frames-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  McExportOptions options;
+
+  mc_export_options_init (&options, MC_LANGUAGE_NL);
+  options.theme = MC_THEME_PRINT;
+  options.notes = FALSE;
+  options.width_mm = 174;
+  g_assert_false (mc_export_to_file (board, &options, file, &error));
+  g_assert_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT);
+  g_assert_nonnull (strstr (error->message, "one by one"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  options.width_mm = 0;
+  g_assert_true (mc_export_to_file (board, &options, file, &error));
+  g_assert_no_error (error);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -560,5 +605,6 @@ main (int   argc,
   g_test_add_func ("/mc/frames/cimo-pdf", test_cimo_pdf);
   g_test_add_func ("/mc/frames/caption-source", test_caption_source);
   g_test_add_func ("/mc/frames/export-refuses-cut", test_export_refuses_cut);
+  g_test_add_func ("/mc/frames/board-refused-when-narrow", test_board_refused_when_narrow);
   return g_test_run ();
 }

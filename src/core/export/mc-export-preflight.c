@@ -182,13 +182,65 @@ text_is_cut (const McSceneItem *item)
           strstr (pango_layout_get_text (item->layout), "\u2026") != NULL);
 }
 
+/* A label's text as a key: break marks out, spaces squashed. */
+static char *
+label_key (const char *figure_id,
+           const char *text)
+{
+  GString *key = g_string_new (figure_id);
+  gboolean space = FALSE;
+
+  g_string_append_c (key, '\x1f');
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x200B || c == 0x00AD)
+        continue;
+      if (g_unichar_isspace (c))
+        space = TRUE;
+      else
+        {
+          if (space)
+            g_string_append_c (key, ' ');
+          space = FALSE;
+          g_string_append_unichar (key, g_unichar_tolower (c));
+        }
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Whether figure_id's legend label (a key) is also a label in the figure:
+ * when not, the figure could not set it in its region. */
+static gboolean
+label_in_figure (GPtrArray  *figure_labels,
+                 const char *key)
+{
+  const char *name = strchr (key, '\x1f');
+  gsize prefix = name - key + 1;
+
+  for (guint i = 0; i < figure_labels->len; i++)
+    {
+      const char *other = figure_labels->pdata[i];
+
+      if (strncmp (other, key, prefix) == 0 && strstr (other + prefix, name + 1) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 mc_export_check_fit (McScene     *scene,
                      double       points_per_unit,
                      GError     **error)
 {
   g_autoptr(GPtrArray) misfits = g_ptr_array_new_with_free_func (g_free);
-  const char *figure_id = NULL;
+  g_autoptr(GPtrArray) figure_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) legend_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *legend_figure = NULL;
+  const char *figure_id = NULL;    /* the figure group we are in */
+  const char *last_figure = NULL;
+  guint figure_depth = 0, legend_depth = 0, depth = 0;
   guint n_figures = 0;
   guint n;
 
@@ -201,15 +253,49 @@ mc_export_check_fit (McScene     *scene,
       const McSceneItem *item = mc_scene_get_item (scene, i);
       const char *text;
 
-      if (item->kind == MC_ITEM_GROUP_BEGIN && item->role == MC_ROLE_FIGURE)
+      if (item->kind == MC_ITEM_GROUP_BEGIN)
         {
-          if (g_strcmp0 (figure_id, item->id) != 0)
-            n_figures++;
-          figure_id = item->id;
+          depth++;
+          if (item->role == MC_ROLE_FIGURE && figure_id == NULL && item->id != NULL)
+            {
+              if (g_strcmp0 (last_figure, item->id) != 0)
+                n_figures++;
+              figure_id = last_figure = item->id;
+              figure_depth = depth;
+            }
+          else if (item->role == MC_ROLE_QUESTION && legend_figure == NULL && item->id != NULL &&
+                   g_str_has_suffix (item->id, ":questions"))
+            {
+              legend_figure = g_strndup (item->id, strlen (item->id) - strlen (":questions"));
+              legend_depth = depth;
+            }
+          continue;
         }
-      if (item->kind != MC_ITEM_TEXT || item->layout == NULL || !text_is_cut (item))
+      if (item->kind == MC_ITEM_GROUP_END)
+        {
+          if (depth == figure_depth)
+            {
+              figure_id = NULL;
+              figure_depth = 0;
+            }
+          if (depth == legend_depth)
+            {
+              g_clear_pointer (&legend_figure, g_free);
+              legend_depth = 0;
+            }
+          if (depth > 0)
+            depth--;
+          continue;
+        }
+      if (item->kind != MC_ITEM_TEXT || item->layout == NULL)
         continue;
       text = pango_layout_get_text (item->layout);
+      if (item->role == MC_ROLE_LABEL && figure_id != NULL)
+        g_ptr_array_add (figure_labels, label_key (figure_id, text));
+      else if (item->role == MC_ROLE_LABEL && legend_figure != NULL)
+        g_ptr_array_add (legend_labels, label_key (legend_figure, text));
+      if (!text_is_cut (item))
+        continue;
       if (item->role == MC_ROLE_NOTE_TEXT)
         g_ptr_array_add (misfits,
                          mc_layout_note_misfit (text, mc_export_layout_min_font_size (item->layout) *
@@ -224,7 +310,27 @@ mc_export_check_fit (McScene     *scene,
         }
     }
 
-  return mc_layout_misfits_to_error (misfits, n_figures == 1 ? figure_id : NULL, error);
+  /* Several figures side by side (the whole board): when most names went
+   * from their figures to the legends, the board is unreadable at this
+   * width. One figure alone is laid out for its frame and may set a few
+   * below it; so may a wide board. */
+  if (n_figures > 1)
+    {
+      guint moved = 0;
+
+      for (guint i = 0; i < legend_labels->len; i++)
+        if (!label_in_figure (figure_labels, legend_labels->pdata[i]))
+          moved++;
+      if (moved > 0 && 2 * moved >= figure_labels->len + moved)
+        g_ptr_array_add (misfits,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u name does not fit in its figure at this width; export the figures one by one or wider",
+                                                       "%u names do not fit in their figures at this width; export the figures one by one or wider",
+                                                       moved),
+                                          moved));
+    }
+
+  return mc_layout_misfits_to_error (misfits, n_figures == 1 ? last_figure : NULL, error);
 }
 
 gboolean

@@ -194,21 +194,6 @@ typedef struct
   double content_height;
 } FramePanel;
 
-static double
-text_height (McFigureBuild *build,
-             const char    *text,
-             double         theme_size,
-             PangoWeight    weight,
-             double         width)
-{
-  McTextStyle style;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-  mc_figure_shapes_style (build, &style, theme_size, weight);
-  return ceil (mc_figure_shapes_measure_text (text, &style, width) + 0.5);
-}
-
 typedef struct
 {
   const char *label;
@@ -265,45 +250,22 @@ panel_height (McFigureBuild      *build,
   double h, notes;
 
   panel_texts (build, index, &texts);
-  h = MAX (text_height (build, texts.letter, LETTER_SIZE (theme), PANGO_WEIGHT_SEMIBOLD, -1),
-           text_height (build, texts.label, LABEL_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
+  h = MAX (mc_figure_shapes_text_height (build, texts.letter, LETTER_SIZE (theme), PANGO_WEIGHT_SEMIBOLD, -1),
+           mc_figure_shapes_text_height (build, texts.label, LABEL_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
                         inner - m->letter_w));
-  h += m->spacing + text_height (build, texts.model, theme->body_size, PANGO_WEIGHT_SEMIBOLD,
+  h += m->spacing + mc_figure_shapes_text_height (build, texts.model, theme->body_size, PANGO_WEIGHT_SEMIBOLD,
                                  inner) + m->spacing;
   if (texts.definition != NULL)
-    h += text_height (build, texts.definition, theme->small_size, PANGO_WEIGHT_NORMAL, inner) +
+    h += mc_figure_shapes_text_height (build, texts.definition, theme->small_size, PANGO_WEIGHT_NORMAL, inner) +
          m->spacing;
   if (texts.questions != NULL)
-    h += text_height (build, texts.questions, theme->small_size, PANGO_WEIGHT_NORMAL, inner) +
+    h += mc_figure_shapes_text_height (build, texts.questions, theme->small_size, PANGO_WEIGHT_NORMAL, inner) +
          m->spacing;
   notes = build->options->notes ? mc_figure_build_notes_height (build, panel_ids[index], inner) : 0;
-  /* place_text() leaves a spacing after each text: the notes follow. */
+  /* mc_figure_shapes_place_text() leaves a spacing after each text: the notes follow. */
   h += notes;
   panel_texts_clear (&texts);
   return 2 * m->pad + h;
-}
-
-static void
-place_text (McFigureBuild *build,
-            McItemRole     role,
-            const char    *text,
-            double         theme_size,
-            PangoWeight    weight,
-            const McColor *color,
-            double         x,
-            double        *y,
-            double         width,
-            double         spacing)
-{
-  McTextStyle style;
-  McRect box;
-
-  if (text == NULL || *text == '\0')
-    return;
-  mc_figure_shapes_style (build, &style, theme_size, weight);
-  box = (McRect) { x, *y, width, text_height (build, text, theme_size, weight, width) };
-  mc_figure_build_add_text (build, role, text, &style, &box, color);
-  *y += box.height + spacing;
 }
 
 static void
@@ -331,23 +293,23 @@ build_frame_panel (McFigureBuild      *build,
   mc_figure_build_get_region_colors (build, id, 0, NULL, NULL, &ink);
 
   /* The monogram and, beside it, the part's name. */
-  header = MAX (text_height (build, texts.letter, LETTER_SIZE (theme), PANGO_WEIGHT_SEMIBOLD, -1),
-                text_height (build, texts.label, LABEL_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
+  header = MAX (mc_figure_shapes_text_height (build, texts.letter, LETTER_SIZE (theme), PANGO_WEIGHT_SEMIBOLD, -1),
+                mc_figure_shapes_text_height (build, texts.label, LABEL_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
                              inner - m->letter_w));
   label_y = y;
-  place_text (build, MC_ROLE_LABEL, texts.letter, LETTER_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
+  mc_figure_shapes_place_text (build, MC_ROLE_LABEL, texts.letter, LETTER_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
               &stroke, x, &label_y, m->letter_w, 0);
-  label_y = y + (header - text_height (build, texts.label, theme->label_size,
+  label_y = y + (header - mc_figure_shapes_text_height (build, texts.label, theme->label_size,
                                        PANGO_WEIGHT_SEMIBOLD, inner - m->letter_w)) / 2;
-  place_text (build, MC_ROLE_LABEL, texts.label, LABEL_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
+  mc_figure_shapes_place_text (build, MC_ROLE_LABEL, texts.label, LABEL_SIZE (theme), PANGO_WEIGHT_SEMIBOLD,
               &theme->ink, x + m->letter_w, &label_y, inner - m->letter_w, 0);
   y += header + m->spacing;
 
-  place_text (build, MC_ROLE_DEFINITION, texts.model, theme->body_size, PANGO_WEIGHT_SEMIBOLD,
+  mc_figure_shapes_place_text (build, MC_ROLE_DEFINITION, texts.model, theme->body_size, PANGO_WEIGHT_SEMIBOLD,
               &ink, x, &y, inner, m->spacing);
-  place_text (build, MC_ROLE_DEFINITION, texts.definition, theme->small_size, PANGO_WEIGHT_NORMAL,
+  mc_figure_shapes_place_text (build, MC_ROLE_DEFINITION, texts.definition, theme->small_size, PANGO_WEIGHT_NORMAL,
               &theme->muted_ink, x, &y, inner, m->spacing);
-  place_text (build, MC_ROLE_QUESTION, texts.questions, theme->small_size, PANGO_WEIGHT_NORMAL,
+  mc_figure_shapes_place_text (build, MC_ROLE_QUESTION, texts.questions, theme->small_size, PANGO_WEIGHT_NORMAL,
               &theme->muted_ink, x, &y, inner, m->spacing);
 
   /* The notes below the texts, to the panel's bottom. */
@@ -414,7 +376,7 @@ build_cimo_for_frame (McFigureBuild *build)
     {
       const char *title = mc_figure_info_get_title (build->info, build->language);
 
-      place_text (build, MC_ROLE_LABEL, title, theme->label_size, PANGO_WEIGHT_SEMIBOLD,
+      mc_figure_shapes_place_text (build, MC_ROLE_LABEL, title, theme->label_size, PANGO_WEIGHT_SEMIBOLD,
                   &theme->ink, frame->x, &top, width, m.spacing * 1.5);
     }
 

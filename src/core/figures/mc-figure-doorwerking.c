@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "mc-figure-kinds-private.h"
 #include "mc-figure-shapes.h"
 #include "mc-view-options.h"
@@ -205,6 +207,217 @@ add_process (const Frame   *frame,
   mc_figure_build_end_region (build);
 }
 
+/* Layout for the frame ---------------------------------------------------- */
+
+/* Narrower than this many small-text sizes, each process's texts stand
+ * above its note canvas instead of in a column beside it. */
+#define NARROW_EMS   44.0
+/* The text column's share of the width when beside the canvas. */
+#define COLUMN_SHARE 0.36
+
+/* The band names over the canvas and the wedge under them; returns the y
+ * below the wedge. */
+static double
+add_frame_reach_header (McFigureBuild *build,
+                        double         x0,
+                        double         x1,
+                        double         y,
+                        double         spacing)
+{
+  const McTheme *theme = build->theme;
+  double small = mc_figure_build_size (build, theme->small_size);
+  double thin = ceil (small * 0.25), thick = ceil (small * 1.1), gap = small * 0.5;
+  double names_h = 0, base;
+  McColor stroke;
+
+  mc_theme_get_role_stroke (theme, "outcomes", &stroke);
+  for (guint i = 0; i < G_N_ELEMENTS (reach); i++)
+    {
+      const char *name = mc_figure_info_get_string (build->info, reach[i].key, build->language);
+
+      names_h = MAX (names_h, mc_figure_shapes_text_height (build, name, theme->small_size,
+                                                            PANGO_WEIGHT_SEMIBOLD,
+                                                            reach[i].share * (x1 - x0) - gap));
+    }
+  base = y + names_h + spacing + thick;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reach); i++)
+    {
+      g_autoptr(McPath) wedge = mc_path_new ();
+      double span = x1 - x0;
+      double a = x0 + (i > 0 ? gap / 2 : 0);
+      double b, ha, hb, name_y = y;
+      const char *name = mc_figure_info_get_string (build->info, reach[i].key, build->language);
+      McTextStyle style;
+      McRect box;
+
+      for (guint j = 0; j < i; j++)
+        a += reach[j].share * span;
+      b = a - (i > 0 ? gap / 2 : 0) + reach[i].share * span - (i + 1 < G_N_ELEMENTS (reach) ? gap / 2 : 0);
+      ha = thin + (thick - thin) * (a - x0) / span;
+      hb = thin + (thick - thin) * (b - x0) / span;
+      mc_path_move_to (wedge, a, base);
+      mc_path_line_to (wedge, b, base);
+      mc_path_line_to (wedge, b, base - hb);
+      mc_path_line_to (wedge, a, base - ha);
+      mc_path_close (wedge);
+      mc_scene_add_path (build->scene, MC_ROLE_DECORATION, wedge, &stroke, NULL, 0, MC_LINE_SOLID);
+
+      if (name == NULL)
+        continue;
+      mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_SEMIBOLD);
+      style.alignment = PANGO_ALIGN_CENTER;
+      box = (McRect) { a, name_y, b - a,
+                       mc_figure_shapes_text_height (build, name, theme->small_size,
+                                                     PANGO_WEIGHT_SEMIBOLD, b - a) };
+      box.y += names_h - box.height;
+      mc_figure_build_add_text (build, MC_ROLE_LABEL, name, &style, &box, &theme->ink);
+    }
+  return base;
+}
+
+/* The widest process name on one line, in board units. */
+static double
+widest_label (McFigureBuild *build)
+{
+  double widest = 0;
+  McTextStyle style;
+
+  mc_figure_shapes_style (build, &style, build->theme->label_size, PANGO_WEIGHT_SEMIBOLD);
+  for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+    {
+      const McRegionInfo *region = mc_figure_build_get_region (build, processes[i].id);
+      g_autoptr(PangoLayout) layout = NULL;
+      double w;
+
+      if (region == NULL)
+        continue;
+      layout = mc_text_layout_new (mc_region_info_get_label (region, build->language), &style, -1);
+      mc_text_layout_get_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static void
+build_doorwerking_for_frame (McFigureBuild *build)
+{
+  const McTheme *theme = build->theme;
+  const McViewOptions *options = build->options;
+  double half_line = mc_figure_shapes_line_width (build) / 2;
+  double x = build->frame.x + half_line;
+  double width = build->frame.width - 2 * half_line;
+  double small = mc_figure_build_size (build, theme->small_size);
+  double pad = ceil (small * 0.8), spacing = ceil (small * 0.4), gap = ceil (small * 0.7);
+  double inset = ceil (small * 0.4);
+  /* The column beside the canvas is at least as wide as the longest
+   * process name, which does not break inside its word. */
+  double column = MAX (width * COLUMN_SHARE, widest_label (build) + 2 * pad + 1);
+  gboolean narrow = width < NARROW_EMS * small || column > width / 2;
+  double text_w = narrow ? width - 2 * pad : column - 2 * pad;
+  double canvas_x0 = narrow ? x + pad : x + column;
+  double canvas_x1 = x + width - pad;
+  const char *heading = mc_figure_info_get_string (build->info, "centre", build->language);
+  double y = build->frame.y + half_line;
+
+  /* The title, unless a caption carries it. */
+  if (!options->caption)
+    mc_figure_shapes_place_text (build, MC_ROLE_LABEL,
+                                 mc_figure_info_get_title (build->info, build->language),
+                                 theme->label_size, PANGO_WEIGHT_SEMIBOLD, &theme->ink,
+                                 x, &y, width, spacing * 1.5);
+
+  /* What the scale measures: on its own line when narrow, else over the
+   * text column on the names' line. */
+  if (narrow)
+    mc_figure_shapes_place_text (build, MC_ROLE_LABEL, heading, theme->small_size,
+                                 PANGO_WEIGHT_NORMAL, &theme->muted_ink, x + pad, &y,
+                                 text_w, spacing);
+  else
+    {
+      double heading_y = y;
+
+      mc_figure_shapes_place_text (build, MC_ROLE_LABEL, heading, theme->small_size,
+                                   PANGO_WEIGHT_NORMAL, &theme->muted_ink, x + pad, &heading_y,
+                                   text_w, 0);
+    }
+  y = add_frame_reach_header (build, canvas_x0, canvas_x1, y, spacing) + gap;
+
+  for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+    {
+      const char *id = processes[i].id;
+      const McRegionInfo *region = mc_figure_build_get_region (build, id);
+      const char *label = region != NULL ? mc_region_info_get_label (region, build->language) : id;
+      const char *definition = region != NULL && options->definitions
+                               ? mc_region_info_get_definition (region, build->language) : NULL;
+      g_autofree char *questions = region != NULL && options->questions == MC_QUESTIONS_INLINE
+                                   ? mc_figure_shapes_join_questions (mc_region_info_get_questions (region, build->language))
+                                   : NULL;
+      g_autoptr(McPath) path = mc_path_new ();
+      g_autoptr(McPath) canvas = mc_path_new ();
+      double canvas_w = canvas_x1 - canvas_x0;
+      double text_h, notes_h, canvas_h, row_h, ty;
+      McColor stroke, wash, rule, ink;
+      McRect rect, area;
+
+      text_h = mc_figure_shapes_text_height (build, label, theme->label_size, PANGO_WEIGHT_SEMIBOLD, text_w);
+      if (definition != NULL)
+        text_h += spacing + mc_figure_shapes_text_height (build, definition, theme->small_size,
+                                                          PANGO_WEIGHT_NORMAL, text_w);
+      if (questions != NULL)
+        text_h += spacing + mc_figure_shapes_text_height (build, questions, theme->small_size,
+                                                          PANGO_WEIGHT_NORMAL, text_w);
+      notes_h = options->notes ? mc_figure_build_notes_height (build, id, canvas_w - 2 * inset) : 0;
+      canvas_h = MAX (notes_h + 2 * inset, small * 3);
+      row_h = narrow ? pad + text_h + spacing + canvas_h + pad : pad + MAX (text_h, canvas_h) + pad;
+
+      rect = (McRect) { x, y, width, row_h };
+      mc_path_rounded_rectangle (path, &rect, MIN (pad * 0.8, theme->corner_radius * build->font_scale));
+      mc_figure_shapes_begin_region (build, id, path, NULL, processes[i].shade, 1.0, MC_LINE_SOLID);
+      mc_figure_build_get_region_colors (build, id, processes[i].shade, NULL, &stroke, NULL);
+      mc_figure_build_get_region_colors (build, id, 0, NULL, NULL, &ink);
+
+      ty = y + pad;
+      mc_figure_shapes_place_text (build, MC_ROLE_LABEL, label, theme->label_size,
+                                   PANGO_WEIGHT_SEMIBOLD, &theme->ink, x + pad, &ty, text_w, spacing);
+      mc_figure_shapes_place_text (build, MC_ROLE_DEFINITION, definition, theme->small_size,
+                                   PANGO_WEIGHT_NORMAL, &theme->muted_ink, x + pad, &ty, text_w, spacing);
+      mc_figure_shapes_place_text (build, MC_ROLE_QUESTION, questions, theme->small_size,
+                                   PANGO_WEIGHT_NORMAL, &theme->muted_ink, x + pad, &ty, text_w, spacing);
+
+      /* The note canvas, divided into the reach bands by dashed rules. */
+      area = (McRect) { canvas_x0, narrow ? y + pad + text_h + spacing : y + pad, canvas_w, 0 };
+      area.height = y + row_h - pad - area.y;
+      wash = theme->paper;
+      wash.alpha = 0.55;
+      mc_path_rounded_rectangle (canvas, &area, inset);
+      mc_scene_add_path (build->scene, MC_ROLE_DECORATION, canvas, &wash, NULL, 0, MC_LINE_SOLID);
+      rule = stroke;
+      rule.alpha = 0.6;
+      for (guint b = 1; b < G_N_ELEMENTS (reach); b++)
+        {
+          g_autoptr(McPath) line = mc_path_new ();
+          double bx = canvas_x0;
+
+          for (guint j = 0; j < b; j++)
+            bx += reach[j].share * canvas_w;
+          mc_path_move_to (line, bx, area.y + inset * 0.5);
+          mc_path_line_to (line, bx, area.y + area.height - inset * 0.5);
+          mc_scene_add_path (build->scene, MC_ROLE_DECORATION, line, NULL, &rule,
+                             mc_figure_shapes_thin_line_width (build), MC_LINE_DASHED);
+        }
+      area.x += inset;
+      area.y += inset;
+      area.width -= 2 * inset;
+      area.height -= 2 * inset;
+      mc_figure_build_set_note_area (build, id, &area);
+      mc_figure_build_end_region (build);
+      y += row_h + gap;
+    }
+
+  build->height_used = y - gap + half_line - build->frame.y;
+}
+
 static void
 build_doorwerking (McFigureBuild *build)
 {
@@ -214,6 +427,12 @@ build_doorwerking (McFigureBuild *build)
   Frame frame = { build, 0, 0, 0, 0 };
   double rows_top, row_height;
   guint n = G_N_ELEMENTS (processes);
+
+  if (build->for_frame)
+    {
+      build_doorwerking_for_frame (build);
+      return;
+    }
 
   frame.top = MC_FIGURE_TITLE_BAND;
   mc_figure_shapes_add_title (build);
@@ -240,4 +459,5 @@ const McFigureKindClass mc_figure_kind_doorwerking = {
   .natural_width = 1000,
   .natural_height = 1000,
   .build = build_doorwerking,
+  .lays_out_for_frame = TRUE,
 };

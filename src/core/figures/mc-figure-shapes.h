@@ -268,4 +268,23 @@ void     mc_figure_shapes_style           (McFigureBuild *build,
                                            double         theme_size,
                                            PangoWeight    weight);
 
+/* Layouts for the frame: the height text needs at a theme size wrapped to
+ * width (0 for no text), and the text placed at (x, *y) that tall, *y
+ * moved below it by spacing. */
+double   mc_figure_shapes_text_height     (McFigureBuild *build,
+                                           const char    *text,
+                                           double         theme_size,
+                                           PangoWeight    weight,
+                                           double         width);
+void     mc_figure_shapes_place_text      (McFigureBuild *build,
+                                           McItemRole     role,
+                                           const char    *text,
+                                           double         theme_size,
+                                           PangoWeight    weight,
+                                           const McColor *color,
+                                           double         x,
+                                           double        *y,
+                                           double         width,
+                                           double         spacing);
+
 G_END_DECLS

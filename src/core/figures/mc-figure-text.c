@@ -380,3 +380,43 @@ mc_figure_shapes_add_title (McFigureBuild *build)
   mc_figure_build_add_text (build, MC_ROLE_LABEL, title, &style, &box,
                             &build->theme->ink);
 }
+
+/* Texts placed one under another (layouts for the frame) -------------------- */
+
+double
+mc_figure_shapes_text_height (McFigureBuild *build,
+                              const char    *text,
+                              double         theme_size,
+                              PangoWeight    weight,
+                              double         width)
+{
+  McTextStyle style;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  mc_figure_shapes_style (build, &style, theme_size, weight);
+  return ceil (mc_figure_shapes_measure_text (text, &style, width) + 0.5);
+}
+
+void
+mc_figure_shapes_place_text (McFigureBuild *build,
+                             McItemRole     role,
+                             const char    *text,
+                             double         theme_size,
+                             PangoWeight    weight,
+                             const McColor *color,
+                             double         x,
+                             double        *y,
+                             double         width,
+                             double         spacing)
+{
+  McTextStyle style;
+  McRect box;
+
+  if (text == NULL || *text == '\0')
+    return;
+  mc_figure_shapes_style (build, &style, theme_size, weight);
+  box = (McRect) { x, *y, width, mc_figure_shapes_text_height (build, text, theme_size, weight, width) };
+  mc_figure_build_add_text (build, role, text, &style, &box, color);
+  *y += box.height + spacing;
+}
