@@ -329,6 +329,20 @@ test_wall (Fixture       *f,
       g_assert_cmpstr (mc_qr_code_get_text (qr), ==, url);
       gtk_window_destroy (GTK_WINDOW (wall));
     }
+  /* The panel's button: full screen on the one screen there is. */
+  g_signal_emit_by_name (wall_button, "clicked");
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    GtkWidget *wall = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (MC_IS_ROOM_WALL (l->data))
+        wall = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (wall);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wall)) == f->window);
+    gtk_window_destroy (GTK_WINDOW (wall));
+  }
   mc_room_stop (f->room);
 }
 

@@ -12,6 +12,9 @@
  *           a minute, so a hang ends as a failure of the test)
  *   votes N the same, as soon as the notes hold at least N votes in all
  *   vote N  starts a voting round of N votes on the prompt's region; "voting"
+ *   moderate  turns the moderation queue on; prints "moderated"
+ *   approve / reject  the oldest queued note; prints "approved N" /
+ *           "rejected N", N the notes still queued
  *   stop    closes the room (every connection); prints "stopped"
  *   start   opens it again on the same port; prints "started"
  *   quit    (or end of input) prints the notes, then exits
@@ -154,6 +157,27 @@ line_cb (GObject      *source,
       mc_room_start_voting (runner->room, (guint) g_ascii_strtoull (line + 5, NULL, 10),
                             stop->figure_id, stop->region_id);
       g_print ("voting\n");
+    }
+  else if (g_str_equal (line, "moderate"))
+    {
+      mc_room_set_moderated (runner->room, TRUE);
+      g_print ("moderated\n");
+    }
+  else if (g_str_equal (line, "approve") || g_str_equal (line, "reject"))
+    {
+      g_autoptr(GPtrArray) queue = mc_room_dup_queue (runner->room);
+      gboolean approve = g_str_equal (line, "approve");
+
+      if (queue->len > 0)
+        {
+          const char *id = mc_note_get_id (g_ptr_array_index (queue, 0));
+
+          if (approve)
+            mc_room_approve (runner->room, id);
+          else
+            mc_room_reject (runner->room, id);
+        }
+      g_print ("%s %u\n", approve ? "approved" : "rejected", mc_room_get_n_queued (runner->room));
     }
   else if (g_str_equal (line, "stop"))
     {

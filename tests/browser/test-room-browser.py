@@ -103,7 +103,8 @@ def main():
     driver = None
     try:
         driver = browser(profile)
-        wait = WebDriverWait(driver, DEADLINE)
+        # A list redrawn by the room's state leaves stale elements: try again.
+        wait = WebDriverWait(driver, DEADLINE, ignored_exceptions=[StaleElementReferenceException])
         driver.get(runner.url)
         wait.until(lambda d: status(d) == "Verbonden")
         # The token left the address bar; the page speaks the board's language.
@@ -183,7 +184,27 @@ def main():
         shot = os.path.join(shots, "room-phone-voting-390x844.png")
         driver.save_screenshot(shot)
         print("screenshot:", shot)
-        print("ok: 3 notes, each once, after a dropped connection and a resend")
+
+        # Moderation: a note waits for approval on the phone, then is on the
+        # board; a rejected one says so and never reaches the board.
+        runner.command("moderate", "moderated")
+        add_note(driver, "Eerst goedkeuren")
+        wait.until(lambda d: "wacht op goedkeuring" in d.find_element(By.ID, "my-notes").text)
+        assert len(runner.notes()) == 3
+        driver.execute_script("document.getElementById('my-notes').lastElementChild.scrollIntoView()")
+        shot = os.path.join(shots, "room-phone-queued-390x844.png")
+        driver.save_screenshot(shot)
+        print("screenshot:", shot)
+        runner.command("approve", "approved 0")
+        runner.wait_for_notes(4, "the approved note")
+        wait.until(lambda d: "wacht op goedkeuring" not in d.find_element(By.ID, "my-notes").text)
+        add_note(driver, "Liever niet")
+        wait.until(lambda d: "wacht op goedkeuring" in d.find_element(By.ID, "my-notes").text)
+        runner.command("reject", "rejected 0")
+        wait.until(lambda d: "niet op het bord gezet" in d.find_element(By.ID, "my-notes").text)
+        assert "Liever niet" not in [n["text"] for n in runner.notes()]
+        print("ok: 3 notes, each once, after a dropped connection and a resend; "
+              "moderation approves and rejects")
     except Exception:
         if driver is not None:
             driver.save_screenshot(failure)

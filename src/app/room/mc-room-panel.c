@@ -138,13 +138,10 @@ on_rotate_clicked (McRoomPanel *self)
 static void
 on_wall_clicked (McRoomPanel *self)
 {
-  GtkWidget *wall = mc_room_wall_new (self->room);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (wall), GTK_WINDOW (root));
-  gtk_window_fullscreen (GTK_WINDOW (wall));
-  gtk_window_present (GTK_WINDOW (wall));
+  mc_room_wall_show (MC_ROOM_WALL (mc_room_wall_new (self->room)),
+                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
 static void

@@ -170,3 +170,37 @@ mc_room_wall_new (McRoom *room)
   update (self);
   return GTK_WIDGET (self);
 }
+
+void
+mc_room_wall_show (McRoomWall *self,
+                   GtkWindow  *from)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  GdkSurface *surface = from != NULL ? gtk_native_get_surface (GTK_NATIVE (from)) : NULL;
+  GdkMonitor *laptop = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+  g_autoptr(GdkMonitor) target = NULL;
+  GdkRectangle geometry;
+
+  g_return_if_fail (MC_IS_ROOM_WALL (self));
+
+  if (from != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self), from);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors) && target == NULL; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor != laptop || g_list_model_get_n_items (monitors) == 1)
+        target = g_steal_pointer (&monitor);
+    }
+  if (target != NULL)
+    {
+      /* Where nothing honours fullscreen, the window still covers it. */
+      gdk_monitor_get_geometry (target, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), target);
+    }
+  else
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (self));
+}

@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (McRoomWall, mc_room_wall, MC, ROOM_WALL, GtkWindow)
 
 /* Follows the room (a new link shows at once). Escape closes it; F11 or
  * a double click toggles fullscreen. */
-GtkWidget *mc_room_wall_new (McRoom *room);
+GtkWidget *mc_room_wall_new  (McRoom     *room);
+/* Full screen on the projector: a monitor other than from's when there are
+ * two or more, else from's. */
+void       mc_room_wall_show (McRoomWall *self,
+                              GtkWindow  *from);
 
 G_END_DECLS

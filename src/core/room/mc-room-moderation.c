@@ -96,53 +96,43 @@ mc_room_dup_queue (McRoom *self)
   return notes;
 }
 
-/* Takes the note with this id out of the queue; NULL when it is not there. */
-static McRoomNote *
-take_queued (McRoom     *self,
-             const char *id)
+/* Takes the note with this id out of the queue and approves or rejects
+ * it; FALSE when it is not in the queue. */
+static gboolean
+settle (McRoom     *self,
+        const char *id,
+        gboolean    approve)
 {
   McRoomNote *note;
 
   if (id == NULL)
-    return NULL;
+    return FALSE;
   note = g_hash_table_lookup (self->notes, id);
   if (note == NULL || !note->queued)
-    return NULL;
+    return FALSE;
   g_ptr_array_remove (self->queue, note);
   note->queued = FALSE;
-  return note;
+  if (approve)
+    place_unmoderated (self, note);
+  else
+    note->rejected = TRUE;
+  _mc_room_emit_changed (self);
+  _mc_room_queue_broadcast (self);
+  return TRUE;
 }
 
 gboolean
 mc_room_approve (McRoom     *self,
                  const char *id)
 {
-  McRoomNote *note;
-
   g_return_val_if_fail (MC_IS_ROOM (self), FALSE);
-
-  note = take_queued (self, id);
-  if (note == NULL)
-    return FALSE;
-  place_unmoderated (self, note);
-  _mc_room_emit_changed (self);
-  _mc_room_queue_broadcast (self);
-  return TRUE;
+  return settle (self, id, TRUE);
 }
 
 gboolean
 mc_room_reject (McRoom     *self,
                 const char *id)
 {
-  McRoomNote *note;
-
   g_return_val_if_fail (MC_IS_ROOM (self), FALSE);
-
-  note = take_queued (self, id);
-  if (note == NULL)
-    return FALSE;
-  note->rejected = TRUE;
-  _mc_room_emit_changed (self);
-  _mc_room_queue_broadcast (self);
-  return TRUE;
+  return settle (self, id, FALSE);
 }
