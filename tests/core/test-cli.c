@@ -138,9 +138,8 @@ test_export_example (Fixture       *fixture,
   gsize length;
 
   /* Works on a fresh install: no BOARD, the built-in example, at the
-   * default width (a journal's double column); the preflight line says so.
-   * The whole board cannot be read at that width (it is refused): one
-   * figure. */
+   * default width for a figure (a journal's double column); the preflight
+   * line says so. */
   run (fixture, &result, "--export", "model.pdf", "--figure", "cimo", NULL);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_cmpint (result.status, ==, 0);
@@ -151,6 +150,16 @@ test_export_example (Fixture       *fixture,
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpuint (mc_test_count_files (fixture->dir), ==, 1);
+  result_clear (&result);
+
+  /* The whole board, with its notes, needs no option either: it keeps its
+   * natural size, where every note can be read (not a journal column). */
+  run (fixture, &result, "--export", "board.pdf", NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, "board.pdf: "));
+  g_assert_false (g_str_has_prefix (result.out, "board.pdf: 174 × "));
+  g_assert_cmpuint (mc_test_count_files (fixture->dir), ==, 2);
   result_clear (&result);
 }
 

@@ -37,8 +37,8 @@ static const GOptionEntry main_entries[] = {
     N_("Resolution of PNG exports: 150, 300 (default) or 600"), N_("N") },
   { "width-mm", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Width of the exported figure in millimetres, or a journal preset: single (84), "
-       "single-wide (90), 1.5 (140), double (174, the default), double-wide (190), a4 (210) "
-       "or natural (180 per 1000 figure units)"), N_("N|PRESET") },
+       "single-wide (90), 1.5 (140), double (174, the default for figures), double-wide (190), a4 (210) "
+       "or natural (180 per 1000 figure units, the default for the whole board)"), N_("N|PRESET") },
   { "separator", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Field separator of CSV exports: comma (default) or semicolon (for Dutch spreadsheets)"),
     N_("comma|semicolon") },
@@ -424,6 +424,11 @@ cli_export (GVariantDict       *dict,
       options.scope = MC_EXPORT_SCOPE_FIGURE;
       options.figure_id = figure;
     }
+
+  /* A journal's double column suits one figure; the whole board is a
+   * poster, so without --width-mm it keeps its natural size. */
+  if (options.scope == MC_EXPORT_SCOPE_BOARD && !g_variant_dict_contains (dict, "width-mm"))
+    options.width_mm = 0;
 
   file = g_file_new_for_commandline_arg (output);
   if (!mc_export_to_file_full (board, &options, format, file, &summary, &error))
