@@ -48,7 +48,6 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-render-cairo.h"
-#include "mc-bench-board.h"
 #include "mc-test-board.h"
 #include "mc-text.h"
 
@@ -427,7 +426,7 @@ bench_export_scale (void)
   g_autofree char *tmp = g_dir_make_tmp ("mc-bench-XXXXXX", &error);
   g_autofree char *board_path = g_build_filename (tmp, "board.missiecanvas", NULL);
   g_autofree char *out_path = g_build_filename (tmp, "out.pdf", NULL);
-  g_autoptr(McBoard) board = mc_bench_region_board_new (1000);
+  g_autoptr(McBoard) board = mc_test_region_board_new (1000);
   g_autoptr(GFile) file = g_file_new_for_path (board_path);
   g_autoptr(GFile) report = NULL;
   double process = G_MAXDOUBLE;
@@ -453,10 +452,10 @@ bench_export_scale (void)
   g_print ("export_report_1k_ms: %.0f\n", report_ms);
 
   g_clear_object (&board);
-  board = mc_bench_region_board_new (10000);
+  board = mc_test_region_board_new (10000);
   g_print ("export_10k_pdf_ms: %.0f\n", export_board_ms (board));
   g_clear_object (&board);
-  board = mc_bench_region_board_new (100000);
+  board = mc_test_region_board_new (100000);
   g_print ("export_100k_pdf_ms: %.0f\n", export_board_ms (board));
 
   g_unlink (out_path);

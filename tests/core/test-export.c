@@ -25,6 +25,7 @@
 #include "mc-svg-writer.h"
 #include "mc-text.h"
 #include "mc-theme.h"
+#include "mc-test-board.h"
 #include "mc-test-util.h"
 
 /* Texts that try every escaping rule: XML, CSV and Markdown. */
@@ -1167,6 +1168,61 @@ test_session_report (void)
   mc_test_remove_tree (dir);
 }
 
+/* A whole board far taller than PDF allows (thousands of notes at a
+ * journal's width) goes on several pages, each within the limit, instead of
+ * being refused; no note is lost on the way. */
+static void
+test_paginated (void)
+{
+  g_autoptr(McBoard) board = mc_test_region_board_new (2000);
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) lines = NULL;
+  McExportSummary summary;
+  McExportOptions options;
+  const char *info_argv[] = { "pdfinfo", "-f", "1", "-l", "1000", path, NULL };
+  const char *text_argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  guint n_sizes = 0;
+
+  mc_export_options_init (&options, MC_LANGUAGE_NL);
+  /* 2,000 notes are about 750 mm tall at 174 mm wide: at 2 m, 8 m. */
+  options.width_mm = 2000;
+  g_assert_true (mc_export_to_file_full (board, &options, MC_EXPORT_FORMAT_PDF, file, &summary, &error));
+  g_assert_no_error (error);
+  g_test_message ("%u notes: %u pages, the tallest %.0f mm", 2000, summary.n_pages, summary.preflight.height_mm);
+  g_assert_cmpuint (summary.n_pages, >, 1);
+  g_assert_cmpfloat (MC_EXPORT_MM_TO_PT (summary.preflight.height_mm), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+
+  /* Every page, as a reader sees it, within the limit. */
+  info = run_tool (info_argv);
+  lines = g_strsplit (info, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *size = strstr (lines[i], " size: ");
+      const char *x = size != NULL ? strstr (size, " x ") : NULL;
+
+      /* "Page    1 size: 493.2 x 14400 pts" */
+      if (!g_str_has_prefix (lines[i], "Page ") || x == NULL)
+        continue;
+      g_assert_cmpfloat (g_ascii_strtod (size + strlen (" size: "), NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+      g_assert_cmpfloat (g_ascii_strtod (x + 3, NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+      n_sizes++;
+    }
+  g_assert_cmpuint (n_sizes, ==, summary.n_pages);
+
+  /* The first and the last note are both there. */
+  text = run_tool (text_argv);
+  g_assert_nonnull (strstr (text, "(0)"));
+  last = g_strdup_printf ("(%u)", 1999);
+  g_assert_nonnull (strstr (text, last));
+  mc_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1185,6 +1241,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/mc/export/outline-csv-formulas", test_outline_csv_formulas);
   g_test_add_func ("/mc/export/outline-markdown", test_outline_markdown);
   g_test_add_func ("/mc/export/session-report", test_session_report);
+  g_test_add_func ("/mc/export/paginated", test_paginated);
 
   return g_test_run ();
 }

@@ -49,6 +49,7 @@ typedef struct
   McRect           content;
   double           ppu;
   guint            cut;
+  guint            n_pages;        /* PDF: how many pages the export takes */
   char            *preflight;
   char            *outline;
   char            *problem;
@@ -133,6 +134,21 @@ render_figure (Request      *request,
 
   result->cut = request->options.notes ? mc_export_count_cut_notes (result->scene) : 0;
   mc_export_preflight_scene (result->scene, &result->content, result->ppu, &preflight);
+  /* A PDF page taller than PDF allows is cut into several pages. */
+  if (request->format == MC_EXPORT_FORMAT_PDF)
+    {
+      McRect content = result->content;
+      double tallest_mm = 0;
+
+      content.x += margin;
+      content.y += margin;
+      content.width -= 2 * margin;
+      content.height -= 2 * margin;
+      result->n_pages = mc_export_count_pdf_pages (result->scene, &request->options, &content,
+                                                   result->ppu, &tallest_mm);
+      if (result->n_pages > 1)
+        preflight.height_mm = tallest_mm;
+    }
   result->preflight = mc_export_preflight_to_string (&preflight);
   if (!mc_export_check_page (&request->options, request->format, &preflight, &error))
     result->problem = g_strdup (error->message);
@@ -232,6 +248,13 @@ update_size_label (McExportDialog *self,
       g_string_append (text, " · ");
     }
   g_string_append (text, result->preflight);
+  if (format == MC_EXPORT_FORMAT_PDF && result->n_pages > 1)
+    {
+      g_string_append (text, " · ");
+      /* Translators: a figure too tall for one PDF page goes on several. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", result->n_pages),
+                              result->n_pages);
+    }
 
   if (result->cut > 0)
     {
