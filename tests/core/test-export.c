@@ -18,6 +18,7 @@
 #include "mc-catalog.h"
 #include "mc-command.h"
 #include "mc-export.h"
+#include "mc-export-private.h"
 #include "mc-figure-kind.h"
 #include "mc-layout.h"
 #include "mc-outline.h"
@@ -1223,6 +1224,69 @@ test_paginated (void)
   mc_test_remove_tree (dir);
 }
 
+/* A scene of n notes stacked in one column, 100 units tall with 20 between,
+ * on a paper as tall as all of them. */
+static McScene *
+column_scene (guint n)
+{
+  McScene *scene = mc_scene_new ();
+  g_autoptr(McPath) paper = mc_path_new ();
+  McRect all = { 0, 0, 200, n * 120.0 };
+  McColor white = { 1, 1, 1, 1 };
+
+  mc_path_rectangle (paper, &all);
+  mc_scene_add_path (scene, MC_ROLE_BOARD, paper, &white, NULL, 0, MC_LINE_SOLID);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McPath) body = mc_path_new ();
+      g_autofree char *id = g_strdup_printf ("note:%u", i);
+      McRect rect = { 10, i * 120.0 + 10, 180, 100 };
+
+      mc_path_rectangle (body, &rect);
+      mc_scene_begin_group (scene, MC_ROLE_NOTE, id, NULL, body);
+      mc_scene_add_path (scene, MC_ROLE_NOTE, body, &white, NULL, 0, MC_LINE_SOLID);
+      mc_scene_end_group (scene);
+    }
+  return scene;
+}
+
+/* Pages cut between notes, never through one, and each page draws only
+ * what reaches into it: the ranges drawn grow with the notes, not with
+ * notes × pages. */
+static void
+test_page_cuts (void)
+{
+  for (guint n = 1000; n <= 4000; n *= 2)
+    {
+      g_autoptr(McScene) scene = column_scene (n);
+      g_autoptr(GArray) bands = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      /* 1 pt per unit, no margin: a page holds 1000 units, 8 notes. */
+      McPageGeometry geo = { 200, n * 120.0, 1, 0, 0, { 0, 0, 200, n * 120.0 } };
+      guint ranges = 0;
+
+      bands = _mc_export_page_bands (scene, &geo, 1000);
+      g_assert_cmpuint (bands->len, >=, n / 8);
+      g_assert_cmpuint (bands->len, <=, n / 8 + 2);
+      for (guint b = 0; b < bands->len; b++)
+        {
+          double top = g_array_index (bands, double, 2 * b);
+          double bottom = g_array_index (bands, double, 2 * b + 1);
+          double into = fmod (bottom, 120.0);
+
+          g_assert_cmpfloat (bottom - top, <=, 1000);
+          /* The cut lies in the space between two notes (or at the end). */
+          g_assert_true (bottom >= n * 120.0 || into <= 10.0 + 1e-6);
+        }
+
+      items = _mc_export_page_items (scene, bands);
+      for (guint b = 0; b < items->len; b++)
+        ranges += ((GArray *) items->pdata[b])->len / 2;
+      /* Each note on one page, the paper on every page. */
+      g_assert_cmpuint (ranges, ==, n + bands->len);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1242,6 +1306,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/mc/export/outline-markdown", test_outline_markdown);
   g_test_add_func ("/mc/export/session-report", test_session_report);
   g_test_add_func ("/mc/export/paginated", test_paginated);
+  g_test_add_func ("/mc/export/page-cuts", test_page_cuts);
 
   return g_test_run ();
 }
