@@ -21,6 +21,7 @@
 #include "mc-print.h"
 #include "mc-window.h"
 #include "mc-test-app.h"
+#include "mc-test-board.h"
 #include "mc-test-util.h"
 
 static GtkApplication *app;
@@ -501,6 +502,47 @@ test_print_pages (Fixture       *fixture,
   g_assert_null (strstr (text, "Dichtbij"));
 }
 
+/* The groups of notes in a scene. */
+static guint
+count_note_groups (McScene *scene)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->kind == MC_ITEM_GROUP_BEGIN && item->role == MC_ROLE_NOTE)
+        n++;
+    }
+  return n;
+}
+
+/* On a board of thousands of notes the dialog opens at once and the
+ * preview follows from a worker thread: creating the dialog never waits
+ * for the render, and the preview that arrives shows every note. */
+static void
+test_large_board (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(McBoard) board = mc_test_region_board_new (2000);
+  McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (fixture->window), board, NULL);
+  McScene *scene;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* Still rendering: the window was not held up by it. */
+  g_assert_true (mc_export_dialog_get_preview_pending (dialog));
+  g_assert_null (mc_export_dialog_get_preview_scene (dialog));
+
+  wait_for_preview (dialog);
+  scene = mc_export_dialog_get_preview_scene (dialog);
+  g_assert_nonnull (scene);
+  g_assert_cmpuint (count_note_groups (scene), ==, 2000);
+  g_assert_true (gtk_widget_get_sensitive (mc_export_dialog_get_control (dialog, "format")));
+  mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"), "export-dialog-2000.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +559,7 @@ main (int   argc,
   ADD ("export-error", test_export_error);
   ADD ("session-report", test_session_report);
   ADD ("print-pages", test_print_pages);
+  ADD ("large-board", test_large_board);
 #undef ADD
 
   return mc_test_app_run (app);

@@ -11,7 +11,7 @@
 #include <adwaita.h>
 
 #include "mc-app-base.h"
-#include "mc-bench-board.h"
+#include "mc-test-board.h"
 #include "mc-export-dialog.h"
 
 static double last_tick;
@@ -33,12 +33,21 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-spin_for (double ms)
+static gboolean
+on_spin_done (gpointer user_data)
 {
-  double end = now_ms () + ms;
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
 
-  while (now_ms () < end)
+/* Runs the main loop for ms; a timeout wakes it when nothing else does. */
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_spin_done, &done);
+  while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -58,7 +67,7 @@ main (int   argc,
   mc_core_ensure_resources ();
   mc_app_ensure_resources ();
 
-  board = mc_bench_region_board_new (n_notes);
+  board = mc_test_region_board_new (n_notes);
   parent = gtk_window_new ();
   gtk_window_present (GTK_WINDOW (parent));
   spin_for (300);

@@ -18,6 +18,7 @@
 #include "mc-catalog.h"
 #include "mc-command.h"
 #include "mc-export.h"
+#include "mc-export-private.h"
 #include "mc-figure-kind.h"
 #include "mc-layout.h"
 #include "mc-outline.h"
@@ -25,6 +26,7 @@
 #include "mc-svg-writer.h"
 #include "mc-text.h"
 #include "mc-theme.h"
+#include "mc-test-board.h"
 #include "mc-test-util.h"
 
 /* Texts that try every escaping rule: XML, CSV and Markdown. */
@@ -1168,6 +1170,124 @@ test_session_report (void)
   mc_test_remove_tree (dir);
 }
 
+/* A whole board far taller than PDF allows (thousands of notes at a
+ * journal's width) goes on several pages, each within the limit, instead of
+ * being refused; no note is lost on the way. */
+static void
+test_paginated (void)
+{
+  g_autoptr(McBoard) board = mc_test_region_board_new (2000);
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-export-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) lines = NULL;
+  McExportSummary summary;
+  McExportOptions options;
+  const char *info_argv[] = { "pdfinfo", "-f", "1", "-l", "1000", path, NULL };
+  const char *text_argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  guint n_sizes = 0;
+
+  mc_export_options_init (&options, MC_LANGUAGE_NL);
+  /* 2,000 notes are about 750 mm tall at 174 mm wide: at 2 m, 8 m. */
+  options.width_mm = 2000;
+  g_assert_true (mc_export_to_file_full (board, &options, MC_EXPORT_FORMAT_PDF, file, &summary, &error));
+  g_assert_no_error (error);
+  g_test_message ("%u notes: %u pages, the tallest %.0f mm", 2000, summary.n_pages, summary.preflight.height_mm);
+  g_assert_cmpuint (summary.n_pages, >, 1);
+  g_assert_cmpfloat (MC_EXPORT_MM_TO_PT (summary.preflight.height_mm), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+
+  /* Every page, as a reader sees it, within the limit. */
+  info = run_tool (info_argv);
+  lines = g_strsplit (info, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *size = strstr (lines[i], " size: ");
+      const char *x = size != NULL ? strstr (size, " x ") : NULL;
+
+      /* "Page    1 size: 493.2 x 14400 pts" */
+      if (!g_str_has_prefix (lines[i], "Page ") || x == NULL)
+        continue;
+      g_assert_cmpfloat (g_ascii_strtod (size + strlen (" size: "), NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+      g_assert_cmpfloat (g_ascii_strtod (x + 3, NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+      n_sizes++;
+    }
+  g_assert_cmpuint (n_sizes, ==, summary.n_pages);
+
+  /* The first and the last note are both there. */
+  text = run_tool (text_argv);
+  g_assert_nonnull (strstr (text, "(0)"));
+  last = g_strdup_printf ("(%u)", 1999);
+  g_assert_nonnull (strstr (text, last));
+  mc_test_remove_tree (dir);
+}
+
+/* A scene of n notes stacked in one column, 100 units tall with 20 between,
+ * on a paper as tall as all of them. */
+static McScene *
+column_scene (guint n)
+{
+  McScene *scene = mc_scene_new ();
+  g_autoptr(McPath) paper = mc_path_new ();
+  McRect all = { 0, 0, 200, n * 120.0 };
+  McColor white = { 1, 1, 1, 1 };
+
+  mc_path_rectangle (paper, &all);
+  mc_scene_add_path (scene, MC_ROLE_BOARD, paper, &white, NULL, 0, MC_LINE_SOLID);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McPath) body = mc_path_new ();
+      g_autofree char *id = g_strdup_printf ("note:%u", i);
+      McRect rect = { 10, i * 120.0 + 10, 180, 100 };
+
+      mc_path_rectangle (body, &rect);
+      mc_scene_begin_group (scene, MC_ROLE_NOTE, id, NULL, body);
+      mc_scene_add_path (scene, MC_ROLE_NOTE, body, &white, NULL, 0, MC_LINE_SOLID);
+      mc_scene_end_group (scene);
+    }
+  return scene;
+}
+
+/* Pages cut between notes, never through one, and each page draws only
+ * what reaches into it: the ranges drawn grow with the notes, not with
+ * notes × pages. */
+static void
+test_page_cuts (void)
+{
+  for (guint n = 1000; n <= 4000; n *= 2)
+    {
+      g_autoptr(McScene) scene = column_scene (n);
+      g_autoptr(GArray) bands = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      /* 1 pt per unit, no margin: a page holds 1000 units, 8 notes. */
+      McPageGeometry geo = { 200, n * 120.0, 1, 0, 0, { 0, 0, 200, n * 120.0 } };
+      guint ranges = 0;
+
+      bands = _mc_export_page_bands (scene, &geo, 1000);
+      g_assert_cmpuint (bands->len, >=, n / 8);
+      g_assert_cmpuint (bands->len, <=, n / 8 + 2);
+      for (guint b = 0; b < bands->len; b++)
+        {
+          double top = g_array_index (bands, double, 2 * b);
+          double bottom = g_array_index (bands, double, 2 * b + 1);
+          double into = fmod (bottom, 120.0);
+
+          g_assert_cmpfloat (bottom - top, <=, 1000);
+          /* The cut lies in the space between two notes (or at the end). */
+          g_assert_true (bottom >= n * 120.0 || into <= 10.0 + 1e-6);
+        }
+
+      items = _mc_export_page_items (scene, bands);
+      for (guint b = 0; b < items->len; b++)
+        ranges += ((GArray *) items->pdata[b])->len / 2;
+      /* Each note on one page, the paper on every page. */
+      g_assert_cmpuint (ranges, ==, n + bands->len);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1186,6 +1306,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/mc/export/outline-csv-formulas", test_outline_csv_formulas);
   g_test_add_func ("/mc/export/outline-markdown", test_outline_markdown);
   g_test_add_func ("/mc/export/session-report", test_session_report);
+  g_test_add_func ("/mc/export/paginated", test_paginated);
+  g_test_add_func ("/mc/export/page-cuts", test_page_cuts);
 
   return g_test_run ();
 }

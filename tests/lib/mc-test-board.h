@@ -10,6 +10,12 @@ G_BEGIN_DECLS
  * the speed figures are measured on. */
 McBoard *mc_test_grid_board_new (guint n_notes);
 
+/* The model template with n_notes notes anchored round-robin in the
+ * regions of its figures, as a workshop leaves them: distinct texts of
+ * varying length, a dozen authors, some votes. Empty history. The boards
+ * the export figures are measured on. */
+McBoard *mc_test_region_board_new (guint n_notes);
+
 /* Merging copies: a fixed time, whole seconds after it, and the six notes
  * of mc_test_merge_base_new(). */
 #define MC_TEST_T0 ((gint64) 1795000000 * G_USEC_PER_SEC)

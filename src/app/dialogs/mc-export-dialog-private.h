@@ -54,13 +54,14 @@ struct _McExportDialog
   GtkWidget            *export_button;
 
   /* The preview (mc-export-preview.c) */
-  char                 *board_data;        /* the board as saved: each render reads its own copy */
+  char                 *board_data;        /* the board as saved, once shown: each render reads its own copy */
   McScene              *preview_scene;
   cairo_surface_t      *preview_image;     /* the page, rendered by the worker */
   McRect                preview_content;   /* the scene's bounds plus the margin */
   double                preview_ppu;       /* PDF points per scene unit */
   char                 *preview_problem;   /* why the export would fail, or NULL */
   guint                 preview_timeout_id;
+  guint                 preview_idle_id;   /* reads the board after the first frame */
   guint                 preview_generation;
   GCancellable         *preview_cancellable;
   gboolean              preview_running;

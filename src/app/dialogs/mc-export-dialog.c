@@ -736,7 +736,7 @@ mc_export_dialog_new (GtkWindow  *parent,
   self->loading = FALSE;
 
   update_rows (self);
-  _mc_export_preview_start (self);
+  /* The preview starts once the window is shown (mc-export-preview.c). */
   return self;
 }
 

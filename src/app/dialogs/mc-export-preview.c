@@ -3,7 +3,7 @@
  * On a board of thousands of notes, laying the export out and drawing it
  * takes seconds; on the main loop that froze the window after every option
  * change. Here a GTask worker reads its own copy of the board (the board's
- * saved text, taken when the dialog opened), builds the scene the export
+ * saved text, taken after the dialog's first frame), builds the scene the export
  * will write, renders the page at preview resolution into an image and
  * counts what the size label reports. The main loop only paints that image.
  * A newer request cancels an older one, and a late result of a stale
@@ -49,6 +49,7 @@ typedef struct
   McRect           content;
   double           ppu;
   guint            cut;
+  guint            n_pages;        /* PDF: how many pages the export takes */
   char            *preflight;
   char            *outline;
   char            *problem;
@@ -133,6 +134,21 @@ render_figure (Request      *request,
 
   result->cut = request->options.notes ? mc_export_count_cut_notes (result->scene) : 0;
   mc_export_preflight_scene (result->scene, &result->content, result->ppu, &preflight);
+  /* A PDF page taller than PDF allows is cut into several pages. */
+  if (request->format == MC_EXPORT_FORMAT_PDF)
+    {
+      McRect content = result->content;
+      double tallest_mm = 0;
+
+      content.x += margin;
+      content.y += margin;
+      content.width -= 2 * margin;
+      content.height -= 2 * margin;
+      result->n_pages = mc_export_count_pdf_pages (result->scene, &request->options, &content,
+                                                   result->ppu, &tallest_mm);
+      if (result->n_pages > 1)
+        preflight.height_mm = tallest_mm;
+    }
   result->preflight = mc_export_preflight_to_string (&preflight);
   if (!mc_export_check_page (&request->options, request->format, &preflight, &error) ||
       !mc_export_check_fit (result->scene, result->ppu, &error))
@@ -233,6 +249,13 @@ update_size_label (McExportDialog *self,
       g_string_append (text, " · ");
     }
   g_string_append (text, result->preflight);
+  if (format == MC_EXPORT_FORMAT_PDF && result->n_pages > 1)
+    {
+      g_string_append (text, " · ");
+      /* Translators: a figure too tall for one PDF page goes on several. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", result->n_pages),
+                              result->n_pages);
+    }
 
   if (result->cut > 0)
     {
@@ -302,6 +325,11 @@ _mc_export_preview_start (McExportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  /* Before the board is read (the first frame of the dialog): the first
+   * render will take the options as they are then. */
+  if (self->board_data == NULL)
+    return;
+
   g_clear_handle_id (&self->preview_timeout_id, g_source_remove);
   if (self->preview_cancellable != NULL)
     g_cancellable_cancel (self->preview_cancellable);
@@ -351,7 +379,7 @@ mc_export_dialog_get_preview_pending (McExportDialog *self)
 {
   g_return_val_if_fail (MC_IS_EXPORT_DIALOG (self), FALSE);
 
-  return self->preview_timeout_id != 0 || self->preview_running;
+  return self->board_data == NULL || self->preview_timeout_id != 0 || self->preview_running;
 }
 
 /* Squares behind a transparent export, as image editors show them. */
@@ -436,20 +464,47 @@ draw_preview (GtkDrawingArea *area,
   cairo_restore (cr);
 }
 
+/* After the dialog's first frame: the board is read (its saved text, a
+ * copy each render reads in its worker) and the first render starts. */
+static gboolean
+on_shown (gpointer user_data)
+{
+  McExportDialog *self = user_data;
+  gsize length = 0;
+
+  self->preview_idle_id = 0;
+  /* The dialog is modal: the board does not change while it is open. */
+  self->board_data = mc_board_to_data (self->board, &length);
+  _mc_export_preview_start (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Opening the window (styles, layout, its first frame) is work enough for
+ * one turn of the main loop: the board is read in a later one, at a
+ * priority below drawing, and its render never competes with the first
+ * frame. */
+static void
+on_map (GtkWidget *widget,
+        gpointer   user_data)
+{
+  McExportDialog *self = MC_EXPORT_DIALOG (widget);
+
+  if (self->board_data == NULL && self->preview_idle_id == 0)
+    self->preview_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_shown, self, NULL);
+}
+
 void
 _mc_export_preview_init (McExportDialog *self)
 {
-  gsize length = 0;
-
-  /* The dialog is modal: the board does not change while it is open. */
-  self->board_data = mc_board_to_data (self->board, &length);
   gtk_drawing_area_set_draw_func (self->preview_area, draw_preview, self, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 void
 _mc_export_preview_dispose (McExportDialog *self)
 {
   g_clear_handle_id (&self->preview_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->preview_idle_id, g_source_remove);
   if (self->preview_cancellable != NULL)
     g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);

@@ -3,6 +3,7 @@
  * mc-export.c         options, formats, scope, the public entry points, writing files
  * mc-export-geometry.c page size, scale, the export scene, drawing it
  * mc-export-writers.c  PDF, SVG, PNG and outline bytes
+ * mc-export-pages.c    a page too tall for PDF, cut into pages
  * mc-export-report.c   the session report
  */
 #pragma once
@@ -51,6 +52,26 @@ gboolean   _mc_export_background_color   (const McExportOptions  *options,
 void       _mc_export_draw_geometry      (cairo_t                *cr,
                                           McScene                *scene,
                                           const McPageGeometry   *geo,
+                                          const McColor          *background);
+
+/* mc-export-pages.c: a page taller than max_page_pt (points) as bands of
+ * the content (scene units, top and bottom as two doubles each), cut
+ * between notes and lines; one band when it fits. */
+GArray    *_mc_export_page_bands         (McScene                *scene,
+                                          const McPageGeometry   *geo,
+                                          double                  max_page_pt);
+/* Per band, the top-level item ranges (begin, end pairs) reaching into it. */
+GPtrArray *_mc_export_page_items         (McScene                *scene,
+                                          GArray                 *bands);
+double     _mc_export_band_height        (const McPageGeometry   *geo,
+                                          GArray                 *bands,
+                                          guint                   band);
+void       _mc_export_draw_band          (cairo_t                *cr,
+                                          McScene                *scene,
+                                          const McPageGeometry   *geo,
+                                          GArray                 *bands,
+                                          guint                   band,
+                                          GArray                 *items,
                                           const McColor          *background);
 
 /* mc-export-writers.c */

@@ -237,12 +237,11 @@ figure_page (Report      *report,
   options.page = MC_EXPORT_PAGE_A4_PORTRAIT;
   g_ptr_array_add (ids, (gpointer) figure_id);
 
-  scene = _mc_export_build_scene (report->board, &options, MC_EXPORT_FORMAT_PDF, ids, &geo, error);
-  if (scene == NULL)
-    return FALSE;
-  /* Never a note with its text cut: then the figure without notes, and
-   * the notes in full in the outline. */
-  if (mc_export_count_cut_notes (scene) > 0)
+  /* Never a note with its text cut, nor a figure too long for its page
+   * to read (hundreds of notes): then the figure without notes, and the
+   * notes in full in the outline. */
+  scene = _mc_export_build_scene (report->board, &options, MC_EXPORT_FORMAT_PDF, ids, &geo, NULL);
+  if (scene == NULL || mc_export_count_cut_notes (scene) > 0)
     {
       options.notes = FALSE;
       g_clear_pointer (&scene, mc_scene_unref);

@@ -65,22 +65,33 @@ _mc_export_pdf_set_metadata (cairo_surface_t *surface,
                                   PACKAGE_NAME " " PACKAGE_VERSION);
 }
 
-/* The page's preflight, added to the summary (several pages: the largest
- * page, the smallest text and line of all); refuses a page the format
- * cannot hold before anything is drawn. */
+/* The preflight of a scene's page (or of the pages bands cut it into),
+ * added to the summary (several pages: the largest page, the smallest text
+ * and line of all); refuses a page the format cannot hold before anything
+ * is drawn. */
 static gboolean
-measure_page (const McExportOptions  *options,
-              McExportFormat          format,
-              McScene                *scene,
-              const McPageGeometry   *geo,
-              McExportSummary        *summary,
-              GError                **error)
+measure_pages (const McExportOptions  *options,
+               McExportFormat          format,
+               McScene                *scene,
+               const McPageGeometry   *geo,
+               GArray                 *bands,
+               McExportSummary        *summary,
+               GError                **error)
 {
   McExportPreflight page;
   McRect content = { 0, 0, geo->page_width / geo->scale, geo->page_height / geo->scale };
   McExportPreflight *all = &summary->preflight;
 
   mc_export_preflight_scene (scene, &content, geo->scale, &page);
+  /* Cut into pages: the tallest of them is what a viewer must open. */
+  if (bands != NULL && bands->len > 1)
+    {
+      double tallest = 0;
+
+      for (guint i = 0; i < bands->len; i++)
+        tallest = MAX (tallest, _mc_export_band_height (geo, bands, i));
+      page.height_mm = MC_PT_TO_MM (tallest);
+    }
   if (!mc_export_check_page (options, format, &page, error) ||
       !mc_export_check_fit (scene, geo->scale, error))
     return FALSE;
@@ -97,7 +108,7 @@ measure_page (const McExportOptions  *options,
         all->min_line_pt = page.min_line_pt;
       all->grayscale_safe = all->grayscale_safe && page.grayscale_safe;
     }
-  summary->n_pages++;
+  summary->n_pages += bands != NULL ? bands->len : 1;
   if (options->notes)
     summary->cut_notes += mc_export_count_cut_notes (scene);
   return TRUE;
@@ -141,6 +152,8 @@ export_pdf (McBoard                *board,
     {
       g_autoptr(GPtrArray) page_ids = g_ptr_array_new ();
       g_autoptr(McScene) scene = NULL;
+      g_autoptr(GArray) bands = NULL;
+      g_autoptr(GPtrArray) items = NULL;
       McPageGeometry geo;
 
       if (options->scope == MC_EXPORT_SCOPE_FIGURES)
@@ -149,15 +162,33 @@ export_pdf (McBoard                *board,
         g_ptr_array_extend (page_ids, ids, NULL, NULL);
 
       scene = _mc_export_build_scene (board, options, MC_EXPORT_FORMAT_PDF, page_ids, &geo, error);
-      if (scene == NULL || !measure_page (options, MC_EXPORT_FORMAT_PDF, scene, &geo, summary, error))
+      if (scene == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      /* A figure too tall for one PDF page goes on as many as it needs. */
+      bands = _mc_export_page_bands (scene, &geo, MC_EXPORT_MAX_PDF_PAGE_PT);
+      if (!measure_pages (options, MC_EXPORT_FORMAT_PDF, scene, &geo, bands, summary, error))
         {
           ok = FALSE;
           break;
         }
 
-      cairo_pdf_surface_set_size (surface, geo.page_width, geo.page_height);
-      _mc_export_draw_geometry (cr, scene, &geo, has_bg ? &bg : NULL);
-      cairo_show_page (cr);
+      if (bands->len == 1)
+        {
+          cairo_pdf_surface_set_size (surface, geo.page_width, geo.page_height);
+          _mc_export_draw_geometry (cr, scene, &geo, has_bg ? &bg : NULL);
+          cairo_show_page (cr);
+          continue;
+        }
+      items = _mc_export_page_items (scene, bands);
+      for (guint band = 0; band < bands->len; band++)
+        {
+          cairo_pdf_surface_set_size (surface, geo.page_width, _mc_export_band_height (&geo, bands, band));
+          _mc_export_draw_band (cr, scene, &geo, bands, band, items->pdata[band], has_bg ? &bg : NULL);
+          cairo_show_page (cr);
+        }
     }
 
   cairo_destroy (cr);
@@ -190,7 +221,7 @@ export_svg (McBoard                *board,
   gsize length;
 
   scene = _mc_export_build_scene (board, options, MC_EXPORT_FORMAT_SVG, ids, &geo, error);
-  if (scene == NULL || !measure_page (options, MC_EXPORT_FORMAT_SVG, scene, &geo, summary, error))
+  if (scene == NULL || !measure_pages (options, MC_EXPORT_FORMAT_SVG, scene, &geo, NULL, summary, error))
     return NULL;
 
   /* The same page as the PDF: content plus the margin, width_mm wide. */
@@ -236,7 +267,7 @@ export_png (McBoard                *board,
   int width, height;
 
   scene = _mc_export_build_scene (board, options, MC_EXPORT_FORMAT_PNG, ids, &geo, error);
-  if (scene == NULL || !measure_page (options, MC_EXPORT_FORMAT_PNG, scene, &geo, summary, error))
+  if (scene == NULL || !measure_pages (options, MC_EXPORT_FORMAT_PNG, scene, &geo, NULL, summary, error))
     return NULL;
 
   px_per_pt = options->dpi / 72.0;
@@ -245,7 +276,7 @@ export_png (McBoard                *board,
   else
     width = (int) round (geo.page_width * px_per_pt);
   height = (int) round (geo.page_height * px_per_pt);
-  /* measure_page() has checked the size; this only guards rounding. */
+  /* measure_pages() has checked the size; this only guards rounding. */
   width = CLAMP (width, 1, MC_EXPORT_MAX_PNG_SIDE);
   height = CLAMP (height, 1, MC_EXPORT_MAX_PNG_SIDE);
 

@@ -180,6 +180,16 @@ McScene        *mc_export_build_scene          (McBoard                *board,
  * warn about it; the cure is a wider figure or leaving the notes out. */
 guint           mc_export_count_cut_notes      (McScene                *scene);
 
+/* How many pages a PDF export of scene (mc_export_build_scene(), content
+ * and points_per_unit as it returned them) takes: a fitted page taller
+ * than MC_EXPORT_MAX_PDF_PAGE_PT is cut into pages between notes. The
+ * tallest page's height goes to tallest_mm (may be NULL). */
+guint           mc_export_count_pdf_pages      (McScene                *scene,
+                                                const McExportOptions  *options,
+                                                const McRect           *content,
+                                                double                  points_per_unit,
+                                                double                 *tallest_mm);
+
 /* Draws scene centred in a width × height area of cr's user space, scaled
  * to fit (never larger than max_scale; 0: no limit). For printing and
  * previews. Returns the scale used. */

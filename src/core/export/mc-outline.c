@@ -195,6 +195,8 @@ mc_outline_foreach (McBoard            *board,
   GPtrArray *figures;
   GPtrArray *notes;
   g_autoptr(GHashTable) claimed = NULL;
+  g_autoptr(GHashTable) by_region = NULL;   /* "figure\x1fregion" → notes */
+  g_autoptr(GHashTable) by_figure = NULL;   /* figure id → notes */
   g_autoptr(GPtrArray) free_notes = NULL;
 
   g_return_if_fail (MC_IS_BOARD (board));
@@ -204,6 +206,33 @@ mc_outline_foreach (McBoard            *board,
   figures = mc_board_get_figures (board);
   notes = mc_board_get_notes (board);
   claimed = g_hash_table_new (NULL, NULL);
+
+  /* One pass sorts the notes by figure and by region, in board order: the
+   * outline is linear in the notes, whatever the number of regions. */
+  by_region = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  by_figure = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint n = 0; n < notes->len; n++)
+    {
+      McNote *note = notes->pdata[n];
+      const char *figure_id = mc_note_get_figure_id (note);
+      char *key;
+      GPtrArray *list;
+
+      if (figure_id == NULL)
+        continue;
+      list = g_hash_table_lookup (by_figure, figure_id);
+      if (list == NULL)
+        g_hash_table_insert (by_figure, (gpointer) figure_id, list = g_ptr_array_new ());
+      g_ptr_array_add (list, note);
+      if (mc_note_get_region_id (note) == NULL)
+        continue;
+      key = g_strconcat (figure_id, "\x1f", mc_note_get_region_id (note), NULL);
+      list = g_hash_table_lookup (by_region, key);
+      if (list == NULL)
+        g_hash_table_insert (by_region, g_strdup (key), list = g_ptr_array_new ());
+      g_ptr_array_add (list, note);
+      g_free (key);
+    }
 
   for (guint f = 0; f < figures->len; f++)
     {
@@ -260,32 +289,32 @@ mc_outline_foreach (McBoard            *board,
               func (&entry, user_data);
             }
 
-          for (guint n = 0; n < notes->len; n++)
-            {
-              McNote *note = notes->pdata[n];
+          g_autofree char *key = g_strconcat (figure_id, "\x1f", region_id, NULL);
+          GPtrArray *anchored = g_hash_table_lookup (by_region, key);
 
-              if (g_strcmp0 (mc_note_get_figure_id (note), figure_id) == 0 &&
-                  g_strcmp0 (mc_note_get_region_id (note), region_id) == 0)
-                {
-                  g_ptr_array_add (region_notes, note);
-                  g_hash_table_add (claimed, note);
-                }
+          for (guint n = 0; anchored != NULL && n < anchored->len; n++)
+            {
+              g_ptr_array_add (region_notes, anchored->pdata[n]);
+              g_hash_table_add (claimed, anchored->pdata[n]);
             }
           emit_notes (region_notes, figure_id, region_id, rank, func, user_data);
         }
 
       /* Notes on this figure whose region the catalog does not know. */
-      for (guint n = 0; n < notes->len; n++)
-        {
-          McNote *note = notes->pdata[n];
+      {
+        GPtrArray *on_figure = g_hash_table_lookup (by_figure, figure_id);
 
-          if (!g_hash_table_contains (claimed, note) &&
-              g_strcmp0 (mc_note_get_figure_id (note), figure_id) == 0)
-            {
-              g_ptr_array_add (others, note);
-              g_hash_table_add (claimed, note);
-            }
-        }
+        for (guint n = 0; on_figure != NULL && n < on_figure->len; n++)
+          {
+            McNote *note = on_figure->pdata[n];
+
+            if (!g_hash_table_contains (claimed, note))
+              {
+                g_ptr_array_add (others, note);
+                g_hash_table_add (claimed, note);
+              }
+          }
+      }
       if (others->len > 0)
         {
           entry.kind = MC_OUTLINE_REGION;

@@ -86,15 +86,28 @@ mc_render_scene (cairo_t      *cr,
                  McScene      *scene,
                  const McRect *clip)
 {
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+
+  mc_render_scene_range (cr, scene, 0, mc_scene_get_n_items (scene), clip);
+}
+
+void
+mc_render_scene_range (cairo_t      *cr,
+                       McScene      *scene,
+                       guint         begin,
+                       guint         end,
+                       const McRect *clip)
+{
   guint n;
-  guint i = 0;
+  guint i = begin;
   /* Per open group: whether a cairo group was pushed for its opacity. */
   g_autoptr(GArray) pushed = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (scene != NULL);
 
-  n = mc_scene_get_n_items (scene);
+  n = MIN (end, mc_scene_get_n_items (scene));
   cairo_save (cr);
 
   while (i < n)

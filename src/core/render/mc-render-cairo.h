@@ -11,5 +11,12 @@ G_BEGIN_DECLS
 void mc_render_scene (cairo_t      *cr,
                       McScene      *scene,
                       const McRect *clip);
+/* The same for the items begin … end-1 only, which must be whole groups
+ * (a page of an export draws the items that reach into it). */
+void mc_render_scene_range (cairo_t      *cr,
+                            McScene      *scene,
+                            guint         begin,
+                            guint         end,
+                            const McRect *clip);
 
 G_END_DECLS
