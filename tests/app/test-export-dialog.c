@@ -215,19 +215,36 @@ test_opens_with_figures (Fixture       *fixture,
                                        mc_figure_info_get_title (info, mc_board_get_language (fixture->board))));
     }
 
-  /* Nothing selected on the canvas: the whole board, in the board's language. */
+  /* Nothing selected on the canvas: the first figure, in the board's
+   * language, at a journal's double column, which it fits (no refusal). */
   mc_export_dialog_get_options (dialog, &options);
-  g_assert_cmpint (options.scope, ==, MC_EXPORT_SCOPE_BOARD);
+  g_assert_cmpint (options.scope, ==, MC_EXPORT_SCOPE_FIGURE);
+  g_assert_cmpstr (options.figure_id, ==, mc_figure_get_id (figures->pdata[0]));
   g_assert_cmpint (options.language, ==, mc_board_get_language (fixture->board));
   g_assert_cmpint (mc_export_dialog_get_format (dialog), ==, MC_EXPORT_FORMAT_PDF);
   g_assert_cmpfloat (options.width_mm, ==, MC_EXPORT_DOUBLE_COLUMN_MM);
   g_assert_nonnull (mc_export_dialog_get_preview_scene (dialog));
-  g_assert_false (gtk_widget_get_visible (mc_export_dialog_get_control (dialog, "figure")));
+  g_assert_true (gtk_widget_get_visible (mc_export_dialog_get_control (dialog, "figure")));
 
   mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"), "export-dialog.png");
 
   /* Escape / Cancel closes it. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  mc_test_spin ();
+  g_assert_null (find_dialog ());
+
+  /* What it opens with exports as it is (and the window closes). */
+  dialog = open_dialog (fixture);
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "first.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    wait_for_preview (dialog);
+    g_assert_true (mc_export_dialog_export_to_file (dialog, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
   mc_test_spin ();
   g_assert_null (find_dialog ());
 }
@@ -534,6 +551,12 @@ test_large_board (Fixture       *fixture,
   g_assert_true (mc_export_dialog_get_preview_pending (dialog));
   g_assert_null (mc_export_dialog_get_preview_scene (dialog));
 
+  wait_for_preview (dialog);
+  g_assert_nonnull (mc_export_dialog_get_preview_scene (dialog));
+
+  /* The whole board, all of its notes, also from the worker. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "scope")),
+                              MC_EXPORT_DIALOG_SCOPE_BOARD);
   wait_for_preview (dialog);
   scene = mc_export_dialog_get_preview_scene (dialog);
   g_assert_nonnull (scene);

@@ -77,6 +77,9 @@ main (int   argc,
   /* Creating the dialog is itself on the main loop: it counts. */
   dialog = mc_export_dialog_new (GTK_WINDOW (parent), board, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  /* It opens on the first figure; the whole board is the heavy case. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "scope")),
+                              MC_EXPORT_DIALOG_SCOPE_BOARD);
   open_ms = now_ms () - start;
   while (mc_export_dialog_get_preview_pending (dialog))
     g_main_context_iteration (NULL, TRUE);

@@ -533,7 +533,10 @@ build_figure_rows (McExportDialog *self,
       g_ptr_array_add (self->figure_checks, check);
     }
 
-  if (figure_id != NULL && mc_board_get_figure (self->board, figure_id) != NULL)
+  /* A journal takes figures, so the window opens on one: the one selected
+   * on the canvas, or the first. (The whole board at a journal's width is
+   * refused with its cure; it stays one choice away.) */
+  if (figures->len > 0)
     adw_combo_row_set_selected (self->scope_row, MC_EXPORT_DIALOG_SCOPE_FIGURE);
 }
 
