@@ -1,0 +1,253 @@
+/* mc-command-board.c — the commands on figures, clusters and the board's
+ * own properties (title, language, phase, details)
+ *
+ * See mc-command.c for how a command holds its changes.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-board-private.h"
+#include "mc-command-change-private.h"
+
+McCommand *
+mc_command_add_figure (McFigure *figure)
+{
+  McCommand *self;
+
+  g_return_val_if_fail (MC_IS_FIGURE (figure), NULL);
+  g_return_val_if_fail (!figure->in_board, NULL);
+
+  self = _mc_command_new (KIND_ADD_FIGURE, _("Add Figure"));
+  _mc_command_add_change (self, CHANGE_FIGURE, NULL, figure);
+  return self;
+}
+
+McCommand *
+mc_command_remove_figure (McBoard    *board,
+                          const char *figure_id)
+{
+  g_autoptr(GHashTable) on_figure = NULL;
+  McCommand *self;
+  McFigure *figure;
+  GPtrArray *notes;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (figure_id != NULL, NULL);
+
+  self = _mc_command_new (KIND_REMOVE_FIGURE, _("Remove Figure"));
+  figure = mc_board_get_figure (board, figure_id);
+  if (figure == NULL)
+    return self;
+
+  /* Its notes go first, so undo brings the figure back before them; and
+   * before them their places in clusters. */
+  notes = mc_board_get_notes (board);
+  on_figure = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->figure_id, figure_id) == 0)
+        g_hash_table_add (on_figure, note->id);
+    }
+  _mc_command_add_cluster_detach (self, board, on_figure, NULL);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->figure_id, figure_id) == 0)
+        _mc_command_add_change (self, CHANGE_NOTE, mc_note_dup (note), NULL);
+    }
+  _mc_command_add_change (self, CHANGE_FIGURE, mc_figure_dup (figure), NULL);
+
+  return self;
+}
+
+McCommand *
+mc_command_update_figure (McBoard  *board,
+                          McFigure *changed)
+{
+  McCommand *self;
+  McFigure *current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (MC_IS_FIGURE (changed), NULL);
+  g_return_val_if_fail (!changed->in_board, NULL);
+
+  current = mc_board_get_figure (board, changed->id);
+  g_return_val_if_fail (current != NULL, NULL);
+
+  if (current->scale != changed->scale)
+    self = _mc_command_new (KIND_UPDATE_FIGURE, _("Resize Figure"));
+  else
+    self = _mc_command_new (KIND_UPDATE_FIGURE, _("Move Figure"));
+
+  if (mc_figure_equal (current, changed))
+    g_object_unref (changed);
+  else
+    _mc_command_add_change (self, CHANGE_FIGURE, mc_figure_dup (current), changed);
+
+  return self;
+}
+
+static GHashTable *
+cluster_note_set (McCluster *cluster)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *ids = mc_cluster_get_note_ids (cluster);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) ids[i]);
+  return set;
+}
+
+McCommand *
+mc_command_add_cluster (McBoard   *board,
+                        McCluster *cluster)
+{
+  g_autoptr(GHashTable) members = NULL;
+  McCommand *self;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (MC_IS_CLUSTER (cluster), NULL);
+  g_return_val_if_fail (!cluster->in_board, NULL);
+
+  self = _mc_command_new (KIND_CLUSTER, _("Cluster Notes"));
+  members = cluster_note_set (cluster);
+  _mc_command_add_cluster_detach (self, board, members, cluster->id);
+  _mc_command_add_change (self, CHANGE_CLUSTER, NULL, cluster);
+  return self;
+}
+
+McCommand *
+mc_command_remove_cluster (McBoard    *board,
+                           const char *cluster_id)
+{
+  McCommand *self;
+  McCluster *cluster;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (cluster_id != NULL, NULL);
+
+  /* The notes stay; only the grouping goes. */
+  self = _mc_command_new (KIND_CLUSTER, _("Remove Cluster"));
+  cluster = mc_board_get_cluster (board, cluster_id);
+  if (cluster != NULL)
+    _mc_command_add_change (self, CHANGE_CLUSTER, mc_cluster_dup (cluster), NULL);
+  return self;
+}
+
+McCommand *
+mc_command_update_cluster (McBoard   *board,
+                           McCluster *changed)
+{
+  g_autoptr(GHashTable) members = NULL;
+  McCommand *self;
+  McCluster *current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (MC_IS_CLUSTER (changed), NULL);
+  g_return_val_if_fail (!changed->in_board, NULL);
+
+  current = mc_board_get_cluster (board, changed->id);
+  g_return_val_if_fail (current != NULL, NULL);
+
+  self = _mc_command_new (KIND_CLUSTER, _("Edit Cluster"));
+  if (mc_cluster_equal (current, changed))
+    {
+      g_object_unref (changed);
+      return self;
+    }
+
+  members = cluster_note_set (changed);
+  _mc_command_add_cluster_detach (self, board, members, changed->id);
+  _mc_command_add_change (self, CHANGE_CLUSTER, mc_cluster_dup (current), changed);
+  return self;
+}
+
+McCommand *
+mc_command_set_title (McBoard    *board,
+                      const char *title)
+{
+  McCommand *self;
+  const char *current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+
+  if (title == NULL)
+    title = "";
+  current = mc_board_get_title (board);
+
+  self = _mc_command_new (KIND_BOARD, _("Rename Board"));
+  if (strcmp (current, title) != 0)
+    _mc_command_add_change (self, CHANGE_TITLE, g_strdup (current), g_strdup (title));
+  return self;
+}
+
+McCommand *
+mc_command_set_language (McBoard    *board,
+                         McLanguage  language)
+{
+  McCommand *self;
+  McLanguage current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (language < MC_N_LANGUAGES, NULL);
+
+  current = mc_board_get_language (board);
+  self = _mc_command_new (KIND_BOARD, _("Change Language"));
+  if (current != language)
+    {
+      Change *change = _mc_command_add_change (self, CHANGE_LANGUAGE, NULL, NULL);
+
+      change->before_value = current;
+      change->after_value = language;
+    }
+  return self;
+}
+
+McCommand *
+mc_command_set_phase (McBoard *board,
+                      McPhase  phase)
+{
+  McCommand *self;
+  McPhase current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (phase <= MC_PHASE_EVALUATE, NULL);
+
+  current = mc_board_get_phase (board);
+  self = _mc_command_new (KIND_BOARD, _("Change Phase"));
+  if (current != phase)
+    {
+      Change *change = _mc_command_add_change (self, CHANGE_PHASE, NULL, NULL);
+
+      change->before_value = current;
+      change->after_value = phase;
+    }
+  return self;
+}
+
+McCommand *
+mc_command_set_meta (McBoard    *board,
+                     const char *key,
+                     const char *value)
+{
+  McCommand *self;
+  const char *current;
+
+  g_return_val_if_fail (MC_IS_BOARD (board), NULL);
+  g_return_val_if_fail (key != NULL && key[0] != '\0', NULL);
+
+  current = mc_board_get_meta (board, key);
+  self = _mc_command_new (KIND_BOARD, _("Edit Board Details"));
+  if (g_strcmp0 (current, value) != 0)
+    {
+      Change *change = _mc_command_add_change (self, CHANGE_META, g_strdup (current), g_strdup (value));
+
+      change->key = g_strdup (key);
+    }
+  return self;
+}
