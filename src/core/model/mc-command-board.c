@@ -92,17 +92,6 @@ mc_command_update_figure (McBoard  *board,
   return self;
 }
 
-static GHashTable *
-cluster_note_set (McCluster *cluster)
-{
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-  const char * const *ids = mc_cluster_get_note_ids (cluster);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    g_hash_table_add (set, (gpointer) ids[i]);
-  return set;
-}
-
 McCommand *
 mc_command_add_cluster (McBoard   *board,
                         McCluster *cluster)
@@ -115,7 +104,7 @@ mc_command_add_cluster (McBoard   *board,
   g_return_val_if_fail (!cluster->in_board, NULL);
 
   self = _mc_command_new (KIND_CLUSTER, _("Cluster Notes"));
-  members = cluster_note_set (cluster);
+  members = _mc_command_id_set (mc_cluster_get_note_ids (cluster));
   _mc_command_add_cluster_detach (self, board, members, cluster->id);
   _mc_command_add_change (self, CHANGE_CLUSTER, NULL, cluster);
   return self;
@@ -161,7 +150,7 @@ mc_command_update_cluster (McBoard   *board,
       return self;
     }
 
-  members = cluster_note_set (changed);
+  members = _mc_command_id_set (mc_cluster_get_note_ids (changed));
   _mc_command_add_cluster_detach (self, board, members, changed->id);
   _mc_command_add_change (self, CHANGE_CLUSTER, mc_cluster_dup (current), changed);
   return self;
@@ -186,48 +175,44 @@ mc_command_set_title (McBoard    *board,
   return self;
 }
 
+/* A board property held as a number (language, phase). */
+static McCommand *
+value_command (const char *label,
+               ChangeType  type,
+               int         before,
+               int         after)
+{
+  McCommand *self = _mc_command_new (KIND_BOARD, label);
+
+  if (before != after)
+    {
+      Change *change = _mc_command_add_change (self, type, NULL, NULL);
+
+      change->before_value = before;
+      change->after_value = after;
+    }
+  return self;
+}
+
 McCommand *
 mc_command_set_language (McBoard    *board,
                          McLanguage  language)
 {
-  McCommand *self;
-  McLanguage current;
-
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
   g_return_val_if_fail (language < MC_N_LANGUAGES, NULL);
 
-  current = mc_board_get_language (board);
-  self = _mc_command_new (KIND_BOARD, _("Change Language"));
-  if (current != language)
-    {
-      Change *change = _mc_command_add_change (self, CHANGE_LANGUAGE, NULL, NULL);
-
-      change->before_value = current;
-      change->after_value = language;
-    }
-  return self;
+  return value_command (_("Change Language"), CHANGE_LANGUAGE,
+                        mc_board_get_language (board), language);
 }
 
 McCommand *
 mc_command_set_phase (McBoard *board,
                       McPhase  phase)
 {
-  McCommand *self;
-  McPhase current;
-
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
   g_return_val_if_fail (phase <= MC_PHASE_EVALUATE, NULL);
 
-  current = mc_board_get_phase (board);
-  self = _mc_command_new (KIND_BOARD, _("Change Phase"));
-  if (current != phase)
-    {
-      Change *change = _mc_command_add_change (self, CHANGE_PHASE, NULL, NULL);
-
-      change->before_value = current;
-      change->after_value = phase;
-    }
-  return self;
+  return value_command (_("Change Phase"), CHANGE_PHASE, mc_board_get_phase (board), phase);
 }
 
 McCommand *

@@ -71,6 +71,8 @@ void           _mc_command_add_cluster_detach (McCommand   *self,
                                                McBoard     *board,
                                                GHashTable  *note_ids,
                                                const char  *except_id);
+/* A set (id → id) of the NULL-terminated ids, borrowing the strings. */
+GHashTable    *_mc_command_id_set             (const char * const *ids);
 /* What differs between two states of a note, as change flags. */
 McChangeFlags  _mc_command_note_diff          (McNote      *a,
                                                McNote      *b);

@@ -112,9 +112,7 @@ mc_command_remove_notes (McBoard            *board,
 
   /* Remove back to front in drawing order; unknown ids are skipped, so a
    * note already gone (merge, a second delete) is no error. */
-  wanted = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; ids[i] != NULL; i++)
-    g_hash_table_add (wanted, (gpointer) ids[i]);
+  wanted = _mc_command_id_set (ids);
 
   notes = mc_board_get_notes (board);
   self = _mc_command_new (KIND_REMOVE_NOTES, NULL);
@@ -272,9 +270,7 @@ mc_command_raise_notes (McBoard            *board,
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
   g_return_val_if_fail (ids != NULL, NULL);
 
-  wanted = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; ids[i] != NULL; i++)
-    g_hash_table_add (wanted, (gpointer) ids[i]);
+  wanted = _mc_command_id_set (ids);
 
   /* The raised notes keep their order among themselves. */
   notes = mc_board_get_notes (board);

@@ -158,6 +158,16 @@ _mc_command_add_cluster_detach (McCommand  *self,
     }
 }
 
+GHashTable *
+_mc_command_id_set (const char * const *ids)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) ids[i]);
+  return set;
+}
+
 void
 mc_command_free (McCommand *command)
 {
