@@ -57,6 +57,21 @@ append_line (GString    *body,
   g_string_append_printf (body, _("• %s"), line);
 }
 
+/* One line of the summary from an ngettext form. */
+static void G_GNUC_PRINTF (2, 3)
+append_count (GString    *body,
+              const char *format,
+              ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+  append_line (body, line);
+}
+
 /* The summary a facilitator reads once: one line per kind of change that
  * happened, conflicts last with what to do about them. */
 static char *
@@ -69,40 +84,26 @@ describe_result (McMergeResult *result)
   guint conflicts = mc_merge_result_get_n_conflicts (result);
   guint kept = mc_merge_result_get_n_kept_deleted (result);
   guint figures = mc_merge_result_get_n_figures_added (result);
-  g_autofree char *line = NULL;
 
   if (mc_merge_result_is_empty (result))
     return g_strdup (_("This board already has everything the other copy has."));
 
-  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note added", "%u notes added", added),
-                          added);
-  append_line (body, line);
-  g_free (line);
-  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u note changed", "%u notes changed", changed),
-                          changed);
-  append_line (body, line);
-  g_free (line);
-  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u conflict", "%u conflicts", conflicts),
-                          conflicts);
-  append_line (body, line);
+  append_count (body, g_dngettext (GETTEXT_PACKAGE, "%u note added", "%u notes added", added),
+                added);
+  append_count (body, g_dngettext (GETTEXT_PACKAGE,
+                                   "%u note changed", "%u notes changed", changed),
+                changed);
+  append_count (body, g_dngettext (GETTEXT_PACKAGE,
+                                   "%u conflict", "%u conflicts", conflicts),
+                conflicts);
   if (removed > 0)
-    {
-      g_free (line);
-      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u note removed", "%u notes removed", removed),
-                              removed);
-      append_line (body, line);
-    }
+    append_count (body, g_dngettext (GETTEXT_PACKAGE,
+                                     "%u note removed", "%u notes removed", removed),
+                  removed);
   if (figures > 0)
-    {
-      g_free (line);
-      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u figure added", "%u figures added", figures),
-                              figures);
-      append_line (body, line);
-    }
+    append_count (body, g_dngettext (GETTEXT_PACKAGE,
+                                     "%u figure added", "%u figures added", figures),
+                  figures);
 
   if (conflicts > 0)
     {

@@ -17,6 +17,7 @@
 #include "mc-board-guards-private.h"
 #include "mc-board-io-private.h"
 #include "mc-board-private.h"
+#include "mc-board-save-private.h"
 
 #define EXAMPLE_RESOURCE RESOURCE_PREFIX "/examples/example.missiecanvas"
 
@@ -172,18 +173,65 @@ mc_board_new_example (void)
 }
 
 
-static gboolean
-set_io_error (GError     **error,
-              const char  *path,
-              const char  *what,
-              int          saved_errno)
+char *
+_mc_board_save_path (GFile   *file,
+                     GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
+                   _("Could not save %s: only local files can be saved"), uri);
+    }
+  return path;
+}
+
+/* Revision marks describe the file, not an edit: set outside the history. */
+void
+_mc_save_marks_stamp (McSaveMarks *marks,
+                      McBoard     *board)
+{
+  marks->old_revision = g_strdup (mc_board_get_meta (board, MC_META_REVISION));
+  marks->old_base = g_strdup (mc_board_get_meta (board, MC_META_BASE_REVISION));
+  marks->new_revision = g_uuid_string_random ();
+  if (marks->old_revision != NULL && marks->old_base == NULL)
+    _mc_board_update_meta (board, MC_META_BASE_REVISION, marks->old_revision);
+  _mc_board_update_meta (board, MC_META_REVISION, marks->new_revision);
+}
+
+void
+_mc_save_marks_restore (McSaveMarks *marks,
+                        McBoard     *board)
+{
+  if (g_strcmp0 (mc_board_get_meta (board, MC_META_REVISION), marks->new_revision) != 0)
+    return;
+  _mc_board_update_meta (board, MC_META_REVISION, marks->old_revision);
+  _mc_board_update_meta (board, MC_META_BASE_REVISION, marks->old_base);
+}
+
+void
+_mc_save_marks_clear (McSaveMarks *marks)
+{
+  g_clear_pointer (&marks->old_revision, g_free);
+  g_clear_pointer (&marks->old_base, g_free);
+  g_clear_pointer (&marks->new_revision, g_free);
+}
+
+gboolean
+_mc_board_set_save_error (GError     **error,
+                          const char  *path,
+                          const char  *step,
+                          int          saved_errno)
 {
   /* Name the file that was written, the target of a symbolic link. */
   g_autofree char *resolved = realpath (path, NULL);
   g_autofree char *display = g_filename_display_name (resolved != NULL ? resolved : path);
 
   g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
-               _("Could not save %s: %s: %s"), display, what, g_strerror (saved_errno));
+               _("Could not save %s: %s: %s"), display, step, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -194,44 +242,32 @@ mc_board_save_to_file (McBoard  *board,
 {
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *old_revision = NULL;
-  g_autofree char *old_base = NULL;
-  g_autofree char *new_revision = NULL;
+  McSaveMarks marks = { NULL, NULL, NULL };
   const char *step = NULL;
+  gboolean written;
   gsize length;
 
   g_return_val_if_fail (MC_IS_BOARD (board), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = g_file_get_path (file);
+  path = _mc_board_save_path (file, error);
   if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
+    return FALSE;
 
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
-                   _("Could not save %s: only local files can be saved"), uri);
-      return FALSE;
-    }
-
-  /* Revision marks describe the file, not an edit: set outside the
-   * history, and put back if the write fails. */
-  old_revision = g_strdup (mc_board_get_meta (board, MC_META_REVISION));
-  old_base = g_strdup (mc_board_get_meta (board, MC_META_BASE_REVISION));
-  new_revision = g_uuid_string_random ();
-  if (old_revision != NULL && old_base == NULL)
-    _mc_board_update_meta (board, MC_META_BASE_REVISION, old_revision);
-  _mc_board_update_meta (board, MC_META_REVISION, new_revision);
-
+  _mc_save_marks_stamp (&marks, board);
   data = mc_board_to_data (board, &length);
-  if (!_mc_write_file_atomically (path, data, length, MC_ATOMIC_WRITE_KEEP_BACKUP, &step))
+  written = _mc_write_file_atomically (path, data, length, MC_ATOMIC_WRITE_KEEP_BACKUP, &step);
+  if (!written)
     {
       int saved_errno = errno;
 
-      _mc_board_update_meta (board, MC_META_REVISION, old_revision);
-      _mc_board_update_meta (board, MC_META_BASE_REVISION, old_base);
-      return set_io_error (error, path, step, saved_errno);
+      _mc_save_marks_restore (&marks, board);
+      _mc_board_set_save_error (error, path, step, saved_errno);
     }
+  _mc_save_marks_clear (&marks);
+  if (!written)
+    return FALSE;
 
   mc_board_set_file (board, file);
   mc_board_mark_saved (board);

@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "mc-atomic-write-private.h"
 #include "mc-board-io.h"
 #include "mc-board-private.h"
+#include "mc-board-save-private.h"
 #include "mc-board-snapshot-private.h"
 #include "mc-document.h"
 #include "mc-document-private.h"
@@ -204,16 +204,12 @@ mc_document_load_async (GFile               *file,
   g_task_run_in_thread (task, load_thread);
 }
 
-McDocument *
-mc_document_load_finish (GAsyncResult  *result,
-                         GError       **error)
+/* NULL for NULL (the error is set); takes loaded. */
+static McDocument *
+document_take_loaded (Loaded *loaded)
 {
-  Loaded *loaded;
   McDocument *self;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  loaded = g_task_propagate_pointer (G_TASK (result), error);
   if (loaded == NULL)
     return NULL;
   self = document_from_loaded (loaded);
@@ -222,21 +218,22 @@ mc_document_load_finish (GAsyncResult  *result,
 }
 
 McDocument *
+mc_document_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return document_take_loaded (g_task_propagate_pointer (G_TASK (result), error));
+}
+
+McDocument *
 mc_document_load (GFile   *file,
                   GError **error)
 {
-  Loaded *loaded;
-  McDocument *self;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  loaded = load_file (file, error);
-  if (loaded == NULL)
-    return NULL;
-  self = document_from_loaded (loaded);
-  loaded_free (loaded);
-  return self;
+  return document_take_loaded (load_file (file, error));
 }
 
 McDocument *
@@ -292,9 +289,7 @@ typedef struct
    * there is another program's), unless check is FALSE. */
   gboolean  check;
   GBytes   *known;
-  char     *old_revision;
-  char     *old_base;
-  char     *new_revision;
+  McSaveMarks marks;
 } SaveJob;
 
 static void
@@ -306,9 +301,7 @@ save_job_free (SaveJob *job)
   g_clear_pointer (&job->data, g_bytes_unref);
   g_free (job->checksum);
   g_clear_pointer (&job->known, g_bytes_unref);
-  g_free (job->old_revision);
-  g_free (job->old_base);
-  g_free (job->new_revision);
+  _mc_save_marks_clear (&job->marks);
   g_free (job);
 }
 
@@ -348,15 +341,9 @@ prepare_save (McDocument           *self,
     }
 
   job->file = g_object_ref (file);
-  job->path = g_file_get_path (file);
+  job->path = _mc_board_save_path (file, error);
   if (job->path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
-                   _("Could not save %s: only local files can be saved"), uri);
-      return NULL;
-    }
+    return NULL;
 
   /* Only our own file has a version we know; Save As to another file was
    * confirmed in the file chooser. */
@@ -364,12 +351,7 @@ prepare_save (McDocument           *self,
   if (job->check)
     job->known = mc_file_watch_dup_known (self->file_watch);
 
-  job->old_revision = g_strdup (mc_board_get_meta (self->board, MC_META_REVISION));
-  job->old_base = g_strdup (mc_board_get_meta (self->board, MC_META_BASE_REVISION));
-  job->new_revision = g_uuid_string_random ();
-  if (job->old_revision != NULL && job->old_base == NULL)
-    _mc_board_update_meta (self->board, MC_META_BASE_REVISION, job->old_revision);
-  _mc_board_update_meta (self->board, MC_META_REVISION, job->new_revision);
+  _mc_save_marks_stamp (&job->marks, self->board);
 
   job->snapshot = _mc_board_snapshot_new (self->board);
   return g_steal_pointer (&job);
@@ -409,16 +391,7 @@ write_job (SaveJob  *job,
 
   if (!_mc_write_file_atomically (job->path, data != NULL ? data : "", length,
                                   MC_ATOMIC_WRITE_KEEP_BACKUP, &step))
-    {
-      int saved_errno = errno;
-      /* Name the file that was written, the target of a symbolic link. */
-      g_autofree char *resolved = realpath (job->path, NULL);
-      g_autofree char *display = g_filename_display_name (resolved != NULL ? resolved : job->path);
-
-      g_set_error (error, MC_BOARD_ERROR, MC_BOARD_ERROR_IO,
-                   _("Could not save %s: %s: %s"), display, step, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return _mc_board_set_save_error (error, job->path, step, errno);
   job->checksum = checksum_of (job->data);
   return TRUE;
 }
@@ -447,12 +420,7 @@ finish_save (McDocument  *self,
 
   if (!written)
     {
-      /* Put the marks back, unless an edit meanwhile moved them on. */
-      if (g_strcmp0 (mc_board_get_meta (self->board, MC_META_REVISION), job->new_revision) == 0)
-        {
-          _mc_board_update_meta (self->board, MC_META_REVISION, job->old_revision);
-          _mc_board_update_meta (self->board, MC_META_BASE_REVISION, job->old_base);
-        }
+      _mc_save_marks_restore (&job->marks, self->board);
       set_saving (self, FALSE);
       return FALSE;
     }
