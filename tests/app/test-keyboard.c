@@ -17,6 +17,7 @@
 #include "mc-command.h"
 #include "mc-board-io.h"
 #include "mc-history.h"
+#include "mc-outline-panel.h"
 #include "mc-templates.h"
 #include "mc-test-app.h"
 #include "mc-test-board.h"
@@ -257,6 +258,12 @@ test_scenario (void)
   close_board (&fixture);
 }
 
+static gboolean
+outline_is_built (gpointer data)
+{
+  return mc_outline_panel_count (data, MC_OUTLINE_ROW_NOTE) > 0;
+}
+
 /* Every figure, region and note of the example board has its object. */
 static void
 test_tree (void)
@@ -265,6 +272,7 @@ test_tree (void)
   Fixture fixture = { 0 };
   McScene *scene;
   GPtrArray *notes;
+  McOutlinePanel *panel;
   guint n_figures = 0, n_regions = 0;
 
   open_board (&fixture, board);
@@ -322,13 +330,23 @@ test_tree (void)
     }
 
   /* Tab walks the notes, and the focus (what a screen reader announces)
-   * goes with it. */
+   * goes with it; the outline, the same content as a list, selects the
+   * same note. */
+  panel = MC_OUTLINE_PANEL (g_object_ref_sink (mc_outline_panel_new ()));
+  mc_outline_panel_set_canvas (panel, fixture.canvas);
+  mc_test_wait_until (outline_is_built, panel, "the outline's rows");
   for (guint i = 0; i < 3; i++)
     {
+      g_autofree char *selected = NULL;
+
       press (&fixture, GDK_KEY_Tab, 0);
       g_assert_nonnull (fixture.canvas->edit->cursor);
       wait_for_focus (&fixture, fixture.canvas->edit->cursor);
+      selected = mc_outline_panel_dup_selected (panel);
+      g_assert_cmpstr (selected, ==, fixture.canvas->edit->cursor);
     }
+  mc_outline_panel_set_canvas (panel, NULL);
+  g_object_unref (panel);
 
   close_board (&fixture);
 }
@@ -373,6 +391,32 @@ test_speed (void)
   close_board (&fixture);
 }
 
+/* Reduced motion: with gtk-enable-animations off, zooming jumps to its
+ * end in the same call; with it on, it eases over frames. */
+static void
+test_reduced_motion (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  GtkSettings *settings = gtk_settings_get_default ();
+  double zoom;
+
+  open_board (&fixture, board);
+  zoom = mc_canvas_get_zoom (fixture.canvas);
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  mc_canvas_zoom_at (fixture.canvas, zoom * 2, 100, 100, TRUE);
+  g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (fixture.canvas), zoom * 2, 1e-9);
+  g_assert_cmpuint (fixture.canvas->tick_id, ==, 0);
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  mc_canvas_zoom_at (fixture.canvas, zoom, 100, 100, TRUE);
+  g_assert_cmpuint (fixture.canvas->tick_id, !=, 0);
+  g_assert_cmpfloat (fabs (fixture.canvas->zoom - zoom), >, 1e-6);   /* still on its way */
+
+  close_board (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +426,7 @@ main (int    argc,
   g_test_add_func ("/mc/keyboard/scenario", test_scenario);
   g_test_add_func ("/mc/keyboard/accessible-tree", test_tree);
   g_test_add_func ("/mc/keyboard/accessible-speed", test_speed);
+  g_test_add_func ("/mc/keyboard/reduced-motion", test_reduced_motion);
 
   return mc_test_app_run (app);
 }
