@@ -223,6 +223,14 @@ test_scenario (void)
   g_assert_cmpstr (mc_note_get_text (only_note (&fixture)), ==, "Bewoners als onderzoekers");
   wait_for_focus (&fixture, id);
 
+  /* Escape lets go of the note, and of the focus on it. */
+  press (&fixture, GDK_KEY_Escape, 0);
+  g_assert_false (mc_canvas_is_note_selected (fixture.canvas, id));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture.canvas)));
+  press (&fixture, GDK_KEY_Tab, 0);
+  g_assert_true (mc_canvas_is_note_selected (fixture.canvas, id));
+  wait_for_focus (&fixture, id);
+
   /* Colour and vote. */
   press (&fixture, GDK_KEY_3, GDK_ALT_MASK);
   g_assert_cmpstr (mc_note_get_color (only_note (&fixture)), ==, mc_note_colors[2]);
@@ -245,6 +253,8 @@ test_scenario (void)
   press (&fixture, GDK_KEY_Delete, 0);
   g_assert_cmpuint (mc_board_get_n_notes (fixture.board), ==, 0);
   g_assert_null (mc_canvas_test_get_accessible (fixture.canvas, id));
+  /* The keyboard stays on the canvas when its note goes. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture.canvas)));
   press (&fixture, GDK_KEY_z, GDK_CONTROL_MASK);
   note = only_note (&fixture);
   g_assert_cmpstr (mc_note_get_id (note), ==, id);

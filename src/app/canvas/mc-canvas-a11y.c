@@ -354,7 +354,12 @@ remove_node (McCanvasA11y *a11y,
              McA11yNode   *node)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (node));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (node));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  /* The keyboard stays on the canvas when what it was on goes. */
+  if (focus != NULL && (focus == GTK_WIDGET (node) || gtk_widget_is_ancestor (focus, GTK_WIDGET (node))))
+    gtk_widget_grab_focus (gtk_widget_get_ancestor (GTK_WIDGET (node), MC_TYPE_CANVAS));
   if (node->kind == MC_ROLE_NOTE && MC_IS_A11Y_NODE (parent))
     MC_A11Y_NODE (parent)->n_notes--;
   /* Children of a figure or region go with it, and their entries. */
@@ -499,7 +504,11 @@ sync_all (McCanvas *self)
 static void
 clear_nodes (McCanvas *self)
 {
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+  GtkWidget *child;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)) && _mc_canvas_a11y_has_focus (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  child = gtk_widget_get_first_child (GTK_WIDGET (self));
 
   while (child != NULL)
     {
@@ -520,12 +529,16 @@ focus_cursor (McCanvas *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Only when the keyboard is on the canvas, never from the editor. */
-  if (node == NULL || focus == NULL || _mc_canvas_edit_is_editing (self)
-      || !_mc_canvas_a11y_has_focus (self)
-      || !mc_canvas_is_note_selected (self, node->id))
+  if (focus == NULL || _mc_canvas_edit_is_editing (self) || !_mc_canvas_a11y_has_focus (self))
     return;
-  if (focus != GTK_WIDGET (node))
-    gtk_widget_grab_focus (GTK_WIDGET (node));
+  if (node != NULL && mc_canvas_is_note_selected (self, node->id))
+    {
+      if (focus != GTK_WIDGET (node))
+        gtk_widget_grab_focus (GTK_WIDGET (node));
+    }
+  /* A note no longer selected (Escape) gives the focus back. */
+  else if (MC_IS_A11Y_NODE (focus) && MC_A11Y_NODE (focus)->kind == MC_ROLE_NOTE)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 void
