@@ -55,6 +55,7 @@ struct _McCanvasA11y
   GHashTable *dirty;         /* note ids to update */
   gboolean    all_dirty;
   guint       sync_id;
+  guint       place_id;
 };
 
 static void allocate_children (GtkWidget *parent,
@@ -194,6 +195,23 @@ void
 _mc_canvas_a11y_allocate (McCanvas *self)
 {
   allocate_children (GTK_WIDGET (self), self, 0, 0);
+}
+
+static gboolean
+place_idle (gpointer data)
+{
+  McCanvas *self = data;
+
+  self->a11y->place_id = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+void
+_mc_canvas_a11y_view_changed (McCanvas *self)
+{
+  if (self->a11y != NULL && self->a11y->place_id == 0)
+    self->a11y->place_id = g_idle_add (place_idle, self);
 }
 
 /* Names and descriptions */
@@ -652,6 +670,7 @@ _mc_canvas_a11y_dispose (McCanvas *self)
     return;
 
   g_clear_handle_id (&self->a11y->sync_id, g_source_remove);
+  g_clear_handle_id (&self->a11y->place_id, g_source_remove);
   clear_nodes (self);
   g_clear_pointer (&self->a11y->nodes, g_hash_table_unref);
   g_clear_pointer (&self->a11y->dirty, g_hash_table_unref);
