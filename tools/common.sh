@@ -11,6 +11,7 @@ MC_PACKAGES=(
   libjson-glib-dev libcairo2-dev libpango1.0-dev librsvg2-dev libpng-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils
   xvfb xauth imagemagick x11-utils dbus
+  at-spi2-core python3-gi gir1.2-atspi-2.0  # the AT-SPI test (tests/a11y/)
   poppler-utils librsvg2-bin yelp-tools
   fonts-inter fonts-liberation2
   flatpak-builder  # reads the Flatpak manifest in the tests

@@ -17,6 +17,7 @@
 #include "mc-command.h"
 #include "mc-board-io.h"
 #include "mc-history.h"
+#include "mc-outline-panel.h"
 #include "mc-templates.h"
 #include "mc-test-app.h"
 #include "mc-test-board.h"
@@ -222,6 +223,14 @@ test_scenario (void)
   g_assert_cmpstr (mc_note_get_text (only_note (&fixture)), ==, "Bewoners als onderzoekers");
   wait_for_focus (&fixture, id);
 
+  /* Escape lets go of the note, and of the focus on it. */
+  press (&fixture, GDK_KEY_Escape, 0);
+  g_assert_false (mc_canvas_is_note_selected (fixture.canvas, id));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture.canvas)));
+  press (&fixture, GDK_KEY_Tab, 0);
+  g_assert_true (mc_canvas_is_note_selected (fixture.canvas, id));
+  wait_for_focus (&fixture, id);
+
   /* Colour and vote. */
   press (&fixture, GDK_KEY_3, GDK_ALT_MASK);
   g_assert_cmpstr (mc_note_get_color (only_note (&fixture)), ==, mc_note_colors[2]);
@@ -244,6 +253,8 @@ test_scenario (void)
   press (&fixture, GDK_KEY_Delete, 0);
   g_assert_cmpuint (mc_board_get_n_notes (fixture.board), ==, 0);
   g_assert_null (mc_canvas_test_get_accessible (fixture.canvas, id));
+  /* The keyboard stays on the canvas when its note goes. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture.canvas)));
   press (&fixture, GDK_KEY_z, GDK_CONTROL_MASK);
   note = only_note (&fixture);
   g_assert_cmpstr (mc_note_get_id (note), ==, id);
@@ -257,6 +268,12 @@ test_scenario (void)
   close_board (&fixture);
 }
 
+static gboolean
+outline_is_built (gpointer data)
+{
+  return mc_outline_panel_count (data, MC_OUTLINE_ROW_NOTE) > 0;
+}
+
 /* Every figure, region and note of the example board has its object. */
 static void
 test_tree (void)
@@ -265,6 +282,7 @@ test_tree (void)
   Fixture fixture = { 0 };
   McScene *scene;
   GPtrArray *notes;
+  McOutlinePanel *panel;
   guint n_figures = 0, n_regions = 0;
 
   open_board (&fixture, board);
@@ -322,13 +340,23 @@ test_tree (void)
     }
 
   /* Tab walks the notes, and the focus (what a screen reader announces)
-   * goes with it. */
+   * goes with it; the outline, the same content as a list, selects the
+   * same note. */
+  panel = MC_OUTLINE_PANEL (g_object_ref_sink (mc_outline_panel_new ()));
+  mc_outline_panel_set_canvas (panel, fixture.canvas);
+  mc_test_wait_until (outline_is_built, panel, "the outline's rows");
   for (guint i = 0; i < 3; i++)
     {
+      g_autofree char *selected = NULL;
+
       press (&fixture, GDK_KEY_Tab, 0);
       g_assert_nonnull (fixture.canvas->edit->cursor);
       wait_for_focus (&fixture, fixture.canvas->edit->cursor);
+      selected = mc_outline_panel_dup_selected (panel);
+      g_assert_cmpstr (selected, ==, fixture.canvas->edit->cursor);
     }
+  mc_outline_panel_set_canvas (panel, NULL);
+  g_object_unref (panel);
 
   close_board (&fixture);
 }
@@ -373,6 +401,32 @@ test_speed (void)
   close_board (&fixture);
 }
 
+/* Reduced motion: with gtk-enable-animations off, zooming jumps to its
+ * end in the same call; with it on, it eases over frames. */
+static void
+test_reduced_motion (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  GtkSettings *settings = gtk_settings_get_default ();
+  double zoom;
+
+  open_board (&fixture, board);
+  zoom = mc_canvas_get_zoom (fixture.canvas);
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  mc_canvas_zoom_at (fixture.canvas, zoom * 2, 100, 100, TRUE);
+  g_assert_cmpfloat_with_epsilon (mc_canvas_get_zoom (fixture.canvas), zoom * 2, 1e-9);
+  g_assert_cmpuint (fixture.canvas->tick_id, ==, 0);
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  mc_canvas_zoom_at (fixture.canvas, zoom, 100, 100, TRUE);
+  g_assert_cmpuint (fixture.canvas->tick_id, !=, 0);
+  g_assert_cmpfloat (fabs (fixture.canvas->zoom - zoom), >, 1e-6);   /* still on its way */
+
+  close_board (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +436,7 @@ main (int    argc,
   g_test_add_func ("/mc/keyboard/scenario", test_scenario);
   g_test_add_func ("/mc/keyboard/accessible-tree", test_tree);
   g_test_add_func ("/mc/keyboard/accessible-speed", test_speed);
+  g_test_add_func ("/mc/keyboard/reduced-motion", test_reduced_motion);
 
   return mc_test_app_run (app);
 }

@@ -17,6 +17,9 @@ void      _mc_canvas_a11y_board_changed (McCanvas            *self,
 void      _mc_canvas_a11y_sync          (McCanvas            *self);
 /* From the canvas's size_allocate: places every object over its item. */
 void      _mc_canvas_a11y_allocate      (McCanvas            *self);
+/* The view moved: the objects follow once the frame is drawn (never
+ * from inside a frame: a view change can come from a snapshot). */
+void      _mc_canvas_a11y_view_changed  (McCanvas            *self);
 /* The keyboard is on the canvas or on one of its notes (not the editor). */
 gboolean  _mc_canvas_a11y_has_focus     (McCanvas            *self);
 

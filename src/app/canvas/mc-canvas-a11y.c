@@ -55,6 +55,7 @@ struct _McCanvasA11y
   GHashTable *dirty;         /* note ids to update */
   gboolean    all_dirty;
   guint       sync_id;
+  guint       place_id;
 };
 
 static void allocate_children (GtkWidget *parent,
@@ -194,6 +195,23 @@ void
 _mc_canvas_a11y_allocate (McCanvas *self)
 {
   allocate_children (GTK_WIDGET (self), self, 0, 0);
+}
+
+static gboolean
+place_idle (gpointer data)
+{
+  McCanvas *self = data;
+
+  self->a11y->place_id = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+void
+_mc_canvas_a11y_view_changed (McCanvas *self)
+{
+  if (self->a11y != NULL && self->a11y->place_id == 0)
+    self->a11y->place_id = g_idle_add (place_idle, self);
 }
 
 /* Names and descriptions */
@@ -354,7 +372,12 @@ remove_node (McCanvasA11y *a11y,
              McA11yNode   *node)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (node));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (node));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  /* The keyboard stays on the canvas when what it was on goes. */
+  if (focus != NULL && (focus == GTK_WIDGET (node) || gtk_widget_is_ancestor (focus, GTK_WIDGET (node))))
+    gtk_widget_grab_focus (gtk_widget_get_ancestor (GTK_WIDGET (node), MC_TYPE_CANVAS));
   if (node->kind == MC_ROLE_NOTE && MC_IS_A11Y_NODE (parent))
     MC_A11Y_NODE (parent)->n_notes--;
   /* Children of a figure or region go with it, and their entries. */
@@ -499,7 +522,11 @@ sync_all (McCanvas *self)
 static void
 clear_nodes (McCanvas *self)
 {
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+  GtkWidget *child;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)) && _mc_canvas_a11y_has_focus (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  child = gtk_widget_get_first_child (GTK_WIDGET (self));
 
   while (child != NULL)
     {
@@ -520,12 +547,16 @@ focus_cursor (McCanvas *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Only when the keyboard is on the canvas, never from the editor. */
-  if (node == NULL || focus == NULL || _mc_canvas_edit_is_editing (self)
-      || !_mc_canvas_a11y_has_focus (self)
-      || !mc_canvas_is_note_selected (self, node->id))
+  if (focus == NULL || _mc_canvas_edit_is_editing (self) || !_mc_canvas_a11y_has_focus (self))
     return;
-  if (focus != GTK_WIDGET (node))
-    gtk_widget_grab_focus (GTK_WIDGET (node));
+  if (node != NULL && mc_canvas_is_note_selected (self, node->id))
+    {
+      if (focus != GTK_WIDGET (node))
+        gtk_widget_grab_focus (GTK_WIDGET (node));
+    }
+  /* A note no longer selected (Escape) gives the focus back. */
+  else if (MC_IS_A11Y_NODE (focus) && MC_A11Y_NODE (focus)->kind == MC_ROLE_NOTE)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 void
@@ -639,6 +670,7 @@ _mc_canvas_a11y_dispose (McCanvas *self)
     return;
 
   g_clear_handle_id (&self->a11y->sync_id, g_source_remove);
+  g_clear_handle_id (&self->a11y->place_id, g_source_remove);
   clear_nodes (self);
   g_clear_pointer (&self->a11y->nodes, g_hash_table_unref);
   g_clear_pointer (&self->a11y->dirty, g_hash_table_unref);

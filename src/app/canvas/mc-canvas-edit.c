@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "mc-canvas-a11y-private.h"
 #include "mc-canvas-edit-private.h"
 #include "mc-editing.h"
 #include "mc-figure.h"
@@ -130,9 +131,9 @@ _mc_canvas_edit_allocate (McCanvas *self)
 void
 _mc_canvas_edit_view_changed (McCanvas *self)
 {
-  /* The editor and the accessible objects follow the view. */
-  if (self->edit != NULL)
+  if (self->edit != NULL && self->edit->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
+  _mc_canvas_a11y_view_changed (self);
 }
 
 /* The person typed: the note follows, one command per change (the history

@@ -80,11 +80,15 @@ struct _McOutlinePanel
   McBoard          *board;
   gulong            board_changed_id;
   gulong            canvas_board_id;
+  gulong            canvas_selection_id;
   guint             rebuild_id;
   char             *needle;       /* casefolded search, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (McOutlinePanel, mc_outline_panel, GTK_TYPE_WIDGET)
+
+static void on_canvas_selection (McCanvas       *canvas,
+                                 McOutlinePanel *self);
 
 static char *
 fold (const char *text)
@@ -249,6 +253,8 @@ rebuild (McOutlinePanel *self)
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        rows->pdata, rows->len);
   gtk_widget_set_visible (self->empty_label, rows->len == 0);
+  if (self->canvas != NULL)
+    on_canvas_selection (self->canvas, self);
 }
 
 static gboolean
@@ -304,6 +310,43 @@ on_canvas_board (McCanvas       *canvas,
   mc_canvas_set_search (canvas, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* The canvas's keyboard note (the last one picked) is the outline's
+ * selected row, so both views show the same selection. */
+static void
+on_canvas_selection (McCanvas       *canvas,
+                     McOutlinePanel *self)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (self->list_view)));
+  g_auto(GStrv) ids = mc_canvas_dup_selection (canvas);
+  guint n = ids != NULL ? g_strv_length (ids) : 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; n > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
+    {
+      g_autoptr(McOutlineRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (row->kind == MC_OUTLINE_ROW_NOTE && g_str_equal (row->target, ids[n - 1]))
+        {
+          position = i;
+          break;
+        }
+    }
+  gtk_single_selection_set_selected (selection, position);
+}
+
+char *
+mc_outline_panel_dup_selected (McOutlinePanel *self)
+{
+  GtkSingleSelection *selection;
+  McOutlineRow *row;
+
+  g_return_val_if_fail (MC_IS_OUTLINE_PANEL (self), NULL);
+
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (self->list_view)));
+  row = gtk_single_selection_get_selected_item (selection);
+  return row != NULL ? g_strdup (row->target) : NULL;
+}
+
 void
 mc_outline_panel_set_canvas (McOutlinePanel *self,
                              McCanvas       *canvas)
@@ -317,6 +360,7 @@ mc_outline_panel_set_canvas (McOutlinePanel *self,
   if (self->canvas != NULL)
     {
       g_clear_signal_handler (&self->canvas_board_id, self->canvas);
+      g_clear_signal_handler (&self->canvas_selection_id, self->canvas);
       g_object_remove_weak_pointer (G_OBJECT (self->canvas), (gpointer *) &self->canvas);
     }
   self->canvas = canvas;
@@ -325,6 +369,8 @@ mc_outline_panel_set_canvas (McOutlinePanel *self,
       g_object_add_weak_pointer (G_OBJECT (canvas), (gpointer *) &self->canvas);
       self->canvas_board_id = g_signal_connect (canvas, "notify::board",
                                                 G_CALLBACK (on_canvas_board), self);
+      self->canvas_selection_id = g_signal_connect (canvas, "selection-changed",
+                                                    G_CALLBACK (on_canvas_selection), self);
       on_canvas_board (canvas, NULL, self);
     }
   else

@@ -38,5 +38,8 @@ guint       mc_outline_panel_count          (McOutlinePanel   *self,
  * the outline shows no such note. */
 gboolean    mc_outline_panel_activate_note  (McOutlinePanel   *self,
                                              const char       *note_id);
+/* The selected row's figure id, "<figure>/<region>" or note id, or NULL.
+ * The row of the canvas's keyboard note is selected as it changes. */
+char       *mc_outline_panel_dup_selected   (McOutlinePanel   *self);
 
 G_END_DECLS
