@@ -10,6 +10,7 @@
 
 #include "mc-board-private.h"
 #include "mc-command-change-private.h"
+#include "mc-command-private.h"
 
 McCommand *
 mc_command_add_figure (McFigure *figure)
