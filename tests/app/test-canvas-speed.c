@@ -13,7 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "mc-application.h"
-#include "mc-canvas-edit-private.h"
+#include "mc-test-canvas.h"
 #include "mc-command.h"
 #include "mc-history.h"
 #include "mc-layout.h"

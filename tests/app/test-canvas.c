@@ -10,7 +10,7 @@
 
 #include "mc-application.h"
 #include "mc-templates.h"
-#include "mc-canvas-edit-private.h"
+#include "mc-test-canvas.h"
 #include "mc-cluster.h"
 #include "mc-command.h"
 #include "mc-editing.h"

@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include "mc-canvas-a11y-private.h"
-#include "mc-canvas-edit-private.h"
+#include "mc-test-canvas.h"
 #include "mc-command.h"
 #include "mc-board-io.h"
 #include "mc-history.h"

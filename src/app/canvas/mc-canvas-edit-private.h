@@ -7,8 +7,8 @@
  *   mc-canvas-clipboard.c  copy, cut, paste
  *   mc-canvas-menus.c      right-click menus and the cluster prompt
  *   mc-canvas-draw.c       drawing (board cache, overlays)
- * Tests reach the input paths through the mc_canvas_test_* hooks at the
- * end (mc-canvas-test-hooks.c). */
+ * Tests reach the input paths through the mc_canvas_test_* hooks of the
+ * tests-only tests/lib/mc-test-canvas.c. */
 #pragma once
 
 #include "mc-canvas-private.h"
@@ -228,31 +228,10 @@ gboolean  _mc_canvas_edit_over_note       (McCanvas        *self,
                                            double           x,
                                            double           y);
 
-/* Test hooks: the same code paths as the gestures. */
-void      mc_canvas_test_click            (McCanvas        *self,
-                                           double           x,
-                                           double           y,
-                                           GdkModifierType  state);
-void      mc_canvas_test_double_click     (McCanvas        *self,
-                                           double           x,
-                                           double           y);
-void      mc_canvas_test_drag             (McCanvas        *self,
-                                           double           x,
-                                           double           y,
-                                           double           to_x,
-                                           double           to_y,
-                                           GdkModifierType  state);
 /* The canvas's own key handling (arrows, space, Escape), as for a key
  * press; TRUE when handled. In mc-canvas-input.c. */
-gboolean  mc_canvas_test_key              (McCanvas        *self,
+gboolean  _mc_canvas_key_pressed          (McCanvas        *self,
                                            guint            keyval,
                                            GdkModifierType  state);
-/* The in-place editor's text view, or NULL when not editing. */
-GtkWidget *mc_canvas_test_get_editor      (McCanvas        *self);
-/* Opens the right-click menu at (x, y) and returns it (a GtkPopoverMenu),
- * or NULL when nothing there has one. */
-GtkWidget *mc_canvas_test_context_menu    (McCanvas        *self,
-                                           double           x,
-                                           double           y);
 
 G_END_DECLS

@@ -284,9 +284,9 @@ on_leave (GtkEventControllerMotion *controller,
 /* Keys */
 
 gboolean
-mc_canvas_test_key (McCanvas        *self,
-                    guint            keyval,
-                    GdkModifierType  state)
+_mc_canvas_key_pressed (McCanvas        *self,
+                        guint            keyval,
+                        GdkModifierType  state)
 {
   const double step = 64.0;
   /* Arrow keys nudge selected notes (Shift: a larger step), else the
@@ -358,7 +358,7 @@ on_key_pressed (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 McCanvas              *self)
 {
-  return mc_canvas_test_key (self, keyval, state);
+  return _mc_canvas_key_pressed (self, keyval, state);
 }
 
 static void

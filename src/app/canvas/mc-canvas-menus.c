@@ -305,18 +305,6 @@ action_context_menu (GtkWidget  *widget,
   _mc_canvas_edit_context_menu (self, x, y);
 }
 
-GtkWidget *
-mc_canvas_test_context_menu (McCanvas *self,
-                             double    x,
-                             double    y)
-{
-  _mc_canvas_edit_context_menu (self, x, y);
-  if (self->edit->context_menu == NULL || !gtk_widget_get_visible (self->edit->context_menu))
-    return NULL;
-  return self->edit->context_menu;
-}
-
-
 void
 _mc_canvas_menus_class_init (GtkWidgetClass *widget_class)
 {

@@ -1,10 +1,10 @@
-/* mc-canvas-test-hooks.c — the mc_canvas_test_* entry points: the same
- * code paths as the gestures, for tests that cannot send real pointer
- * events.
+/* mc-test-canvas.c — the mc_canvas_test_* entry points: the same code
+ * paths as the gestures, for tests that cannot send real pointer events.
+ * Tests only: the product has no such entry points.
  */
 #include "config.h"
 
-#include "mc-canvas-edit-private.h"
+#include "mc-test-canvas.h"
 
 void
 mc_canvas_test_click (McCanvas        *self,
@@ -57,4 +57,23 @@ GtkWidget *
 mc_canvas_test_get_editor (McCanvas *self)
 {
   return self->edit->editor;
+}
+
+gboolean
+mc_canvas_test_key (McCanvas        *self,
+                    guint            keyval,
+                    GdkModifierType  state)
+{
+  return _mc_canvas_key_pressed (self, keyval, state);
+}
+
+GtkWidget *
+mc_canvas_test_context_menu (McCanvas *self,
+                             double    x,
+                             double    y)
+{
+  _mc_canvas_edit_context_menu (self, x, y);
+  if (self->edit->context_menu == NULL || !gtk_widget_get_visible (self->edit->context_menu))
+    return NULL;
+  return self->edit->context_menu;
 }
