@@ -270,7 +270,10 @@ mc_figure_shapes_add_region_text (McFigureBuild            *build,
   start = box->y;
   bottom = box->y + box->height;
   spacing = mc_figure_shapes_len (build, spec->spacing > 0 ? spec->spacing : 8);
-  reserve = mc_figure_shapes_notes_height (build, box->width, spec->min_notes);
+  /* Without notes shown the room kept for them would only push the texts
+   * out of the region. */
+  reserve = options != NULL && !options->notes ? 0
+            : mc_figure_shapes_notes_height (build, box->width, spec->min_notes);
   if (reserve > 0)
     reserve += spacing;
   text = *box;
@@ -317,6 +320,60 @@ mc_figure_shapes_add_region_text (McFigureBuild            *build,
   box->y = MIN (text.y, bottom);
   box->height = bottom - box->y;
   return box->y - start;
+}
+
+/* TRUE when text set at size (scene units) in width wraps at words only. */
+static gboolean
+label_fits_width (McFigureBuild *build,
+                  const char    *text,
+                  double         size,
+                  double         width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  McTextStyle style;
+  double w;
+
+  mc_figure_shapes_style (build, &style, 0, PANGO_WEIGHT_SEMIBOLD);
+  style.family = build->theme->font_family;
+  style.size = size;
+  layout = mc_text_layout_new (text, &style, width);
+  mc_text_layout_get_size (layout, &w, NULL);
+  return w <= width + 0.5 && !mc_text_layout_breaks_inside_word (layout);
+}
+
+double
+mc_figure_shapes_label_size_for_widths (McFigureBuild      *build,
+                                        const char * const *region_ids,
+                                        const double       *widths,
+                                        guint               n,
+                                        double              theme_size)
+{
+  double scale, floor_size, size;
+
+  g_return_val_if_fail (build != NULL, theme_size);
+
+  if (build->options == NULL || !build->options->strict)
+    return theme_size;
+  scale = build->font_scale > 0 ? build->font_scale : build->unit;
+  if (scale <= 0)
+    return theme_size;
+  floor_size = mc_figure_build_size (build, 0);
+  size = mc_figure_build_size (build, theme_size);
+
+  /* Down in small steps to the floor; a label that fits nowhere keeps the
+   * floor (and goes to the legend as before). */
+  for (guint i = 0; i < n; i++)
+    {
+      const McRegionInfo *region = mc_figure_build_get_region (build, region_ids[i]);
+      const char *label = region != NULL ? mc_region_info_get_label (region, build->language)
+                                         : NULL;
+
+      if (label == NULL || widths[i] <= 0)
+        continue;
+      while (size > floor_size && !label_fits_width (build, label, size, widths[i]))
+        size = MAX (floor_size, size * 0.95);
+    }
+  return size / scale;
 }
 
 char *
