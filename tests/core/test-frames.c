@@ -370,6 +370,26 @@ test_perspectives_names_on_wheel (void)
   g_assert_cmpuint (missing, ==, 0);
 }
 
+/* The quadrant and ring figures keep their region names on the figure at a
+ * single column, in both languages. */
+static void
+test_region_names_on_figure (void)
+{
+  static const char * const kinds[] = {
+    "boundary-crossing", "value-creation", "coherence", "potential-value",
+  };
+  guint missing = 0;
+
+  for (guint l = 0; l < 2; l++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        McLanguage language = l == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN;
+
+        missing += labels_off_figure (kinds[k], language, 84, FALSE, MC_THEME_PRINT);
+      }
+  g_assert_cmpuint (missing, ==, 0);
+}
+
 /* The exported PDF carries every label and question as text. */
 static void
 test_cimo_pdf (void)
@@ -686,6 +706,7 @@ main (int   argc,
       g_test_add_data_func (golden, kinds[i], test_golden);
     }
   g_test_add_func ("/mc/frames/perspectives-names-on-wheel", test_perspectives_names_on_wheel);
+  g_test_add_func ("/mc/frames/region-names-on-figure", test_region_names_on_figure);
   g_test_add_func ("/mc/frames/cimo-pdf", test_cimo_pdf);
   g_test_add_func ("/mc/frames/caption-source", test_caption_source);
   g_test_add_func ("/mc/frames/export-refuses-cut", test_export_refuses_cut);

@@ -203,8 +203,8 @@ build_perspectives (McFigureBuild *build)
       ids[i] = sectors[i].id;
       widths[i] = mc_figure_shapes_len (build, get_content_rects ()[i].width);
     }
-  label_size = mc_figure_shapes_label_size_for_widths (build, ids, widths, N_SECTORS,
-                                                       build->theme->label_size);
+  label_size = mc_figure_shapes_label_size_for (build, ids, widths, NULL, N_SECTORS,
+                                                build->theme->label_size);
 
   mc_figure_shapes_add_title (build);
   for (guint i = 0; i < N_SECTORS; i++)

@@ -295,6 +295,11 @@ mc_figure_shapes_add_region_text (McFigureBuild            *build,
       style.alignment = spec->alignment;
       /* The label always gets at least a line: it names the region. */
       max = MAX (text.height * share, MIN (text.height, style.size * 1.4));
+      /* Strict views: rather all the lines it needs than the legend; the
+       * texts after it make way. */
+      if (options != NULL && options->strict)
+        max = MAX (max, MIN (text.height,
+                             mc_figure_shapes_measure_text (label, &style, text.width) * 1.01 + 0.5));
       mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, label, &style,
                                        spec->label_color != NULL ? spec->label_color : &ink,
                                        &text, max, spacing * 0.6);
@@ -322,31 +327,35 @@ mc_figure_shapes_add_region_text (McFigureBuild            *build,
   return box->y - start;
 }
 
-/* TRUE when text set at size (scene units) in width wraps at words only. */
+/* TRUE when text set at size (scene units) in width wraps at words only
+ * (and is at most height tall when height > 0). */
 static gboolean
-label_fits_width (McFigureBuild *build,
-                  const char    *text,
-                  double         size,
-                  double         width)
+label_fits (McFigureBuild *build,
+            const char    *text,
+            double         size,
+            double         width,
+            double         height)
 {
   g_autoptr(PangoLayout) layout = NULL;
   McTextStyle style;
-  double w;
+  double w, h;
 
   mc_figure_shapes_style (build, &style, 0, PANGO_WEIGHT_SEMIBOLD);
   style.family = build->theme->font_family;
   style.size = size;
   layout = mc_text_layout_new (text, &style, width);
-  mc_text_layout_get_size (layout, &w, NULL);
-  return w <= width + 0.5 && !mc_text_layout_breaks_inside_word (layout);
+  mc_text_layout_get_size (layout, &w, &h);
+  return w <= width + 0.5 && (height <= 0 || h * 1.01 + 0.5 <= height) &&
+         !mc_text_layout_breaks_inside_word (layout);
 }
 
 double
-mc_figure_shapes_label_size_for_widths (McFigureBuild      *build,
-                                        const char * const *region_ids,
-                                        const double       *widths,
-                                        guint               n,
-                                        double              theme_size)
+mc_figure_shapes_label_size_for (McFigureBuild      *build,
+                                 const char * const *region_ids,
+                                 const double       *widths,
+                                 const double       *heights,
+                                 guint               n,
+                                 double              theme_size)
 {
   double scale, floor_size, size;
 
@@ -370,7 +379,8 @@ mc_figure_shapes_label_size_for_widths (McFigureBuild      *build,
 
       if (label == NULL || widths[i] <= 0)
         continue;
-      while (size > floor_size && !label_fits_width (build, label, size, widths[i]))
+      while (size > floor_size &&
+             !label_fits (build, label, size, widths[i], heights != NULL ? heights[i] : 0))
         size = MAX (floor_size, size * 0.95);
     }
   return size / scale;
