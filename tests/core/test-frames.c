@@ -33,6 +33,17 @@
 
 static const double widths_mm[] = { 84, 90, 140, 174, 190 };
 
+/* A text item's text without break marks, appended to out. */
+static void
+append_plain_text (GString     *out,
+                   PangoLayout *layout)
+{
+  for (const char *text = pango_layout_get_text (layout); *text != '\0';
+       text = g_utf8_next_char (text))
+    if (g_utf8_get_char (text) != 0x200B)
+      g_string_append_unichar (out, g_utf8_get_char (text));
+}
+
 /* All text of the scene, break marks removed, each item on its own line. */
 static char *
 scene_text (McScene *scene)
@@ -42,14 +53,10 @@ scene_text (McScene *scene)
   for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
     {
       const McSceneItem *item = mc_scene_get_item (scene, i);
-      const char *text;
 
       if (item->kind != MC_ITEM_TEXT)
         continue;
-      for (text = pango_layout_get_text (item->layout); *text != '\0';
-           text = g_utf8_next_char (text))
-        if (g_utf8_get_char (text) != 0x200B)
-          g_string_append_unichar (out, g_utf8_get_char (text));
+      append_plain_text (out, item->layout);
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
@@ -325,20 +332,14 @@ labels_off_figure (const char *kind,
           for (guint j = i + 1; j < end && !found; j++)
             {
               const McSceneItem *child = mc_scene_get_item (scene, j);
-              GString *text = g_string_new (NULL);
+              g_autoptr(GString) text = NULL;
               g_autofree char *flat = NULL;
 
               if (child->kind != MC_ITEM_TEXT || child->role != MC_ROLE_LABEL)
-                {
-                  g_string_free (text, TRUE);
-                  continue;
-                }
-              for (const char *p = pango_layout_get_text (child->layout); *p != '\0';
-                   p = g_utf8_next_char (p))
-                if (g_utf8_get_char (p) != 0x200B)
-                  g_string_append_unichar (text, g_utf8_get_char (p));
+                continue;
+              text = g_string_new (NULL);
+              append_plain_text (text, child->layout);
               flat = squash (text->str);
-              g_string_free (text, TRUE);
               found = g_strcmp0 (flat, label) == 0;
             }
         }
