@@ -33,6 +33,17 @@
 
 static const double widths_mm[] = { 84, 90, 140, 174, 190 };
 
+/* A text item's text without break marks, appended to out. */
+static void
+append_plain_text (GString     *out,
+                   PangoLayout *layout)
+{
+  for (const char *text = pango_layout_get_text (layout); *text != '\0';
+       text = g_utf8_next_char (text))
+    if (g_utf8_get_char (text) != 0x200B)
+      g_string_append_unichar (out, g_utf8_get_char (text));
+}
+
 /* All text of the scene, break marks removed, each item on its own line. */
 static char *
 scene_text (McScene *scene)
@@ -42,14 +53,10 @@ scene_text (McScene *scene)
   for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
     {
       const McSceneItem *item = mc_scene_get_item (scene, i);
-      const char *text;
 
       if (item->kind != MC_ITEM_TEXT)
         continue;
-      for (text = pango_layout_get_text (item->layout); *text != '\0';
-           text = g_utf8_next_char (text))
-        if (g_utf8_get_char (text) != 0x200B)
-          g_string_append_unichar (out, g_utf8_get_char (text));
+      append_plain_text (out, item->layout);
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
@@ -285,6 +292,103 @@ test_kind (gconstpointer data)
           }
 
   g_assert_cmpuint (problems, ==, 0);
+}
+
+/* The number of regions of kind whose label is not drawn in its own
+ * region group (it went to the legend), printed. */
+static guint
+labels_off_figure (const char *kind,
+                   McLanguage  language,
+                   double      width_mm,
+                   gboolean    notes,
+                   McThemeKind theme)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+  g_autoptr(McScene) scene = NULL;
+  const McFigureInfo *info = mc_catalog_get_figure (mc_catalog_get_default (), kind);
+  McViewOptions view;
+  guint missing = 0;
+
+  view_for_frame (&view, language, kind, width_mm, notes, MC_QUESTIONS_LIST);
+  view.theme = theme;
+  scene = mc_layout_build (layout, board, &view);
+
+  for (guint r = 0; r < mc_figure_info_get_n_regions (info); r++)
+    {
+      const McRegionInfo *region = mc_figure_info_get_region (info, r);
+      g_autofree char *label = squash (mc_region_info_get_label (region, language));
+      g_autofree char *group_id = g_strdup_printf ("%s/%s", kind, mc_region_info_get_id (region));
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < mc_scene_get_n_items (scene) && !found; i++)
+        {
+          const McSceneItem *item = mc_scene_get_item (scene, i);
+          guint end;
+
+          if (item->kind != MC_ITEM_GROUP_BEGIN || g_strcmp0 (item->id, group_id) != 0)
+            continue;
+          end = mc_scene_group_end (scene, i);
+          for (guint j = i + 1; j < end && !found; j++)
+            {
+              const McSceneItem *child = mc_scene_get_item (scene, j);
+              g_autoptr(GString) text = NULL;
+              g_autofree char *flat = NULL;
+
+              if (child->kind != MC_ITEM_TEXT || child->role != MC_ROLE_LABEL)
+                continue;
+              text = g_string_new (NULL);
+              append_plain_text (text, child->layout);
+              flat = squash (text->str);
+              found = g_strcmp0 (flat, label) == 0;
+            }
+        }
+      if (!found)
+        {
+          missing++;
+          g_test_message ("%s %.0f mm (notes %d): “%s” is not on the figure", kind, width_mm,
+                          notes, label);
+        }
+    }
+  return missing;
+}
+
+/* The wheel keeps its five perspective names in their sectors at a single
+ * and a 1.5 column, in both languages. */
+static void
+test_perspectives_names_on_wheel (void)
+{
+  guint missing = 0;
+
+  for (guint l = 0; l < 2; l++)
+    {
+      McLanguage language = l == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN;
+
+      missing += labels_off_figure ("perspectives", language, 84, FALSE, MC_THEME_PRINT);
+      missing += labels_off_figure ("perspectives", language, 140, FALSE, MC_THEME_PRINT);
+      missing += labels_off_figure ("perspectives", language, 140, TRUE, MC_THEME_PRINT);
+    }
+  g_assert_cmpuint (missing, ==, 0);
+}
+
+/* The quadrant and ring figures keep their region names on the figure at a
+ * single column, in both languages. */
+static void
+test_region_names_on_figure (void)
+{
+  static const char * const kinds[] = {
+    "boundary-crossing", "value-creation", "coherence", "potential-value",
+  };
+  guint missing = 0;
+
+  for (guint l = 0; l < 2; l++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        McLanguage language = l == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN;
+
+        missing += labels_off_figure (kinds[k], language, 84, FALSE, MC_THEME_PRINT);
+      }
+  g_assert_cmpuint (missing, ==, 0);
 }
 
 /* The exported PDF carries every label and question as text. */
@@ -602,6 +706,8 @@ main (int   argc,
       g_test_add_data_func (path, kinds[i], test_kind);
       g_test_add_data_func (golden, kinds[i], test_golden);
     }
+  g_test_add_func ("/mc/frames/perspectives-names-on-wheel", test_perspectives_names_on_wheel);
+  g_test_add_func ("/mc/frames/region-names-on-figure", test_region_names_on_figure);
   g_test_add_func ("/mc/frames/cimo-pdf", test_cimo_pdf);
   g_test_add_func ("/mc/frames/caption-source", test_caption_source);
   g_test_add_func ("/mc/frames/export-refuses-cut", test_export_refuses_cut);

@@ -43,6 +43,7 @@ typedef struct
   double         top;      /* first content line below the title */
   double         cy;       /* centre of the disc */
   double         bite;     /* radius the quadrants leave free */
+  double         label_size; /* theme size of the four names */
 } Frame;
 
 static void
@@ -143,6 +144,28 @@ note_area (const Frame    *frame,
   *area = (McRect) { x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0) };
 }
 
+/* The span of a quadrant's texts (figure units): at the top; below the
+ * centre line they make way for the disc. */
+static void
+text_span (const Frame    *frame,
+           const Quadrant *quadrant,
+           double         *tx0,
+           double         *tx1)
+{
+  double qx0, qy0, qx1, qy1;
+
+  quadrant_rect (frame, quadrant, &qx0, &qy0, &qx1, &qy1);
+  *tx0 = qx0 + MC_FIGURE_PAD;
+  *tx1 = qx1 - MC_FIGURE_PAD;
+  if (!quadrant->top)
+    {
+      if (quadrant->left)
+        *tx1 = MIN (*tx1, CENTRE_X - frame->bite - MC_FIGURE_GAP);
+      else
+        *tx0 = MAX (*tx0, CENTRE_X + frame->bite + MC_FIGURE_GAP);
+    }
+}
+
 static void
 add_quadrant (const Frame    *frame,
               const Quadrant *quadrant)
@@ -153,24 +176,15 @@ add_quadrant (const Frame    *frame,
   double tx0, tx1, ty;
   McRect box, area;
   double used;
-  const McShapesRegionText text = { 0, };
+  const McShapesRegionText text = { .label_size = frame->label_size };
 
   quadrant_rect (frame, quadrant, &qx0, &qy0, &qx1, &qy1);
   path = quadrant_path (frame, quadrant);
   mc_figure_shapes_begin_region (build, quadrant->id, path, NULL, quadrant->shade, 1.0,
                                  MC_LINE_SOLID);
 
-  /* Texts at the top; below the centre line they make way for the disc. */
-  tx0 = qx0 + MC_FIGURE_PAD;
-  tx1 = qx1 - MC_FIGURE_PAD;
+  text_span (frame, quadrant, &tx0, &tx1);
   ty = qy0 + MC_FIGURE_PAD * 0.75;
-  if (!quadrant->top)
-    {
-      if (quadrant->left)
-        tx1 = MIN (tx1, CENTRE_X - frame->bite - MC_FIGURE_GAP);
-      else
-        tx0 = MAX (tx0, CENTRE_X + frame->bite + MC_FIGURE_GAP);
-    }
   mc_figure_shapes_rect (build, tx0, ty, tx1 - tx0, (qy1 - qy0) * 0.55, &box);
   used = mc_figure_shapes_add_region_text (build, quadrant->id, &text, &box);
 
@@ -215,11 +229,30 @@ add_centre (const Frame *frame)
 static void
 build_boundary_crossing (McFigureBuild *build)
 {
-  Frame frame = { build, 0, 0, DISC_RADIUS + MC_FIGURE_GAP };
+  Frame frame = { build, 0, 0, DISC_RADIUS + MC_FIGURE_GAP, 0 };
 
   frame.top = MC_FIGURE_TITLE_BAND;
   mc_figure_shapes_add_title (build);
   frame.cy = (frame.top + AREA_BOTTOM) / 2;
+
+  /* One size for the four names, smaller at a narrow width so that each
+   * stays in its quadrant. */
+  {
+    const char *ids[G_N_ELEMENTS (quadrants)];
+    double widths[G_N_ELEMENTS (quadrants)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
+      {
+        double tx0, tx1;
+
+        text_span (&frame, &quadrants[i], &tx0, &tx1);
+        ids[i] = quadrants[i].id;
+        widths[i] = mc_figure_shapes_len (build, tx1 - tx0);
+      }
+    frame.label_size = mc_figure_shapes_label_size_for (build, ids, widths, NULL,
+                                                        G_N_ELEMENTS (quadrants),
+                                                        build->theme->label_size);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
     add_quadrant (&frame, &quadrants[i]);

@@ -102,7 +102,8 @@ sector_in_board_units (McFigureBuild *build,
 
 static void
 build_sector (McFigureBuild *build,
-              guint          index)
+              guint          index,
+              double         label_size)
 {
   const char *id = sectors[index].id;
   const McRect *r = &get_content_rects ()[index];
@@ -114,6 +115,7 @@ build_sector (McFigureBuild *build,
   const McShapesRegionText text = {
     .alignment = PANGO_ALIGN_CENTER,
     .label_share = 0.25,
+    .label_size = label_size,
     .min_notes = 2,
   };
 
@@ -190,9 +192,23 @@ build_hub (McFigureBuild *build)
 static void
 build_perspectives (McFigureBuild *build)
 {
+  const char *ids[N_SECTORS];
+  double widths[N_SECTORS];
+  double label_size;
+
+  /* At a narrow width the five names keep one size, smaller down to the
+   * floor, so that each stays in its sector rather than in the legend. */
+  for (guint i = 0; i < N_SECTORS; i++)
+    {
+      ids[i] = sectors[i].id;
+      widths[i] = mc_figure_shapes_len (build, get_content_rects ()[i].width);
+    }
+  label_size = mc_figure_shapes_label_size_for (build, ids, widths, NULL, N_SECTORS,
+                                                build->theme->label_size);
+
   mc_figure_shapes_add_title (build);
   for (guint i = 0; i < N_SECTORS; i++)
-    build_sector (build, i);
+    build_sector (build, i, label_size);
   build_hub (build);
 }
 

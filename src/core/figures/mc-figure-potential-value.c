@@ -23,11 +23,14 @@
 #define CENTRE_X     500.0
 #define CORE_RADIUS  232.0
 #define NEAR_RADIUS  436.0
+/* The near ring's flank beside the core, where its name stands. */
+#define NEAR_FLANK   (NEAR_RADIUS - CORE_RADIUS - 2 * 14)
 
 typedef struct
 {
   McFigureBuild *build;
   double         top;
+  double         label_scale; /* on every zone's label size: below 1 when narrow */
 } Frame;
 
 /* The upper half of a disc standing on the bottom edge, clockwise; with
@@ -79,11 +82,12 @@ static const Zone zones[] = {
 };
 
 static double
-add_label (McFigureBuild *build,
+add_label (const Frame   *frame,
            const Zone    *zone,
            const McRect  *box,
            PangoAlignment alignment)
 {
+  McFigureBuild *build = frame->build;
   const McRegionInfo *region = mc_figure_build_get_region (build, zone->id);
   const char *label = region != NULL ? mc_region_info_get_label (region, build->language) : NULL;
   McTextStyle style;
@@ -92,7 +96,8 @@ add_label (McFigureBuild *build,
   if (label == NULL)
     return 0;
   mc_figure_build_get_region_colors (build, zone->id, zone->shade, NULL, NULL, &ink);
-  mc_figure_shapes_style (build, &style, build->theme->label_size * zone->label_factor,
+  mc_figure_shapes_style (build, &style,
+                          build->theme->label_size * zone->label_factor * frame->label_scale,
                           zone->weight);
   style.alignment = alignment;
   return mc_figure_build_add_text (build, MC_ROLE_LABEL, label, &style, box,
@@ -122,7 +127,7 @@ add_far (const Frame *frame)
 
   ty = frame->top + pad * 0.75;
   mc_figure_shapes_rect (build, AREA_LEFT + pad, ty, 380, 90, &box);
-  used = add_label (build, zone, &box, PANGO_ALIGN_LEFT);
+  used = add_label (frame, zone, &box, PANGO_ALIGN_LEFT);
 
   /* The session's question opposite the label, and how the answers were
    * placed under it. */
@@ -188,12 +193,14 @@ zone_note_rect (double  r_outer,
 }
 
 static double
-label_height (McFigureBuild *build,
-              const Zone    *zone)
+label_height (const Frame *frame,
+              const Zone  *zone)
 {
+  McFigureBuild *build = frame->build;
+
   /* One line of label, in figure units, with some air. */
-  return mc_figure_build_size (build, build->theme->label_size * zone->label_factor) * 1.35 /
-         build->unit;
+  return mc_figure_build_size (build, build->theme->label_size * zone->label_factor *
+                                      frame->label_scale) * 1.35 / build->unit;
 }
 
 /* The core: a half disc with its label in the cap and notes below it. */
@@ -204,7 +211,7 @@ add_core (const Frame *frame)
   const Zone *zone = &zones[2];
   g_autoptr(McPath) path = mc_path_new ();
   double label_top = AREA_BOTTOM - CORE_RADIUS + 22;
-  double half = chord (CORE_RADIUS, AREA_BOTTOM - label_top - label_height (build, zone)) - 12;
+  double half = chord (CORE_RADIUS, AREA_BOTTOM - label_top - label_height (frame, zone)) - 12;
   double used;
   McRect box, area;
 
@@ -213,8 +220,8 @@ add_core (const Frame *frame)
                                  MC_LINE_SOLID);
 
   mc_figure_shapes_rect (build, CENTRE_X - half, label_top, 2 * half,
-                         label_height (build, zone), &box);
-  used = add_label (build, zone, &box, PANGO_ALIGN_CENTER) / build->unit;
+                         label_height (frame, zone), &box);
+  used = add_label (frame, zone, &box, PANGO_ALIGN_CENTER) / build->unit;
 
   if (!zone_note_rect (CORE_RADIUS, 14, AREA_BOTTOM - label_top - used - 8, &area))
     area = (McRect) { CENTRE_X - half, label_top + used + 8, 2 * half,
@@ -232,8 +239,8 @@ add_near (const Frame *frame)
   McFigureBuild *build = frame->build;
   const Zone *zone = &zones[1];
   g_autoptr(McPath) path = mc_path_new ();
-  double lh = label_height (build, zone);
-  double flank = NEAR_RADIUS - CORE_RADIUS - 2 * 14;
+  double lh = label_height (frame, zone);
+  double flank = NEAR_FLANK;
   McRect box, area;
 
   append_half_disc (build, path, NEAR_RADIUS, FALSE);
@@ -243,7 +250,7 @@ add_near (const Frame *frame)
 
   mc_figure_shapes_rect (build, CENTRE_X - NEAR_RADIUS + 14, AREA_BOTTOM - 12 - lh,
                          flank, lh, &box);
-  add_label (build, zone, &box, PANGO_ALIGN_CENTER);
+  add_label (frame, zone, &box, PANGO_ALIGN_CENTER);
 
   if (!zone_note_rect (NEAR_RADIUS, CORE_RADIUS + 14, NEAR_RADIUS - 14, &area))
     area = (McRect) { CENTRE_X - NEAR_RADIUS / 2, AREA_BOTTOM - NEAR_RADIUS + 20,
@@ -256,7 +263,16 @@ add_near (const Frame *frame)
 static void
 build_potential_value (McFigureBuild *build)
 {
-  Frame frame = { build, MC_FIGURE_TITLE_BAND };
+  Frame frame = { build, MC_FIGURE_TITLE_BAND, 1.0 };
+  const char *near_id = zones[1].id;
+  double near_size = build->theme->label_size * zones[1].label_factor;
+  double flank = mc_figure_shapes_len (build, NEAR_FLANK);
+
+  /* The near ring's name has the least room, in its flank: at a narrow
+   * width every name gets smaller by the same factor (the core stays the
+   * boldest and largest) so that it stays on the figure. */
+  frame.label_scale = mc_figure_shapes_label_size_for (build, &near_id, &flank, NULL, 1,
+                                                       near_size) / near_size;
 
   mc_figure_shapes_add_title (build);
   add_far (&frame);

@@ -254,6 +254,17 @@ double   mc_figure_shapes_add_region_text (McFigureBuild            *build,
                                            const McShapesRegionText *spec,
                                            McRect                   *box);
 
+/* One label size for the regions of a figure (theme size, at most
+ * theme_size): in strict views the largest down to the font floor at which
+ * every region's label, set widths[i] wide, wraps at words only and (with
+ * heights) is at most heights[i] tall. Other views: theme_size. */
+double   mc_figure_shapes_label_size_for (McFigureBuild      *build,
+                                          const char * const *region_ids,
+                                          const double       *widths,
+                                          const double       *heights,
+                                          guint               n,
+                                          double              theme_size);
+
 /* The letter of a CIMO part ("context" → "C"), from the catalog's
  * "<part>_letter" string (the figure's own, else the cimo figure's). */
 char    *mc_figure_shapes_dup_cimo_letter (McFigureBuild *build,

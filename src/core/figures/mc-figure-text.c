@@ -270,7 +270,10 @@ mc_figure_shapes_add_region_text (McFigureBuild            *build,
   start = box->y;
   bottom = box->y + box->height;
   spacing = mc_figure_shapes_len (build, spec->spacing > 0 ? spec->spacing : 8);
-  reserve = mc_figure_shapes_notes_height (build, box->width, spec->min_notes);
+  /* Without notes shown the room kept for them would only push the texts
+   * out of the region. */
+  reserve = options != NULL && !options->notes ? 0
+            : mc_figure_shapes_notes_height (build, box->width, spec->min_notes);
   if (reserve > 0)
     reserve += spacing;
   text = *box;
@@ -292,6 +295,11 @@ mc_figure_shapes_add_region_text (McFigureBuild            *build,
       style.alignment = spec->alignment;
       /* The label always gets at least a line: it names the region. */
       max = MAX (text.height * share, MIN (text.height, style.size * 1.4));
+      /* Strict views: rather all the lines it needs than the legend; the
+       * texts after it make way. */
+      if (options != NULL && options->strict)
+        max = MAX (max, MIN (text.height,
+                             mc_figure_shapes_measure_text (label, &style, text.width) * 1.01 + 0.5));
       mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, label, &style,
                                        spec->label_color != NULL ? spec->label_color : &ink,
                                        &text, max, spacing * 0.6);
@@ -317,6 +325,65 @@ mc_figure_shapes_add_region_text (McFigureBuild            *build,
   box->y = MIN (text.y, bottom);
   box->height = bottom - box->y;
   return box->y - start;
+}
+
+/* TRUE when text set at size (scene units) in width wraps at words only
+ * (and is at most height tall when height > 0). */
+static gboolean
+label_fits (McFigureBuild *build,
+            const char    *text,
+            double         size,
+            double         width,
+            double         height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  McTextStyle style;
+  double w, h;
+
+  mc_figure_shapes_style (build, &style, 0, PANGO_WEIGHT_SEMIBOLD);
+  style.family = build->theme->font_family;
+  style.size = size;
+  layout = mc_text_layout_new (text, &style, width);
+  mc_text_layout_get_size (layout, &w, &h);
+  return w <= width + 0.5 && (height <= 0 || h * 1.01 + 0.5 <= height) &&
+         !mc_text_layout_breaks_inside_word (layout);
+}
+
+double
+mc_figure_shapes_label_size_for (McFigureBuild      *build,
+                                 const char * const *region_ids,
+                                 const double       *widths,
+                                 const double       *heights,
+                                 guint               n,
+                                 double              theme_size)
+{
+  double scale, floor_size, size;
+
+  g_return_val_if_fail (build != NULL, theme_size);
+
+  if (build->options == NULL || !build->options->strict)
+    return theme_size;
+  scale = build->font_scale > 0 ? build->font_scale : build->unit;
+  if (scale <= 0)
+    return theme_size;
+  floor_size = mc_figure_build_size (build, 0);
+  size = mc_figure_build_size (build, theme_size);
+
+  /* Down in small steps to the floor; a label that fits nowhere keeps the
+   * floor (and goes to the legend as before). */
+  for (guint i = 0; i < n; i++)
+    {
+      const McRegionInfo *region = mc_figure_build_get_region (build, region_ids[i]);
+      const char *label = region != NULL ? mc_region_info_get_label (region, build->language)
+                                         : NULL;
+
+      if (label == NULL || widths[i] <= 0)
+        continue;
+      while (size > floor_size &&
+             !label_fits (build, label, size, widths[i], heights != NULL ? heights[i] : 0))
+        size = MAX (floor_size, size * 0.95);
+    }
+  return size / scale;
 }
 
 char *

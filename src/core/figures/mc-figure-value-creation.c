@@ -23,12 +23,16 @@
 #define CENTRE_X      500.0
 #define DISC_RADIUS   230.0
 #define BITE_RADIUS   262.0
+/* The box of the centre's name, in the disc's upper cap. */
+#define VALUE_LABEL_WIDTH  232.0
+#define VALUE_LABEL_HEIGHT  80.0
 
 typedef struct
 {
   McFigureBuild *build;
   double         top;
   double         cy;
+  double         label_size; /* theme size of the three names */
 } Frame;
 
 /* The left half of the frame with the bite around the disc; mirrored for
@@ -68,7 +72,7 @@ add_side (const Frame *frame,
   const double pad = MC_FIGURE_PAD;
   const double gap = MC_FIGURE_GAP / 2;
   g_autoptr(McPath) path = side_path (frame, right);
-  const McShapesRegionText text = { 0, };
+  const McShapesRegionText text = { .label_size = frame->label_size };
   double x0 = right ? CENTRE_X + gap : AREA_LEFT;
   double x1 = right ? AREA_RIGHT : CENTRE_X - gap;
   double text_bottom = frame->cy - BITE_RADIUS - MC_FIGURE_GAP;
@@ -128,9 +132,9 @@ add_value (const Frame *frame)
     definition = mc_region_info_get_definition (region, build->language);
 
   top = frame->cy - 190;
-  mc_figure_shapes_style (build, &style, theme->label_size, PANGO_WEIGHT_SEMIBOLD);
+  mc_figure_shapes_style (build, &style, frame->label_size, PANGO_WEIGHT_SEMIBOLD);
   style.alignment = PANGO_ALIGN_CENTER;
-  mc_figure_shapes_rect (build, CENTRE_X - 116, top, 232, 80, &box);
+  mc_figure_shapes_rect (build, CENTRE_X - 116, top, VALUE_LABEL_WIDTH, VALUE_LABEL_HEIGHT, &box);
   top += mc_figure_build_add_text (build, MC_ROLE_LABEL, label, &style, &box, &ink) / build->unit;
 
   if (definition != NULL)
@@ -230,10 +234,31 @@ add_time_axis (const Frame *frame)
 static void
 build_value_creation (McFigureBuild *build)
 {
-  Frame frame = { build, MC_FIGURE_TITLE_BAND, 0 };
+  Frame frame = { build, MC_FIGURE_TITLE_BAND, 0, 0 };
 
   mc_figure_shapes_add_title (build);
   frame.cy = (frame.top + AREA_BOTTOM) / 2;
+
+  /* One size for the three names, smaller at a narrow width so that each
+   * stays in its region: the sides' text boxes above the bite, the box in
+   * the disc's cap. */
+  {
+    const char *ids[] = { "learning-short", "learning-long", "value" };
+    double side_w = CENTRE_X - MC_FIGURE_GAP / 2 - AREA_LEFT - 2 * MC_FIGURE_PAD;
+    double side_h = frame.cy - BITE_RADIUS - MC_FIGURE_GAP - frame.top - MC_FIGURE_PAD * 0.75;
+    double widths[] = {
+      mc_figure_shapes_len (build, side_w), mc_figure_shapes_len (build, side_w),
+      mc_figure_shapes_len (build, VALUE_LABEL_WIDTH),
+    };
+    double heights[] = {
+      mc_figure_shapes_len (build, side_h), mc_figure_shapes_len (build, side_h),
+      mc_figure_shapes_len (build, VALUE_LABEL_HEIGHT),
+    };
+
+    frame.label_size = mc_figure_shapes_label_size_for (build, ids, widths, heights,
+                                                        G_N_ELEMENTS (ids),
+                                                        build->theme->label_size);
+  }
 
   /* Lightness steps toward the centre: value strongest, the far horizon
    * palest. */
