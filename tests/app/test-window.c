@@ -725,6 +725,30 @@ test_window_state (Fixture       *fixture,
   g_settings_reset (settings, "window-height");
 }
 
+/* The metainfo promises the window fits a display this wide: it does,
+ * and the promise is not far above what it needs either. */
+static void
+test_minimum_width (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *open_tag = "<display_length compare=\"ge\">";
+  g_autofree char *path = g_build_filename (g_getenv ("MC_SOURCE_ROOT"), "data",
+                                            "io.github.missiecanvas.Missiecanvas.metainfo.xml.in", NULL);
+  g_autofree char *contents = NULL;
+  const char *tag;
+  int promised, minimum = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  tag = strstr (contents, open_tag);
+  g_assert_nonnull (tag);
+  promised = atoi (tag + strlen (open_tag));
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("window minimum width %d px, metainfo %d px", minimum, promised);
+  g_assert_cmpint (minimum, <=, promised);
+  g_assert_cmpint (minimum, >=, promised - 80);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +774,7 @@ main (int   argc,
   ADD ("save-as-exact-name", test_save_as_exact_name);
   ADD ("recovery-description", test_recovery_description);
   ADD ("shortcuts-fit", test_shortcuts_fit);
+  ADD ("minimum-width", test_minimum_width);
 #undef ADD
   g_test_add_func ("/mc/window/build-tree-translations", test_build_tree_translations);
   g_test_add_func ("/mc/window/default-board-language", test_default_board_language);
