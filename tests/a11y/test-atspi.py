@@ -6,6 +6,9 @@ and checks that every figure, region and note of the board is there with
 its role and name (the notes' texts come from the program's own CSV
 outline of the same board), that Tab moves the focus from note to note in
 reading order, and that a note typed on the keyboard appears in the tree.
+Then starts it again in presentation mode and checks that each stop puts
+the focus on the prompt, named by the stop's title and described by its
+questions, so a screen reader reads them.
 Every wait is on a condition; the deadline (60 s times
 MC_TEST_TIMEOUT_MULTIPLIER) only turns a hang into a failure. Prints TAP.
 """
@@ -156,4 +159,33 @@ key(0xff1b)  # Escape commits the note
 new = wait_for("the typed note in the tree",
                lambda: [n for n in notes_of(canvas) if n.get_name() == "Nieuw"])
 check(len(notes_of(canvas)) == count + 1 and new, "a note typed on the keyboard appears")
+app.terminate()
+app.wait(timeout=30)
+
+
+# Presentation: each stop's prompt takes the focus, with its title and questions.
+def focused_prompt(root):
+    for node, _ in walk(root):
+        if (role(node) in ("panel", "grouping") and node.get_name()
+                and node.get_state_set().contains(Atspi.StateType.FOCUSED)):
+            return node
+    return None
+
+
+app = subprocess.Popen([EXE, "--present"],
+                       env=dict(os.environ, LC_ALL="C.UTF-8", GSETTINGS_BACKEND="memory",
+                                G_DEBUG=os.environ.get("MC_APP_G_DEBUG", "")))
+root = wait_for("the presentation on the accessibility bus", find_app)
+stops = [wait_for("the first stop's prompt focused", lambda: focused_prompt(root))]
+stops[0] = (stops[0].get_name(), stops[0].get_description())
+while len(stops) < 3:
+    key(0xff56)  # PageDown (Next)
+    prompt = wait_for("the next stop's prompt focused",
+                      lambda: (lambda p: p if p is not None and p.get_name() != stops[-1][0] else None)
+                      (focused_prompt(root)))
+    stops.append((prompt.get_name(), prompt.get_description()))
+check(len({name for name, _ in stops}) == len(stops),
+      "each stop's prompt takes the focus, named by the stop's title: %s" % [name for name, _ in stops])
+check(any(description for _, description in stops[1:]),
+      "a region stop's prompt is described by its questions: %s" % [d[:40] for _, d in stops])
 finish()

@@ -3,8 +3,10 @@
  * Note text is drawn in the theme's ink on the note's fill; WCAG 2's
  * minimum for body text is a contrast ratio of 4.5:1, (L1 + 0.05) /
  * (L2 + 0.05) with the relative luminances of the lighter and the darker
- * colour. The themes' muted ink (questions) on the paper is held to the
- * same rule.
+ * colour. Note text is held to WCAG's enhanced rule, 7:1, in every theme,
+ * and so are region labels on screen and on the projector (the
+ * high-contrast theme; 4.5:1 on the darkest print gray). The themes'
+ * muted ink (questions) on the paper is held to 4.5:1.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include "mc-theme.h"
 
 #define MIN_CONTRAST 4.5
+#define MIN_CONTRAST_ENHANCED 7.0
 
 static double
 contrast (const McColor *a,
@@ -44,6 +47,7 @@ test_note_colors (void)
   for (int kind = 0; kind < MC_N_THEMES; kind++)
     {
       const McTheme *theme = mc_theme_get (kind);
+      double lowest = G_MAXDOUBLE;
 
       for (guint i = 0; mc_note_colors[i] != NULL; i++)
         {
@@ -52,11 +56,14 @@ test_note_colors (void)
 
           mc_theme_get_note_fill (theme, mc_note_colors[i], &fill);
           ratio = contrast (&theme->ink, &fill);
-          if (ratio < MIN_CONTRAST)
+          lowest = MIN (lowest, ratio);
+          if (ratio < MIN_CONTRAST_ENHANCED)
             g_test_fail_printf ("%s note in the %s theme: %.2f:1 < %.1f:1",
                                 mc_note_colors[i], mc_theme_kind_to_string (kind),
-                                ratio, MIN_CONTRAST);
+                                ratio, MIN_CONTRAST_ENHANCED);
         }
+      g_test_message ("%s theme: note text at %.2f:1 at the least",
+                      mc_theme_kind_to_string (kind), lowest);
     }
 }
 
@@ -74,6 +81,41 @@ test_muted_ink (void)
     }
 }
 
+/* Every role's label on every shade of its fill. */
+static void
+test_region_labels (void)
+{
+  static const char * const roles[] = {
+    "context", "intervention", "mechanisms", "outcomes",
+    "value", "coherence", "scale", "neutral", "no such role",
+  };
+
+  for (int kind = 0; kind < MC_N_THEMES; kind++)
+    {
+      const McTheme *theme = mc_theme_get (kind);
+      double min = kind == MC_THEME_PRINT ? MIN_CONTRAST : MIN_CONTRAST_ENHANCED;
+      double lowest = G_MAXDOUBLE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+        for (guint shade = 0; shade < 8; shade++)
+          {
+            McColor fill, ink;
+            double ratio;
+
+            mc_theme_get_role_fill (theme, roles[i], shade, &fill);
+            mc_theme_get_role_ink (theme, roles[i], &ink);
+            ratio = contrast (&ink, &fill);
+            lowest = MIN (lowest, ratio);
+            if (ratio < min)
+              g_test_fail_printf ("%s label on shade %u in the %s theme: %.2f:1 < %.1f:1",
+                                  roles[i], shade, mc_theme_kind_to_string (kind),
+                                  ratio, min);
+          }
+      g_test_message ("%s theme: region labels at %.2f:1 at the least",
+                      mc_theme_kind_to_string (kind), lowest);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -83,6 +125,7 @@ main (int    argc,
   g_test_add_func ("/mc/contrast/formula", test_formula);
   g_test_add_func ("/mc/contrast/note-colors", test_note_colors);
   g_test_add_func ("/mc/contrast/muted-ink", test_muted_ink);
+  g_test_add_func ("/mc/contrast/region-labels", test_region_labels);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* mc-canvas-a11y-private.h — the canvas's accessible objects
- * (mc-canvas-a11y.c), for the canvas's own files only. */
+ * (mc-canvas-a11y.c, -node.c, -keys.c), for the canvas's own files only. */
 #pragma once
 
 #include "mc-canvas-private.h"

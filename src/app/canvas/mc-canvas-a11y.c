@@ -20,236 +20,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "mc-canvas-edit-private.h"
-#include "mc-canvas-a11y-private.h"
+#include "mc-canvas-a11y-node.h"
 #include "mc-catalog.h"
-#include "mc-editing.h"
-
-/* The node widget */
-
-#define MC_TYPE_A11Y_NODE (mc_a11y_node_get_type ())
-G_DECLARE_FINAL_TYPE (McA11yNode, mc_a11y_node, MC, A11Y_NODE, GtkWidget)
-
-struct _McA11yNode
-{
-  GtkWidget   parent_instance;
-
-  McItemRole  kind;          /* MC_ROLE_FIGURE, _REGION or _NOTE */
-  char       *id;            /* placement id, "<placement>/<region>", note id */
-  char       *title;
-  char       *description;
-  McRect      rect;          /* board units; notes read theirs from the layout */
-  double      x;             /* where it was allocated, canvas pixels */
-  double      y;
-  guint       n_notes;       /* regions: the notes inside */
-  gboolean    seen;          /* reconciling */
-};
-
-G_DEFINE_FINAL_TYPE (McA11yNode, mc_a11y_node, GTK_TYPE_WIDGET)
-
-struct _McCanvasA11y
-{
-  GHashTable *nodes;         /* id → McA11yNode (figures, regions, notes) */
-  GHashTable *dirty;         /* note ids to update */
-  gboolean    all_dirty;
-  guint       sync_id;
-  guint       place_id;
-};
-
-static void allocate_children (GtkWidget *parent,
-                               McCanvas  *canvas,
-                               double     parent_x,
-                               double     parent_y);
-
-static void
-mc_a11y_node_size_allocate (GtkWidget *widget,
-                            int        width,
-                            int        height,
-                            int        baseline)
-{
-  McA11yNode *self = MC_A11Y_NODE (widget);
-  McCanvas *canvas = MC_CANVAS (gtk_widget_get_ancestor (widget, MC_TYPE_CANVAS));
-
-  allocate_children (widget, canvas, self->x, self->y);
-}
-
-static void
-mc_a11y_node_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  *minimum = *natural = 0;
-}
-
-static void
-mc_a11y_node_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (mc_a11y_node_parent_class)->dispose (object);
-}
-
-static void
-mc_a11y_node_finalize (GObject *object)
-{
-  McA11yNode *self = MC_A11Y_NODE (object);
-
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->description);
-
-  G_OBJECT_CLASS (mc_a11y_node_parent_class)->finalize (object);
-}
-
-static void
-mc_a11y_node_class_init (McA11yNodeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = mc_a11y_node_dispose;
-  object_class->finalize = mc_a11y_node_finalize;
-  widget_class->size_allocate = mc_a11y_node_size_allocate;
-  widget_class->measure = mc_a11y_node_measure;
-  gtk_widget_class_set_css_name (widget_class, "mcaccessible");
-}
-
-static void
-mc_a11y_node_init (McA11yNode *self)
-{
-  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
-}
-
-static McA11yNode *
-node_new (McItemRole  kind,
-          const char *id)
-{
-  GtkAccessibleRole role = kind == MC_ROLE_NOTE ? GTK_ACCESSIBLE_ROLE_LIST_ITEM
-                                                : GTK_ACCESSIBLE_ROLE_GROUP;
-  McA11yNode *node = g_object_new (MC_TYPE_A11Y_NODE, "accessible-role", role, NULL);
-
-  node->kind = kind;
-  node->id = g_strdup (id);
-  gtk_widget_set_focusable (GTK_WIDGET (node), kind != MC_ROLE_FIGURE);
-  return node;
-}
-
-/* Positions */
-
-static gboolean
-node_board_rect (McCanvas   *canvas,
-                 McA11yNode *node,
-                 McRect     *rect)
-{
-  if (node->kind == MC_ROLE_NOTE)
-    return mc_layout_get_note_rect (canvas->layout, node->id, rect);
-
-  *rect = node->rect;
-  return TRUE;
-}
-
-static void
-allocate_children (GtkWidget *parent,
-                   McCanvas  *canvas,
-                   double     parent_x,
-                   double     parent_y)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (parent);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      McA11yNode *node;
-      McRect rect = { 0, 0, 0, 0 };
-      GtkAllocation alloc;
-      double x, y, x2, y2;
-
-      if (!MC_IS_A11Y_NODE (child))
-        continue;
-
-      node = MC_A11Y_NODE (child);
-      node_board_rect (canvas, node, &rect);
-      mc_canvas_board_to_widget (canvas, rect.x, rect.y, &x, &y);
-      mc_canvas_board_to_widget (canvas, rect.x + rect.width, rect.y + rect.height, &x2, &y2);
-      /* Whole pixels, kept absolute so nesting adds no rounding. */
-      alloc.x = (int) round (x - parent_x);
-      alloc.y = (int) round (y - parent_y);
-      alloc.width = MAX (1, (int) round (x2 - x));
-      alloc.height = MAX (1, (int) round (y2 - y));
-      node->x = parent_x + alloc.x;
-      node->y = parent_y + alloc.y;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
-      gtk_widget_size_allocate (child, &alloc, -1);
-    }
-}
-
-void
-_mc_canvas_a11y_allocate (McCanvas *self)
-{
-  allocate_children (GTK_WIDGET (self), self, 0, 0);
-}
-
-static gboolean
-place_idle (gpointer data)
-{
-  McCanvas *self = data;
-
-  self->a11y->place_id = 0;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
-void
-_mc_canvas_a11y_view_changed (McCanvas *self)
-{
-  if (self->a11y != NULL && self->a11y->place_id == 0)
-    self->a11y->place_id = g_idle_add (place_idle, self);
-}
 
 /* Names and descriptions */
-
-static void
-set_description (McA11yNode *node,
-                 const char *description)
-{
-  if (g_strcmp0 (node->description, description) == 0)
-    return;
-
-  g_free (node->description);
-  node->description = g_strdup (description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (node),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-static McA11yNode *
-lookup (McCanvasA11y *a11y,
-        const char   *id)
-{
-  return id != NULL ? g_hash_table_lookup (a11y->nodes, id) : NULL;
-}
-
-static void
-set_title (McA11yNode *node,
-           const char *title)
-{
-  if (g_strcmp0 (node->title, title) == 0)
-    return;
-
-  g_free (node->title);
-  node->title = g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (node),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
-                                  -1);
-}
 
 static void
 describe_region (McCanvas   *self,
@@ -277,7 +53,7 @@ describe_region (McCanvas   *self,
                            * screen reader says after the region's questions. */
                           ngettext ("%u note", "%u notes", region->n_notes),
                           region->n_notes);
-  set_description (region, text->str);
+  _mc_a11y_node_set_description (region, text->str);
 }
 
 /* "region — figure, N votes, cluster X, by AUTHOR" */
@@ -322,8 +98,8 @@ describe_note (McCanvas   *self,
       g_string_append_printf (text, _("by %s"), author);
     }
 
-  set_title (node, mc_note_get_text (note));
-  set_description (node, text->str);
+  _mc_a11y_node_set_title (node, mc_note_get_text (note));
+  _mc_a11y_node_set_description (node, text->str);
 }
 
 /* Structure */
@@ -394,7 +170,7 @@ sync_note (McCanvas   *self,
 {
   McCanvasA11y *a11y = self->a11y;
   McNote *note = mc_board_get_note (self->board, note_id);
-  McA11yNode *node = lookup (a11y, note_id);
+  McA11yNode *node = _mc_canvas_a11y_lookup (a11y, note_id);
   McA11yNode *parent;
   GtkWidget *old_parent;
 
@@ -412,7 +188,7 @@ sync_note (McCanvas   *self,
 
   if (node == NULL)
     {
-      node = node_new (MC_ROLE_NOTE, note_id);
+      node = _mc_a11y_node_new (MC_ROLE_NOTE, note_id);
       g_hash_table_insert (a11y->nodes, node->id, node);
     }
   node->seen = TRUE;
@@ -423,10 +199,10 @@ sync_note (McCanvas   *self,
       g_autofree char *region_id = g_strdup_printf ("%s/%s", mc_note_get_figure_id (note),
                                                     mc_note_get_region_id (note));
 
-      parent = lookup (a11y, mc_note_get_region_id (note) != NULL ? region_id
+      parent = _mc_canvas_a11y_lookup (a11y, mc_note_get_region_id (note) != NULL ? region_id
                                                                   : mc_note_get_figure_id (note));
       if (parent == NULL)
-        parent = lookup (a11y, mc_note_get_figure_id (note));
+        parent = _mc_canvas_a11y_lookup (a11y, mc_note_get_figure_id (note));
     }
 
   old_parent = gtk_widget_get_parent (GTK_WIDGET (node));
@@ -466,10 +242,10 @@ sync_structure (McCanvas *self)
       if (item->role == MC_ROLE_REGION && figure == NULL)
         continue;
 
-      node = lookup (a11y, item->id);
+      node = _mc_canvas_a11y_lookup (a11y, item->id);
       if (node == NULL)
         {
-          node = node_new (item->role, item->id);
+          node = _mc_a11y_node_new (item->role, item->id);
           g_hash_table_insert (a11y->nodes, node->id, node);
           gtk_widget_set_parent (GTK_WIDGET (node),
                                  item->role == MC_ROLE_FIGURE ? GTK_WIDGET (self)
@@ -477,7 +253,7 @@ sync_structure (McCanvas *self)
         }
       node->seen = TRUE;
       node->rect = item->bounds;
-      set_title (node, item->title);
+      _mc_a11y_node_set_title (node, item->title);
       if (item->role == MC_ROLE_FIGURE)
         figure = node;
     }
@@ -542,7 +318,7 @@ clear_nodes (McCanvas *self)
 static void
 focus_cursor (McCanvas *self)
 {
-  McA11yNode *node = lookup (self->a11y, self->edit->cursor);
+  McA11yNode *node = _mc_canvas_a11y_lookup (self->a11y, self->edit->cursor);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
@@ -677,140 +453,11 @@ _mc_canvas_a11y_dispose (McCanvas *self)
   g_clear_pointer (&self->a11y, g_free);
 }
 
-/* Keyboard: from region to region */
-
-/* The region after (or before) from in board order, wrapping; the first
- * (or last) for NULL. */
-static McA11yNode *
-step_region (McCanvas   *self,
-             const char *from,
-             gboolean    backwards)
-{
-  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
-  guint at = G_MAXUINT;
-
-  for (GtkWidget *figure = gtk_widget_get_first_child (GTK_WIDGET (self));
-       figure != NULL;
-       figure = gtk_widget_get_next_sibling (figure))
-    if (MC_IS_A11Y_NODE (figure))
-      for (GtkWidget *region = gtk_widget_get_first_child (figure);
-           region != NULL;
-           region = gtk_widget_get_next_sibling (region))
-        if (MC_A11Y_NODE (region)->kind == MC_ROLE_REGION)
-          {
-            if (g_strcmp0 (MC_A11Y_NODE (region)->id, from) == 0)
-              at = regions->len;
-            g_ptr_array_add (regions, region);
-          }
-
-  if (regions->len == 0)
-    return NULL;
-  if (at == G_MAXUINT)
-    return regions->pdata[backwards ? regions->len - 1 : 0];
-  return regions->pdata[(at + (backwards ? regions->len - 1 : 1)) % regions->len];
-}
-
-static void
-reveal_rect (McCanvas     *self,
-             const McRect *rect)
-{
-  McRect visible;
-
-  mc_canvas_get_visible_rect (self, &visible);
-  if (mc_rect_contains_rect (&visible, rect))
-    return;
-  _mc_canvas_stop_animation (self);
-  _mc_canvas_set_origin (self,
-                         rect->x + rect->width / 2.0 - visible.width / 2.0,
-                         rect->y + rect->height / 2.0 - visible.height / 2.0);
-}
-
-/* The selected notes go to the next region: the keyboard's note lands in
- * the middle of the region's note area, the others keep their offsets. */
-static gboolean
-move_selection (McCanvas *self,
-                gboolean  backwards)
-{
-  McNote *note = self->edit->cursor != NULL ? mc_board_get_note (self->board, self->edit->cursor) : NULL;
-  g_autofree char *from = NULL;
-  McA11yNode *target;
-  const char *slash;
-  g_autofree char *figure_id = NULL;
-  McRect rect, area;
-
-  if (note == NULL || !mc_canvas_is_note_selected (self, self->edit->cursor)
-      || !_mc_canvas_is_editable (self))
-    return FALSE;
-
-  if (mc_note_get_region_id (note) != NULL)
-    from = g_strdup_printf ("%s/%s", mc_note_get_figure_id (note), mc_note_get_region_id (note));
-  target = step_region (self, from, backwards);
-  if (target == NULL || !mc_layout_get_note_rect (self->layout, self->edit->cursor, &rect))
-    return TRUE;
-
-  slash = strchr (target->id, '/');
-  figure_id = g_strndup (target->id, slash - target->id);
-  if (!mc_layout_get_note_area (self->layout, figure_id, slash + 1, &area))
-    area = target->rect;
-  _mc_canvas_execute (self,
-                      mc_editing_move_notes_command (self->board, self->layout,
-                                                     mc_canvas_get_scene (self),
-                                                     _mc_canvas_selection_ids (self),
-                                                     area.x + area.width / 2.0 - (rect.x + rect.width / 2.0),
-                                                     area.y + area.height / 2.0 - (rect.y + rect.height / 2.0)));
-  mc_canvas_select_region (self, target->id);
-  reveal_rect (self, &target->rect);
-  return TRUE;
-}
-
-gboolean
-_mc_canvas_a11y_key (McCanvas        *self,
-                     guint            keyval,
-                     GdkModifierType  state)
-{
-  gboolean backwards;
-  McA11yNode *target;
-
-  if ((state & (GDK_ALT_MASK | GDK_CONTROL_MASK)) != GDK_ALT_MASK || self->board == NULL)
-    return FALSE;
-  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_Down)
-    backwards = FALSE;
-  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Up)
-    backwards = TRUE;
-  else
-    return FALSE;
-
-  _mc_canvas_a11y_sync (self);
-  if (state & GDK_SHIFT_MASK)
-    return move_selection (self, backwards);
-
-  target = step_region (self, mc_canvas_get_selected_region (self), backwards);
-  if (target == NULL)
-    return TRUE;
-  mc_canvas_select_region (self, target->id);
-  reveal_rect (self, &target->rect);
-  if (_mc_canvas_a11y_has_focus (self))
-    gtk_widget_grab_focus (GTK_WIDGET (target));
-  return TRUE;
-}
-
 /* Tests: the node standing for a figure, region or note id, or NULL. */
 GtkWidget *
 mc_canvas_test_get_accessible (McCanvas   *self,
                                const char *id)
 {
   _mc_canvas_a11y_sync (self);
-  return GTK_WIDGET (lookup (self->a11y, id));
-}
-
-const char *
-mc_canvas_test_accessible_name (GtkWidget *node)
-{
-  return MC_A11Y_NODE (node)->title;
-}
-
-const char *
-mc_canvas_test_accessible_description (GtkWidget *node)
-{
-  return MC_A11Y_NODE (node)->description;
+  return GTK_WIDGET (_mc_canvas_a11y_lookup (self->a11y, id));
 }

@@ -38,6 +38,24 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* GTK 4.8 cannot announce: the banner carries the stop's title as its
+ * name and its questions as its description, and takes the focus on each
+ * stop so a screen reader reads both (issue 16). Not while a note is being
+ * typed at the wall: the entry keeps the keyboard. */
+static void
+announce_stop (McPresentation *self,
+               const char     *title,
+               const char     *questions)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, questions != NULL ? questions : "",
+                                  -1);
+  gtk_widget_set_focusable (self->banner, TRUE);
+  if (!_mc_presentation_capture_has_focus (self))
+    gtk_widget_grab_focus (self->banner);
+}
+
 void
 _mc_presentation_update_banner (McPresentation *self)
 {
@@ -83,6 +101,7 @@ _mc_presentation_update_banner (McPresentation *self)
 
       set_label (self->banner_prompt, all);
     }
+  announce_stop (self, stop->title, gtk_label_get_text (self->banner_prompt));
   gtk_revealer_set_reveal_child (self->banner_revealer,
                                  gtk_widget_get_visible (GTK_WIDGET (self->banner_title))
                                  || gtk_widget_get_visible (GTK_WIDGET (self->banner_prompt)));
