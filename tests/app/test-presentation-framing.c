@@ -12,6 +12,7 @@
 
 #include "mc-presentation.h"
 #include "mc-templates.h"
+#include "mc-theme.h"
 #include "mc-timer-widget.h"
 #include "mc-window.h"
 #include "mc-test-app.h"
@@ -181,6 +182,20 @@ size_as_projector (McPresentation *presentation,
   return content;
 }
 
+/* Issue 13: one font family on the wall. The banner, the stop number and
+ * the timer are set in the projector theme's family, as the canvas is. */
+static void
+assert_theme_font (GtkWidget *widget)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  g_auto(GStrv) got = g_strsplit (pango_font_description_get_family (font), ",", -1);
+  g_auto(GStrv) expected = g_strsplit (mc_theme_get (MC_THEME_PROJECTOR)->font_family, ",", -1);
+
+  g_assert_cmpuint (g_strv_length (got), ==, g_strv_length (expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_cmpstr (g_strstrip (got[i]), ==, g_strstrip (expected[i]));
+}
+
 /* Steps through every stop at one size and checks that the stop's target
  * lies in the free area, and that the free area is clear of the banner,
  * the timer and the stop number. Saves the stop with the most questions. */
@@ -202,6 +217,9 @@ check_frames_at (McPresentation *presentation,
   g_assert_nonnull (banner);
   g_assert_nonnull (position);
   g_assert_true (MC_IS_TIMER_WIDGET (timer));
+  assert_theme_font (banner);
+  assert_theme_font (position);
+  assert_theme_font (timer);
 
   content = size_as_projector (presentation, width, height);
 
@@ -367,6 +385,8 @@ check_pages_at (McPresentation *presentation,
                   g_strv_length (questions), n_pages);
   if (must_page)
     g_assert_cmpuint (n_pages, >=, 2);
+  /* Drawn first: a widget not yet drawn has nothing to capture. */
+  wait_for_frames (GTK_WIDGET (presentation));
   save_screenshot (content, name);
 
   for (guint page = 0; page < n_pages; page++)

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "mc-application.h"
+#include "mc-canvas-edit-private.h"
 #include "mc-templates.h"
 #include "mc-catalog.h"
 #include "mc-command.h"
@@ -496,6 +497,48 @@ test_note_size_at_region_stops (Fixture       *fixture,
     }
 }
 
+/* Issue 13: no edit chrome on the wall. Hovering a figure's corner showed
+ * its resize handle there, and a press on its title band took the figure
+ * (frame, drag); at the wall a figure is only shown. */
+static void
+test_no_figure_chrome (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  McPresentation *presentation = enter (fixture);
+  McCanvas *canvas = mc_presentation_get_canvas (presentation);
+  McBoard *board = mc_presentation_get_board (presentation);
+  McFigure *figure = g_ptr_array_index (mc_board_get_figures (board), 0);
+  const char *figure_id = mc_figure_get_id (figure);
+  McRect rect;
+  double hx, hy, tx, ty;
+
+  wait_for_view (presentation);
+  g_assert_true (mc_layout_get_figure_rect (board, figure_id, &rect));
+  mc_canvas_board_to_widget (canvas, rect.x + rect.width, rect.y + rect.height, &hx, &hy);
+  g_assert_cmpfloat (hx, <, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  g_assert_cmpfloat (hy, <, gtk_widget_get_height (GTK_WIDGET (canvas)));
+
+  _mc_canvas_edit_motion (canvas, hx - 2, hy - 2);
+  g_assert_null (_mc_canvas_edit_figure_handle_at (canvas, hx - 2, hy - 2));
+  g_assert_cmpint (_mc_canvas_edit_press (canvas, hx - 2, hy - 2, 0), !=, MC_DRAG_FIGURE_SCALE);
+  _mc_canvas_edit_drag_end (canvas, 0, 0, FALSE);
+
+  mc_canvas_board_to_widget (canvas, rect.x + 40 * mc_figure_get_scale (figure),
+                             rect.y + 20 * mc_figure_get_scale (figure), &tx, &ty);
+  _mc_canvas_edit_motion (canvas, tx, ty);
+  g_assert_cmpint (_mc_canvas_edit_press (canvas, tx, ty, 0), ==, MC_DRAG_PAN);
+  _mc_canvas_edit_drag_end (canvas, 0, 0, FALSE);
+  g_assert_null (mc_canvas_get_selected_figure (canvas));
+
+  /* The editor's canvas still takes figures. */
+  press (presentation, GDK_KEY_Escape);
+  g_assert_null (fixture->presentation);
+  canvas = mc_window_get_canvas (fixture->window);
+  mc_canvas_board_to_widget (canvas, rect.x + rect.width, rect.y + rect.height, &hx, &hy);
+  _mc_canvas_edit_motion (canvas, hx - 2, hy - 2);
+  g_assert_cmpstr (_mc_canvas_edit_figure_handle_at (canvas, hx - 2, hy - 2), ==, figure_id);
+}
+
 /* Escape while typing keeps what was typed, as on the canvas. */
 static void
 test_escape_keeps_note (Fixture       *fixture,
@@ -842,6 +885,7 @@ main (int   argc,
   ADD ("quick-capture", test_quick_capture);
   ADD ("note-size", test_note_size_at_region_stops);
   ADD ("escape-keeps-note", test_escape_keeps_note);
+  ADD ("no-figure-chrome", test_no_figure_chrome);
   ADD ("board-switch", test_board_switch);
   ADD ("timer", test_presentation_timer);
   ADD ("presenter-view", test_presenter_view);

@@ -80,7 +80,7 @@ _mc_canvas_edit_figure_handle_at (McCanvas *self,
 {
   const char *candidates[2] = { self->selected_figure, self->edit->hover_figure };
 
-  if (!_mc_canvas_is_editable (self))
+  if (!_mc_canvas_is_editable (self) || self->edit->figures_locked)
     return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
@@ -108,9 +108,27 @@ figure_frame_at (McCanvas *self,
 {
   McScene *scene = mc_canvas_get_scene (self);
 
-  if (scene == NULL || mc_editing_region_at (scene, bx, by, NULL, NULL))
+  if (scene == NULL || self->edit->figures_locked || mc_editing_region_at (scene, bx, by, NULL, NULL))
     return NULL;
   return _mc_canvas_figure_at (self, bx, by);
+}
+
+void
+mc_canvas_set_figures_locked (McCanvas *self,
+                              gboolean  locked)
+{
+  McCanvasEdit *edit;
+
+  g_return_if_fail (MC_IS_CANVAS (self));
+
+  edit = self->edit;
+  edit->figures_locked = locked;
+  if (locked)
+    {
+      g_clear_pointer (&edit->hover_figure, g_free);
+      mc_canvas_select_figure (self, NULL);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 gboolean
@@ -166,7 +184,7 @@ _mc_canvas_edit_motion (McCanvas *self,
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
-  figure = _mc_canvas_figure_at (self, bx, by);
+  figure = edit->figures_locked ? NULL : _mc_canvas_figure_at (self, bx, by);
   if (g_strcmp0 (figure, edit->hover_figure) != 0)
     {
       g_free (edit->hover_figure);

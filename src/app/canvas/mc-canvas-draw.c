@@ -326,7 +326,7 @@ draw_figure_overlays (McCanvas *self,
   const char *handle_figure;
   McRect rect;
 
-  if (self->board == NULL)
+  if (self->board == NULL || edit->figures_locked)
     return;
 
   cairo_save (cr);

@@ -56,6 +56,7 @@ struct _McCanvasEdit
   double       figure_start_scale;
   double       figure_factor;
   char        *hover_figure;
+  gboolean     figures_locked;   /* the wall: no figure frames or handles */
   char        *drop_region;      /* the region under notes being moved */
   McScene     *drag_scene;       /* only the moving items, drawn offset */
   McScene     *base_scene;       /* everything else */

@@ -33,6 +33,10 @@ void           mc_canvas_set_board          (McCanvas      *self,
 const McViewOptions *mc_canvas_get_view_options (McCanvas  *self);
 void           mc_canvas_set_view_options   (McCanvas            *self,
                                              const McViewOptions *options);
+/* Figures that neither move nor scale, and show no frame or handle (the
+ * wall); notes stay editable. */
+void           mc_canvas_set_figures_locked (McCanvas      *self,
+                                             gboolean       locked);
 
 /* The layout and the current scene (built now if it is out of date).
  * Borrowed; the scene stays valid until the next ::changed of the board. */

@@ -267,6 +267,7 @@ set_board (McPresentation *self,
   options.theme = MC_THEME_PROJECTOR;
   options.questions = MC_QUESTIONS_OFF;
   mc_canvas_set_view_options (self->canvas, &options);
+  mc_canvas_set_figures_locked (self->canvas, TRUE);
   mc_canvas_set_board (self->canvas, board);
 
   _mc_presentation_update_banner (self);
