@@ -394,6 +394,46 @@ test_no_address (Fixture       *f,
   mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-wifi.png");
 }
 
+static gboolean
+sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
+/* Start Hotspot without NetworkManager (main() points the system bus
+ * nowhere, so a developer's own NetworkManager is never asked): the
+ * section says so and what to do instead; nothing else changes, and the
+ * button works again. */
+static void
+test_hotspot_without_nm (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *wifi = find_child (GTK_WIDGET (f->panel), MC_TYPE_ROOM_WIFI);
+  GtkWidget *button;
+  McQrCode *qr;
+
+  mc_room_wifi_set_expanded (MC_ROOM_WIFI (wifi), TRUE);
+  button = find_labelled (wifi, "Start _Hotspot");
+  qr = MC_QR_CODE (find_child (wifi, MC_TYPE_QR_CODE));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (button));   /* one request at a time */
+  g_assert_true (shows_text (wifi, "Asking NetworkManager for a hotspot…"));
+  mc_test_wait_until (sensitive, button, "the hotspot's answer");
+  g_assert_true (shows_text (wifi, "NetworkManager is not running on this laptop. "
+                                   "Start a hotspot in the laptop's Wi-Fi settings and type "
+                                   "its name and password below."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "Network _name"))), ==, "");
+  g_assert_cmpuint (mc_qr_code_get_size (qr), ==, 0);
+  mc_test_spin ();
+  mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-hotspot.png");
+
+  /* Closing the panel while NetworkManager is being asked is safe. */
+  g_signal_emit_by_name (button, "clicked");
+}
+
 static GtkWidget *
 find_panel_window (void)
 {
@@ -451,12 +491,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  GtkApplication *app = mc_test_app_new (&argc, &argv);
+  GtkApplication *app;
+
+  /* No system bus: the hotspot test must never reach a real NetworkManager. */
+  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/mc-test-no-system-bus", TRUE);
+  app = mc_test_app_new (&argc, &argv);
 
   g_test_add ("/mc/room-panel/panel", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
   g_test_add ("/mc/room-panel/moderation", Fixture, NULL, fixture_set_up, test_moderation, fixture_tear_down);
   g_test_add ("/mc/room-panel/wall", Fixture, NULL, fixture_set_up, test_wall, fixture_tear_down);
   g_test_add ("/mc/room-panel/no-address", Fixture, NULL, fixture_set_up, test_no_address, fixture_tear_down);
+  g_test_add ("/mc/room-panel/hotspot-without-nm", Fixture, NULL, fixture_set_up,
+              test_hotspot_without_nm, fixture_tear_down);
   g_test_add_func ("/mc/room-panel/window-action", test_window_action);
   return mc_test_app_run (app);
 }

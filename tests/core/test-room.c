@@ -1030,6 +1030,28 @@ test_wifi_qr_text (void)
     }
 }
 
+/* The hotspot's password: WPA2's minimum length and more, letters that
+ * cannot be mistaken, new each time. */
+static void
+test_wifi_password (void)
+{
+  g_autofree char *first = mc_room_dup_wifi_password ();
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *password = mc_room_dup_wifi_password ();
+
+      g_assert_cmpuint (strlen (password), ==, MC_ROOM_WIFI_PASSWORD_LENGTH);
+      g_assert_cmpuint (strlen (password), >=, 8);
+      for (const char *p = password; *p != '\0'; p++)
+        {
+          g_assert_true (g_ascii_isalnum (*p));
+          g_assert_null (strchr ("0O1lI", *p));
+        }
+      g_assert_cmpstr (password, !=, first);
+    }
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer))
@@ -1056,6 +1078,7 @@ main (int   argc,
   add_test ("/mc/room/votes", test_votes);
   add_test ("/mc/room/close-drops-clients", test_close_drops_clients);
   g_test_add_func ("/mc/room/wifi-qr-text", test_wifi_qr_text);
+  g_test_add_func ("/mc/room/wifi-password", test_wifi_password);
 
   return g_test_run ();
 }

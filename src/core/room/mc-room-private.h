@@ -104,6 +104,9 @@ struct _McRoom
 
 /* mc-room.c */
 void          _mc_room_emit_changed      (McRoom        *self);
+/* n_bytes from the kernel's generator (aborts if it cannot give them). */
+void          _mc_room_random_bytes      (guchar        *bytes,
+                                          gsize          n_bytes);
 
 /* mc-room-protocol.c */
 void          _mc_room_session_free      (McRoomSession *session);

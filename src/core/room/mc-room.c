@@ -73,9 +73,9 @@ _mc_room_emit_changed (McRoom *self)
 }
 
 /* From the kernel's generator: GRand is predictable from its output. */
-static void
-random_bytes (guchar *bytes,
-              gsize   n_bytes)
+void
+_mc_room_random_bytes (guchar *bytes,
+                       gsize   n_bytes)
 {
   gsize done = 0;
 
@@ -84,7 +84,7 @@ random_bytes (guchar *bytes,
       gssize n = getrandom (bytes + done, n_bytes - done, 0);
 
       if (n <= 0)
-        g_error ("Cannot read random bytes for the room's token");
+        g_error ("Cannot read random bytes for the room's secrets");
       done += n;
     }
 }
@@ -95,7 +95,7 @@ random_hex (guint n_bytes)
   g_autofree guchar *bytes = g_malloc (n_bytes);
   GString *hex = g_string_sized_new (n_bytes * 2);
 
-  random_bytes (bytes, n_bytes);
+  _mc_room_random_bytes (bytes, n_bytes);
   for (guint i = 0; i < n_bytes; i++)
     g_string_append_printf (hex, "%02x", bytes[i]);
   return g_string_free (hex, FALSE);
@@ -109,7 +109,7 @@ new_credentials (McRoom *self)
 
   g_free (self->token);
   self->token = random_hex (16);   /* 128 bits */
-  random_bytes ((guchar *) &draw, sizeof draw);
+  _mc_room_random_bytes ((guchar *) &draw, sizeof draw);
   code = g_strdup_printf ("%0*u", MC_ROOM_CODE_DIGITS, draw % 1000000);
   g_free (self->code);
   self->code = g_steal_pointer (&code);
