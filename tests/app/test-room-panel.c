@@ -199,6 +199,24 @@ one_queued (gpointer data)
   return mc_room_get_n_queued (data) == 1;
 }
 
+typedef struct
+{
+  GtkWidget *scrolled;
+  GtkWidget *target;
+} InView;
+
+/* Whether target's top is inside the scrolled window's visible part. */
+static gboolean
+in_view (gpointer data)
+{
+  InView *view = data;
+  graphene_point_t top;
+
+  if (!gtk_widget_compute_point (view->target, view->scrolled, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+  return top.y >= 0 && top.y < gtk_widget_get_height (view->scrolled);
+}
+
 /* A participant's note over loopback waits in the queue; the panel's
  * Approve puts it on the board (undo takes it off), Reject keeps it off. */
 static void
@@ -244,13 +262,34 @@ test_moderation (Fixture       *f,
   g_assert_null (mc_board_get_note (f->board, a));
   g_assert_true (shows_text (GTK_WIDGET (f->panel), "Mag dit op het bord?"));
   g_assert_true (shows_text (GTK_WIDGET (f->panel), "Ann"));
-  mc_test_spin ();
-  mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-queue.png");
+
+  /* At 420 × 640 the queue is below the fold: its count is at the top, and
+   * Show scrolls to it. */
+  {
+    GtkWidget *approve = find_labelled (GTK_WIDGET (f->panel), "Approve");
+    InView view = { find_child (GTK_WIDGET (f->panel), GTK_TYPE_SCROLLED_WINDOW), approve };
+    InView count = { GTK_WIDGET (f->panel), NULL };
+
+    g_assert_true (shows_text (GTK_WIDGET (f->panel), "1 note waits for approval"));
+    count.target = find_labelled (GTK_WIDGET (f->panel), "_Show");
+    g_assert_nonnull (count.target);
+    mc_test_spin ();
+    mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-waiting.png");
+    g_assert_true (in_view (&count));
+    g_assert_false (in_view (&view));
+    g_signal_emit_by_name (count.target, "clicked");
+    mc_test_wait_until (in_view, &view, "the queue scrolled into view");
+    g_assert_true (gtk_widget_has_focus (approve));
+    g_assert_true (in_view (&count));   /* the count stays at the top */
+    mc_test_spin ();
+    mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-queue.png");
+  }
 
   g_signal_emit_by_name (find_labelled (GTK_WIDGET (f->panel), "Approve"), "clicked");
   g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 0);
   g_assert_nonnull (mc_board_get_note (f->board, a));
   g_assert_null (find_labelled (GTK_WIDGET (f->panel), "Approve"));
+  g_assert_false (gtk_widget_is_visible (find_labelled (GTK_WIDGET (f->panel), "_Show")));
   g_assert_true (mc_board_undo (f->board));
   g_assert_null (mc_board_get_note (f->board, a));
 
