@@ -59,7 +59,8 @@ hotspot_started_cb (GObject      *source,
       gtk_editable_set_text (GTK_EDITABLE (self->ssid), ssid);
       gtk_editable_set_text (GTK_EDITABLE (self->password), password);
       gtk_label_set_text (GTK_LABEL (self->status),
-                          _("The hotspot is on: participants scan this code first, then the room's."));
+                          _("NetworkManager is starting the hotspot: participants scan this "
+                            "code first, then the room's."));
     }
   else
     gtk_label_set_text (GTK_LABEL (self->status), error->message);
