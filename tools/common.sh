@@ -15,7 +15,7 @@ MC_PACKAGES=(
   poppler-utils librsvg2-bin yelp-tools
   fonts-inter fonts-liberation2
   flatpak-builder  # reads the Flatpak manifest in the tests
-  libsoup-3.0-dev libqrencode-dev chromium chromium-driver python3-selenium  # the room
+  libsoup-3.0-dev libqrencode-dev libnm-dev chromium chromium-driver python3-selenium  # the room
 )
 
 mc_die () {

@@ -199,6 +199,24 @@ one_queued (gpointer data)
   return mc_room_get_n_queued (data) == 1;
 }
 
+typedef struct
+{
+  GtkWidget *scrolled;
+  GtkWidget *target;
+} InView;
+
+/* Whether target's top is inside the scrolled window's visible part. */
+static gboolean
+in_view (gpointer data)
+{
+  InView *view = data;
+  graphene_point_t top;
+
+  if (!gtk_widget_compute_point (view->target, view->scrolled, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+  return top.y >= 0 && top.y < gtk_widget_get_height (view->scrolled);
+}
+
 /* A participant's note over loopback waits in the queue; the panel's
  * Approve puts it on the board (undo takes it off), Reject keeps it off. */
 static void
@@ -244,13 +262,34 @@ test_moderation (Fixture       *f,
   g_assert_null (mc_board_get_note (f->board, a));
   g_assert_true (shows_text (GTK_WIDGET (f->panel), "Mag dit op het bord?"));
   g_assert_true (shows_text (GTK_WIDGET (f->panel), "Ann"));
-  mc_test_spin ();
-  mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-queue.png");
+
+  /* At 420 × 640 the queue is below the fold: its count is at the top, and
+   * Show scrolls to it. */
+  {
+    GtkWidget *approve = find_labelled (GTK_WIDGET (f->panel), "Approve");
+    InView view = { find_child (GTK_WIDGET (f->panel), GTK_TYPE_SCROLLED_WINDOW), approve };
+    InView count = { GTK_WIDGET (f->panel), NULL };
+
+    g_assert_true (shows_text (GTK_WIDGET (f->panel), "1 note waits for approval"));
+    count.target = find_labelled (GTK_WIDGET (f->panel), "_Show");
+    g_assert_nonnull (count.target);
+    mc_test_spin ();
+    mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-waiting.png");
+    g_assert_true (in_view (&count));
+    g_assert_false (in_view (&view));
+    g_signal_emit_by_name (count.target, "clicked");
+    mc_test_wait_until (in_view, &view, "the queue scrolled into view");
+    g_assert_true (gtk_widget_has_focus (approve));
+    g_assert_true (in_view (&count));   /* the count stays at the top */
+    mc_test_spin ();
+    mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-queue.png");
+  }
 
   g_signal_emit_by_name (find_labelled (GTK_WIDGET (f->panel), "Approve"), "clicked");
   g_assert_cmpuint (mc_room_get_n_queued (f->room), ==, 0);
   g_assert_nonnull (mc_board_get_note (f->board, a));
   g_assert_null (find_labelled (GTK_WIDGET (f->panel), "Approve"));
+  g_assert_false (gtk_widget_is_visible (find_labelled (GTK_WIDGET (f->panel), "_Show")));
   g_assert_true (mc_board_undo (f->board));
   g_assert_null (mc_board_get_note (f->board, a));
 
@@ -394,6 +433,46 @@ test_no_address (Fixture       *f,
   mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-wifi.png");
 }
 
+static gboolean
+sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
+/* Start Hotspot without NetworkManager (main() points the system bus
+ * nowhere, so a developer's own NetworkManager is never asked): the
+ * section says so and what to do instead; nothing else changes, and the
+ * button works again. */
+static void
+test_hotspot_without_nm (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *wifi = find_child (GTK_WIDGET (f->panel), MC_TYPE_ROOM_WIFI);
+  GtkWidget *button;
+  McQrCode *qr;
+
+  mc_room_wifi_set_expanded (MC_ROOM_WIFI (wifi), TRUE);
+  button = find_labelled (wifi, "Start _Hotspot");
+  qr = MC_QR_CODE (find_child (wifi, MC_TYPE_QR_CODE));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (button));   /* one request at a time */
+  g_assert_true (shows_text (wifi, "Asking NetworkManager for a hotspot…"));
+  mc_test_wait_until (sensitive, button, "the hotspot's answer");
+  g_assert_true (shows_text (wifi, "NetworkManager is not running on this laptop. "
+                                   "Start a hotspot in the laptop's Wi-Fi settings and type "
+                                   "its name and password below."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "Network _name"))), ==, "");
+  g_assert_cmpuint (mc_qr_code_get_size (qr), ==, 0);
+  mc_test_spin ();
+  mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-hotspot.png");
+
+  /* Closing the panel while NetworkManager is being asked is safe. */
+  g_signal_emit_by_name (button, "clicked");
+}
+
 static GtkWidget *
 find_panel_window (void)
 {
@@ -451,12 +530,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  GtkApplication *app = mc_test_app_new (&argc, &argv);
+  GtkApplication *app;
+
+  /* No system bus: the hotspot test must never reach a real NetworkManager. */
+  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/mc-test-no-system-bus", TRUE);
+  app = mc_test_app_new (&argc, &argv);
 
   g_test_add ("/mc/room-panel/panel", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
   g_test_add ("/mc/room-panel/moderation", Fixture, NULL, fixture_set_up, test_moderation, fixture_tear_down);
   g_test_add ("/mc/room-panel/wall", Fixture, NULL, fixture_set_up, test_wall, fixture_tear_down);
   g_test_add ("/mc/room-panel/no-address", Fixture, NULL, fixture_set_up, test_no_address, fixture_tear_down);
+  g_test_add ("/mc/room-panel/hotspot-without-nm", Fixture, NULL, fixture_set_up,
+              test_hotspot_without_nm, fixture_tear_down);
   g_test_add_func ("/mc/room-panel/window-action", test_window_action);
   return mc_test_app_run (app);
 }

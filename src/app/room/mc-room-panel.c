@@ -33,6 +33,10 @@ struct _McRoomPanel
   GtkWidget *lock_switch;
   GtkWidget *moderate_switch;
   GtkWidget *wifi;
+  GtkWidget *scrolled;
+  GtkWidget *queue;
+  GtkWidget *waiting;         /* "3 notes wait for approval", above the scrolled part */
+  GtkWidget *waiting_label;
   gboolean   had_address;
 };
 
@@ -54,6 +58,36 @@ static void
 on_moderate_active (McRoomPanel *self)
 {
   mc_room_set_moderated (self->room, gtk_switch_get_active (GTK_SWITCH (self->moderate_switch)));
+}
+
+/* Waiting notes are below the fold at 420 × 640: their count stays at the
+ * top, whatever is scrolled. */
+static void
+update_waiting (McRoomPanel *self)
+{
+  guint n_queued = mc_room_get_n_queued (self->room);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u note waits for approval",
+                                                        "%u notes wait for approval", n_queued),
+                                           n_queued);
+
+  gtk_label_set_text (GTK_LABEL (self->waiting_label), text);
+  gtk_widget_set_visible (self->waiting, n_queued > 0);
+}
+
+/* Scrolls the queue to the top of the view and puts the focus on its first
+ * Approve, so the keyboard is where the eyes are. */
+static void
+on_show_waiting_clicked (McRoomPanel *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scrolled));
+  graphene_rect_t bounds;
+
+  if (self->queue == NULL || !gtk_widget_compute_bounds (self->queue, content, &bounds))
+    return;
+  gtk_widget_child_focus (self->queue, GTK_DIR_TAB_FORWARD);
+  gtk_adjustment_set_value (adjustment, bounds.origin.y);
 }
 
 static void
@@ -108,6 +142,7 @@ update (McRoomPanel *self)
   g_signal_handlers_unblock_by_func (self->lock_switch, on_lock_active, self);
   g_signal_handlers_unblock_by_func (self->moderate_switch, on_moderate_active, self);
 
+  update_waiting (self);
   held = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Reveal %u Note", "_Reveal %u Notes", n_held),
                           n_held);
   gtk_button_set_label (GTK_BUTTON (self->reveal_button), held);
@@ -195,6 +230,7 @@ mc_room_panel_init (McRoomPanel *self)
   GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
   GtkWidget *title = gtk_label_new (_("Room"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *show_waiting = gtk_button_new_with_mnemonic (_("_Show"));
 
   /* Scrolls: on a 768-pixel screen the queue would push the window off it. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -205,6 +241,26 @@ mc_room_panel_init (McRoomPanel *self)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_HEIGHT);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (box));
+  self->scrolled = scrolled;
+
+  self->waiting = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->waiting, "card");
+  g_object_set (self->waiting, "margin-top", 12, "margin-start", 12, "margin-end", 12, NULL);
+  self->waiting_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->waiting_label, "heading");
+  gtk_label_set_wrap (GTK_LABEL (self->waiting_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->waiting_label), 0);
+  gtk_widget_set_hexpand (self->waiting_label, TRUE);
+  g_object_set (self->waiting_label, "margin-start", 12, "margin-top", 10, "margin-bottom", 10, NULL);
+  gtk_widget_set_tooltip_text (show_waiting, _("Scroll to the notes that wait"));
+  gtk_widget_add_css_class (show_waiting, "suggested-action");
+  gtk_widget_set_valign (show_waiting, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (show_waiting, 10);
+  g_signal_connect_swapped (show_waiting, "clicked", G_CALLBACK (on_show_waiting_clicked), self);
+  gtk_box_append (GTK_BOX (self->waiting), self->waiting_label);
+  gtk_box_append (GTK_BOX (self->waiting), show_waiting);
+  gtk_widget_set_visible (self->waiting, FALSE);
+  gtk_box_append (GTK_BOX (self), self->waiting);
   gtk_box_append (GTK_BOX (self), scrolled);
   g_object_set (box, "margin-top", 18, "margin-bottom", 18,
                 "margin-start", 18, "margin-end", 18, NULL);
@@ -287,9 +343,9 @@ mc_room_panel_new (McRoom *room)
   self->changed_id = g_signal_connect_swapped (room, "changed", G_CALLBACK (update), self);
   update (self);
   /* Before the network hint: waiting notes are what needs the facilitator. */
+  self->queue = mc_room_queue_new (room);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (gtk_widget_get_parent (self->moderate_switch))),
-                              mc_room_queue_new (room),
-                              gtk_widget_get_parent (self->moderate_switch));
+                              self->queue, gtk_widget_get_parent (self->moderate_switch));
   return GTK_WIDGET (self);
 }
 

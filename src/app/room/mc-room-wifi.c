@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "mc-room-wifi.h"
+#include "mc-hotspot.h"
 #include "mc-qr-code.h"
 #include "mc-room.h"
 
@@ -14,6 +15,9 @@ struct _McRoomWifi
   GtkBox     parent_instance;
 
   GtkWidget *expander;
+  GtkWidget *hotspot_button;
+  GtkWidget *status;
+  GCancellable *cancellable;   /* of the hotspot's start, while it runs */
   GtkWidget *ssid;
   GtkWidget *password;
   GtkWidget *qr;
@@ -34,6 +38,45 @@ update (McRoomWifi *self)
   gtk_widget_set_visible (self->caption, text != NULL);
 }
 
+static void
+hotspot_started_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ssid = NULL;
+  g_autofree char *password = NULL;
+  gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &error);
+  McRoomWifi *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the panel is gone */
+  self = MC_ROOM_WIFI (data);
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_sensitive (self->hotspot_button, TRUE);
+  if (started)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->ssid), ssid);
+      gtk_editable_set_text (GTK_EDITABLE (self->password), password);
+      gtk_label_set_text (GTK_LABEL (self->status),
+                          _("NetworkManager is starting the hotspot: participants scan this "
+                            "code first, then the room's."));
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->status), error->message);
+  gtk_widget_set_visible (self->status, TRUE);
+}
+
+static void
+on_hotspot_clicked (McRoomWifi *self)
+{
+  gtk_widget_set_sensitive (self->hotspot_button, FALSE);
+  gtk_label_set_text (GTK_LABEL (self->status), _("Asking NetworkManager for a hotspot…"));
+  gtk_widget_set_visible (self->status, TRUE);
+  self->cancellable = g_cancellable_new ();
+  mc_hotspot_start_async (self->cancellable, hotspot_started_cb, self);
+}
+
 static GtkWidget *
 labelled (const char *label,
           GtkWidget  *entry)
@@ -49,16 +92,28 @@ labelled (const char *label,
 }
 
 static void
+mc_room_wifi_dispose (GObject *object)
+{
+  McRoomWifi *self = MC_ROOM_WIFI (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (mc_room_wifi_parent_class)->dispose (object);
+}
+
+static void
 mc_room_wifi_class_init (McRoomWifiClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = mc_room_wifi_dispose;
 }
 
 static void
 mc_room_wifi_init (McRoomWifi *self)
 {
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *hint = gtk_label_new (_("Start a hotspot in the laptop's Wi-Fi settings, "
-                                     "then type its name and password here: participants "
+  GtkWidget *hint = gtk_label_new (_("Start a hotspot here, or in the laptop's Wi-Fi settings "
+                                     "and type its name and password below: participants "
                                      "scan this code first, then the room's."));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -72,6 +127,19 @@ mc_room_wifi_init (McRoomWifi *self)
   gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_box_append (GTK_BOX (content), hint);
+
+  self->hotspot_button = gtk_button_new_with_mnemonic (_("Start _Hotspot"));
+  gtk_widget_set_tooltip_text (self->hotspot_button,
+                               _("A Wi-Fi network from this laptop, through NetworkManager"));
+  g_signal_connect_swapped (self->hotspot_button, "clicked", G_CALLBACK (on_hotspot_clicked), self);
+  gtk_box_append (GTK_BOX (content), self->hotspot_button);
+
+  self->status = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->status), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->status), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->status), 40);
+  gtk_widget_set_visible (self->status, FALSE);
+  gtk_box_append (GTK_BOX (content), self->status);
 
   self->ssid = gtk_entry_new ();
   gtk_entry_set_max_length (GTK_ENTRY (self->ssid), 32);   /* an SSID's bytes, at most */

@@ -1,7 +1,7 @@
-/* mc-room-wifi.h — the hotspot's Wi-Fi QR code in the room panel: the
- * facilitator types the hotspot's name and password (GNOME Settings shows
- * them when it starts one), participants scan this code first, then the
- * room's */
+/* mc-room-wifi.h — the hotspot's Wi-Fi QR code in the room panel: Start
+ * Hotspot asks NetworkManager for one and fills in its name and password,
+ * or the facilitator types them (GNOME Settings shows them when it starts
+ * one); participants scan this code first, then the room's */
 #pragma once
 
 #include <gtk/gtk.h>

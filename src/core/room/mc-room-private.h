@@ -104,6 +104,13 @@ struct _McRoom
 
 /* mc-room.c */
 void          _mc_room_emit_changed      (McRoom        *self);
+/* Whether a Host header names one of the room's own addresses and its
+ * port (mc-room-addresses.c). */
+gboolean      _mc_room_host_is_ours      (McRoom        *self,
+                                          const char    *host);
+/* n_bytes from the kernel's generator (aborts if it cannot give them). */
+void          _mc_room_random_bytes      (guchar        *bytes,
+                                          gsize          n_bytes);
 
 /* mc-room-protocol.c */
 void          _mc_room_session_free      (McRoomSession *session);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "mc-room.h"
+#include "mc-room-private.h"
 
 #include <string.h>
 
@@ -67,5 +68,29 @@ mc_room_dup_wifi_qr_text (const char *ssid,
       g_string_append_c (out, ';');
     }
   g_string_append_c (out, ';');
+  return g_string_free (out, FALSE);
+}
+
+/* Letters and digits that cannot be mistaken for one another. */
+static const char password_alphabet[] = "abcdefghijkmnopqrstuvwxyz"
+                                        "ABCDEFGHJKLMNPQRSTUVWXYZ"
+                                        "23456789";
+
+char *
+mc_room_dup_wifi_password (void)
+{
+  const guint n = sizeof password_alphabet - 1;
+  const guint limit = 256 - 256 % n;   /* drawing below it keeps every letter equally likely */
+  GString *out = g_string_sized_new (MC_ROOM_WIFI_PASSWORD_LENGTH);
+
+  while (out->len < MC_ROOM_WIFI_PASSWORD_LENGTH)
+    {
+      guchar bytes[32];
+
+      _mc_room_random_bytes (bytes, sizeof bytes);
+      for (guint i = 0; i < sizeof bytes && out->len < MC_ROOM_WIFI_PASSWORD_LENGTH; i++)
+        if (bytes[i] < limit)
+          g_string_append_c (out, password_alphabet[bytes[i] % n]);
+    }
   return g_string_free (out, FALSE);
 }

@@ -14,9 +14,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <ifaddrs.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -73,9 +70,9 @@ _mc_room_emit_changed (McRoom *self)
 }
 
 /* From the kernel's generator: GRand is predictable from its output. */
-static void
-random_bytes (guchar *bytes,
-              gsize   n_bytes)
+void
+_mc_room_random_bytes (guchar *bytes,
+                       gsize   n_bytes)
 {
   gsize done = 0;
 
@@ -84,7 +81,7 @@ random_bytes (guchar *bytes,
       gssize n = getrandom (bytes + done, n_bytes - done, 0);
 
       if (n <= 0)
-        g_error ("Cannot read random bytes for the room's token");
+        g_error ("Cannot read random bytes for the room's secrets");
       done += n;
     }
 }
@@ -95,7 +92,7 @@ random_hex (guint n_bytes)
   g_autofree guchar *bytes = g_malloc (n_bytes);
   GString *hex = g_string_sized_new (n_bytes * 2);
 
-  random_bytes (bytes, n_bytes);
+  _mc_room_random_bytes (bytes, n_bytes);
   for (guint i = 0; i < n_bytes; i++)
     g_string_append_printf (hex, "%02x", bytes[i]);
   return g_string_free (hex, FALSE);
@@ -109,7 +106,7 @@ new_credentials (McRoom *self)
 
   g_free (self->token);
   self->token = random_hex (16);   /* 128 bits */
-  random_bytes ((guchar *) &draw, sizeof draw);
+  _mc_room_random_bytes ((guchar *) &draw, sizeof draw);
   code = g_strdup_printf ("%0*u", MC_ROOM_CODE_DIGITS, draw % 1000000);
   g_free (self->code);
   self->code = g_steal_pointer (&code);
@@ -262,105 +259,6 @@ mc_room_set_listen_address (McRoom     *self,
   _mc_set_str (&self->listen_address, address);
 }
 
-/* Addresses */
-
-static GStrv
-read_interface_addresses (void)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
-  struct ifaddrs *addrs = NULL;
-
-  if (getifaddrs (&addrs) == 0)
-    {
-      for (struct ifaddrs *a = addrs; a != NULL; a = a->ifa_next)
-        {
-          char text[INET_ADDRSTRLEN];
-          const struct sockaddr_in *in;
-
-          if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET)
-            continue;
-          in = (const struct sockaddr_in *) (gconstpointer) a->ifa_addr;
-          if ((ntohl (in->sin_addr.s_addr) >> 24) == 127)
-            continue;
-          if (inet_ntop (AF_INET, &in->sin_addr, text, sizeof text) != NULL)
-            g_strv_builder_add (builder, text);
-        }
-      freeifaddrs (addrs);
-    }
-  list = g_strv_builder_end (builder);
-  qsort (list, g_strv_length (list), sizeof (char *), (GCompareFunc) g_strcmp0);
-  return g_steal_pointer (&list);
-}
-
-GStrv
-mc_room_dup_lan_addresses (McRoom *self)
-{
-  g_return_val_if_fail (MC_IS_ROOM (self), NULL);
-
-  if (self->lan_addresses != NULL)
-    return g_strdupv (self->lan_addresses);
-  return read_interface_addresses ();
-}
-
-void
-mc_room_set_lan_addresses (McRoom             *self,
-                           const char * const *addresses)
-{
-  g_return_if_fail (MC_IS_ROOM (self));
-
-  g_strfreev (self->lan_addresses);
-  self->lan_addresses = g_strdupv ((char **) addresses);
-  _mc_room_emit_changed (self);
-}
-
-char *
-mc_room_dup_join_url (McRoom     *self,
-                      const char *address)
-{
-  g_auto(GStrv) lan = NULL;
-
-  g_return_val_if_fail (MC_IS_ROOM (self), NULL);
-
-  if (self->server == NULL)
-    return NULL;
-  if (address == NULL)
-    {
-      lan = mc_room_dup_lan_addresses (self);
-      address = lan[0] != NULL ? lan[0] : "127.0.0.1";
-    }
-  return g_strdup_printf ("http://%s:%u/#t=%s", address, self->bound_port, self->token);
-}
-
-/* The Host header names one of our own addresses and our port. */
-static gboolean
-host_is_ours (McRoom     *self,
-              const char *host)
-{
-  g_auto(GStrv) lan = NULL;
-  g_autofree char *name = NULL;
-  const char *colon;
-  guint64 port = 80;
-
-  if (host == NULL)
-    return FALSE;
-  colon = strrchr (host, ':');
-  if (colon != NULL)
-    {
-      if (!g_ascii_string_to_unsigned (colon + 1, 10, 1, G_MAXUINT16, &port, NULL))
-        return FALSE;
-      name = g_strndup (host, colon - host);
-    }
-  else
-    name = g_strdup (host);
-  if (port != self->bound_port)
-    return FALSE;
-  if (g_str_equal (name, "127.0.0.1") || g_strcmp0 (name, self->listen_address) == 0)
-    return TRUE;
-  lan = mc_room_dup_lan_addresses (self);
-  return g_strv_contains ((const char * const *) lan, name);
-}
-
 /* HTTP */
 
 static void
@@ -439,7 +337,7 @@ early_handler (SoupServer        *server,
   const char *host = soup_message_headers_get_one (headers, "Host");
   gboolean is_get = g_str_equal (method, "GET") || g_str_equal (method, "HEAD");
 
-  if (!host_is_ours (self, host))
+  if (!_mc_room_host_is_ours (self, host))
     {
       set_error (msg, SOUP_STATUS_MISDIRECTED_REQUEST);
       return;

@@ -161,5 +161,10 @@ gboolean     mc_room_get_voting         (McRoom      *self);
  * network. */
 char        *mc_room_dup_wifi_qr_text   (const char  *ssid,
                                          const char  *password);
+/* A new WPA2 password for the laptop's hotspot: MC_ROOM_WIFI_PASSWORD_LENGTH
+ * characters from the kernel's generator, in an alphabet without look-alikes
+ * (no 0/O, 1/l/I), so it can also be typed from the wall. */
+#define MC_ROOM_WIFI_PASSWORD_LENGTH 12
+char        *mc_room_dup_wifi_password  (void);
 
 G_END_DECLS

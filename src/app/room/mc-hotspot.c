@@ -1,0 +1,217 @@
+/* mc-hotspot.c — a Wi-Fi hotspot on the laptop through NetworkManager
+ *
+ * The connection NetworkManager adds is the one GNOME Settings makes for
+ * its hotspot: 802-11-wireless with mode=ap on the 2.4 GHz band (every phone
+ * sees it), WPA2 (RSN, CCMP) with a new password, ipv4.method=shared (the
+ * laptop hands out addresses and is the room's only server). It does not
+ * connect by itself later.
+ */
+#include "config.h"
+
+#include "mc-hotspot.h"
+#include "mc-room.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#ifdef HAVE_LIBNM
+#include <NetworkManager.h>
+#endif
+
+#define FALLBACK _("Start a hotspot in the laptop's Wi-Fi settings and type its name and password below.")
+
+typedef struct
+{
+  char *ssid;
+  char *password;
+} Hotspot;
+
+static void
+hotspot_free (gpointer data)
+{
+  Hotspot *hotspot = data;
+
+  g_free (hotspot->ssid);
+  g_free (hotspot->password);
+  g_free (hotspot);
+}
+
+static void
+return_error (GTask      *task,
+              GIOErrorEnum code,
+              const char *what)
+{
+  g_task_return_new_error (task, G_IO_ERROR, code, "%s %s", what, FALLBACK);
+}
+
+#ifdef HAVE_LIBNM
+
+/* The first Wi-Fi device that can be an access point; *out_any_wifi tells
+ * whether there was a Wi-Fi device at all. */
+static NMDevice *
+find_ap_device (NMClient *client,
+                gboolean *out_any_wifi)
+{
+  const GPtrArray *devices = nm_client_get_devices (client);
+
+  *out_any_wifi = FALSE;
+  for (guint i = 0; devices != NULL && i < devices->len; i++)
+    {
+      NMDevice *device = g_ptr_array_index (devices, i);
+
+      if (!NM_IS_DEVICE_WIFI (device))
+        continue;
+      *out_any_wifi = TRUE;
+      if (nm_device_wifi_get_capabilities (NM_DEVICE_WIFI (device)) & NM_WIFI_DEVICE_CAP_AP)
+        return device;
+    }
+  return NULL;
+}
+
+static NMConnection *
+hotspot_connection (const Hotspot *hotspot)
+{
+  NMConnection *connection = nm_simple_connection_new ();
+  NMSetting *setting;
+  g_autofree char *uuid = nm_utils_uuid_generate ();
+  g_autoptr(GBytes) ssid = g_bytes_new (hotspot->ssid, strlen (hotspot->ssid));
+
+  setting = nm_setting_connection_new ();
+  g_object_set (setting,
+                NM_SETTING_CONNECTION_ID, hotspot->ssid,
+                NM_SETTING_CONNECTION_UUID, uuid,
+                NM_SETTING_CONNECTION_TYPE, NM_SETTING_WIRELESS_SETTING_NAME,
+                NM_SETTING_CONNECTION_AUTOCONNECT, FALSE,
+                NULL);
+  nm_connection_add_setting (connection, setting);
+
+  setting = nm_setting_wireless_new ();
+  g_object_set (setting,
+                NM_SETTING_WIRELESS_SSID, ssid,
+                NM_SETTING_WIRELESS_MODE, NM_SETTING_WIRELESS_MODE_AP,
+                NM_SETTING_WIRELESS_BAND, "bg",
+                NULL);
+  nm_connection_add_setting (connection, setting);
+
+  setting = nm_setting_wireless_security_new ();
+  g_object_set (setting,
+                NM_SETTING_WIRELESS_SECURITY_KEY_MGMT, "wpa-psk",
+                NM_SETTING_WIRELESS_SECURITY_PSK, hotspot->password,
+                NULL);
+  nm_setting_wireless_security_add_proto (NM_SETTING_WIRELESS_SECURITY (setting), "rsn");
+  nm_setting_wireless_security_add_pairwise (NM_SETTING_WIRELESS_SECURITY (setting), "ccmp");
+  nm_setting_wireless_security_add_group (NM_SETTING_WIRELESS_SECURITY (setting), "ccmp");
+  nm_connection_add_setting (connection, setting);
+
+  setting = nm_setting_ip4_config_new ();
+  g_object_set (setting, NM_SETTING_IP_CONFIG_METHOD, NM_SETTING_IP4_CONFIG_METHOD_SHARED, NULL);
+  nm_connection_add_setting (connection, setting);
+
+  setting = nm_setting_ip6_config_new ();
+  g_object_set (setting, NM_SETTING_IP_CONFIG_METHOD, NM_SETTING_IP6_CONFIG_METHOD_IGNORE, NULL);
+  nm_connection_add_setting (connection, setting);
+  return connection;
+}
+
+static void
+activated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NMActiveConnection) active = nm_client_add_and_activate_connection_finish (NM_CLIENT (source),
+                                                                                      result, &error);
+
+  if (active == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("NetworkManager could not start the hotspot: %s."),
+                                               error->message);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        return_error (task, G_IO_ERROR_FAILED, what);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+client_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NMClient) client = nm_client_new_finish (result, &error);
+  g_autoptr(NMConnection) connection = NULL;
+  NMDevice *device;
+  gboolean any_wifi;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (client == NULL || !nm_client_get_nm_running (client))
+    {
+      g_debug ("NetworkManager: %s", error != NULL ? error->message : "not running");
+      return_error (task, G_IO_ERROR_NOT_FOUND, _("NetworkManager is not running on this laptop."));
+      return;
+    }
+  device = find_ap_device (client, &any_wifi);
+  if (device == NULL)
+    {
+      return_error (task, G_IO_ERROR_NOT_SUPPORTED,
+                    any_wifi ? _("The laptop's Wi-Fi device cannot be a hotspot.")
+                             : _("This laptop has no Wi-Fi device for a hotspot."));
+      return;
+    }
+  connection = hotspot_connection (g_task_get_task_data (task));
+  nm_client_add_and_activate_connection_async (client, connection, device, NULL,
+                                               g_task_get_cancellable (task), activated_cb,
+                                               g_object_ref (task));
+}
+
+#endif /* HAVE_LIBNM */
+
+void
+mc_hotspot_start_async (GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Hotspot *hotspot = g_new0 (Hotspot, 1);
+
+  g_task_set_source_tag (task, mc_hotspot_start_async);
+  hotspot->ssid = g_strdup_printf ("Missiecanvas-%04d", g_random_int_range (0, 10000));
+  hotspot->password = mc_room_dup_wifi_password ();
+  g_task_set_task_data (task, hotspot, hotspot_free);
+#ifdef HAVE_LIBNM
+  nm_client_new_async (cancellable, client_cb, g_steal_pointer (&task));
+#else
+  return_error (task, G_IO_ERROR_NOT_SUPPORTED,
+                _("This copy of Missiecanvas was built without NetworkManager."));
+#endif
+}
+
+gboolean
+mc_hotspot_start_finish (GAsyncResult  *result,
+                         char         **out_ssid,
+                         char         **out_password,
+                         GError       **error)
+{
+  Hotspot *hotspot;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  hotspot = g_task_get_task_data (G_TASK (result));
+  if (out_ssid != NULL)
+    *out_ssid = g_strdup (hotspot->ssid);
+  if (out_password != NULL)
+    *out_password = g_strdup (hotspot->password);
+  return TRUE;
+}

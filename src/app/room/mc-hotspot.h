@@ -1,0 +1,27 @@
+/* mc-hotspot.h — starts a Wi-Fi hotspot on the laptop through
+ * NetworkManager (libnm), for rooms whose network keeps devices apart
+ *
+ * Without libnm at build time, or without NetworkManager or a Wi-Fi device
+ * that can be an access point at run time, the start fails with a message
+ * that says so and what to do instead.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Asks NetworkManager to add and activate a Wi-Fi connection in access
+ * point mode (shared IPv4, WPA2 with a new password) on the first Wi-Fi
+ * device that can be one. */
+void     mc_hotspot_start_async  (GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+/* TRUE with the network's name and password, or FALSE with an error whose
+ * message can be shown to the facilitator as it is. */
+gboolean mc_hotspot_start_finish (GAsyncResult        *result,
+                                  char               **out_ssid,
+                                  char               **out_password,
+                                  GError             **error);
+
+G_END_DECLS
