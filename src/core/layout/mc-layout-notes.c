@@ -86,6 +86,10 @@ _mc_layout_note_size (McNote              *note,
       double h;
 
       note_style (theme, options, s, &style);
+      /* Wide enough for its longest word at the floor: words never break. */
+      *width = MAX (*width, ceil (mc_text_longest_word_width (text, &style) *
+                                  MIN (_mc_layout_text_floor (theme, options), style.size) /
+                                  style.size + 20 * s + 1));
       layout = mc_text_layout_new (text, &style, *width - 20 * s);
       mc_text_layout_get_size (layout, NULL, &h);
       /* Sized to its text: a short note need not keep the default's
@@ -122,8 +126,9 @@ _mc_layout_draw_note (McLayout            *self,
   gboolean fits = TRUE;
 
   note_style (theme, options, s, &style);
-  /* A grown note keeps one text size: it is tall enough for it. */
-  min_size = grown ? style.size
+  /* A grown note is tall enough for its text; it shrinks only when its
+   * longest word needs it (down to the floor), never breaking a word. */
+  min_size = grown ? MIN (floor_size, style.size)
                              : MIN (MAX (floor_size, theme->note_size * s * 0.6), style.size);
   mc_path_rectangle (hit, rect);
   mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);
