@@ -78,6 +78,19 @@ _mc_layout_note_size (McNote              *note,
   *width = (stored.width > 0 ? stored.width : MC_NOTE_DEFAULT_WIDTH) * s;
   *height = (stored.height > 0 ? stored.height : MC_NOTE_DEFAULT_HEIGHT) * s;
 
+  /* Wide enough for its longest word at the floor: words never break. */
+  if (text != NULL && *text != '\0')
+    {
+      McTextStyle style;
+      double lowest = _mc_layout_text_floor (theme, options);
+
+      note_style (theme, options, s, &style);
+      /* The smallest size _mc_layout_draw_note() may give the text. */
+      lowest = MIN (grow ? lowest : MAX (lowest, theme->note_size * s * 0.6), style.size);
+      *width = MAX (*width, ceil (mc_text_longest_word_width (text, &style) * lowest /
+                                  style.size + 20 * s + 1));
+    }
+
   /* As tall as its text at the note size, never cut. */
   if (grow && text != NULL && *text != '\0' && *width > 20 * s)
     {
@@ -86,10 +99,6 @@ _mc_layout_note_size (McNote              *note,
       double h;
 
       note_style (theme, options, s, &style);
-      /* Wide enough for its longest word at the floor: words never break. */
-      *width = MAX (*width, ceil (mc_text_longest_word_width (text, &style) *
-                                  MIN (_mc_layout_text_floor (theme, options), style.size) /
-                                  style.size + 20 * s + 1));
       layout = mc_text_layout_new (text, &style, *width - 20 * s);
       mc_text_layout_get_size (layout, NULL, &h);
       /* Sized to its text: a short note need not keep the default's
