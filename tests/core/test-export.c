@@ -1288,27 +1288,6 @@ test_page_cuts (void)
     }
 }
 
-/* The built-in example board, through the board loader. */
-static McBoard *
-example_board (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  McBoard *board;
-  gsize length;
-  const char *data;
-
-  mc_core_ensure_resources ();
-  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/examples/example.missiecanvas",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &length);
-  board = mc_board_load_from_data (data, length, "example.missiecanvas",
-                                   MC_BOARD_LOAD_NONE, &error);
-  g_assert_no_error (error);
-  return board;
-}
-
 /* The last character before p that is not a break mark. */
 static gunichar
 char_before (const char *text,
@@ -1368,7 +1347,7 @@ notes_broken_inside_words (McScene    *scene,
 static void
 test_notes_never_break_words (void)
 {
-  g_autoptr(McBoard) board = example_board ();
+  g_autoptr(McBoard) board = mc_board_new_example ();
   GPtrArray *figures = mc_board_get_figures (board);
   static const double widths[] = { 0, 84, 140, 174, 190 };
   static const McThemeKind themes[] = { MC_THEME_PRINT, MC_THEME_COLOR };
