@@ -1288,6 +1288,136 @@ test_page_cuts (void)
     }
 }
 
+/* The last character before p that is not a break mark. */
+static gunichar
+char_before (const char *text,
+             const char *p)
+{
+  while (p > text)
+    {
+      gunichar c;
+
+      p = g_utf8_prev_char (p);
+      c = g_utf8_get_char (p);
+      if (c != 0x200B && c != 0x00AD)
+        return c;
+    }
+  return 0;
+}
+
+/* The notes of scene whose text has a line starting inside a word (a
+ * letter or digit on both sides of the break), counted independently of
+ * mc_text_layout_breaks_inside_word(). */
+static guint
+notes_broken_inside_words (McScene    *scene,
+                           const char *what)
+{
+  guint broken = 0;
+
+  for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+      const char *text;
+
+      if (item->kind != MC_ITEM_TEXT || item->role != MC_ROLE_NOTE_TEXT || item->layout == NULL)
+        continue;
+      text = pango_layout_get_text (item->layout);
+      for (GSList *l = pango_layout_get_lines_readonly (item->layout); l != NULL; l = l->next)
+        {
+          PangoLayoutLine *line = l->data;
+          const char *at = text + line->start_index;
+
+          if (line->start_index == 0 || *at == '\0')
+            continue;
+          if (g_unichar_isalnum (char_before (text, at)) && g_unichar_isalnum (g_utf8_get_char (at)))
+            {
+              g_test_message ("%s: a line of “%s” starts inside a word at “%.12s”", what, text, at);
+              broken++;
+              break;
+            }
+        }
+    }
+  return broken;
+}
+
+/* No note of any export of the example board breaks a word inside itself:
+ * the text shrinks (down to the floor) until its longest word fits, and
+ * when even the floor cannot hold a word the fit check refuses the
+ * export instead. */
+static void
+test_notes_never_break_words (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  GPtrArray *figures = mc_board_get_figures (board);
+  static const double widths[] = { 0, 84, 140, 174, 190 };
+  static const McThemeKind themes[] = { MC_THEME_PRINT, MC_THEME_COLOR };
+  guint n_checked = 0, n_refused = 0;
+
+  for (guint f = 0; f <= figures->len; f++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        {
+          g_autoptr(McScene) scene = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GError) misfit = NULL;
+          g_autofree char *what = NULL;
+          McExportOptions options;
+          McRect content;
+          double ppu;
+
+          mc_export_options_init (&options, MC_LANGUAGE_NL);
+          if (f < figures->len)
+            {
+              options.scope = MC_EXPORT_SCOPE_FIGURE;
+              options.figure_id = mc_figure_get_id (g_ptr_array_index (figures, f));
+            }
+          else if (widths[w] != 0)
+            continue;   /* the whole board only at its natural size */
+          options.width_mm = widths[w];
+          options.theme = themes[t];
+          what = g_strdup_printf ("%s at %g mm, theme %d",
+                                  options.figure_id != NULL ? options.figure_id : "the board",
+                                  widths[w], themes[t]);
+          scene = mc_export_build_scene (board, &options, &content, &ppu, &error);
+          g_assert_no_error (error);
+          if (!mc_export_check_fit (scene, ppu, &misfit))
+            {
+              g_test_message ("%s refused: %s", what, misfit->message);
+              n_refused++;
+              continue;
+            }
+          g_assert_cmpuint (notes_broken_inside_words (scene, what), ==, 0);
+          n_checked++;
+        }
+
+  g_test_message ("%u exports checked, %u refused", n_checked, n_refused);
+  g_assert_cmpuint (n_checked, >, n_refused);
+}
+
+/* A word the floor cannot hold on one line is a misfit the fit check
+ * reports (never a silent break inside the word). */
+static void
+test_unbreakable_word_is_misfit (void)
+{
+  g_autoptr(McScene) scene = mc_scene_new ();
+  g_autoptr(GError) error = NULL;
+  McTextStyle style = { NULL, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  McColor ink = { 0, 0, 0, 1 };
+  g_autoptr(PangoLayout) layout = NULL;
+  gboolean fits;
+
+  layout = mc_text_layout_fit ("Gezondheidskloof", &style, 40, 200, 10, &fits);
+  g_assert_true (mc_text_layout_breaks_inside_word (layout));
+  g_assert_cmpuint (notes_broken_inside_words (scene, "none"), ==, 0);
+  mc_scene_begin_group (scene, MC_ROLE_NOTE, "note:a", "Gezondheidskloof", NULL);
+  mc_scene_add_text (scene, MC_ROLE_NOTE_TEXT, layout, 0, 0, &ink);
+  mc_scene_end_group (scene);
+  g_assert_cmpuint (notes_broken_inside_words (scene, "a narrow note"), ==, 1);
+  g_assert_cmpuint (mc_export_count_cut_notes (scene), ==, 1);
+  g_assert_false (mc_export_check_fit (scene, 1.0, &error));
+  g_assert_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1308,6 +1438,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/mc/export/session-report", test_session_report);
   g_test_add_func ("/mc/export/paginated", test_paginated);
   g_test_add_func ("/mc/export/page-cuts", test_page_cuts);
+  g_test_add_func ("/mc/export/notes-never-break-words", test_notes_never_break_words);
+  g_test_add_func ("/mc/export/unbreakable-word-is-misfit", test_unbreakable_word_is_misfit);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "mc-export-private.h"
 #include "mc-layout.h"
+#include "mc-text.h"
 
 /* Two fills whose relative luminance differs less than this look the same
  * when printed in gray. */
@@ -173,13 +174,17 @@ mc_export_preflight_to_string (const McExportPreflight *preflight)
 }
 
 /* A text of an export is cut when pango ellipsized it or it carries the
- * ellipsis itself; the small "…" tab on a cut note is decoration. */
+ * ellipsis itself, or a note's word is broken inside itself (even the
+ * floor size cannot hold it on one line); the small "…" tab on a cut note
+ * is decoration. */
 static gboolean
 text_is_cut (const McSceneItem *item)
 {
   return item->role != MC_ROLE_DECORATION &&
          (pango_layout_is_ellipsized (item->layout) ||
-          strstr (pango_layout_get_text (item->layout), "\u2026") != NULL);
+          strstr (pango_layout_get_text (item->layout), "\u2026") != NULL ||
+          (item->role == MC_ROLE_NOTE_TEXT &&
+           mc_text_layout_breaks_inside_word (item->layout)));
 }
 
 /* A label's text as a key: break marks out, spaces squashed. */

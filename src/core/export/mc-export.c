@@ -20,6 +20,7 @@
 #include "mc-catalog.h"
 #include "mc-json-canvas.h"
 #include "mc-layout.h"
+#include "mc-text.h"
 
 G_DEFINE_QUARK (mc-export-error-quark, mc_export_error)
 
@@ -479,7 +480,7 @@ mc_export_to_file (McBoard                *board,
   return mc_export_to_file_with_format (board, options, format, out, error);
 }
 /* One pass over the scene: a note counts once when any text of its group
- * is ellipsized (what mc_editing_note_text_fits() asks of one note). */
+ * is ellipsized or breaks a word inside itself (what mc_editing_note_text_fits() asks of one note). */
 guint
 mc_export_count_cut_notes (McScene *scene)
 {
@@ -515,7 +516,8 @@ mc_export_count_cut_notes (McScene *scene)
           break;
         case MC_ITEM_TEXT:
           if (note_depth > 0 && !counted && item->role == MC_ROLE_NOTE_TEXT &&
-              item->layout != NULL && pango_layout_is_ellipsized (item->layout))
+              item->layout != NULL && (pango_layout_is_ellipsized (item->layout) ||
+                                       mc_text_layout_breaks_inside_word (item->layout)))
             {
               cut++;
               counted = TRUE;

@@ -78,6 +78,19 @@ _mc_layout_note_size (McNote              *note,
   *width = (stored.width > 0 ? stored.width : MC_NOTE_DEFAULT_WIDTH) * s;
   *height = (stored.height > 0 ? stored.height : MC_NOTE_DEFAULT_HEIGHT) * s;
 
+  /* Wide enough for its longest word at the floor: words never break. */
+  if (text != NULL && *text != '\0')
+    {
+      McTextStyle style;
+      double lowest = _mc_layout_text_floor (theme, options);
+
+      note_style (theme, options, s, &style);
+      /* The smallest size _mc_layout_draw_note() may give the text. */
+      lowest = MIN (grow ? lowest : MAX (lowest, theme->note_size * s * 0.6), style.size);
+      *width = MAX (*width, ceil (mc_text_longest_word_width (text, &style) * lowest /
+                                  style.size + 20 * s + 1));
+    }
+
   /* As tall as its text at the note size, never cut. */
   if (grow && text != NULL && *text != '\0' && *width > 20 * s)
     {
@@ -122,8 +135,9 @@ _mc_layout_draw_note (McLayout            *self,
   gboolean fits = TRUE;
 
   note_style (theme, options, s, &style);
-  /* A grown note keeps one text size: it is tall enough for it. */
-  min_size = grown ? style.size
+  /* A grown note is tall enough for its text; it shrinks only when its
+   * longest word needs it (down to the floor), never breaking a word. */
+  min_size = grown ? MIN (floor_size, style.size)
                              : MIN (MAX (floor_size, theme->note_size * s * 0.6), style.size);
   mc_path_rectangle (hit, rect);
   mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);

@@ -189,6 +189,59 @@ mc_text_layout_breaks_inside_word (PangoLayout *layout)
   return FALSE;
 }
 
+double
+mc_text_longest_word_width (const char        *text,
+                            const McTextStyle *style)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *broken = NULL;
+  const PangoLogAttr *attrs;
+  const char *laid;
+  const char *p;
+  int n_attrs;
+  int start = 0;      /* byte index of the current piece's start */
+  int end = -1;       /* byte index past its last non-space character */
+  double longest = 0;
+
+  g_return_val_if_fail (style != NULL, 0);
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  broken = break_long_words (text);
+  layout = mc_text_layout_new (broken != NULL ? broken : text, style, -1);
+  laid = pango_layout_get_text (layout);
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+
+  /* One pass: at each break opportunity the piece before it ends. */
+  p = laid;
+  for (int i = 0; i < n_attrs; i++)
+    {
+      if (i > 0 && (attrs[i].is_line_break || *p == '\0') && end > start)
+        {
+          int x0, x1, line0, line1;
+
+          pango_layout_index_to_line_x (layout, start, FALSE, &line0, &x0);
+          pango_layout_index_to_line_x (layout,
+                                        g_utf8_prev_char (laid + end) - laid,
+                                        TRUE, &line1, &x1);
+          if (line0 == line1)
+            longest = MAX (longest, fabs ((double) (x1 - x0)) / PANGO_SCALE);
+        }
+      if (*p == '\0')
+        break;
+      if (i == 0 || attrs[i].is_line_break)
+        {
+          start = p - laid;
+          end = -1;
+        }
+      if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x200B)
+        end = g_utf8_next_char (p) - laid;
+      p = g_utf8_next_char (p);
+    }
+
+  return longest;
+}
+
 static gboolean
 layout_fits (PangoLayout *layout,
              double       width,

@@ -38,6 +38,13 @@ void          mc_text_layout_get_size (PangoLayout       *layout,
  * the line had to break). */
 gboolean      mc_text_layout_breaks_inside_word (PangoLayout *layout);
 
+/* The width (scene units) of the widest piece of text between two line
+ * break opportunities, trailing spaces left out, at style: what a line
+ * must hold for the text to wrap without breaking a word. Words longer
+ * than break_long_words()'s limit count by their chunks. */
+double        mc_text_longest_word_width (const char        *text,
+                                          const McTextStyle *style);
+
 /* Lays text out to fit width × height: the size starts at style->size and
  * shrinks (in small steps) down to min_size. Returns the layout; *fits says
  * whether the text fit at that size (FALSE: it is clipped to max lines with
