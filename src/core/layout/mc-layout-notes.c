@@ -276,7 +276,13 @@ _mc_layout_pack_note (Shelf  *shelf,
 {
   McRect candidate;
 
-  if (shelf->row_height < 0)
+  if (shelf->row_height < 0 && shelf->left_aligned)
+    {
+      shelf->x = shelf->area.x;
+      shelf->y = shelf->area.y;
+      shelf->row_height = 0;
+    }
+  else if (shelf->row_height < 0)
     {
       guint cols = (guint) floor ((shelf->area.width + gap) / (width + gap));
       double used = cols > 0 ? cols * (width + gap) - gap : width;

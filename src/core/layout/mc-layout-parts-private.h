@@ -70,6 +70,11 @@ typedef struct
   double x;
   double y;
   double row_height;
+  /* Rows start at the area's left edge instead of a centred grid sized by
+   * the first note: in layouts for a frame the notes differ in width (each
+   * holds its longest word), and the region's height was computed for
+   * rows that use the whole width (packed_notes_height()). */
+  gboolean left_aligned;
 } Shelf;
 
 static inline double

@@ -730,6 +730,7 @@ mc_layout_build (McLayout            *self,
                                                placed->frame.height - 2 * inset };
                     }
                   shelf->row_height = -1;
+                  shelf->left_aligned = placed->reflowed && area != NULL;
                   g_hash_table_insert (shelves, g_steal_pointer (&key), shelf);
                 }
               if (placed_rects == NULL)
