@@ -503,8 +503,10 @@ export_board_ms (McBoard *board)
   McExportOptions options;
   double t0;
 
+  /* The whole board at its natural size, as the command line exports it
+   * (at a journal's width its notes would be refused, not drawn). */
   mc_export_options_init (&options, mc_board_get_language (board));
-  options.width_mm = MC_EXPORT_DEFAULT_WIDTH_MM;
+  options.width_mm = 0;
   t0 = now_ms ();
   bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_PDF, &error);
   /* A board too tall for one PDF page is refused, in bounded time: the
