@@ -87,6 +87,8 @@ void      _mc_window_save_document       (McWindow           *self,
                                           McDocumentSaveFlags flags,
                                           McWindowSaveResult  done,
                                           gpointer            data);
+/* The title and subtitle: the board's title, its file, unsaved, saving. */
+void      _mc_window_update_title        (McWindow      *self);
 void      _mc_window_add_recent          (McWindow      *self,
                                           GFile         *file);
 /* Opens file here when this window is pristine, else in a new window (or
