@@ -17,12 +17,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 import gi
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 EXE = sys.argv[1]
 DEADLINE = 60.0 * float(os.environ.get("MC_TEST_TIMEOUT_MULTIPLIER", "1"))
@@ -35,13 +34,24 @@ def check(ok, what):
     return ok
 
 
+# Any change on the accessibility bus wakes wait_for() to look again.
+events = Atspi.EventListener.new(lambda event: None)
+for kind in ("object:", "window:", "focus:"):
+    events.register(kind)
+
+
 def wait_for(what, condition):
-    end = time.monotonic() + DEADLINE
-    while time.monotonic() < end:
+    """Checks condition after each AT-SPI event until it holds; the
+    deadline is the only timer, and it only turns a hang into a failure."""
+    context = GLib.MainContext.default()
+    expired = []
+    deadline = GLib.timeout_add(int(DEADLINE * 1000), lambda: expired.append(True))
+    while not expired:
         value = condition()
         if value:
+            GLib.source_remove(deadline)
             return value
-        time.sleep(0.1)
+        context.iteration(True)
     check(False, "timed out waiting for " + what)
     finish()
 
