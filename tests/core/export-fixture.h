@@ -1,0 +1,29 @@
+/* export-fixture.h — what the export tests (tests/core/test-export-*.c)
+ * share: running a reader, comparing its text, a board with a note in
+ * every figure, and the fonts a PDF embeds
+ */
+#pragma once
+
+#include "mc-board.h"
+
+G_BEGIN_DECLS
+
+/* Runs a reader; returns its stdout, asserting success. */
+char    *run_tool           (const char * const *argv);
+
+/* Text compared without whitespace and hyphens: line breaks (and the
+ * hyphens pango adds where it breaks a long word) differ by reader. */
+char    *normalize          (const char *text);
+
+/* The template template_id in language with one short note, "<note_prefix>
+ * <kind>", in the first region of every figure. */
+McBoard *board_with_notes   (const char *template_id,
+                             McLanguage  language,
+                             const char *note_prefix);
+
+/* Whether every font pdffonts listed is embedded; *n_fonts is how many it
+ * listed. */
+gboolean pdf_fonts_embedded (const char *pdffonts_output,
+                             guint      *n_fonts);
+
+G_END_DECLS
