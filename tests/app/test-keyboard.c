@@ -274,6 +274,29 @@ outline_is_built (gpointer data)
   return mc_outline_panel_count (data, MC_OUTLINE_ROW_NOTE) > 0;
 }
 
+typedef struct
+{
+  McCanvas   *canvas;
+  GtkWidget  *node;
+  const char *id;
+} NodeWait;
+
+/* The note's accessible object is laid out over the note it stands for. */
+static gboolean
+node_is_over_note (gpointer data)
+{
+  NodeWait *wait = data;
+  graphene_rect_t bounds;
+  McRect rect;
+  double x, y;
+
+  if (!gtk_widget_compute_bounds (wait->node, GTK_WIDGET (wait->canvas), &bounds)
+      || !mc_layout_get_note_rect (mc_canvas_get_layout (wait->canvas), wait->id, &rect))
+    return FALSE;
+  mc_canvas_board_to_widget (wait->canvas, rect.x, rect.y, &x, &y);
+  return fabs (bounds.origin.x - x) <= 1.5 && fabs (bounds.origin.y - y) <= 1.5;
+}
+
 /* Every figure, region and note of the example board has its object. */
 static void
 test_tree (void)
@@ -318,6 +341,7 @@ test_tree (void)
     {
       GtkWidget *node = mc_canvas_test_get_accessible (fixture.canvas, mc_note_get_id (notes->pdata[i]));
       graphene_rect_t bounds;
+      NodeWait wait = { fixture.canvas, node, mc_note_get_id (notes->pdata[i]) };
 
       g_assert_nonnull (node);
       g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (node)), ==,
@@ -325,7 +349,7 @@ test_tree (void)
       g_assert_cmpstr (mc_canvas_test_accessible_name (node), ==, mc_note_get_text (notes->pdata[i]));
       g_assert_true (gtk_widget_get_focusable (node));
       /* Over the note it stands for, once laid out. */
-      mc_test_run_for (50);
+      mc_test_wait_until (node_is_over_note, &wait, "the note's object over the note");
       g_assert_true (gtk_widget_compute_bounds (node, GTK_WIDGET (fixture.canvas), &bounds));
       {
         McRect rect;

@@ -72,17 +72,6 @@ on_timeout (gpointer data)
 }
 
 void
-mc_test_run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  mc_test_spin ();
-}
-
-void
 mc_test_wait_until (McTestCondition condition,
                     gpointer        data,
                     const char     *what)

@@ -25,10 +25,6 @@ guint    mc_test_count_files   (const char *path);
  * waiting. */
 void     mc_test_spin          (void);
 
-/* Runs the default main context for ms milliseconds of real time, then
- * whatever became ready meanwhile. */
-void     mc_test_run_for       (guint ms);
-
 typedef gboolean (*McTestCondition) (gpointer data);
 
 /* Runs the main loop until condition (data) holds. Waits on the condition,
