@@ -23,30 +23,13 @@
 #include "mc-test-board.h"
 #include "mc-test-util.h"
 
-#define T0 MC_TEST_T0
-#define S(n) MC_TEST_S (n)
-#define ID_1 MC_TEST_NOTE_1
-#define ID_2 MC_TEST_NOTE_2
-#define ID_4 MC_TEST_NOTE_4
+#include "merge-fixture.h"
 
 static gint
 compare_lines (gconstpointer a,
                gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static McMergeResult *
-merge (McBoard *ours,
-       McBoard *theirs,
-       McBoard *base)
-{
-  g_autoptr(GError) error = NULL;
-  McMergeResult *summary = NULL;
-
-  g_assert_true (mc_merge_into (ours, theirs, base, &summary, &error));
-  g_assert_no_error (error);
-  return summary;
 }
 
 #define N_TRIALS 300
