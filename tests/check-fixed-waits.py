@@ -14,9 +14,16 @@ import re
 import sys
 
 SKIP = ("bench",)
+
+
+def calls(*names):
+    """A pattern for a call to any of NAMES (regular expressions)."""
+    return re.compile(r"\b(" + "|".join(names) + r")\s*\(")
+
+
 FIXED_WAITS = {
-    ".c": re.compile(r"\b(g_usleep|usleep|nanosleep|sleep|mc_test_run_for)\s*\("),
-    ".py": re.compile(r"\b(time\.sleep|asyncio\.sleep|sleep)\s*\("),
+    ".c": calls("g_usleep", "usleep", "nanosleep", "sleep", "mc_test_run_for"),
+    ".py": calls (r"time\.sleep", r"asyncio\.sleep", "sleep"),
 }
 
 
