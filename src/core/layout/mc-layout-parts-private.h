@@ -92,6 +92,17 @@ void     _mc_layout_note_size  (McNote              *note,
                                 const McViewOptions *options,
                                 double              *width,
                                 double              *height);
+/* The largest size (scene units) at which the note's text fits rect on
+ * its own, down to its lowest size (the floor; on screen 60 % of the note
+ * size). */
+double   _mc_layout_note_text_size (McLayout            *self,
+                                    McNote              *note,
+                                    const McRect        *rect,
+                                    double               s,
+                                    gboolean             grown,
+                                    const McViewOptions *options);
+/* text_size > 0: the text is set at that size (its region's) when its own
+ * would be larger. */
 void     _mc_layout_draw_note  (McLayout            *self,
                                 McScene             *scene,
                                 McNote              *note,
@@ -99,6 +110,7 @@ void     _mc_layout_draw_note  (McLayout            *self,
                                 double               s,
                                 double               opacity,
                                 gboolean             grown,
+                                double               text_size,
                                 const McViewOptions *options);
 /* Rows inside the shelf's note area; placed holds the figure's packed
  * rectangles so far. */

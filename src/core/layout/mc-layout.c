@@ -394,7 +394,47 @@ typedef struct
   McRect  rect;
   double  scale;
   gboolean grown;
+  double  text_size;  /* its region's: the smallest of its notes' own */
 } DrawnNote;
+
+/* One text size per region: every note of a region is set at the largest
+ * size at which all of them fit (a short note no longer comes out larger
+ * than its neighbours). Free notes keep their own. */
+static void
+share_region_text_sizes (McLayout            *self,
+                         GArray              *drawn_notes,
+                         const McViewOptions *options)
+{
+  g_autoptr(GHashTable) smallest = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                          g_free, g_free);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < drawn_notes->len; i++)
+      {
+        DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
+        const char *figure_id = mc_note_get_figure_id (drawn->note);
+        const char *region_id = mc_note_get_region_id (drawn->note);
+        g_autofree char *key = NULL;
+        double *size;
+
+        if (figure_id == NULL || region_id == NULL)
+          continue;
+        key = g_strdup_printf ("%s/%s", figure_id, region_id);
+        size = g_hash_table_lookup (smallest, key);
+        if (pass == 1)
+          {
+            drawn->text_size = size != NULL ? *size : 0;
+            continue;
+          }
+        drawn->text_size = _mc_layout_note_text_size (self, drawn->note, &drawn->rect,
+                                                      drawn->scale, drawn->grown, options);
+        if (size == NULL)
+          g_hash_table_insert (smallest, g_steal_pointer (&key),
+                               g_memdup2 (&drawn->text_size, sizeof (double)));
+        else
+          *size = MIN (*size, drawn->text_size);
+      }
+}
 
 static gboolean
 lookup_note_rect (gpointer    user_data,
@@ -770,7 +810,7 @@ mc_layout_build (McLayout            *self,
                            mc_rect_copy (&rect));
       if (options->notes)
         {
-          DrawnNote drawn = { note, rect, s, placed != NULL && placed->reflowed };
+          DrawnNote drawn = { note, rect, s, placed != NULL && placed->reflowed, 0 };
 
           g_array_append_val (drawn_notes, drawn);
         }
@@ -780,13 +820,14 @@ mc_layout_build (McLayout            *self,
   if (options->notes)
     _mc_layout_add_clusters (content, board, theme, lookup_note_rect, self);
 
+  share_region_text_sizes (self, drawn_notes, options);
   for (guint i = 0; i < drawn_notes->len; i++)
     {
       DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
 
       _mc_layout_draw_note (self, content, drawn->note, &drawn->rect, drawn->scale,
                             _mc_layout_note_opacity (board, drawn->note), drawn->grown,
-                            options);
+                            drawn->text_size, options);
     }
 
   trim_text_cache (self);
