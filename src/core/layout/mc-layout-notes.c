@@ -66,6 +66,7 @@ void
 _mc_layout_note_size (McNote              *note,
                       double               s,
                       gboolean             grow,
+                      double               max_width,
                       const McViewOptions *options,
                       double              *width,
                       double              *height)
@@ -77,6 +78,8 @@ _mc_layout_note_size (McNote              *note,
   mc_note_get_rect (note, &stored);
   *width = (stored.width > 0 ? stored.width : MC_NOTE_DEFAULT_WIDTH) * s;
   *height = (stored.height > 0 ? stored.height : MC_NOTE_DEFAULT_HEIGHT) * s;
+  if (max_width > 0)
+    *width = MIN (*width, floor (max_width));
 
   /* Wide enough for its longest word at the floor: words never break. */
   if (text != NULL && *text != '\0')

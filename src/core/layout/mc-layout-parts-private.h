@@ -84,11 +84,13 @@ _mc_layout_text_floor (const McTheme       *theme,
   return options->min_font_size > 0 ? options->min_font_size : theme->min_font_size;
 }
 
-/* A note's size at scale s: its stored size, grown (when grow) to hold
- * its whole text at the note size. */
+/* A note's size at scale s: its stored size, no wider than max_width
+ * (> 0) unless its longest word needs it, grown (when grow) to hold its
+ * whole text at the note size. */
 void     _mc_layout_note_size  (McNote              *note,
                                 double               s,
                                 gboolean             grow,
+                                double               max_width,
                                 const McViewOptions *options,
                                 double              *width,
                                 double              *height);
