@@ -21,6 +21,7 @@
 
 #include "mc-board-io.h"
 #include "mc-catalog.h"
+#include "mc-command.h"
 #include "mc-export.h"
 #include "mc-figure-kind.h"
 #include "mc-layout.h"
@@ -447,8 +448,9 @@ test_cimo_pdf (void)
 }
 
 /* Nothing is cut in an export: a figure whose notes cannot show their
- * text at one column is refused with one line naming the figure and the
- * cure, and no file is left; without notes it is written, with no "…". */
+ * text at one column (here: forty more in one sector of the wheel) is
+ * refused with one line naming the figure and the cure, and no file is
+ * left; without notes it is written, with no "…". */
 static void
 test_export_refuses_cut (void)
 {
@@ -462,6 +464,13 @@ test_export_refuses_cut (void)
   McExportOptions options;
   int status;
 
+  for (guint i = 0; i < 40; i++)
+    {
+      McNote *note = mc_note_new ("Wie neemt welke rol in het kernteam en wanneer?");
+
+      mc_note_set_anchor (note, "perspectives", "social");
+      mc_board_execute (board, mc_command_add_note (note));
+    }
   mc_export_options_init (&options, MC_LANGUAGE_NL);
   options.scope = MC_EXPORT_SCOPE_FIGURE;
   options.figure_id = "perspectives";

@@ -44,6 +44,8 @@ struct _McLayout
   guint       generation;
   guint       n_text_layouts_created;
   GPtrArray  *misfits;      /* char*: what did not fit, last build */
+  gboolean    keep_design_notes; /* building again: notes of figures that
+                                    keep their design keep their size */
 };
 
 /* What the layout knows about one drawn figure while it builds. */

@@ -665,6 +665,7 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GArray) drawn_notes = g_array_new (FALSE, FALSE, sizeof (DrawnNote));
   g_autoptr(GHashTable) spilled = NULL; /* region key → notes outside its area */
   NoteSizes note_sizes = { NULL, 0 };
+  gboolean grew_design_notes = FALSE;
   gboolean for_frame = options->frame_width > 0 && options->figure_id != NULL;
   GPtrArray *figures, *notes;
   McScene *scene;
@@ -800,6 +801,7 @@ mc_layout_build (McLayout            *self,
       PlacedFigure *placed = NULL;
       McRect stored, rect;
       double s = 1.0;
+      gboolean grown = FALSE;
 
       if (figure_id != NULL)
         {
@@ -836,6 +838,12 @@ mc_layout_build (McLayout            *self,
           if (area == NULL)
             area = lookup_note_area (placed, region_id);
           s = placed->scale;
+          /* Laid out for a frame, a note holds its whole text: in exports
+           * the figures that keep their design grow their notes too (to
+           * their text at the floor), where their regions have room. */
+          grown = placed->reflowed ||
+                  (for_frame && options->strict && area != NULL && !self->keep_design_notes);
+          grew_design_notes |= grown && !placed->reflowed;
           if (mc_note_get_has_position (note) && !for_frame)
             {
               rect = (McRect) { placed->frame.x + stored.x * s, placed->frame.y + stored.y * s,
@@ -884,8 +892,8 @@ mc_layout_build (McLayout            *self,
               {
                 double w, h;
 
-                _mc_layout_note_size (note, s, placed->reflowed,
-                                      (placed->reflowed || in_column) && area != NULL
+                _mc_layout_note_size (note, s, grown,
+                                      (grown || in_column) && area != NULL
                                       ? area->width : 0,
                                       options, &w, &h);
                 _mc_layout_pack_note (shelf, placed_rects, w, h, NOTE_GAP * s, &rect);
@@ -913,10 +921,22 @@ mc_layout_build (McLayout            *self,
                            mc_rect_copy (&rect));
       if (options->notes)
         {
-          DrawnNote drawn = { note, rect, s, placed != NULL && placed->reflowed, 0 };
+          DrawnNote drawn = { note, rect, s, grown, 0 };
 
           g_array_append_val (drawn_notes, drawn);
         }
+    }
+
+  /* Grown notes that do not all fit the regions of a figure that keeps its
+   * design: as before, at their own size (a cut note then says plainly
+   * what does not fit), never outside their regions. */
+  if (grew_design_notes && g_hash_table_size (spilled) > 0)
+    {
+      g_clear_pointer (&note_sizes.sizes, g_hash_table_unref);
+      self->keep_design_notes = TRUE;
+      scene = mc_layout_build (self, board, options);
+      self->keep_design_notes = FALSE;
+      return scene;
     }
 
   /* Cluster outlines go under the notes they surround. */
