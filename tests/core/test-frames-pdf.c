@@ -24,34 +24,6 @@
 
 static const double widths_mm[] = { 84, 90, 140, 174, 190 };
 
-/* Whitespace runs to one space, so wrapped text compares with the catalog;
- * none after a hyphen or a slash, where a line may break ("ICT-" /
- * "tools", "making/" / "taking") — on both sides of the comparison, as the
- * catalog has "ontwikkel- en". */
-static char *
-squash (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        space = TRUE;
-      else
-        {
-          if (space && out->len > 0 && out->str[out->len - 1] != '-' &&
-              out->str[out->len - 1] != '/')
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
 static char *
 pdf_text (const char *path)
 {
@@ -64,7 +36,7 @@ pdf_text (const char *path)
                                &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-  return squash (out);
+  return mc_test_squash_text (out);
 }
 
 /* Checks one written PDF; returns the number of problems (printed). */
@@ -87,7 +59,8 @@ check_pdf (const char            *path,
     {
       const McRegionInfo *region = mc_figure_info_get_region (info, r);
       const char * const *questions = mc_region_info_get_questions (region, options->language);
-      g_autofree char *label = squash (mc_region_info_get_label (region, options->language));
+      g_autofree char *label = mc_test_squash_text (mc_region_info_get_label (region,
+                                                                                options->language));
       g_autofree char *folded_label = g_utf8_casefold (label, -1);
       g_autofree char *folded_text = g_utf8_casefold (text, -1);
 
@@ -95,7 +68,7 @@ check_pdf (const char            *path,
         PROBLEM ("%s: label “%s” missing", what, label);
       for (guint q = 0; questions != NULL && questions[q] != NULL; q++)
         {
-          g_autofree char *question = squash (questions[q]);
+          g_autofree char *question = mc_test_squash_text (questions[q]);
 
           if (strstr (text, question) == NULL)
             PROBLEM ("%s: question “%s” missing", what, question);
