@@ -21,6 +21,7 @@
 
 #include "mc-board-io.h"
 #include "mc-catalog.h"
+#include "mc-command.h"
 #include "mc-export.h"
 #include "mc-figure-kind.h"
 #include "mc-layout.h"
@@ -62,30 +63,6 @@ scene_text (McScene *scene)
   return g_string_free (out, FALSE);
 }
 
-/* Whitespace runs to one space, so wrapped text compares with the catalog. */
-static char *
-squash (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        space = TRUE;
-      else
-        {
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 view_for_frame (McViewOptions   *view,
                 McLanguage       language,
@@ -113,7 +90,7 @@ check_scene (McScene             *scene,
              gboolean             reflows)
 {
   g_autofree char *text = scene_text (scene);
-  g_autofree char *flat = squash (text);
+  g_autofree char *flat = mc_test_squash_text (text);
   g_autofree char *folded = g_utf8_casefold (flat, -1);
   const char *where = view->figure_id;
   guint problems = 0;
@@ -126,7 +103,7 @@ check_scene (McScene             *scene,
       const McRegionInfo *region = mc_figure_info_get_region (info, r);
       const char *label = mc_region_info_get_label (region, view->language);
       const char * const *questions = mc_region_info_get_questions (region, view->language);
-      g_autofree char *flat_label = squash (label);
+      g_autofree char *flat_label = mc_test_squash_text (label);
       g_autofree char *folded_label = g_utf8_casefold (flat_label, -1);
 
       /* Scale levels print the outer levels as the seed does: "(nano)". */
@@ -135,7 +112,7 @@ check_scene (McScene             *scene,
       for (guint q = 0; questions != NULL && questions[q] != NULL &&
                         view->questions != MC_QUESTIONS_OFF; q++)
         {
-          g_autofree char *flat_q = squash (questions[q]);
+          g_autofree char *flat_q = mc_test_squash_text (questions[q]);
 
           if (strstr (flat, flat_q) == NULL)
             PROBLEM ("%s %.0f mm: question “%s” missing", where,
@@ -317,7 +294,7 @@ labels_off_figure (const char *kind,
   for (guint r = 0; r < mc_figure_info_get_n_regions (info); r++)
     {
       const McRegionInfo *region = mc_figure_info_get_region (info, r);
-      g_autofree char *label = squash (mc_region_info_get_label (region, language));
+      g_autofree char *label = mc_test_squash_text (mc_region_info_get_label (region, language));
       g_autofree char *group_id = g_strdup_printf ("%s/%s", kind, mc_region_info_get_id (region));
       gboolean found = FALSE;
 
@@ -339,7 +316,7 @@ labels_off_figure (const char *kind,
                 continue;
               text = g_string_new (NULL);
               append_plain_text (text, child->layout);
-              flat = squash (text->str);
+              flat = mc_test_squash_text (text->str);
               found = g_strcmp0 (flat, label) == 0;
             }
         }
@@ -425,18 +402,18 @@ test_cimo_pdf (void)
                                      &out, NULL, &status, &error));
         g_assert_no_error (error);
         g_assert_cmpint (status, ==, 0);
-        flat = squash (out);
+        flat = mc_test_squash_text (out);
         g_assert_null (strstr (flat, "\u2026"));
         for (guint r = 0; r < mc_figure_info_get_n_regions (info); r++)
           {
             const McRegionInfo *region = mc_figure_info_get_region (info, r);
             const char * const *questions = mc_region_info_get_questions (region, language);
-            g_autofree char *label = squash (mc_region_info_get_label (region, language));
+            g_autofree char *label = mc_test_squash_text (mc_region_info_get_label (region, language));
 
             g_assert_nonnull (strstr (flat, label));
             for (guint q = 0; questions[q] != NULL; q++)
               {
-                g_autofree char *question = squash (questions[q]);
+                g_autofree char *question = mc_test_squash_text (questions[q]);
 
                 g_assert_nonnull (strstr (flat, question));
               }
@@ -447,8 +424,9 @@ test_cimo_pdf (void)
 }
 
 /* Nothing is cut in an export: a figure whose notes cannot show their
- * text at one column is refused with one line naming the figure and the
- * cure, and no file is left; without notes it is written, with no "…". */
+ * text at one column (here: forty more in one sector of the wheel) is
+ * refused with one line naming the figure and the cure, and no file is
+ * left; without notes it is written, with no "…". */
 static void
 test_export_refuses_cut (void)
 {
@@ -462,6 +440,13 @@ test_export_refuses_cut (void)
   McExportOptions options;
   int status;
 
+  for (guint i = 0; i < 40; i++)
+    {
+      McNote *note = mc_note_new ("Wie neemt welke rol in het kernteam en wanneer?");
+
+      mc_note_set_anchor (note, "perspectives", "social");
+      mc_board_execute (board, mc_command_add_note (note));
+    }
   mc_export_options_init (&options, MC_LANGUAGE_NL);
   options.scope = MC_EXPORT_SCOPE_FIGURE;
   options.figure_id = "perspectives";

@@ -164,3 +164,27 @@ mc_test_init_keep_going (int    *argc,
 
   g_test_init (argc, argv, NULL);
 }
+
+char *
+mc_test_squash_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0 && out->str[out->len - 1] != '-' &&
+              out->str[out->len - 1] != '/')
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+  return g_string_free (out, FALSE);
+}

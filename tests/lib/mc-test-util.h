@@ -56,4 +56,9 @@ GHashTable *mc_test_watch_notifies (gpointer    object);
 guint       mc_test_notify_count   (GHashTable *counts,
                                     const char *name);
 
+/* text with every run of white space made one space, none after a hyphen
+ * or a slash (where a wrapped line may break: "ICT-" / "tools"), so text
+ * laid out in lines compares with the catalog's when both are squashed. */
+char       *mc_test_squash_text    (const char *text);
+
 G_END_DECLS

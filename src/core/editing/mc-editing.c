@@ -87,6 +87,7 @@ clamp_coordinate (double value)
  * rectangle rect, converting to that figure's own units. */
 static void
 place_note (McBoard      *board,
+            McLayout     *layout,
             McNote       *note,
             const char   *figure_id,
             const char   *region_id,
@@ -98,14 +99,25 @@ place_note (McBoard      *board,
   if (figure_id != NULL && region_id != NULL &&
       _mc_editing_container_frame (board, figure_id, &frame, &s))
     {
+      /* In a region of reach columns the column it lands in is its reach
+       * (part of the anchor); elsewhere it has none. */
+      const char *reach = layout != NULL
+                          ? mc_layout_reach_at (layout, figure_id, region_id,
+                                                rect->x + rect->width / 2)
+                          : NULL;
+
       stored = (McRect) { (rect->x - frame.x) / s, (rect->y - frame.y) / s,
                           rect->width / s, rect->height / s };
+      if (reach != NULL || g_strcmp0 (figure_id, mc_note_get_figure_id (note)) != 0 ||
+          g_strcmp0 (region_id, mc_note_get_region_id (note)) != 0)
+        mc_note_set_reach (note, reach);
       mc_note_set_anchor (note, figure_id, region_id);
     }
   else
     {
       stored = *rect;
       mc_note_set_anchor (note, NULL, NULL);
+      mc_note_set_reach (note, NULL);
     }
 
   stored.x = clamp_coordinate (stored.x);
@@ -297,13 +309,13 @@ mc_editing_new_note_command (McBoard    *board,
           mc_span_keep_inside (&rect.x, rect.width, area.x, area.width);
           mc_span_keep_inside (&rect.y, rect.height, area.y, area.height);
         }
-      place_note (board, note, figure_id, region_id, &rect);
+      place_note (board, layout, note, figure_id, region_id, &rect);
     }
   else
     {
       rect = (McRect) { x - MC_NOTE_DEFAULT_WIDTH / 2, y - MC_NOTE_DEFAULT_HEIGHT / 2,
                         MC_NOTE_DEFAULT_WIDTH, MC_NOTE_DEFAULT_HEIGHT };
-      place_note (board, note, NULL, NULL, &rect);
+      place_note (board, layout, note, NULL, NULL, &rect);
     }
 
   if (out_id != NULL)
@@ -399,7 +411,7 @@ mc_editing_move_notes_command (McBoard            *board,
         }
 
       moved = mc_note_dup (note);
-      place_note (board, moved, figure_id, region_id, &rect);
+      place_note (board, layout, moved, figure_id, region_id, &rect);
       g_ptr_array_add (changed, moved);
     }
 
@@ -481,7 +493,7 @@ mc_editing_duplicate_notes_command (McBoard            *board,
         {
           rect.x += MC_EDITING_DUPLICATE_OFFSET * s;
           rect.y += MC_EDITING_DUPLICATE_OFFSET * s;
-          place_note (board, copy, mc_note_get_figure_id (note), mc_note_get_region_id (note),
+          place_note (board, layout, copy, mc_note_get_figure_id (note), mc_note_get_region_id (note),
                       &rect);
         }
       else

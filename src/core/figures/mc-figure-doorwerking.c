@@ -13,6 +13,7 @@
 
 #include "mc-figure-kinds-private.h"
 #include "mc-figure-shapes.h"
+#include "mc-note.h"
 #include "mc-view-options.h"
 
 /* Figure units. */
@@ -36,7 +37,9 @@ static const Process processes[] = {
 };
 
 /* Reach bands, growing wider as the doorwerking spreads (fractions of the
- * note canvas). Their names are catalog strings, not regions. */
+ * note canvas). Their names are catalog strings, not regions; their keys
+ * are the notes' reaches (mc_note_reaches), and a note sits in the column
+ * of its reach. */
 static const struct
 {
   const char *key;
@@ -56,15 +59,85 @@ typedef struct
   double         canvas_x1;
 } Frame;
 
+/* Where column index begins on a canvas from x0 to x1 (index 3: its end). */
+static double
+band_edge (double x0,
+           double x1,
+           guint  index)
+{
+  double x = x0;
+
+  for (guint i = 0; i < index && i < G_N_ELEMENTS (reach); i++)
+    x += reach[i].share * (x1 - x0);
+  return x;
+}
+
 static double
 reach_edge (const Frame *frame,
             guint        index)
 {
-  double x = frame->canvas_x0;
+  return band_edge (frame->canvas_x0, frame->canvas_x1, index);
+}
 
-  for (guint i = 0; i < index && i < G_N_ELEMENTS (reach); i++)
-    x += reach[i].share * (frame->canvas_x1 - frame->canvas_x0);
-  return x;
+#define N_REACH G_N_ELEMENTS (reach)
+
+/* The column rules of a canvas from x0 to x1 at the design's shares:
+ * edges[0] = x0 … edges[N_REACH] = x1. */
+static void
+share_edges (double x0,
+             double x1,
+             double edges[N_REACH + 1])
+{
+  for (guint i = 0; i <= N_REACH; i++)
+    edges[i] = band_edge (x0, x1, i);
+}
+
+/* The note area of every reach column of region: the canvas's note area
+ * cut at the column rules (edges, scene units), inset from them. */
+static void
+set_column_areas (McFigureBuild *build,
+                  const char    *region_id,
+                  const McRect  *area,
+                  const double   edges[N_REACH + 1],
+                  double         inset)
+{
+  for (guint i = 0; i < N_REACH; i++)
+    {
+      g_autofree char *id = mc_figure_reach_area_id (region_id, reach[i].key);
+      double a = MAX (edges[i] + inset / 2, area->x);
+      double b = MIN (edges[i + 1] - inset / 2, area->x + area->width);
+      McRect column = { a, area->y, MAX (b - a, 1), area->height };
+
+      mc_figure_build_set_note_area (build, id, &column);
+    }
+}
+
+/* The design's note canvas (figure units) for options: the text column
+ * grows with what it has to hold; the canvas keeps room for at least two
+ * notes side by side. */
+static void
+design_canvas (const McViewOptions *options,
+               double              *x0,
+               double              *x1)
+{
+  gboolean definitions = options != NULL && options->definitions;
+  gboolean questions = options != NULL && options->questions == MC_QUESTIONS_INLINE;
+
+  *x0 = AREA_LEFT + (definitions && questions ? 460 : definitions || questions ? 400 : 340);
+  *x1 = AREA_RIGHT - MC_FIGURE_PAD * 0.45;
+}
+
+static const char *
+reach_at (const McViewOptions *options,
+          double               x)
+{
+  double x0, x1;
+
+  design_canvas (options, &x0, &x1);
+  for (guint i = 1; i < G_N_ELEMENTS (reach); i++)
+    if (x < band_edge (x0, x1, i))
+      return reach[i - 1].key;
+  return reach[G_N_ELEMENTS (reach) - 1].key;
 }
 
 /* Text standing on the bottom of box (fitted), so the band names and the
@@ -198,11 +271,18 @@ add_process (const Frame   *frame,
                           frame->split - AREA_LEFT - pad * 1.2, y1 - y0 - pad * 1.2, &box);
   mc_figure_shapes_add_region_text (build, process->id, &text, &box);
 
-  /* Notes may go anywhere on the canvas; where they sit says their reach. */
+  /* Notes sit in the column of their reach. */
   mc_figure_shapes_rect (build, frame->canvas_x0 + inset, y0 + inset * 2,
                           frame->canvas_x1 - frame->canvas_x0 - 2 * inset,
                           y1 - y0 - inset * 4, &area);
   mc_figure_build_set_note_area (build, process->id, &area);
+  {
+    double edges[N_REACH + 1];
+
+    share_edges (mc_figure_shapes_x (build, frame->canvas_x0),
+                 mc_figure_shapes_x (build, frame->canvas_x1), edges);
+    set_column_areas (build, process->id, &area, edges, 2 * inset * build->unit);
+  }
 
   mc_figure_build_end_region (build);
 }
@@ -217,13 +297,65 @@ add_process (const Frame   *frame,
 
 /* The band names over the canvas and the wedge under them; returns the y
  * below the wedge. */
+/* The width a column's notes take between its rules: its note area's
+ * width plus the insets at the canvas's edges and at the rules. */
+static double
+column_insets (guint  index,
+               double inset)
+{
+  return (index == 0 || index + 1 == N_REACH ? 1.5 : 1.0) * inset;
+}
+
+/* The column rules of the canvas x0…x1 in a layout for the frame: the
+ * design's shares, widened where a column's notes need more (a long word
+ * at the floor) at the cost of the columns with room to spare. */
+static void
+frame_edges (McFigureBuild *build,
+             double         x0,
+             double         x1,
+             double         inset,
+             double         edges[N_REACH + 1])
+{
+  double width[N_REACH], least[N_REACH];
+  double deficit = 0, slack = 0;
+
+  for (guint i = 0; i < N_REACH; i++)
+    {
+      width[i] = reach[i].share * (x1 - x0);
+      least[i] = 0;
+      for (guint p = 0; build->options->notes && p < G_N_ELEMENTS (processes); p++)
+        {
+          g_autofree char *id = mc_figure_reach_area_id (processes[p].id, reach[i].key);
+          double need = mc_figure_build_notes_min_width (build, id);
+
+          if (need > 0)
+            least[i] = MAX (least[i], need + column_insets (i, inset));
+        }
+      if (least[i] > width[i])
+        deficit += least[i] - width[i];
+      else
+        slack += width[i] - least[i];
+    }
+  for (guint i = 0; i < N_REACH && deficit > 0; i++)
+    {
+      if (least[i] >= width[i])
+        width[i] = least[i];
+      else
+        width[i] -= (width[i] - least[i]) * MIN (1.0, deficit / slack);
+    }
+
+  edges[0] = x0;
+  for (guint i = 0; i < N_REACH; i++)
+    edges[i + 1] = edges[i] + width[i];
+}
+
 static double
 add_frame_reach_header (McFigureBuild *build,
-                        double         x0,
-                        double         x1,
+                        const double   edges[N_REACH + 1],
                         double         y,
                         double         spacing)
 {
+  double x0 = edges[0], x1 = edges[N_REACH];
   const McTheme *theme = build->theme;
   double small = mc_figure_build_size (build, theme->small_size);
   double thin = ceil (small * 0.25), thick = ceil (small * 1.1), gap = small * 0.5;
@@ -237,7 +369,7 @@ add_frame_reach_header (McFigureBuild *build,
 
       names_h = MAX (names_h, mc_figure_shapes_text_height (build, name, theme->small_size,
                                                             PANGO_WEIGHT_SEMIBOLD,
-                                                            reach[i].share * (x1 - x0) - gap));
+                                                            edges[i + 1] - edges[i] - gap));
     }
   base = y + names_h + spacing + thick;
 
@@ -245,15 +377,13 @@ add_frame_reach_header (McFigureBuild *build,
     {
       g_autoptr(McPath) wedge = mc_path_new ();
       double span = x1 - x0;
-      double a = x0 + (i > 0 ? gap / 2 : 0);
-      double b, ha, hb, name_y = y;
+      double a = edges[i] + (i > 0 ? gap / 2 : 0);
+      double b = edges[i + 1] - (i + 1 < N_REACH ? gap / 2 : 0);
+      double ha, hb, name_y = y;
       const char *name = mc_figure_info_get_string (build->info, reach[i].key, build->language);
       McTextStyle style;
       McRect box;
 
-      for (guint j = 0; j < i; j++)
-        a += reach[j].share * span;
-      b = a - (i > 0 ? gap / 2 : 0) + reach[i].share * span - (i + 1 < G_N_ELEMENTS (reach) ? gap / 2 : 0);
       ha = thin + (thick - thin) * (a - x0) / span;
       hb = thin + (thick - thin) * (b - x0) / span;
       mc_path_move_to (wedge, a, base);
@@ -319,6 +449,7 @@ build_doorwerking_for_frame (McFigureBuild *build)
   double canvas_x1 = x + width - pad;
   const char *heading = mc_figure_info_get_string (build->info, "centre", build->language);
   double y = build->frame.y + half_line;
+  double edges[N_REACH + 1];
 
   /* The title, unless a caption carries it. */
   if (!options->caption)
@@ -341,7 +472,8 @@ build_doorwerking_for_frame (McFigureBuild *build)
                                    PANGO_WEIGHT_NORMAL, &theme->muted_ink, x + pad, &heading_y,
                                    text_w, 0);
     }
-  y = add_frame_reach_header (build, canvas_x0, canvas_x1, y, spacing) + gap;
+  frame_edges (build, canvas_x0, canvas_x1, inset, edges);
+  y = add_frame_reach_header (build, edges, y, spacing) + gap;
 
   for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
     {
@@ -367,7 +499,15 @@ build_doorwerking_for_frame (McFigureBuild *build)
       if (questions != NULL)
         text_h += spacing + mc_figure_shapes_text_height (build, questions, theme->small_size,
                                                           PANGO_WEIGHT_NORMAL, text_w);
-      notes_h = options->notes ? mc_figure_build_notes_height (build, id, canvas_w - 2 * inset) : 0;
+      /* As tall as the fullest reach column. */
+      notes_h = 0;
+      for (guint b = 0; options->notes && b < G_N_ELEMENTS (reach); b++)
+        {
+          g_autofree char *column_id = mc_figure_reach_area_id (id, reach[b].key);
+          double column_w = edges[b + 1] - edges[b] - column_insets (b, inset);
+
+          notes_h = MAX (notes_h, mc_figure_build_notes_height (build, column_id, column_w));
+        }
       canvas_h = MAX (notes_h + 2 * inset, small * 3);
       row_h = narrow ? pad + text_h + spacing + canvas_h + pad : pad + MAX (text_h, canvas_h) + pad;
 
@@ -397,10 +537,8 @@ build_doorwerking_for_frame (McFigureBuild *build)
       for (guint b = 1; b < G_N_ELEMENTS (reach); b++)
         {
           g_autoptr(McPath) line = mc_path_new ();
-          double bx = canvas_x0;
+          double bx = edges[b];
 
-          for (guint j = 0; j < b; j++)
-            bx += reach[j].share * canvas_w;
           mc_path_move_to (line, bx, area.y + inset * 0.5);
           mc_path_line_to (line, bx, area.y + area.height - inset * 0.5);
           mc_scene_add_path (build->scene, MC_ROLE_DECORATION, line, NULL, &rule,
@@ -411,6 +549,7 @@ build_doorwerking_for_frame (McFigureBuild *build)
       area.width -= 2 * inset;
       area.height -= 2 * inset;
       mc_figure_build_set_note_area (build, id, &area);
+      set_column_areas (build, id, &area, edges, inset);
       mc_figure_build_end_region (build);
       y += row_h + gap;
     }
@@ -421,9 +560,6 @@ build_doorwerking_for_frame (McFigureBuild *build)
 static void
 build_doorwerking (McFigureBuild *build)
 {
-  const McViewOptions *options = build->options;
-  gboolean definitions = options != NULL && options->definitions;
-  gboolean questions = options != NULL && options->questions == MC_QUESTIONS_INLINE;
   Frame frame = { build, 0, 0, 0, 0 };
   double rows_top, row_height;
   guint n = G_N_ELEMENTS (processes);
@@ -436,11 +572,8 @@ build_doorwerking (McFigureBuild *build)
 
   frame.top = MC_FIGURE_TITLE_BAND;
   mc_figure_shapes_add_title (build);
-  /* The text column grows with what it has to hold; the canvas keeps room
-   * for at least two notes side by side. */
-  frame.split = AREA_LEFT + (definitions && questions ? 460 : definitions || questions ? 400 : 340);
-  frame.canvas_x0 = frame.split;
-  frame.canvas_x1 = AREA_RIGHT - MC_FIGURE_PAD * 0.45;
+  design_canvas (build->options, &frame.canvas_x0, &frame.canvas_x1);
+  frame.split = frame.canvas_x0;
 
   add_reach_header (&frame);
 
@@ -460,4 +593,5 @@ const McFigureKindClass mc_figure_kind_doorwerking = {
   .natural_height = 1000,
   .build = build_doorwerking,
   .lays_out_for_frame = TRUE,
+  .reach_at = reach_at,
 };

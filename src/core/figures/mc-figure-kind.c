@@ -157,6 +157,17 @@ mc_figure_build_notes_height (McFigureBuild *build,
   return build->notes_height (build->notes_data, region_id, width);
 }
 
+double
+mc_figure_build_notes_min_width (McFigureBuild *build,
+                                 const char    *area_id)
+{
+  g_return_val_if_fail (build != NULL, 0);
+
+  if (build->notes_min_width == NULL || area_id == NULL)
+    return 0;
+  return build->notes_min_width (build->notes_data, area_id);
+}
+
 void
 mc_deferred_text_free (McDeferredText *text)
 {
@@ -216,6 +227,13 @@ strict_text (McFigureBuild     *build,
   deferred->text = g_strdup (text);
   g_ptr_array_add (build->deferred, deferred);
   return NULL;
+}
+
+char *
+mc_figure_reach_area_id (const char *region_id,
+                         const char *reach)
+{
+  return g_strdup_printf ("%s:%s", region_id, reach);
 }
 
 void

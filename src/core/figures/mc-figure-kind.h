@@ -45,6 +45,10 @@ typedef struct
   double             (*notes_height) (gpointer    data,
                                       const char *region_id,
                                       double      width);
+  /* The width the widest note of a note area needs at least (its longest
+   * word at the floor, with its padding); NULL when unknown. */
+  double             (*notes_min_width) (gpointer    data,
+                                         const char *area_id);
   gpointer             notes_data;
 
   /* out: filled by mc_figure_build_set_note_area() */
@@ -79,11 +83,23 @@ typedef struct
    * and sets height_used. Other kinds keep their design, scaled to the
    * width, and their notes keep the design's scale. */
   gboolean    lays_out_for_frame;
+  /* Kinds whose regions are divided into reach columns (doorwerking):
+   * the reach (one of mc_note_reaches) of a note centred at x, in figure
+   * units of the design drawn with options. They also set a note area
+   * "<region>:<reach>" for every column (mc_figure_reach_area_id()).
+   * NULL for the other kinds. */
+  const char *(*reach_at) (const McViewOptions *options,
+                           double               x);
 } McFigureKindClass;
 
 /* Registry of the kinds compiled in (all of DESIGN.md's table). */
 const McFigureKindClass *mc_figure_kind_lookup (const char *id);
 const char * const      *mc_figure_kind_list   (void);   /* NULL-terminated */
+
+/* "<region>:<reach>": the note area of one reach column of a region.
+ * Free with g_free(). */
+char   *mc_figure_reach_area_id (const char *region_id,
+                                 const char *reach);
 
 /* Helpers every kind uses, so all figures share spacing and type. */
 /* The height a region's notes take packed width wide: 0 without notes or
@@ -91,6 +107,10 @@ const char * const      *mc_figure_kind_list   (void);   /* NULL-terminated */
 double  mc_figure_build_notes_height (McFigureBuild *build,
                                       const char    *region_id,
                                       double         width);
+/* The least width a note area must have for its notes: 0 without notes
+ * or without a notes_min_width hook. */
+double  mc_figure_build_notes_min_width (McFigureBuild *build,
+                                         const char    *area_id);
 double  mc_figure_build_size        (McFigureBuild *build,
                                      double         theme_size);   /* theme size → scene units */
 void    mc_figure_build_begin_region (McFigureBuild *build,

@@ -36,7 +36,7 @@ _mc_board_io_set_migrations_for_test (const McBoardMigration *table,
 
 static const char * const figure_members[] = { "id", "kind", "x", "y", "scale", NULL };
 static const char * const note_members[] = {
-  "id", "text", "color", "figure", "region", "x", "y", "width", "height",
+  "id", "text", "color", "figure", "region", "reach", "x", "y", "width", "height",
   "author", "created", "modified", "votes", "conflict", "phase", NULL
 };
 static const char * const cluster_members[] = { "id", "label", "color", "notes", NULL };
@@ -126,6 +126,7 @@ typedef struct
   const char *author;
   const char *figure_id;
   const char *region_id;
+  const char *reach;       /* as written; unknown names are dropped */
   McRect      rect;
   gint64      created;
   gint64      modified;
@@ -174,6 +175,11 @@ read_note_member (McDecoder  *dec,
                                  _("expected a region id, got an empty string"));
       return TRUE;
     }
+  /* A reach this version does not name is derived again from the
+   * note's place, as when there is none. */
+  if (strcmp (name, "reach") == 0)
+    return _mc_decoder_read_optional_string (dec, member, parent, index, "reach",
+                                             MC_BOARD_MAX_ID_LENGTH, &m->reach);
   if (strcmp (name, "x") == 0)
     return (m->has_x = _mc_decoder_read_coordinate (dec, member, parent, index, "x", &m->rect.x));
   if (strcmp (name, "y") == 0)
@@ -281,6 +287,7 @@ decode_note (McDecoder *dec,
     }
   note->figure_id = g_strdup (m.figure_id);
   note->region_id = g_strdup (m.region_id);
+  note->reach = m.figure_id != NULL ? _mc_note_intern_reach (m.reach) : NULL;
 
   _mc_board_take_note (dec->board, note);
   return TRUE;

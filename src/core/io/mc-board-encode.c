@@ -42,6 +42,8 @@ write_note (McJsonWriter   *w,
     {
       _mc_json_string_member (w, "figure", note->figure_id);
       _mc_json_string_member (w, "region", note->region_id);
+      if (note->reach != NULL)
+        _mc_json_string_member (w, "reach", note->reach);
     }
   if (note->has_position)
     {

@@ -26,6 +26,7 @@ typedef struct
   const char *author;     /* may be NULL */
   const char *figure_id;  /* NULL for a free note */
   const char *region_id;
+  const char *reach;      /* interned, or NULL */
   McRect      rect;
   gint64      created;
   gint64      modified;

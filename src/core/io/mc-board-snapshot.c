@@ -78,6 +78,7 @@ copy_note (McBoardSnapshot *self,
   copy->author = keep (self, note->author);
   copy->figure_id = keep (self, note->figure_id);
   copy->region_id = keep (self, note->region_id);
+  copy->reach = note->reach;
   copy->rect = note->rect;
   copy->created = note->created;
   copy->modified = note->modified;

@@ -66,6 +66,7 @@ void
 _mc_layout_note_size (McNote              *note,
                       double               s,
                       gboolean             grow,
+                      double               max_width,
                       const McViewOptions *options,
                       double              *width,
                       double              *height)
@@ -77,6 +78,8 @@ _mc_layout_note_size (McNote              *note,
   mc_note_get_rect (note, &stored);
   *width = (stored.width > 0 ? stored.width : MC_NOTE_DEFAULT_WIDTH) * s;
   *height = (stored.height > 0 ? stored.height : MC_NOTE_DEFAULT_HEIGHT) * s;
+  if (max_width > 0)
+    *width = MIN (*width, floor (max_width));
 
   /* Wide enough for its longest word at the floor: words never break. */
   if (text != NULL && *text != '\0')
@@ -108,6 +111,75 @@ _mc_layout_note_size (McNote              *note,
     }
 }
 
+/* The box a note's text has inside rect: padding, and the votes' strip. */
+static void
+note_text_box (McNote       *note,
+               const McRect *rect,
+               double        s,
+               double       *width,
+               double       *height)
+{
+  double pad = 10 * s;
+
+  *width = rect->width - 2 * pad;
+  *height = rect->height - 2 * pad - (mc_note_get_votes (note) > 0 ? 14 * s : 0);
+}
+
+/* The note's text laid out to fit rect on its own, from the note size down
+ * to its lowest size; NULL without text or room. Owned by the cache. */
+static PangoLayout *
+note_fit_layout (McLayout            *self,
+                 McNote              *note,
+                 const McRect        *rect,
+                 double               s,
+                 gboolean             grown,
+                 const McViewOptions *options,
+                 McTextStyle         *style,
+                 gboolean            *fits)
+{
+  const McTheme *theme = mc_theme_get (options->theme);
+  const char *text = mc_note_get_text (note);
+  double floor_size = _mc_layout_text_floor (theme, options);
+  double w, h, min_size;
+
+  note_text_box (note, rect, s, &w, &h);
+  note_style (theme, options, s, style);
+  *fits = TRUE;
+  if (text == NULL || *text == '\0' || w <= 0 || h <= 0)
+    return NULL;
+
+  /* Even note text never goes below the view's floor (exports ask for 7 pt
+   * at the printed width): it gets cut with an ellipsis instead. A grown
+   * note is tall enough for its text; it shrinks only when its longest
+   * word needs it (down to the floor), never breaking a word. */
+  min_size = grown ? MIN (floor_size, style->size)
+                   : MIN (MAX (floor_size, theme->note_size * s * 0.6), style->size);
+  return note_text_layout (self, text, style, w, h, min_size, fits);
+}
+
+static double
+layout_font_size (PangoLayout *layout)
+{
+  const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+
+  return (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+}
+
+double
+_mc_layout_note_text_size (McLayout            *self,
+                           McNote              *note,
+                           const McRect        *rect,
+                           double               s,
+                           gboolean             grown,
+                           const McViewOptions *options)
+{
+  McTextStyle style;
+  gboolean fits;
+  PangoLayout *layout = note_fit_layout (self, note, rect, s, grown, options, &style, &fits);
+
+  return layout != NULL ? layout_font_size (layout) : style.size;
+}
+
 void
 _mc_layout_draw_note (McLayout            *self,
            McScene             *scene,
@@ -116,6 +188,7 @@ _mc_layout_draw_note (McLayout            *self,
            double               s,
            double               opacity,
            gboolean             grown,
+           double               text_size,
            const McViewOptions *options)
 {
   const McTheme *theme = mc_theme_get (options->theme);
@@ -125,20 +198,22 @@ _mc_layout_draw_note (McLayout            *self,
   g_autoptr(McPath) body = mc_path_new ();
   guint votes = mc_note_get_votes (note);
   double pad = 10 * s;
-  double votes_strip = votes > 0 ? 14 * s : 0;
   McColor fill, edge;
   double floor_size = _mc_layout_text_floor (theme, options);
-  /* Even note text never goes below the view's floor (exports ask for 7 pt
-   * at the printed width): it gets cut with an ellipsis instead. */
   McTextStyle style;
-  double min_size;
   gboolean fits = TRUE;
+  PangoLayout *layout = note_fit_layout (self, note, rect, s, grown, options, &style, &fits);
 
-  note_style (theme, options, s, &style);
-  /* A grown note is tall enough for its text; it shrinks only when its
-   * longest word needs it (down to the floor), never breaking a word. */
-  min_size = grown ? MIN (floor_size, style.size)
-                             : MIN (MAX (floor_size, theme->note_size * s * 0.6), style.size);
+  /* Set at its region's size, when that is smaller than its own. */
+  if (layout != NULL && text_size > 0 && layout_font_size (layout) > text_size + 1e-6)
+    {
+      McTextStyle shared = style;
+      double w, h;
+
+      shared.size = text_size;
+      note_text_box (note, rect, s, &w, &h);
+      layout = note_text_layout (self, text, &shared, w, h, text_size, &fits);
+    }
   mc_path_rectangle (hit, rect);
   mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);
   /* Notes from an earlier phase of the session recede. */
@@ -163,19 +238,9 @@ _mc_layout_draw_note (McLayout            *self,
   mc_scene_add_path (scene, MC_ROLE_NOTE, body, &fill, &edge,
                      MAX (theme->thin_line_width * 0.6 * s, 0.5), MC_LINE_SOLID);
 
-  if (text != NULL && *text != '\0')
-    {
-      double w = rect->width - 2 * pad;
-      double h = rect->height - 2 * pad - votes_strip;
-
-      if (w > 0 && h > 0)
-        {
-          PangoLayout *layout = note_text_layout (self, text, &style, w, h, min_size, &fits);
-
-          mc_scene_add_text (scene, MC_ROLE_NOTE_TEXT, layout, rect->x + pad,
-                             rect->y + pad, &theme->ink);
-        }
-    }
+  if (layout != NULL)
+    mc_scene_add_text (scene, MC_ROLE_NOTE_TEXT, layout, rect->x + pad, rect->y + pad,
+                       &theme->ink);
 
   if (!fits && options->strict)
     g_ptr_array_add (self->misfits, mc_layout_note_misfit (text, style.size));
@@ -225,12 +290,13 @@ _mc_layout_draw_note (McLayout            *self,
           McTextStyle small = { theme->font_family, MAX (10 * s, floor_size), PANGO_WEIGHT_SEMIBOLD,
                                 PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
           gboolean count_fits;
-          PangoLayout *layout = note_text_layout (self, count, &small, -1, small.size * 1.4,
-                                                  small.size, &count_fits);
+          PangoLayout *count_layout = note_text_layout (self, count, &small, -1,
+                                                        small.size * 1.4, small.size,
+                                                        &count_fits);
           double th;
 
-          mc_text_layout_get_size (layout, NULL, &th);
-          mc_scene_add_text (scene, MC_ROLE_VOTES, layout,
+          mc_text_layout_get_size (count_layout, NULL, &th);
+          mc_scene_add_text (scene, MC_ROLE_VOTES, count_layout,
                              rect->x + pad + shown * (2 * r + 3 * s), cy - th / 2,
                              &theme->ink);
         }

@@ -44,6 +44,8 @@ struct _McLayout
   guint       generation;
   guint       n_text_layouts_created;
   GPtrArray  *misfits;      /* char*: what did not fit, last build */
+  gboolean    keep_design_notes; /* building again: notes of figures that
+                                    keep their design keep their size */
 };
 
 /* What the layout knows about one drawn figure while it builds. */
@@ -84,14 +86,27 @@ _mc_layout_text_floor (const McTheme       *theme,
   return options->min_font_size > 0 ? options->min_font_size : theme->min_font_size;
 }
 
-/* A note's size at scale s: its stored size, grown (when grow) to hold
- * its whole text at the note size. */
+/* A note's size at scale s: its stored size, no wider than max_width
+ * (> 0) unless its longest word needs it, grown (when grow) to hold its
+ * whole text at the note size. */
 void     _mc_layout_note_size  (McNote              *note,
                                 double               s,
                                 gboolean             grow,
+                                double               max_width,
                                 const McViewOptions *options,
                                 double              *width,
                                 double              *height);
+/* The largest size (scene units) at which the note's text fits rect on
+ * its own, down to its lowest size (the floor; on screen 60 % of the note
+ * size). */
+double   _mc_layout_note_text_size (McLayout            *self,
+                                    McNote              *note,
+                                    const McRect        *rect,
+                                    double               s,
+                                    gboolean             grown,
+                                    const McViewOptions *options);
+/* text_size > 0: the text is set at that size (its region's) when its own
+ * would be larger. */
 void     _mc_layout_draw_note  (McLayout            *self,
                                 McScene             *scene,
                                 McNote              *note,
@@ -99,6 +114,7 @@ void     _mc_layout_draw_note  (McLayout            *self,
                                 double               s,
                                 double               opacity,
                                 gboolean             grown,
+                                double               text_size,
                                 const McViewOptions *options);
 /* Rows inside the shelf's note area; placed holds the figure's packed
  * rectangles so far. */

@@ -152,12 +152,14 @@ lookup_info (McLayout   *self,
   return mc_catalog_get_figure (self->catalog, kind);
 }
 
-/* The sizes of a figure's packed notes by region, for the kinds that grow
- * their regions to hold them (layouts for the frame). */
+/* A figure's packed notes by note area, for the kinds that grow their
+ * regions to hold them (layouts for the frame). */
 typedef struct
 {
-  GHashTable *sizes;  /* region id → GArray of double (width, height pairs) */
-  double      gap;
+  GHashTable          *sizes;  /* note area id → GPtrArray of McNote* */
+  double               gap;
+  double               scale;
+  const McViewOptions *options;
 } NoteSizes;
 
 static double
@@ -166,17 +168,19 @@ packed_notes_height (gpointer    data,
                      double      width)
 {
   NoteSizes *sizes = data;
-  GArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, region_id) : NULL;
+  GPtrArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, region_id) : NULL;
   double x = 0, y = 0, row = 0;
 
   if (list == NULL)
     return 0;
 
-  /* The same shelves as _mc_layout_pack_note(). */
-  for (guint i = 0; i + 1 < list->len; i += 2)
+  /* The same shelves as _mc_layout_pack_note(), the notes as wide as
+   * mc_layout_build() makes them in an area width wide. */
+  for (guint i = 0; i < list->len; i++)
     {
-      double w = g_array_index (list, double, i);
-      double h = g_array_index (list, double, i + 1);
+      double w, h;
+
+      _mc_layout_note_size (list->pdata[i], sizes->scale, TRUE, width, sizes->options, &w, &h);
 
       if (x > 0 && x + w > width + 0.01)
         {
@@ -188,6 +192,25 @@ packed_notes_height (gpointer    data,
       row = MAX (row, h);
     }
   return y + row;
+}
+
+static double
+packed_notes_min_width (gpointer    data,
+                        const char *area_id)
+{
+  NoteSizes *sizes = data;
+  GPtrArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, area_id) : NULL;
+  double widest = 0;
+
+  /* As narrow as a note may be: its longest word at the floor. */
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      double w, h;
+
+      _mc_layout_note_size (list->pdata[i], sizes->scale, TRUE, 1, sizes->options, &w, &h);
+      widest = MAX (widest, w);
+    }
+  return widest;
 }
 
 /* Builds one figure kind into its own scene (so regions can be filtered
@@ -222,6 +245,7 @@ draw_figure_scene (McLayout            *self,
   if (note_sizes != NULL)
     {
       build.notes_height = packed_notes_height;
+      build.notes_min_width = packed_notes_min_width;
       build.notes_data = note_sizes;
     }
 
@@ -394,7 +418,113 @@ typedef struct
   McRect  rect;
   double  scale;
   gboolean grown;
+  double  text_size;  /* its region's: the smallest of its notes' own */
 } DrawnNote;
+
+/* The id of the note area a note of placed goes into: its region's, or
+ * where the region is divided into reach columns (doorwerking) the column
+ * of its reach: the stored one, else the one its position shows, else the
+ * first. NULL for a free note. */
+static char *
+note_area_id (const PlacedFigure  *placed,
+              McNote              *note,
+              const McViewOptions *options)
+{
+  const char *region_id = mc_note_get_region_id (note);
+  const char *reach = mc_note_get_reach (note);
+
+  if (region_id == NULL)
+    return NULL;
+  if (placed->kind->reach_at == NULL)
+    return g_strdup (region_id);
+  if (reach == NULL && mc_note_get_has_position (note))
+    {
+      McRect stored;
+
+      mc_note_get_rect (note, &stored);
+      reach = placed->kind->reach_at (options, stored.x + stored.width / 2);
+    }
+  return mc_figure_reach_area_id (region_id, reach != NULL ? reach : mc_note_reaches[0]);
+}
+
+/* A region's note area, or one of its reach columns, as drawn. */
+static const McRect *
+lookup_note_area (const PlacedFigure *placed,
+                  const char         *area_id)
+{
+  return placed->note_areas != NULL && area_id != NULL
+         ? g_hash_table_lookup (placed->note_areas, area_id) : NULL;
+}
+
+const char *
+mc_layout_reach_at (McLayout   *self,
+                    const char *figure_id,
+                    const char *region_id,
+                    double      x)
+{
+  const char *nearest = NULL;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (MC_IS_LAYOUT (self), NULL);
+
+  if (figure_id == NULL || region_id == NULL)
+    return NULL;
+  for (guint i = 0; mc_note_reaches[i] != NULL; i++)
+    {
+      g_autofree char *column = mc_figure_reach_area_id (region_id, mc_note_reaches[i]);
+      McRect area;
+      double distance;
+
+      if (!mc_layout_get_note_area (self, figure_id, column, &area))
+        continue;
+      distance = x < area.x ? area.x - x : x > area.x + area.width ? x - area.x - area.width : 0;
+      if (distance < best)
+        {
+          best = distance;
+          nearest = mc_note_reaches[i];
+        }
+    }
+  return nearest;
+}
+
+/* One text size per region: every note of a region is set at the largest
+ * size at which all of them fit (a short note no longer comes out larger
+ * than its neighbours). Free notes keep their own. */
+static void
+share_region_text_sizes (McLayout            *self,
+                         GArray              *drawn_notes,
+                         const McViewOptions *options)
+{
+  g_autoptr(GHashTable) smallest = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                          g_free, g_free);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < drawn_notes->len; i++)
+      {
+        DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
+        const char *figure_id = mc_note_get_figure_id (drawn->note);
+        const char *region_id = mc_note_get_region_id (drawn->note);
+        g_autofree char *key = NULL;
+        double *size;
+
+        if (figure_id == NULL || region_id == NULL)
+          continue;
+        key = g_strdup_printf ("%s/%s", figure_id, region_id);
+        size = g_hash_table_lookup (smallest, key);
+        if (pass == 1)
+          {
+            drawn->text_size = size != NULL ? *size : 0;
+            continue;
+          }
+        drawn->text_size = _mc_layout_note_text_size (self, drawn->note, &drawn->rect,
+                                                      drawn->scale, drawn->grown, options);
+        if (size == NULL)
+          g_hash_table_insert (smallest, g_steal_pointer (&key),
+                               g_memdup2 (&drawn->text_size, sizeof (double)));
+        else
+          *size = MIN (*size, drawn->text_size);
+      }
+}
 
 static gboolean
 lookup_note_rect (gpointer    user_data,
@@ -535,6 +665,7 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GArray) drawn_notes = g_array_new (FALSE, FALSE, sizeof (DrawnNote));
   g_autoptr(GHashTable) spilled = NULL; /* region key → notes outside its area */
   NoteSizes note_sizes = { NULL, 0 };
+  gboolean grew_design_notes = FALSE;
   gboolean for_frame = options->frame_width > 0 && options->figure_id != NULL;
   GPtrArray *figures, *notes;
   McScene *scene;
@@ -624,27 +755,27 @@ mc_layout_build (McLayout            *self,
     {
       PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, 0);
 
-      note_sizes.sizes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                (GDestroyNotify) g_array_unref);
+      note_sizes.sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
       note_sizes.gap = NOTE_GAP * placed->scale;
+      note_sizes.scale = placed->scale;
+      note_sizes.options = options;
       for (guint i = 0; notes != NULL && i < notes->len; i++)
         {
           McNote *note = g_ptr_array_index (notes, i);
-          const char *region_id = mc_note_get_region_id (note);
-          GArray *list;
-          double w, h;
+          g_autofree char *area_id = NULL;
+          GPtrArray *list;
 
-          if (region_id == NULL || g_strcmp0 (mc_note_get_figure_id (note), placed->placement_id) != 0)
+          if (g_strcmp0 (mc_note_get_figure_id (note), placed->placement_id) != 0 ||
+              (area_id = note_area_id (placed, note, options)) == NULL)
             continue;
-          list = g_hash_table_lookup (note_sizes.sizes, region_id);
+          list = g_hash_table_lookup (note_sizes.sizes, area_id);
           if (list == NULL)
             {
-              list = g_array_new (FALSE, FALSE, sizeof (double));
-              g_hash_table_insert (note_sizes.sizes, (gpointer) region_id, list);
+              list = g_ptr_array_new ();
+              g_hash_table_insert (note_sizes.sizes, g_steal_pointer (&area_id), list);
             }
-          _mc_layout_note_size (note, placed->scale, TRUE, options, &w, &h);
-          g_array_append_val (list, w);
-          g_array_append_val (list, h);
+          g_ptr_array_add (list, note);
         }
     }
 
@@ -670,6 +801,7 @@ mc_layout_build (McLayout            *self,
       PlacedFigure *placed = NULL;
       McRect stored, rect;
       double s = 1.0;
+      gboolean grown = FALSE;
 
       if (figure_id != NULL)
         {
@@ -698,25 +830,44 @@ mc_layout_build (McLayout            *self,
         }
       else
         {
+          g_autofree char *area_id = note_area_id (placed, note, options);
+          const McRect *area = lookup_note_area (placed, area_id);
+          /* A note in a reach column is never wider than the column. */
+          gboolean in_column = area != NULL && g_strcmp0 (area_id, region_id) != 0;
+
+          if (area == NULL)
+            area = lookup_note_area (placed, region_id);
           s = placed->scale;
+          /* Laid out for a frame, a note holds its whole text: in exports
+           * the figures that keep their design grow their notes too (to
+           * their text at the floor), where their regions have room. */
+          grown = placed->reflowed ||
+                  (for_frame && options->strict && area != NULL && !self->keep_design_notes);
+          grew_design_notes |= grown && !placed->reflowed;
           if (mc_note_get_has_position (note) && !for_frame)
             {
               rect = (McRect) { placed->frame.x + stored.x * s, placed->frame.y + stored.y * s,
                                 stored.width * s, stored.height * s };
+              /* Inside its reach column, never across a rule. */
+              if (in_column)
+                {
+                  rect.width = MIN (rect.width, area->width);
+                  rect.x = CLAMP (rect.x, area->x, area->x + area->width - rect.width);
+                  /* Its longest word needs more: centred on the column,
+                   * into the gutters beside it. */
+                  if (rect.width > area->width)
+                    rect.x = area->x - (rect.width - area->width) / 2;
+                }
             }
           else
             {
               g_autofree char *key = g_strdup_printf ("%s/%s", placed->placement_id,
-                                                      region_id != NULL ? region_id : "");
+                                                      area_id != NULL ? area_id : "");
               Shelf *shelf = g_hash_table_lookup (shelves, key);
               GArray *placed_rects = g_hash_table_lookup (packed, placed->placement_id);
 
               if (shelf == NULL)
                 {
-                  const McRect *area = NULL;
-
-                  if (placed->note_areas != NULL && region_id != NULL)
-                    area = g_hash_table_lookup (placed->note_areas, region_id);
                   shelf = g_new0 (Shelf, 1);
                   if (area != NULL)
                     shelf->area = *area;
@@ -741,16 +892,16 @@ mc_layout_build (McLayout            *self,
               {
                 double w, h;
 
-                _mc_layout_note_size (note, s, placed->reflowed, options, &w, &h);
+                _mc_layout_note_size (note, s, grown,
+                                      (grown || in_column) && area != NULL
+                                      ? area->width : 0,
+                                      options, &w, &h);
                 _mc_layout_pack_note (shelf, placed_rects, w, h, NOTE_GAP * s, &rect);
               }
-              /* Strict views: a note outside its region's area is a misfit. */
-              if (options->strict && options->notes && region_id != NULL &&
-                  placed->note_areas != NULL &&
-                  g_hash_table_contains (placed->note_areas, region_id))
+              /* Strict views: a note outside its region's area (or its
+               * reach column) is a misfit. */
+              if (options->strict && options->notes && region_id != NULL && area != NULL)
                 {
-                  const McRect *area = g_hash_table_lookup (placed->note_areas, region_id);
-
                   if (rect.y + rect.height > area->y + area->height + 0.5 ||
                       rect.x + rect.width > area->x + area->width + 0.5)
                     {
@@ -770,23 +921,36 @@ mc_layout_build (McLayout            *self,
                            mc_rect_copy (&rect));
       if (options->notes)
         {
-          DrawnNote drawn = { note, rect, s, placed != NULL && placed->reflowed };
+          DrawnNote drawn = { note, rect, s, grown, 0 };
 
           g_array_append_val (drawn_notes, drawn);
         }
+    }
+
+  /* Grown notes that do not all fit the regions of a figure that keeps its
+   * design: as before, at their own size (a cut note then says plainly
+   * what does not fit), never outside their regions. */
+  if (grew_design_notes && g_hash_table_size (spilled) > 0)
+    {
+      g_clear_pointer (&note_sizes.sizes, g_hash_table_unref);
+      self->keep_design_notes = TRUE;
+      scene = mc_layout_build (self, board, options);
+      self->keep_design_notes = FALSE;
+      return scene;
     }
 
   /* Cluster outlines go under the notes they surround. */
   if (options->notes)
     _mc_layout_add_clusters (content, board, theme, lookup_note_rect, self);
 
+  share_region_text_sizes (self, drawn_notes, options);
   for (guint i = 0; i < drawn_notes->len; i++)
     {
       DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
 
       _mc_layout_draw_note (self, content, drawn->note, &drawn->rect, drawn->scale,
                             _mc_layout_note_opacity (board, drawn->note), drawn->grown,
-                            options);
+                            drawn->text_size, options);
     }
 
   trim_text_cache (self);

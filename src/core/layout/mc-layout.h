@@ -60,6 +60,14 @@ gboolean    mc_layout_get_note_area    (McLayout            *self,
                                         const char          *region_id,
                                         McRect              *area);
 
+/* The reach column (one of mc_note_reaches) of the region's note canvas
+ * at board x, or the nearest, as of the last build; NULL when the region
+ * has no reach columns. Dropping a note there gives it that reach. */
+const char *mc_layout_reach_at         (McLayout            *self,
+                                        const char          *figure_id,
+                                        const char          *region_id,
+                                        double               x);
+
 /* Strict views (McViewOptions.strict), as of the last mc_layout_build():
  * what could not fit at the font floor, one translated phrase each ("3
  * notes do not fit in “Mechanismen”; export wider, …"); empty when all of

@@ -65,7 +65,8 @@ anchor_equal (McNote *a,
               McNote *b)
 {
   return g_strcmp0 (mc_note_get_figure_id (a), mc_note_get_figure_id (b)) == 0 &&
-         g_strcmp0 (mc_note_get_region_id (a), mc_note_get_region_id (b)) == 0;
+         g_strcmp0 (mc_note_get_region_id (a), mc_note_get_region_id (b)) == 0 &&
+         g_strcmp0 (mc_note_get_reach (a), mc_note_get_reach (b)) == 0;
 }
 
 static gboolean
@@ -163,9 +164,10 @@ placement_key (McNote *note)
   char buf[4][G_ASCII_DTOSTR_BUF_SIZE];
 
   mc_note_get_rect (note, &r);
-  return g_strdup_printf ("%s|%s|%d|%s|%s|%s|%s",
+  return g_strdup_printf ("%s|%s|%s|%d|%s|%s|%s|%s",
                           mc_note_get_figure_id (note) ? mc_note_get_figure_id (note) : "",
                           mc_note_get_region_id (note) ? mc_note_get_region_id (note) : "",
+                          mc_note_get_reach (note) ? mc_note_get_reach (note) : "",
                           mc_note_get_has_position (note),
                           g_ascii_dtostr (buf[0], sizeof buf[0], r.x),
                           g_ascii_dtostr (buf[1], sizeof buf[1], r.y),
@@ -202,6 +204,15 @@ content_wins (McNote *a,
   if (cmp == 0)
     cmp = compare_field (mc_note_get_author (a), mc_note_get_author (b));
   return cmp >= 0;
+}
+
+/* The anchor of src (figure, region and reach) on dst. */
+static void
+copy_anchor (McNote *dst,
+             McNote *src)
+{
+  mc_note_set_anchor (dst, mc_note_get_figure_id (src), mc_note_get_region_id (src));
+  mc_note_set_reach (dst, mc_note_get_reach (src));
 }
 
 /* Which placement to keep when both sides moved a note: the later edit,
@@ -283,7 +294,7 @@ static void
 copy_placement (McNote *dst,
                 McNote *src)
 {
-  mc_note_set_anchor (dst, mc_note_get_figure_id (src), mc_note_get_region_id (src));
+  copy_anchor (dst, src);
   copy_position (dst, src);
 }
 
@@ -601,8 +612,7 @@ merge_three (McNote          *o,
     }
   else
     {
-      mc_note_set_anchor (merged, mc_note_get_figure_id (anchor_from),
-                          mc_note_get_region_id (anchor_from));
+      copy_anchor (merged, anchor_from);
       copy_position (merged, position_from ? position_from : placement_winner (o, t));
     }
   copy_phase (merged, phase_from ? phase_from : (phase_key (o) >= phase_key (t) ? o : t));

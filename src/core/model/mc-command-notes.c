@@ -29,6 +29,7 @@ _mc_command_note_diff (McNote *a,
 
   if (g_strcmp0 (a->figure_id, b->figure_id) != 0 ||
       g_strcmp0 (a->region_id, b->region_id) != 0 ||
+      a->reach != b->reach ||
       a->has_position != b->has_position ||
       memcmp (&a->rect, &b->rect, sizeof a->rect) != 0)
     flags |= MC_CHANGE_LAYOUT;
@@ -51,6 +52,7 @@ note_edited (McNote *before,
          before->votes != after->votes ||
          g_strcmp0 (before->figure_id, after->figure_id) != 0 ||
          g_strcmp0 (before->region_id, after->region_id) != 0 ||
+         before->reach != after->reach ||
          before->has_position != after->has_position ||
          memcmp (&before->rect, &after->rect, sizeof before->rect) != 0;
 }

@@ -22,6 +22,7 @@ struct _McNote
   char       *author;      /* may be NULL */
   char       *figure_id;   /* NULL for a free note */
   char       *region_id;   /* NULL for a free note */
+  const char *reach;       /* interned: one of mc_note_reaches, or NULL */
   McRect      rect;        /* width/height valid even without a position */
   gint64      created;
   gint64      modified;
@@ -40,6 +41,9 @@ struct _McNote
 /* Now, in µs since the epoch, truncated to whole seconds: the file stores
  * seconds, so a note in memory equals the note read back from disk. */
 gint64      _mc_note_now              (void);
+
+/* The interned reach of that name; NULL for an unknown name. */
+const char *_mc_note_intern_reach     (const char *name);
 
 /* A bare note for the loader: the caller fills the fields directly. */
 McNote     *_mc_note_new_bare         (char       *id);   /* transfer full */

@@ -11,6 +11,10 @@ const char * const mc_note_colors[] = {
   "yellow", "orange", "pink", "purple", "blue", "green", NULL
 };
 
+const char * const mc_note_reaches[] = {
+  "individual", "collective", "society", NULL
+};
+
 enum {
   PROP_0,
   PROP_ID,
@@ -19,6 +23,7 @@ enum {
   PROP_AUTHOR,
   PROP_FIGURE_ID,
   PROP_REGION_ID,
+  PROP_REACH,
   PROP_HAS_POSITION,
   PROP_X,
   PROP_Y,
@@ -56,6 +61,12 @@ gboolean
 mc_note_color_is_valid (const char *name)
 {
   return _mc_note_intern_color (name) != NULL;
+}
+
+const char *
+_mc_note_intern_reach (const char *name)
+{
+  return _mc_intern_in (mc_note_reaches, name);
 }
 
 static void
@@ -109,6 +120,20 @@ note_update_anchor (McNote     *self,
 {
   _mc_update_str (G_OBJECT (self), &self->figure_id, figure_id, properties[PROP_FIGURE_ID]);
   _mc_update_str (G_OBJECT (self), &self->region_id, region_id, properties[PROP_REGION_ID]);
+}
+
+static void
+note_update_reach (McNote     *self,
+                   const char *reach)
+{
+  const char *interned = _mc_note_intern_reach (reach);
+
+  /* NULL too: a note may lose its reach. */
+  if (interned != self->reach)
+    {
+      self->reach = interned;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACH]);
+    }
 }
 
 static void
@@ -229,6 +254,9 @@ mc_note_get_property (GObject    *object,
     case PROP_REGION_ID:
       g_value_set_string (value, self->region_id);
       break;
+    case PROP_REACH:
+      g_value_set_string (value, self->reach);
+      break;
     case PROP_HAS_POSITION:
       g_value_set_boolean (value, self->has_position);
       break;
@@ -323,6 +351,8 @@ mc_note_class_init (McNoteClass *klass)
     g_param_spec_string ("figure-id", NULL, NULL, NULL, ro);
   properties[PROP_REGION_ID] =
     g_param_spec_string ("region-id", NULL, NULL, NULL, ro);
+  properties[PROP_REACH] =
+    g_param_spec_string ("reach", NULL, NULL, NULL, ro);
   properties[PROP_HAS_POSITION] =
     g_param_spec_boolean ("has-position", NULL, NULL, FALSE, ro);
   properties[PROP_X] =
@@ -404,6 +434,7 @@ mc_note_dup (McNote *self)
   copy->author = g_strdup (self->author);
   copy->figure_id = g_strdup (self->figure_id);
   copy->region_id = g_strdup (self->region_id);
+  copy->reach = self->reach;
   copy->rect = self->rect;
   copy->created = self->created;
   copy->modified = self->modified;
@@ -433,6 +464,7 @@ mc_note_equal (McNote *a,
          g_strcmp0 (a->author, b->author) == 0 &&
          g_strcmp0 (a->figure_id, b->figure_id) == 0 &&
          g_strcmp0 (a->region_id, b->region_id) == 0 &&
+         a->reach == b->reach &&
          a->has_position == b->has_position &&
          (!a->has_position || (a->rect.x == b->rect.x && a->rect.y == b->rect.y)) &&
          a->rect.width == b->rect.width &&
@@ -458,6 +490,7 @@ _mc_note_assign (McNote *dst,
   note_update_color (dst, src->color);
   note_update_author (dst, src->author);
   note_update_anchor (dst, src->figure_id, src->region_id);
+  note_update_reach (dst, src->reach);
   note_update_geometry (dst, src->has_position, &src->rect);
   note_update_created (dst, src->created);
   note_update_modified (dst, src->modified);
@@ -627,6 +660,25 @@ mc_note_set_anchor (McNote     *self,
   g_object_freeze_notify (G_OBJECT (self));
   note_update_anchor (self, figure_id, region_id);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+mc_note_get_reach (McNote *self)
+{
+  g_return_val_if_fail (MC_IS_NOTE (self), NULL);
+
+  return self->reach;
+}
+
+void
+mc_note_set_reach (McNote     *self,
+                   const char *reach)
+{
+  g_return_if_fail (MC_IS_NOTE (self));
+  g_return_if_fail (!self->in_board);
+  g_return_if_fail (reach == NULL || _mc_note_intern_reach (reach) != NULL);
+
+  note_update_reach (self, reach);
 }
 
 void

@@ -25,6 +25,11 @@ extern const char * const mc_note_colors[]; /* NULL-terminated:
                                                yellow, orange, pink, purple, blue, green */
 gboolean     mc_note_color_is_valid (const char *name);
 
+/* How far a doorwerking note reaches, the column of its region it sits in
+ * (Figuur 7): part of its anchor, stored by name. */
+extern const char * const mc_note_reaches[]; /* NULL-terminated:
+                                                individual, collective, society */
+
 McNote      *mc_note_new            (const char *text);     /* fresh UUID; created = modified = now */
 McNote      *mc_note_new_with_id    (const char *id);       /* for the loader and merge */
 McNote      *mc_note_dup            (McNote     *self);     /* detached deep copy, same id */
@@ -38,6 +43,9 @@ const char  *mc_note_get_author     (McNote     *self);     /* may be NULL */
 /* Anchor: the placed figure's id and the region id, or both NULL for a free note. */
 const char  *mc_note_get_figure_id  (McNote     *self);
 const char  *mc_note_get_region_id  (McNote     *self);
+/* One of mc_note_reaches, or NULL: none stored (the layout derives it from
+ * the note's position). Only doorwerking regions have reach columns. */
+const char  *mc_note_get_reach      (McNote     *self);
 /* Position: for an anchored note relative to its figure's top-left corner in
  * the figure's own (unscaled) units; for a free note in board units. A note
  * without a position (has-position FALSE) is packed into its region by the
@@ -66,6 +74,8 @@ void         mc_note_set_author     (McNote     *self,
 void         mc_note_set_anchor     (McNote     *self,
                                      const char *figure_id,
                                      const char *region_id);
+void         mc_note_set_reach      (McNote     *self,
+                                     const char *reach);    /* NULL or one of mc_note_reaches */
 void         mc_note_set_rect       (McNote     *self,
                                      const McRect *rect);   /* sets has-position */
 void         mc_note_clear_position (McNote     *self);

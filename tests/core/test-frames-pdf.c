@@ -1,0 +1,164 @@
+/* test-frames-pdf.c — issue 12's test matrix on the exported PDFs
+ *
+ * Every figure kind of the example board, in both languages, with notes on
+ * and off, questions in the regions and as a legend, at 84, 90, 140, 174
+ * and 190 mm, exported to PDF as the command line does: without notes the
+ * export never fails; with notes it is written or refused with one line
+ * and no file. A written PDF's text (pdftotext) holds every region label
+ * and every question in full and no "…", its smallest text is at least
+ * 7 pt (the export's preflight), and the figures laid out for their frame
+ * fit a 240 mm page. The scene-level checks (nothing outside its region)
+ * are test-frames.c's; test-export.c checks one figure's fonts in the PDF.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "mc-board-io.h"
+#include "mc-catalog.h"
+#include "mc-export.h"
+#include "mc-figure-kind.h"
+#include "mc-layout.h"
+#include "mc-test-util.h"
+
+static const double widths_mm[] = { 84, 90, 140, 174, 190 };
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return mc_test_squash_text (out);
+}
+
+/* Checks one written PDF; returns the number of problems (printed). */
+static guint
+check_pdf (const char            *path,
+           const McFigureInfo    *info,
+           const McExportOptions *options,
+           const McExportSummary *summary,
+           gboolean               reflows,
+           const char            *what)
+{
+  g_autofree char *text = pdf_text (path);
+  guint problems = 0;
+
+#define PROBLEM(...) G_STMT_START { problems++; g_test_message (__VA_ARGS__); } G_STMT_END
+
+  if (strstr (text, "\u2026") != NULL)
+    PROBLEM ("%s: “…” in the PDF", what);
+  for (guint r = 0; r < mc_figure_info_get_n_regions (info); r++)
+    {
+      const McRegionInfo *region = mc_figure_info_get_region (info, r);
+      const char * const *questions = mc_region_info_get_questions (region, options->language);
+      g_autofree char *label = mc_test_squash_text (mc_region_info_get_label (region,
+                                                                                options->language));
+      g_autofree char *folded_label = g_utf8_casefold (label, -1);
+      g_autofree char *folded_text = g_utf8_casefold (text, -1);
+
+      if (strstr (folded_text, folded_label) == NULL)
+        PROBLEM ("%s: label “%s” missing", what, label);
+      for (guint q = 0; questions != NULL && questions[q] != NULL; q++)
+        {
+          g_autofree char *question = mc_test_squash_text (questions[q]);
+
+          if (strstr (text, question) == NULL)
+            PROBLEM ("%s: question “%s” missing", what, question);
+        }
+    }
+  if (summary->preflight.min_text_pt < 7.0 - 0.05)
+    PROBLEM ("%s: smallest text %.2f pt", what, summary->preflight.min_text_pt);
+  if (reflows && summary->preflight.height_mm > 240 + 2 * options->margin_mm + 0.5)
+    PROBLEM ("%s: %.0f mm tall", what, summary->preflight.height_mm);
+
+#undef PROBLEM
+  return problems;
+}
+
+static void
+test_kind (gconstpointer data)
+{
+  const char *kind = data;
+  const McFigureKindClass *klass = mc_figure_kind_lookup (kind);
+  const McFigureInfo *info = mc_catalog_get_figure (mc_catalog_get_default (), kind);
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-frames-pdf-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "figure.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  static const McQuestionsMode modes[] = { MC_QUESTIONS_INLINE, MC_QUESTIONS_LIST };
+  guint problems = 0, refused = 0, written = 0;
+  double tallest = 0;
+
+  for (guint l = 0; l < 2; l++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths_mm); w++)
+      for (guint n = 0; n < 2; n++)
+        for (guint q = 0; q < G_N_ELEMENTS (modes); q++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autofree char *what = NULL;
+            McExportOptions options;
+            McExportSummary summary = { 0, };
+
+            mc_export_options_init (&options, l == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN);
+            options.scope = MC_EXPORT_SCOPE_FIGURE;
+            options.figure_id = kind;
+            options.theme = MC_THEME_PRINT;
+            options.width_mm = widths_mm[w];
+            options.notes = n == 0;
+            options.questions = modes[q];
+            what = g_strdup_printf ("%s %s %.0f mm notes %s questions %s", kind,
+                                    l == 0 ? "nl" : "en", widths_mm[w], n == 0 ? "on" : "off",
+                                    q == 0 ? "inline" : "legend");
+
+            if (!mc_export_to_file_full (board, &options, MC_EXPORT_FORMAT_PDF, file, &summary,
+                                         &error))
+              {
+                /* Only the notes may be refused, in one line, with no file. */
+                if (!options.notes)
+                  {
+                    problems++;
+                    g_test_message ("%s: refused without notes: %s", what, error->message);
+                  }
+                g_assert_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT);
+                g_assert_null (strchr (error->message, '\n'));
+                g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+                refused++;
+                continue;
+              }
+            written++;
+            tallest = MAX (tallest, summary.preflight.height_mm);
+            problems += check_pdf (path, info, &options, &summary, klass->lays_out_for_frame, what);
+            g_unlink (path);
+          }
+
+  g_test_message ("%s: %u PDFs written, %u refused (notes that cannot fit), tallest %.0f mm",
+                  kind, written, refused, tallest);
+  g_rmdir (dir);
+  g_assert_cmpuint (problems, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char * const *kinds;
+
+  mc_test_init_keep_going (&argc, &argv);
+  mc_core_ensure_resources ();
+  kinds = mc_figure_kind_list ();
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/mc/frames-pdf/%s", kinds[i]);
+
+      g_test_add_data_func (path, kinds[i], test_kind);
+    }
+  return g_test_run ();
+}
