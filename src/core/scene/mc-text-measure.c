@@ -23,9 +23,11 @@
 #define WIDTH_SLACK  0.05
 #define HEIGHT_SLACK 0.05
 
-/* The cache is emptied when it holds this many measures (a 100,000-note
- * board keeps all of its notes' measures: about 50 MB at most). */
-#define CACHE_LIMIT 131072
+/* The cache (one per thread) is emptied when it holds this many measures
+ * or bytes: a 100,000-note board keeps all of its notes' measures (about
+ * 50 MB), from their sizing to their drawing. */
+#define CACHE_LIMIT       131072
+#define CACHE_LIMIT_BYTES (64 * 1024 * 1024)
 
 typedef struct
 {
@@ -45,7 +47,20 @@ struct _McTextMeasure
   Piece pieces[];
 };
 
-static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+typedef struct
+{
+  GHashTable *measures;   /* key (style and text) → McTextMeasure */
+  gsize bytes;
+} MeasureCache;
+
+static void
+measure_cache_free (MeasureCache *cache)
+{
+  g_hash_table_unref (cache->measures);
+  g_free (cache);
+}
+
+static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) measure_cache_free);
 
 /* Each character's advance, in pango units, from the runs of the
  * one-line-per-paragraph layout: linear in the text. */
@@ -157,7 +172,7 @@ const McTextMeasure *
 _mc_text_measure_get (const char        *text,
                       const McTextStyle *style)
 {
-  GHashTable *cache = g_private_get (&measure_cache);
+  MeasureCache *cache = g_private_get (&measure_cache);
   g_autofree char *key = NULL;
   McTextMeasure *measure;
 
@@ -165,7 +180,8 @@ _mc_text_measure_get (const char        *text,
     return NULL;
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      cache = g_new0 (MeasureCache, 1);
+      cache->measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_private_set (&measure_cache, cache);
     }
 
@@ -173,13 +189,17 @@ _mc_text_measure_get (const char        *text,
                          style->family != NULL ? style->family : "",
                          (int) style->weight, (int) style->style, (int) style->alignment,
                          style->size, style->line_spacing, text);
-  measure = g_hash_table_lookup (cache, key);
+  measure = g_hash_table_lookup (cache->measures, key);
   if (measure == NULL)
     {
-      if (g_hash_table_size (cache) >= CACHE_LIMIT)
-        g_hash_table_remove_all (cache);
+      if (g_hash_table_size (cache->measures) >= CACHE_LIMIT || cache->bytes >= CACHE_LIMIT_BYTES)
+        {
+          g_hash_table_remove_all (cache->measures);
+          cache->bytes = 0;
+        }
       measure = measure_new (text, style);
-      g_hash_table_insert (cache, g_steal_pointer (&key), measure);
+      cache->bytes += strlen (key) + sizeof (McTextMeasure) + measure->n_pieces * sizeof (Piece);
+      g_hash_table_insert (cache->measures, g_steal_pointer (&key), measure);
     }
   return measure;
 }
