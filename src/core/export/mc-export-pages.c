@@ -101,6 +101,8 @@ span_before (GArray *spans,
   return found;
 }
 
+#define PAGE_SLACK_PT 0.5
+
 GArray *
 _mc_export_page_bands (McScene              *scene,
                        const McPageGeometry *geo,
@@ -109,8 +111,11 @@ _mc_export_page_bands (McScene              *scene,
   GArray *bands = g_array_new (FALSE, FALSE, sizeof (Span));
   double top = geo->content.y;
   double end = geo->content.y + geo->content.height;
-  /* The content each page can hold, in scene units, between its margins. */
-  double room = (max_page_pt - 2 * geo->offset_y) / geo->scale;
+  /* The content each page can hold, in scene units, between its margins.
+   * Half a point short of the limit: a page exactly at it came back from
+   * the millimetres the page check works in a hair over it, and a 10,000-
+   * note board was refused as "5000 × 5080 mm". */
+  double room = (max_page_pt - PAGE_SLACK_PT - 2 * geo->offset_y) / geo->scale;
   g_autoptr(GArray) keep = NULL;
 
   if (geo->page_height <= max_page_pt || !(room > 0) || !isfinite (room))

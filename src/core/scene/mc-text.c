@@ -5,13 +5,14 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
-#include "mc-text.h"
+#include "mc-text-private.h"
 
 #define DEFAULT_FAMILY "Inter, Cantarell, sans-serif"
 
 /* One context per thread (pango contexts and font maps are not shared
  * between threads): the export dialog lays its preview out in a worker. */
 static GPrivate text_context = G_PRIVATE_INIT (g_object_unref);
+static guint n_layouts;   /* made by mc_text_layout_new(), all threads */
 
 PangoContext *
 mc_text_get_context (void)
@@ -73,8 +74,8 @@ apply_style (PangoLayout       *layout,
 #define LONG_WORD  32
 #define WORD_CHUNK 16
 
-static char *
-break_long_words (const char *text)
+char *
+_mc_text_break_long_words (const char *text)
 {
   GString *out = NULL;
   const char *run_start = text;
@@ -105,6 +106,12 @@ break_long_words (const char *text)
   return g_string_free (out, FALSE);
 }
 
+guint
+mc_text_get_n_layouts (void)
+{
+  return (guint) g_atomic_int_get (&n_layouts);
+}
+
 PangoLayout *
 mc_text_layout_new (const char        *text,
                     const McTextStyle *style,
@@ -118,6 +125,7 @@ mc_text_layout_new (const char        *text,
 
   if (text == NULL)
     text = "";
+  g_atomic_int_inc (&n_layouts);
   layout = pango_layout_new (mc_text_get_context ());
   apply_style (layout, style, style->size);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -130,7 +138,7 @@ mc_text_layout_new (const char        *text,
   if (width >= 0)
     pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
   if (width >= 0)
-    broken = break_long_words (text);
+    broken = _mc_text_break_long_words (text);
   pango_layout_set_text (layout, broken != NULL ? broken : text, -1);
   return layout;
 }
@@ -189,57 +197,14 @@ mc_text_layout_breaks_inside_word (PangoLayout *layout)
   return FALSE;
 }
 
+/* From the text's measure, which the fit of the same text reuses. */
 double
 mc_text_longest_word_width (const char        *text,
                             const McTextStyle *style)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *broken = NULL;
-  const PangoLogAttr *attrs;
-  const char *laid;
-  const char *p;
-  int n_attrs;
-  int start = 0;      /* byte index of the current piece's start */
-  int end = -1;       /* byte index past its last non-space character */
-  double longest = 0;
-
   g_return_val_if_fail (style != NULL, 0);
 
-  if (text == NULL || *text == '\0')
-    return 0;
-  broken = break_long_words (text);
-  layout = mc_text_layout_new (broken != NULL ? broken : text, style, -1);
-  laid = pango_layout_get_text (layout);
-  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
-
-  /* One pass: at each break opportunity the piece before it ends. */
-  p = laid;
-  for (int i = 0; i < n_attrs; i++)
-    {
-      if (i > 0 && (attrs[i].is_line_break || *p == '\0') && end > start)
-        {
-          int x0, x1, line0, line1;
-
-          pango_layout_index_to_line_x (layout, start, FALSE, &line0, &x0);
-          pango_layout_index_to_line_x (layout,
-                                        g_utf8_prev_char (laid + end) - laid,
-                                        TRUE, &line1, &x1);
-          if (line0 == line1)
-            longest = MAX (longest, fabs ((double) (x1 - x0)) / PANGO_SCALE);
-        }
-      if (*p == '\0')
-        break;
-      if (i == 0 || attrs[i].is_line_break)
-        {
-          start = p - laid;
-          end = -1;
-        }
-      if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x200B)
-        end = g_utf8_next_char (p) - laid;
-      p = g_utf8_next_char (p);
-    }
-
-  return longest;
+  return _mc_text_measure_longest_word (_mc_text_measure_get (text, style));
 }
 
 static gboolean
@@ -279,61 +244,15 @@ layout_at_size (const char        *text,
   return mc_text_layout_new (text, &sized, width);
 }
 
-PangoLayout *
-mc_text_layout_fit (const char        *text,
-                    const McTextStyle *style,
-                    double             width,
-                    double             height,
-                    double             min_size,
-                    gboolean          *fits)
+/* Does not fit even at the floor: keep the floor, cut to the box's
+ * height with an ellipsis. Words may then break inside, which beats
+ * losing the end of a long word altogether. */
+static PangoLayout *
+cut_at_floor (PangoLayout *layout,
+              double       width,
+              double       height,
+              gboolean    *fits)
 {
-  PangoLayout *layout;
-  double lo, hi;
-
-  g_return_val_if_fail (style != NULL, NULL);
-
-  min_size = MIN (min_size, style->size);
-  layout = layout_at_size (text, style, width, style->size);
-  if (layout_fits (layout, width, height))
-    {
-      if (fits != NULL)
-        *fits = TRUE;
-      return layout;
-    }
-  g_object_unref (layout);
-
-  /* Binary search for the largest size that fits, to 1 % of the range. */
-  lo = min_size;
-  hi = style->size;
-  layout = layout_at_size (text, style, width, lo);
-  if (layout_fits (layout, width, height))
-    {
-      for (guint i = 0; i < 7 && hi - lo > 0.01 * style->size; i++)
-        {
-          double mid = (lo + hi) / 2;
-          PangoLayout *candidate = layout_at_size (text, style, width, mid);
-
-          if (layout_fits (candidate, width, height))
-            {
-              g_object_unref (layout);
-              layout = candidate;
-              lo = mid;
-            }
-          else
-            {
-              g_object_unref (candidate);
-              hi = mid;
-            }
-        }
-
-      if (fits != NULL)
-        *fits = TRUE;
-      return layout;
-    }
-
-  /* Does not fit even at the floor: keep the floor, cut to the box's
-   * height with an ellipsis. Words may then break inside, which beats
-   * losing the end of a long word altogether. */
   if (width < 0)
     {
       pango_layout_set_width (layout, -1);
@@ -346,7 +265,165 @@ mc_text_layout_fit (const char        *text,
     }
 
   /* A word broken at the floor is still all there; only a cut is not. */
-  if (fits != NULL)
-    *fits = !pango_layout_is_ellipsized (layout) && layout_fits_height (layout, height);
+  *fits = !pango_layout_is_ellipsized (layout) && layout_fits_height (layout, height);
+  return layout;
+}
+
+/* The search over sizes, laying the text out at every candidate: what
+ * the measured search falls back on when its answer would not hold. */
+static PangoLayout *
+fit_by_layout (const char        *text,
+               const McTextStyle *style,
+               double             width,
+               double             height,
+               double             min_size,
+               gboolean          *fits)
+{
+  PangoLayout *layout;
+  double lo, hi;
+
+  layout = layout_at_size (text, style, width, style->size);
+  if (layout_fits (layout, width, height))
+    {
+      *fits = TRUE;
+      return layout;
+    }
+  g_object_unref (layout);
+
+  /* Binary search for the largest size that fits, to 1 % of the range. */
+  lo = min_size;
+  hi = style->size;
+  layout = layout_at_size (text, style, width, lo);
+  if (!layout_fits (layout, width, height))
+    return cut_at_floor (layout, width, height, fits);
+  for (guint i = 0; i < 7 && hi - lo > 0.01 * style->size; i++)
+    {
+      double mid = (lo + hi) / 2;
+      PangoLayout *candidate = layout_at_size (text, style, width, mid);
+
+      if (layout_fits (candidate, width, height))
+        {
+          g_object_unref (layout);
+          layout = candidate;
+          lo = mid;
+        }
+      else
+        {
+          g_object_unref (candidate);
+          hi = mid;
+        }
+    }
+  *fits = TRUE;
+  return layout;
+}
+
+/* A candidate size of the measured search. */
+typedef struct
+{
+  const char          *text;
+  const McTextStyle   *style;
+  const McTextMeasure *measure;
+  double               width;
+  double               height;
+  PangoLayout         *layout;       /* laid out at layout_size, or NULL */
+  double               layout_size;
+} FitSearch;
+
+static gboolean
+search_fits_at (FitSearch *search,
+                double     size)
+{
+  McTextPrediction prediction;
+  PangoLayout *layout;
+
+  prediction = _mc_text_measure_predict (search->measure, size, search->width, search->height);
+  if (prediction != MC_TEXT_PREDICT_UNSURE)
+    return prediction == MC_TEXT_PREDICT_YES;
+
+  layout = layout_at_size (search->text, search->style, search->width, size);
+  if (!layout_fits (layout, search->width, search->height))
+    {
+      g_object_unref (layout);
+      return FALSE;
+    }
+  g_clear_object (&search->layout);
+  search->layout = layout;
+  search->layout_size = size;
+  return TRUE;
+}
+
+/* The same search over sizes as fit_by_layout(), judging each size from
+ * the text's measure (laying it out only where that cannot tell), then
+ * laying it out once at the size found. */
+PangoLayout *
+mc_text_layout_fit (const char        *text,
+                    const McTextStyle *style,
+                    double             width,
+                    double             height,
+                    double             min_size,
+                    gboolean          *fits)
+{
+  FitSearch search = { text, style, NULL, width, height, NULL, 0 };
+  PangoLayout *layout;
+  gboolean fitted = TRUE;
+  double size;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  if (fits == NULL)
+    fits = &fitted;
+  min_size = MIN (min_size, style->size);
+  /* Unwrapped text (a "+3", a "…") gains nothing from a measure. */
+  if (width < 0)
+    return fit_by_layout (text, style, width, height, min_size, fits);
+  search.measure = _mc_text_measure_get (text, style);
+  if (search.measure == NULL)
+    return fit_by_layout (text, style, width, height, min_size, fits);
+
+  if (search_fits_at (&search, style->size))
+    size = style->size;
+  else if (search_fits_at (&search, min_size))
+    {
+      double lo = min_size;
+      double hi = style->size;
+
+      for (guint i = 0; i < 7 && hi - lo > 0.01 * style->size; i++)
+        {
+          double mid = (lo + hi) / 2;
+
+          if (search_fits_at (&search, mid))
+            lo = mid;
+          else
+            hi = mid;
+        }
+      size = lo;
+    }
+  else
+    {
+      /* Not even at the floor: laid out there and cut. */
+      g_clear_object (&search.layout);
+      layout = layout_at_size (text, style, width, min_size);
+      if (layout_fits (layout, width, height))
+        {
+          g_object_unref (layout);
+          return fit_by_layout (text, style, width, height, min_size, fits);
+        }
+      return cut_at_floor (layout, width, height, fits);
+    }
+
+  if (search.layout != NULL && search.layout_size == size)
+    layout = g_steal_pointer (&search.layout);
+  else
+    layout = layout_at_size (text, style, width, size);
+  g_clear_object (&search.layout);
+
+  /* The one real layout confirms the measured answer; if rounding misled
+   * it, the search is done again the slow way. */
+  if (!layout_fits (layout, width, height))
+    {
+      g_object_unref (layout);
+      return fit_by_layout (text, style, width, height, min_size, fits);
+    }
+  *fits = TRUE;
   return layout;
 }

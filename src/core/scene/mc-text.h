@@ -45,8 +45,14 @@ gboolean      mc_text_layout_breaks_inside_word (PangoLayout *layout);
 double        mc_text_longest_word_width (const char        *text,
                                           const McTextStyle *style);
 
+/* How many layouts mc_text_layout_new() has made, on every thread: what
+ * the tests count to see that a text is shaped once, not once per size. */
+guint         mc_text_get_n_layouts   (void);
+
 /* Lays text out to fit width × height: the size starts at style->size and
- * shrinks (in small steps) down to min_size. Returns the layout; *fits says
+ * shrinks (in small steps) down to min_size, judged from the text's
+ * widths measured once (mc-text-measure.c) and laid out once at the size
+ * found. Returns the layout; *fits says
  * whether the text fit at that size (FALSE: it is clipped to max lines with
  * an ellipsis at min_size). */
 PangoLayout  *mc_text_layout_fit      (const char        *text,

@@ -1,0 +1,171 @@
+/* test-text-fit.c — mc_text_layout_fit() shapes a text once and finds the
+ * same size as laying it out at every candidate size did */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-text.h"
+#include "mc-test-util.h"
+
+static const McTextStyle note_style = { "Liberation Sans", 40, PANGO_WEIGHT_NORMAL,
+                                        PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+
+static gboolean
+oracle_fits (PangoLayout *layout,
+             double       width,
+             double       height)
+{
+  double w, h;
+
+  mc_text_layout_get_size (layout, &w, &h);
+  return h <= height + 0.01 && w <= width + 0.01 &&
+         !mc_text_layout_breaks_inside_word (layout);
+}
+
+static PangoLayout *
+oracle_layout (const char *text,
+               double      size,
+               double      width)
+{
+  McTextStyle style = note_style;
+
+  style.size = size;
+  return mc_text_layout_new (text, &style, width);
+}
+
+/* The search as it was: every candidate size laid out. Returns the size
+ * found, or 0 when the text does not fit even at min_size. */
+static double
+oracle_size (const char *text,
+             double      width,
+             double      height,
+             double      min_size)
+{
+  g_autoptr(PangoLayout) full = oracle_layout (text, note_style.size, width);
+  g_autoptr(PangoLayout) floor_layout = NULL;
+  double lo = min_size;
+  double hi = note_style.size;
+
+  if (oracle_fits (full, width, height))
+    return note_style.size;
+  floor_layout = oracle_layout (text, min_size, width);
+  if (!oracle_fits (floor_layout, width, height))
+    return 0;
+  for (guint i = 0; i < 7 && hi - lo > 0.01 * note_style.size; i++)
+    {
+      double mid = (lo + hi) / 2;
+      g_autoptr(PangoLayout) candidate = oracle_layout (text, mid, width);
+
+      if (oracle_fits (candidate, width, height))
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static const char *texts[] = {
+  "Kort",
+  "Een langere zin die bij veertig pixels niet in het vak past",
+  "Bewoners onderzoeken de gezondheidskloof in hun eigen wijk, samen met de GGD",
+  "Gezondheidskloof: zeven jaar verschil in levensverwachting tussen wijken",
+  "Eerste regel\nTweede regel die wat langer is\n\nNa een lege regel",
+  "Semesterritme en gezondheidsagenda lopen niet gelijk op",
+  "https://example.org/een/heel/lang/pad/zonder/spaties/dat/toch/moet/breken",
+  "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+  "Wie    zet   extra    spaties   tussen   de   woorden?   ",
+  "Tijdspad 2024–2027: pilot, evaluatie, opschaling (80 % van de wijken)",
+};
+
+/* Every text, in boxes from roomy to hopeless: the same size as the old
+ * search, and a layout that really fits whenever it says so. */
+static void
+test_fit_same_as_search (void)
+{
+  static const double widths[] = { 90, 140, 200, 260, 333.3, 420 };
+  static const double heights[] = { 30, 48.5, 80, 120, 200 };
+  guint checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+        {
+          g_autoptr(PangoLayout) layout = NULL;
+          double expected = oracle_size (texts[t], widths[w], heights[h], 12);
+          double size;
+          gboolean fits = FALSE;
+
+          layout = mc_text_layout_fit (texts[t], &note_style, widths[w], heights[h], 12, &fits);
+          size = (double) pango_font_description_get_size (pango_layout_get_font_description (layout))
+                 / PANGO_SCALE;
+          if (expected == 0)
+            {
+              /* The floor, cut with an ellipsis unless only a word broke. */
+              g_assert_cmpfloat (size, ==, 12);
+              g_assert_true (fits == !pango_layout_is_ellipsized (layout));
+              continue;
+            }
+          g_assert_true (fits);
+          g_assert_cmpfloat_with_epsilon (size, expected, 1.0 / PANGO_SCALE);
+          g_assert_true (oracle_fits (layout, widths[w], heights[h]));
+          checked++;
+        }
+  /* Most boxes hold their text at some size. */
+  g_assert_cmpuint (checked, >, 150);
+}
+
+/* A text that must shrink is laid out once, not once per candidate size
+ * (the old search made 9 layouts for it), and its measure is reused for
+ * another box and for its longest word. */
+static void
+test_fit_shapes_once (void)
+{
+  const char *text = "Een notitie die in dit vak moet krimpen om te passen, twee keer";
+  g_autoptr(PangoLayout) first = NULL;
+  g_autoptr(PangoLayout) second = NULL;
+  gboolean fits = FALSE;
+  guint before = mc_text_get_n_layouts ();
+  double size;
+
+  first = mc_text_layout_fit (text, &note_style, 300, 120, 12, &fits);
+  g_assert_true (fits);
+  size = (double) pango_font_description_get_size (pango_layout_get_font_description (first))
+         / PANGO_SCALE;
+  g_assert_cmpfloat (size, <, 40);
+  /* The measure (one line per paragraph) and the layout at the size found. */
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, <=, 2);
+
+  before = mc_text_get_n_layouts ();
+  second = mc_text_layout_fit (text, &note_style, 260, 140, 12, &fits);
+  g_assert_true (fits);
+  g_assert_cmpfloat (mc_text_longest_word_width (text, &note_style), >, 0);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, <=, 1);
+}
+
+/* The longest word, measured from the shared measure, is the width of
+ * that word laid out alone. */
+static void
+test_longest_word (void)
+{
+  g_autoptr(PangoLayout) alone = oracle_layout ("gezondheidskloof", note_style.size, -1);
+  double w;
+
+  mc_text_layout_get_size (alone, &w, NULL);
+  g_assert_cmpfloat_with_epsilon (mc_text_longest_word_width ("de gezondheidskloof  in wijken",
+                                                              &note_style),
+                                  w, 0.01);
+  g_assert_cmpfloat (mc_text_longest_word_width ("", &note_style), ==, 0);
+  g_assert_cmpfloat (mc_text_longest_word_width ("   ", &note_style), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/text-fit/same-as-search", test_fit_same_as_search);
+  g_test_add_func ("/mc/text-fit/shapes-once", test_fit_shapes_once);
+  g_test_add_func ("/mc/text-fit/longest-word", test_longest_word);
+  return g_test_run ();
+}
