@@ -481,6 +481,8 @@ _mc_canvas_snapshot (GtkWidget   *widget,
   scene = mc_canvas_get_scene (self);
   if (scene == NULL)
     return;
+  /* A new board is drawn once, already fitted (issue 17). */
+  _mc_canvas_fit_before_drawing (self);
 
   if (_mc_canvas_get_board_bounds (self, &bounds))
     {

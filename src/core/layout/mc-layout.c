@@ -10,6 +10,7 @@
 #include "mc-layout-private.h"
 #include "mc-layout-parts-private.h"
 #include "mc-layout-clusters-private.h"
+#include "mc-layout-incremental-private.h"
 #include "mc-board.h"
 #include "mc-command.h"
 #include "mc-figure-kind.h"
@@ -546,6 +547,7 @@ mc_layout_build (McLayout            *self,
 
   theme = mc_theme_get (options->theme);
   self->generation++;
+  _mc_layout_incremental_begin (self, options);
   g_hash_table_remove_all (self->note_rects);
   g_hash_table_remove_all (self->note_areas);
   g_ptr_array_set_size (self->misfits, 0);
@@ -766,6 +768,7 @@ mc_layout_build (McLayout            *self,
             }
         }
 
+      _mc_layout_incremental_note (self, note, placed != NULL && !(mc_note_get_has_position (note) && !for_frame));
       g_hash_table_insert (self->note_rects, g_strdup (mc_note_get_id (note)),
                            mc_rect_copy (&rect));
       if (options->notes)
