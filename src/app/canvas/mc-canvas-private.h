@@ -25,6 +25,9 @@ struct _McCanvas
   McScene       *previous_scene; /* the scene before the notes in changed_ids
                                     changed: mc_layout_update() starts from it */
   GPtrArray     *changed_ids;    /* char*, NULL-terminated when used */
+  gboolean       damaged;        /* the board texture is out of date in damage */
+  McRect         damage;         /* board units */
+  guint          n_full_renders; /* board textures rendered whole (tests) */
   McViewOptions  options;
 
   /* View: widget = (board - origin) × zoom */
@@ -77,6 +80,11 @@ void  _mc_canvas_notify_zoom        (McCanvas   *self);
 /* The scene's bounds; FALSE for an empty board. */
 gboolean _mc_canvas_get_board_bounds (McCanvas  *self,
                                      McRect     *bounds);
+
+/* mc-canvas-draw.c: the board texture is out of date where rect is
+ * (board units); the next frame renders only there. */
+void  _mc_canvas_add_damage         (McCanvas     *self,
+                                     const McRect *rect);
 
 /* mc-canvas-view.c */
 void  _mc_canvas_set_origin         (McCanvas   *self,

@@ -36,9 +36,22 @@ invalidate_scene (McCanvas *self)
   g_clear_pointer (&self->scene, mc_scene_unref);
   g_clear_pointer (&self->previous_scene, mc_scene_unref);
   g_clear_pointer (&self->changed_ids, g_ptr_array_unref);
+  self->damaged = FALSE;
   if (self->edit != NULL)
     g_clear_object (&self->edit->cache);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Where the notes ids are now, as damage. */
+static void
+damage_notes (McCanvas           *self,
+              const char * const *ids)
+{
+  McRect rect;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (mc_layout_get_note_rect (self->layout, ids[i], &rect))
+      _mc_canvas_add_damage (self, &rect);
 }
 
 /* Only the notes note_ids changed: the next scene is made from this one,
@@ -61,8 +74,8 @@ invalidate_notes (McCanvas           *self,
     }
   for (guint i = 0; note_ids[i] != NULL; i++)
     g_ptr_array_add (self->changed_ids, g_strdup (note_ids[i]));
-  if (self->edit != NULL)
-    g_clear_object (&self->edit->cache);
+  /* Where they were; where they go is added once they are laid out. */
+  damage_notes (self, note_ids);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -125,11 +138,19 @@ mc_canvas_get_scene (McCanvas *self)
           g_ptr_array_add (self->changed_ids, NULL);
           self->scene = mc_layout_update (self->layout, self->board, &options, self->previous_scene,
                                           (const char * const *) self->changed_ids->pdata);
+          if (self->scene != NULL)
+            damage_notes (self, (const char * const *) self->changed_ids->pdata);
         }
       g_clear_pointer (&self->previous_scene, mc_scene_unref);
       g_clear_pointer (&self->changed_ids, g_ptr_array_unref);
       if (self->scene == NULL)
-        self->scene = mc_layout_build (self->layout, self->board, &options);
+        {
+          /* Built anew: the board texture is drawn anew too. */
+          self->damaged = FALSE;
+          if (self->edit != NULL)
+            g_clear_object (&self->edit->cache);
+          self->scene = mc_layout_build (self->layout, self->board, &options);
+        }
     }
 
   return self->scene;
