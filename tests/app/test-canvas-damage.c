@@ -4,7 +4,8 @@
  * Runs under Xvfb (tools/test). After a note is added the canvas makes its
  * scene with mc_layout_update() and patches the board texture where the
  * note is, instead of rendering the board again; the patched texture is
- * the one a full render gives.
+ * the one a full render gives. With MC_SCREENSHOTS=<dir> the window with
+ * the new note is saved there as a PNG.
  */
 #include "config.h"
 
@@ -77,6 +78,8 @@ test_add_note_patches_texture (void)
   g_assert_cmpuint (canvas->n_full_renders, ==, renders);
   g_assert_true (canvas->edit->cache != before);
   patched = download (canvas->edit->cache, &stride);
+  /* MC_SCREENSHOTS=<dir>: the window with the new note, for a look. */
+  mc_test_screenshot (GTK_WIDGET (window), g_getenv ("MC_SCREENSHOTS"), "canvas-damage.png");
   height = gdk_texture_get_height (canvas->edit->cache);
 
   /* The same pixels as a full render. */
