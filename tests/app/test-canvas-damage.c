@@ -1,5 +1,5 @@
-/* test-canvas-damage.c — a change to a note redraws only its area
- * (issue 17)
+/* test-canvas-damage.c — a change to a note redraws only its area, and
+ * a new board is rendered once, already fitted (issue 17)
  *
  * Runs under Xvfb (tools/test). After a note is added the canvas makes its
  * scene with mc_layout_update() and patches the board texture where the
@@ -96,6 +96,34 @@ test_add_note_patches_texture (void)
   mc_test_close_windows (app);
 }
 
+/* A new board is fitted before its first frame: rendered once, at the
+ * fitted zoom (before, it was rendered at 100 % and again fitted). */
+static void
+test_open_renders_once (void)
+{
+  g_autoptr(McBoard) board = mc_test_region_board_new (300);
+  McWindow *window = NULL;
+  McCanvas *canvas;
+  McRect bounds, visible;
+
+  mc_test_present_window (app, board, &window);
+  canvas = mc_window_get_canvas (window);
+  mc_test_wait_until (texture_ready, canvas, "the board texture");
+  mc_test_run_for (200);
+  g_assert_true (texture_ready (canvas));
+
+  g_assert_cmpuint (canvas->n_full_renders, ==, 1);
+  /* And that one render shows the whole board. */
+  mc_scene_get_bounds (canvas->scene, &bounds);
+  mc_canvas_get_visible_rect (canvas, &visible);
+  g_assert_cmpfloat (visible.x, <=, bounds.x);
+  g_assert_cmpfloat (visible.y, <=, bounds.y);
+  g_assert_cmpfloat (visible.x + visible.width, >=, bounds.x + bounds.width);
+  g_assert_cmpfloat (visible.y + visible.height, >=, bounds.y + bounds.height);
+
+  mc_test_close_windows (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +132,7 @@ main (int   argc,
 
   app = mc_test_app_new (&argc, &argv);
   g_test_add_func ("/canvas-damage/add-note-patches-texture", test_add_note_patches_texture);
+  g_test_add_func ("/canvas-damage/open-renders-once", test_open_renders_once);
   status = mc_test_app_run (app);
   return status;
 }
