@@ -222,6 +222,9 @@ mc_layout_update (McLayout            *self,
         return NULL;
       if (mc_layout_get_note_rect (self, id, &old) && !inside_paper (&paper->bounds, &old, 1.0))
         return NULL;
+      /* A note gone may have left a cluster, whose outline then shrinks. */
+      if (note == NULL && mc_board_get_clusters (board) != NULL && mc_board_get_clusters (board)->len > 0)
+        return NULL;
       if (note != NULL)
         {
           if (mc_board_get_note_cluster (board, id) != NULL ||
