@@ -73,6 +73,26 @@ append_region_fill (McCanvas   *self,
   cairo_restore (cr);
 }
 
+/* A texture of surface (taken). */
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  GBytes *bytes;
+  GdkTexture *texture;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  g_bytes_unref (bytes);
+
+  return texture;
+}
+
 /* Renders scene for the current view into a texture. Hover, selection,
  * rubber-band and drag frames then only blit it and draw a few notes on
  * top, which keeps them fast on boards with a thousand notes. */
@@ -86,27 +106,83 @@ render_board_texture (McCanvas     *self,
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  GBytes *bytes;
-  GdkTexture *texture;
-  int stride;
 
+  self->n_full_renders++;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, self->zoom * scale, self->zoom * scale);
   cairo_translate (cr, -self->origin_x, -self->origin_y);
   mc_render_scene (cr, scene, visible);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale,
-                                    GDK_MEMORY_DEFAULT, bytes, stride);
-  g_bytes_unref (bytes);
+  return texture_from_surface (surface);
+}
 
-  return texture;
+void
+_mc_canvas_add_damage (McCanvas     *self,
+                       const McRect *rect)
+{
+  /* Shadows and conflict outlines reach a little past a note. */
+  double margin = 0.1 * MAX (rect->width, rect->height) + 2.0 / self->zoom;
+  McRect grown = { rect->x - margin, rect->y - margin,
+                   rect->width + 2 * margin, rect->height + 2 * margin };
+
+  if (self->damaged)
+    mc_rect_union (&self->damage, &grown, &self->damage);
+  else
+    self->damage = grown;
+  self->damaged = TRUE;
+}
+
+/* A copy of the board texture old with only the damage rendered again
+ * (issue 17: a change costs its area, not the board). The clip is on
+ * whole pixels, so every pixel is either kept or drawn as a full render
+ * would draw it. */
+static GdkTexture *
+patch_board_texture (McCanvas   *self,
+                     GdkTexture *old,
+                     McScene    *scene,
+                     int         scale)
+{
+  int width = gdk_texture_get_width (old);
+  int height = gdk_texture_get_height (old);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  double x0 = self->damage.x, y0 = self->damage.y;
+  double x1 = self->damage.x + self->damage.width, y1 = self->damage.y + self->damage.height;
+  McRect area;
+  cairo_t *cr;
+
+  gdk_texture_download (old, cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  cr = cairo_create (surface);
+  cairo_scale (cr, self->zoom * scale, self->zoom * scale);
+  cairo_translate (cr, -self->origin_x, -self->origin_y);
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  x0 = CLAMP (floor (x0), 0, width);
+  y0 = CLAMP (floor (y0), 0, height);
+  x1 = CLAMP (ceil (x1), 0, width);
+  y1 = CLAMP (ceil (y1), 0, height);
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_restore (cr);
+  cairo_clip (cr);
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  /* What the whole pixels cover, in board units. */
+  cairo_device_to_user (cr, &x0, &y0);
+  cairo_device_to_user (cr, &x1, &y1);
+  area = (McRect) { x0, y0, x1 - x0, y1 - y0 };
+  mc_render_scene (cr, scene, &area);
+  cairo_destroy (cr);
+
+  return texture_from_surface (surface);
 }
 
 static void
@@ -140,6 +216,17 @@ snapshot_board (McCanvas     *self,
           || edit->cache_y != self->origin_y || edit->cache_width != width
           || edit->cache_height != height || edit->cache_scale != scale))
     g_clear_object (&edit->cache);
+
+  if (edit->cache != NULL && self->damaged && moving)
+    g_clear_object (&edit->cache);   /* drawn from the drag's base scene */
+  else if (edit->cache != NULL && self->damaged)
+    {
+      GdkTexture *patched = patch_board_texture (self, edit->cache, scene, scale);
+
+      g_object_unref (edit->cache);
+      edit->cache = patched;
+    }
+  self->damaged = FALSE;
 
   if (edit->cache == NULL)
     {
@@ -481,6 +568,8 @@ _mc_canvas_snapshot (GtkWidget   *widget,
   scene = mc_canvas_get_scene (self);
   if (scene == NULL)
     return;
+  /* A new board is drawn once, already fitted (issue 17). */
+  _mc_canvas_fit_before_drawing (self);
 
   if (_mc_canvas_get_board_bounds (self, &bounds))
     {

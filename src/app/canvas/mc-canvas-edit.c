@@ -329,7 +329,7 @@ _mc_canvas_edit_board_changed (McCanvas      *self,
   if (edit == NULL)
     return;
 
-  g_clear_object (&edit->cache);
+  /* The board texture: mc-canvas.c has cleared it or marked its damage. */
   if (flags == MC_CHANGE_ALL)
     {
       /* Another board: nothing of the old one's editing carries over. */

@@ -22,6 +22,12 @@ struct _McCanvas
   gulong         board_changed_id;
   McLayout      *layout;
   McScene       *scene;          /* NULL when out of date */
+  McScene       *previous_scene; /* the scene before the notes in changed_ids
+                                    changed: mc_layout_update() starts from it */
+  GPtrArray     *changed_ids;    /* char*, NULL-terminated when used */
+  gboolean       damaged;        /* the board texture is out of date in damage */
+  McRect         damage;         /* board units */
+  guint          n_full_renders; /* board textures rendered whole (tests) */
   McViewOptions  options;
 
   /* View: widget = (board - origin) × zoom */
@@ -75,11 +81,20 @@ void  _mc_canvas_notify_zoom        (McCanvas   *self);
 gboolean _mc_canvas_get_board_bounds (McCanvas  *self,
                                      McRect     *bounds);
 
+/* mc-canvas-draw.c: the board texture is out of date where rect is
+ * (board units); the next frame renders only there. */
+void  _mc_canvas_add_damage         (McCanvas     *self,
+                                     const McRect *rect);
+
 /* mc-canvas-view.c */
 void  _mc_canvas_set_origin         (McCanvas   *self,
                                      double      origin_x,
                                      double      origin_y);
 void  _mc_canvas_stop_animation     (McCanvas   *self);
+/* A new board's first frame: the fitted view, set quietly from inside the
+ * snapshot so the board is rendered once, at that zoom; the refit idle
+ * then notifies the zoom. */
+void  _mc_canvas_fit_before_drawing (McCanvas   *self);
 /* Shows the whole board (refits follow the window while it is kept). */
 void  _mc_canvas_fit_board          (McCanvas   *self,
                                      gboolean    animate);

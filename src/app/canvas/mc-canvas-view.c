@@ -280,29 +280,55 @@ mc_canvas_zoom_reset (McCanvas *self)
   zoom_about_centre (self, 1.0);
 }
 
+/* The zoom and origin that show rect whole, centred, with a margin;
+ * FALSE when the widget or rect is too small to say. */
+static gboolean
+fitted_view (McCanvas     *self,
+             const McRect *rect,
+             double       *zoom,
+             double       *origin_x,
+             double       *origin_y)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (width <= 2 * FIT_MARGIN || height <= 2 * FIT_MARGIN
+      || rect->width <= 0 || rect->height <= 0)
+    return FALSE;
+
+  *zoom = clamp_zoom (MIN ((width - 2 * FIT_MARGIN) / rect->width,
+                           (height - 2 * FIT_MARGIN) / rect->height));
+  *origin_x = rect->x + rect->width / 2.0 - width / 2.0 / *zoom;
+  *origin_y = rect->y + rect->height / 2.0 - height / 2.0 / *zoom;
+  return TRUE;
+}
+
 void
 mc_canvas_zoom_to_rect (McCanvas     *self,
                         const McRect *rect,
                         gboolean      animate)
 {
-  double width, height, zoom;
+  double zoom, origin_x, origin_y;
 
   g_return_if_fail (MC_IS_CANVAS (self));
   g_return_if_fail (rect != NULL);
 
   self->fit_kept = FALSE;
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (width <= 2 * FIT_MARGIN || height <= 2 * FIT_MARGIN
-      || rect->width <= 0 || rect->height <= 0)
+  if (!fitted_view (self, rect, &zoom, &origin_x, &origin_y))
     return;
 
-  zoom = clamp_zoom (MIN ((width - 2 * FIT_MARGIN) / rect->width,
-                          (height - 2 * FIT_MARGIN) / rect->height));
-  animate_to (self, zoom,
-              rect->x + rect->width / 2.0 - width / 2.0 / zoom,
-              rect->y + rect->height / 2.0 - height / 2.0 / zoom,
-              animate);
+  animate_to (self, zoom, origin_x, origin_y, animate);
+}
+
+void
+_mc_canvas_fit_before_drawing (McCanvas *self)
+{
+  McRect bounds;
+
+  if (!self->fit_pending || self->tick_id != 0 || !_mc_canvas_get_board_bounds (self, &bounds))
+    return;
+  if (fitted_view (self, &bounds, &self->zoom, &self->origin_x, &self->origin_y))
+    constrain_origin (self, &self->origin_x, &self->origin_y);
 }
 
 void

@@ -14,6 +14,7 @@
 #include "mc-canvas-edit-private.h"
 #include "mc-catalog.h"
 #include "mc-figure.h"
+#include "mc-layout-incremental.h"
 
 G_DEFINE_FINAL_TYPE (McCanvas, mc_canvas, GTK_TYPE_WIDGET)
 
@@ -33,8 +34,48 @@ static void
 invalidate_scene (McCanvas *self)
 {
   g_clear_pointer (&self->scene, mc_scene_unref);
+  g_clear_pointer (&self->previous_scene, mc_scene_unref);
+  g_clear_pointer (&self->changed_ids, g_ptr_array_unref);
+  self->damaged = FALSE;
   if (self->edit != NULL)
     g_clear_object (&self->edit->cache);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Where the notes ids are now, as damage. */
+static void
+damage_notes (McCanvas           *self,
+              const char * const *ids)
+{
+  McRect rect;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (mc_layout_get_note_rect (self->layout, ids[i], &rect))
+      _mc_canvas_add_damage (self, &rect);
+}
+
+/* Only the notes note_ids changed: the next scene is made from this one,
+ * laying out just them (mc_layout_update()), when it can be. */
+static void
+invalidate_notes (McCanvas           *self,
+                  const char * const *note_ids)
+{
+  if (self->scene != NULL)
+    {
+      g_clear_pointer (&self->previous_scene, mc_scene_unref);
+      g_clear_pointer (&self->changed_ids, g_ptr_array_unref);
+      self->previous_scene = g_steal_pointer (&self->scene);
+      self->changed_ids = g_ptr_array_new_with_free_func (g_free);
+    }
+  if (self->changed_ids == NULL)
+    {
+      invalidate_scene (self);
+      return;
+    }
+  for (guint i = 0; note_ids[i] != NULL; i++)
+    g_ptr_array_add (self->changed_ids, g_strdup (note_ids[i]));
+  /* Where they were; where they go is added once they are laid out. */
+  damage_notes (self, note_ids);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -66,7 +107,11 @@ on_board_changed (McBoard       *board,
   if ((flags & ~MC_CHANGE_HISTORY) == 0)
     return;
 
-  invalidate_scene (self);
+  /* Notes alone: lay out only them. */
+  if (note_ids != NULL && (flags & ~(MC_CHANGE_CONTENT | MC_CHANGE_LAYOUT | MC_CHANGE_HISTORY)) == 0)
+    invalidate_notes (self, (const char * const *) note_ids);
+  else
+    invalidate_scene (self);
   if (flags & MC_CHANGE_META)
     update_accessible_name (self);
   if (self->selected_figure != NULL && mc_board_get_figure (board, self->selected_figure) == NULL)
@@ -88,7 +133,24 @@ mc_canvas_get_scene (McCanvas *self)
       McViewOptions options = self->options;
 
       options.language = mc_board_get_language (self->board);
-      self->scene = mc_layout_build (self->layout, self->board, &options);
+      if (self->previous_scene != NULL && self->changed_ids != NULL)
+        {
+          g_ptr_array_add (self->changed_ids, NULL);
+          self->scene = mc_layout_update (self->layout, self->board, &options, self->previous_scene,
+                                          (const char * const *) self->changed_ids->pdata);
+          if (self->scene != NULL)
+            damage_notes (self, (const char * const *) self->changed_ids->pdata);
+        }
+      g_clear_pointer (&self->previous_scene, mc_scene_unref);
+      g_clear_pointer (&self->changed_ids, g_ptr_array_unref);
+      if (self->scene == NULL)
+        {
+          /* Built anew: the board texture is drawn anew too. */
+          self->damaged = FALSE;
+          if (self->edit != NULL)
+            g_clear_object (&self->edit->cache);
+          self->scene = mc_layout_build (self->layout, self->board, &options);
+        }
     }
 
   return self->scene;
@@ -279,7 +341,12 @@ refit_idle (gpointer data)
 
   self->refit_id = 0;
   if (self->fit_pending || self->fit_kept)
-    _mc_canvas_fit_board (self, FALSE);
+    {
+      /* The first frame may have been fitted quietly already
+       * (_mc_canvas_fit_before_drawing()): the zoom label learns it here. */
+      _mc_canvas_fit_board (self, FALSE);
+      _mc_canvas_notify_zoom (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -349,6 +416,8 @@ mc_canvas_dispose (GObject *object)
     g_clear_signal_handler (&self->board_changed_id, self->board);
   g_clear_object (&self->board);
   g_clear_pointer (&self->scene, mc_scene_unref);
+  g_clear_pointer (&self->previous_scene, mc_scene_unref);
+  g_clear_pointer (&self->changed_ids, g_ptr_array_unref);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->hover_region, g_free);
   g_clear_pointer (&self->selected_region, g_free);

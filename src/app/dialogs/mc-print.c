@@ -24,6 +24,7 @@ typedef struct
   GArray          *contents;     /* McRect, the scenes' bounds */
   GArray          *scales;       /* double, PDF points per scene unit */
   GtkWindow       *parent;       /* weak; for error dialogs */
+  GError          *refusal;      /* a page where text would be cut */
 
   /* The Figures tab of the print dialog */
   GtkDropDown     *theme_drop;
@@ -43,6 +44,7 @@ print_job_free (gpointer data)
   g_clear_pointer (&job->scenes, g_ptr_array_unref);
   g_clear_pointer (&job->contents, g_array_unref);
   g_clear_pointer (&job->scales, g_array_unref);
+  g_clear_error (&job->refusal);
   g_free (job);
 }
 
@@ -125,6 +127,16 @@ on_begin_print (GtkPrintOperation *operation,
           g_debug ("Not printing %s: %s", id != NULL ? id : "the board", error->message);
           continue;
         }
+      /* A page where text would be cut is refused, with the export's
+       * line, and nothing is printed (issue 12). */
+      if (!mc_export_check_fit (scene, scale, &error))
+        {
+          mc_scene_unref (scene);
+          g_clear_error (&job->refusal);
+          job->refusal = g_steal_pointer (&error);
+          gtk_print_operation_cancel (operation);
+          return;
+        }
       g_ptr_array_add (job->scenes, scene);
       g_array_append_val (job->contents, content);
       g_array_append_val (job->scales, scale);
@@ -194,6 +206,11 @@ on_done (GtkPrintOperation       *operation,
   PrintJob *job = user_data;
   g_autoptr(GError) error = NULL;
 
+  if (job->refusal != NULL)
+    {
+      show_print_error (job->parent, job->refusal);
+      return;
+    }
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
 
@@ -330,6 +347,17 @@ mc_print_operation_new (McBoard               *board,
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
 
   return operation;
+}
+
+const GError *
+mc_print_operation_get_refusal (GtkPrintOperation *operation)
+{
+  PrintJob *job;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), NULL);
+
+  job = g_object_get_data (G_OBJECT (operation), "mc-print-job");
+  return job != NULL ? job->refusal : NULL;
 }
 
 void

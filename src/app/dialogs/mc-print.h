@@ -26,6 +26,11 @@ void               mc_print_options_init   (McExportOptions       *options,
 GtkPrintOperation *mc_print_operation_new  (McBoard               *board,
                                             const McExportOptions *options);
 
+/* Why the operation printed nothing, when a page would have cut text
+ * (the export's one line, MC_LAYOUT_ERROR_DOES_NOT_FIT; the operation was
+ * cancelled and the error is shown over the parent); NULL otherwise. */
+const GError      *mc_print_operation_get_refusal (GtkPrintOperation *operation);
+
 /* The print dialog for board; errors in a dialog over parent. */
 void               mc_print_board          (GtkWindow             *parent,
                                             McBoard               *board);

@@ -10,6 +10,7 @@
 #include "mc-layout-private.h"
 #include "mc-layout-parts-private.h"
 #include "mc-layout-clusters-private.h"
+#include "mc-layout-incremental-private.h"
 #include "mc-board.h"
 #include "mc-command.h"
 #include "mc-figure-kind.h"
@@ -518,6 +519,7 @@ share_region_text_sizes (McLayout            *self,
           }
         drawn->text_size = _mc_layout_note_text_size (self, drawn->note, &drawn->rect,
                                                       drawn->scale, drawn->grown, options);
+        _mc_layout_incremental_text_size (self, drawn->note, drawn->text_size);
         if (size == NULL)
           g_hash_table_insert (smallest, g_steal_pointer (&key),
                                g_memdup2 (&drawn->text_size, sizeof (double)));
@@ -677,6 +679,7 @@ mc_layout_build (McLayout            *self,
 
   theme = mc_theme_get (options->theme);
   self->generation++;
+  _mc_layout_incremental_begin (self, options);
   g_hash_table_remove_all (self->note_rects);
   g_hash_table_remove_all (self->note_areas);
   g_ptr_array_set_size (self->misfits, 0);
@@ -917,6 +920,7 @@ mc_layout_build (McLayout            *self,
             }
         }
 
+      _mc_layout_incremental_note (self, note, placed != NULL && !(mc_note_get_has_position (note) && !for_frame));
       g_hash_table_insert (self->note_rects, g_strdup (mc_note_get_id (note)),
                            mc_rect_copy (&rect));
       if (options->notes)

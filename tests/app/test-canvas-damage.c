@@ -1,0 +1,159 @@
+/* test-canvas-damage.c — a change to a note redraws only its area, and
+ * a new board is rendered once, already fitted (issue 17)
+ *
+ * Runs under Xvfb (tools/test). After a note is added the canvas makes its
+ * scene with mc_layout_update() and patches the board texture where the
+ * note is, instead of rendering the board again; the patched texture is
+ * the one a full render gives. With MC_SCREENSHOTS=<dir> the window with
+ * the new note is saved there as a PNG.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "mc-canvas-edit-private.h"
+#include "mc-editing.h"
+#include "mc-test-app.h"
+#include "mc-test-board.h"
+#include "mc-test-util.h"
+
+static GtkApplication *app;
+
+static gboolean
+texture_ready (gpointer data)
+{
+  McCanvas *canvas = data;
+
+  return canvas->scene != NULL && canvas->changed_ids == NULL && !canvas->damaged &&
+         canvas->edit->cache != NULL && !canvas->fit_pending && canvas->refit_id == 0;
+}
+
+static guchar *
+download (GdkTexture *texture,
+          gsize      *stride)
+{
+  guchar *data;
+
+  *stride = gdk_texture_get_width (texture) * 4;
+  data = g_malloc (*stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, data, *stride);
+  return data;
+}
+
+static void
+test_add_note_patches_texture (void)
+{
+  g_autoptr(McBoard) board = mc_test_region_board_new (300);
+  McWindow *window = NULL;
+  McCanvas *canvas;
+  McBoard *shown;
+  g_autofree guchar *patched = NULL;
+  g_autofree guchar *full = NULL;
+  GdkTexture *before;
+  gsize stride;
+  guint renders, differing = 0, height;
+  int index;
+  const McSceneItem *region;
+
+  mc_test_present_window (app, board, &window);
+  canvas = mc_window_get_canvas (window);
+  shown = mc_canvas_get_board (canvas);
+  mc_test_wait_until (texture_ready, canvas, "the board texture");
+
+  renders = canvas->n_full_renders;
+  before = canvas->edit->cache;
+  index = mc_scene_find_group (canvas->scene, "cimo/context");
+  g_assert_cmpint (index, >=, 0);
+  region = mc_scene_get_item (canvas->scene, index);
+  mc_board_execute (shown, mc_editing_new_note_command (shown, mc_canvas_get_layout (canvas), canvas->scene,
+                                                        region->bounds.x + region->bounds.width / 2,
+                                                        region->bounds.y + region->bounds.height / 2,
+                                                        "Een nieuwe notitie", "Test", NULL));
+  g_assert_null (canvas->scene);
+  g_assert_nonnull (canvas->previous_scene);
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  mc_test_wait_until (texture_ready, canvas, "the patched texture");
+
+  /* Patched, not rendered whole. */
+  g_assert_cmpuint (canvas->n_full_renders, ==, renders);
+  g_assert_true (canvas->edit->cache != before);
+  patched = download (canvas->edit->cache, &stride);
+  /* MC_SCREENSHOTS=<dir>: the window with the new note, for a look. */
+  mc_test_screenshot (GTK_WIDGET (window), g_getenv ("MC_SCREENSHOTS"), "canvas-damage.png");
+  height = gdk_texture_get_height (canvas->edit->cache);
+
+  /* The same pixels as a full render. */
+  g_clear_object (&canvas->edit->cache);
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  mc_test_wait_until (texture_ready, canvas, "the full texture");
+  g_assert_cmpuint (canvas->n_full_renders, ==, renders + 1);
+  full = download (canvas->edit->cache, &stride);
+  for (gsize i = 0; i < stride * height; i++)
+    if (ABS ((int) patched[i] - (int) full[i]) > 2)
+      differing++;
+  g_assert_cmpuint (differing, ==, 0);
+
+  mc_test_close_windows (app);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  return ++*frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* A new board is fitted before its first frame: rendered once, at the
+ * fitted zoom (before, it was rendered at 100 % and again fitted). 120
+ * notes: a board the window shows whole above its smallest zoom. */
+static void
+test_open_renders_once (void)
+{
+  g_autoptr(McBoard) board = mc_test_region_board_new (120);
+  McWindow *window = NULL;
+  McCanvas *canvas;
+  McRect bounds, visible;
+  guint frames = 0;
+
+  mc_test_present_window (app, board, &window);
+  canvas = mc_window_get_canvas (window);
+  mc_test_wait_until (texture_ready, canvas, "the board texture");
+  /* Anything left to do after the first frame (a late fit) would run
+   * within the next frames. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (canvas), count_frame, &frames, NULL);
+  mc_test_wait_until (three_frames, &frames, "three more frames");
+  g_assert_true (texture_ready (canvas));
+
+  g_assert_cmpuint (canvas->n_full_renders, ==, 1);
+  /* And that one render shows the whole board. */
+  mc_scene_get_bounds (canvas->scene, &bounds);
+  mc_canvas_get_visible_rect (canvas, &visible);
+  g_assert_cmpfloat (visible.x, <=, bounds.x);
+  g_assert_cmpfloat (visible.y, <=, bounds.y);
+  g_assert_cmpfloat (visible.x + visible.width, >=, bounds.x + bounds.width);
+  g_assert_cmpfloat (visible.y + visible.height, >=, bounds.y + bounds.height);
+
+  mc_test_close_windows (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = mc_test_app_new (&argc, &argv);
+  g_test_add_func ("/canvas-damage/add-note-patches-texture", test_add_note_patches_texture);
+  g_test_add_func ("/canvas-damage/open-renders-once", test_open_renders_once);
+  status = mc_test_app_run (app);
+  return status;
+}
