@@ -560,6 +560,64 @@ test_reduced_motion (void)
   close_board (&fixture);
 }
 
+static int
+natural_height (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Large text (the desktop's text scaling, gtk-xft-dpi) scales the chrome:
+ * the window's own labels and the presentation banner's styled type. */
+static void
+test_large_text (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *banner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *labels[3];
+  int before[3];
+  int dpi;
+
+  open_board (&fixture, board);
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    dpi = 96 * 1024;
+
+  labels[0] = gtk_label_new ("Mechanismen");
+  labels[1] = gtk_label_new ("Mechanismen");
+  labels[2] = gtk_label_new ("Mechanismen");
+  gtk_widget_add_css_class (banner, "prompt-banner");
+  gtk_widget_add_css_class (labels[1], "banner-title");
+  gtk_widget_add_css_class (labels[2], "banner-prompt");
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    gtk_box_append (GTK_BOX (banner), labels[i]);
+  gtk_window_set_child (GTK_WINDOW (window), banner);
+  gtk_window_present (GTK_WINDOW (window));
+  mc_test_spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    before[i] = natural_height (labels[i]);
+  g_assert_cmpint (before[1], >, before[0]);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi * 3 / 2, NULL);
+  mc_test_spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      int after = natural_height (labels[i]);
+
+      g_test_message ("label %u: %d px, %d px at 150%% text", i, before[i], after);
+      g_assert_cmpint (after, >=, before[i] * 13 / 10);
+    }
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  close_board (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -574,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/mc/keyboard/announce-burst", test_announce_burst);
   g_test_add_func ("/mc/keyboard/accessible-speed", test_speed);
   g_test_add_func ("/mc/keyboard/reduced-motion", test_reduced_motion);
+  g_test_add_func ("/mc/keyboard/large-text", test_large_text);
 
   return mc_test_app_run (app);
 }
