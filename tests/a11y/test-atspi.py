@@ -195,6 +195,9 @@ voted = wait_for("the vote announced",
                           if source == voting.get_name()
                           and re.fullmatch(r"\d+ votes?", text or "")])
 check(voted, "a vote is announced on the focused note: %r" % voted[-1])
+said = [text for source, text in descriptions if source == voting.get_name()]
+check(said[0] == voted[-1],
+      "the announcement is the first thing the note says, its new description waits: %r" % said)
 
 moving = focused_note(canvas)
 moving_name = moving.get_name()

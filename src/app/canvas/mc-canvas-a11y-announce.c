@@ -51,6 +51,33 @@ note_before_free (gpointer data)
 
 /* Delivery */
 
+/* The node's own description, held back during an announcement or an
+ * edit, is sent again. */
+static void
+release_node (McA11yNode *node)
+{
+  node->announcing = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (node),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  node->description != NULL ? node->description : "",
+                                  -1);
+}
+
+/* The focused note held back its description for the edit's
+ * announcement; with none coming, or for another object, it has it back. */
+static void
+release_held (McCanvasA11y *a11y,
+              GtkWidget    *except)
+{
+  McA11yNode *held = a11y->held;
+
+  if (held == NULL || GTK_WIDGET (held) == except)
+    return;
+  g_clear_weak_pointer (&a11y->held);
+  if (GTK_WIDGET (held) != a11y->announced)
+    release_node (held);
+}
+
 static void
 restore_description (McCanvas *self)
 {
@@ -64,15 +91,7 @@ restore_description (McCanvas *self)
   g_clear_pointer (&a11y->announced_text, g_free);
 
   if (MC_IS_A11Y_NODE (target))
-    {
-      McA11yNode *node = MC_A11Y_NODE (target);
-
-      node->announcing = FALSE;
-      gtk_accessible_update_property (GTK_ACCESSIBLE (node),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      node->description != NULL ? node->description : "",
-                                      -1);
-    }
+    release_node (MC_A11Y_NODE (target));
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
@@ -101,6 +120,8 @@ deliver (McCanvas   *self,
   if (focus != NULL && MC_IS_A11Y_NODE (focus)
       && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     target = focus;
+  release_held (a11y, target);
+  g_clear_weak_pointer (&a11y->held);
 
   if (target != a11y->announced)
     {
@@ -188,6 +209,13 @@ remember_before (McCanvasA11y        *a11y,
 
       if (g_hash_table_contains (a11y->edited, note_ids[i]))
         continue;
+      /* The focused note's new description would be read before the
+       * announcement: it waits (see release_held()). */
+      if (node != NULL && gtk_widget_has_focus (GTK_WIDGET (node)) && a11y->held == NULL)
+        {
+          g_set_weak_pointer (&a11y->held, node);
+          node->announcing = TRUE;
+        }
       before = g_new0 (NoteBefore, 1);
       before->existed = node != NULL;
       before->region = node != NULL ? g_strdup (parent_id (node)) : NULL;
@@ -383,6 +411,8 @@ _mc_canvas_a11y_announce_synced (McCanvas *self)
   else if (g_hash_table_size (a11y->edited) > 0)
     text = describe_edit (self);
   g_hash_table_remove_all (a11y->edited);
+  if (text == NULL)
+    release_held (a11y, NULL);
   _mc_canvas_a11y_announce (self, text);
 }
 
@@ -423,6 +453,7 @@ _mc_canvas_a11y_announce_dispose (McCanvas *self)
   if (a11y->focus_root != NULL)
     g_signal_handlers_disconnect_by_func (a11y->focus_root, on_focus_widget, self);
   g_clear_weak_pointer (&a11y->focus_root);
+  g_clear_weak_pointer (&a11y->held);
   g_clear_pointer (&a11y->step_text, g_free);
   g_clear_pointer (&a11y->edited, g_hash_table_unref);
   g_clear_pointer (&a11y->burst, g_hash_table_unref);

@@ -46,6 +46,7 @@ struct _McCanvasA11y
   char       *pending_text;  /* told after the frame */
   guint       deliver_id;
   GtkRoot    *focus_root;    /* weak: watched for the focus leaving it */
+  McA11yNode *held;          /* weak: the focused note during an edit */
   GHashTable *burst;         /* region label ("" for none) → new notes */
   guint       burst_id;
   gint64      burst_start;   /* ms */
