@@ -5,7 +5,9 @@ Starts the real program on the example board, walks its accessible tree
 and checks that every figure, region and note of the board is there with
 its role and name (the notes' texts come from the program's own CSV
 outline of the same board), that Tab moves the focus from note to note in
-reading order, and that a note typed on the keyboard appears in the tree.
+reading order, that moving a note to another region by keyboard is
+announced (a description change of the focused note, which Orca speaks),
+and that a note typed on the keyboard appears in the tree.
 Then starts it again in presentation mode and checks that each stop puts
 the focus on the prompt, named by the stop's title and described by its
 questions, so a screen reader reads them.
@@ -14,6 +16,7 @@ MC_TEST_TIMEOUT_MULTIPLIER) only turns a hang into a failure. Prints TAP.
 """
 import csv
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,8 +37,21 @@ def check(ok, what):
     return ok
 
 
-# Any change on the accessibility bus wakes wait_for() to look again.
-events = Atspi.EventListener.new(lambda event: None)
+# Any change on the accessibility bus wakes wait_for() to look again; the
+# description changes are kept: that is how edits are announced.
+descriptions = []
+
+
+def on_event(event):
+    if event.type == "object:property-change:accessible-description":
+        try:
+            name = event.source.get_name()
+        except GLib.Error:  # an object already gone
+            name = None
+        descriptions.append((name, event.any_data))
+
+
+events = Atspi.EventListener.new(on_event)
 for kind in ("object:", "window:", "focus:"):
     events.register(kind)
 
@@ -103,8 +119,14 @@ def focused_note(canvas):
     return None
 
 
-def key(keysym):
+def key(keysym, modifiers=0):
+    """Presses keysym, with the modifier mask (X's: Shift 1, Mod1/Alt 8)
+    locked around it."""
+    if modifiers:
+        Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.LOCKMODIFIERS)
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    if modifiers:
+        Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
 
 
 # The board's notes and regions, as the program writes them.
@@ -161,6 +183,39 @@ check(len(set(seen)) == len(seen), "Tab focuses a new note each time: %s" % seen
 order = [region_index.get(name, -1) for name in seen]
 check(order == sorted(order) and order[0] == 0, "Tab goes in reading order (regions %s)" % order)
 
+# Moving the focused note to the next region by keyboard is announced: the
+# note (still focused) sends a description change with the result, the
+# event Orca speaks for the object it is on.
+# A vote on the focused note is announced the same way.
+voting = focused_note(canvas)
+del descriptions[:]
+key(0x2b)  # plus
+voted = wait_for("the vote announced",
+                 lambda: [text for source, text in descriptions
+                          if source == voting.get_name()
+                          and re.fullmatch(r"\d+ votes?", text or "")])
+check(voted, "a vote is announced on the focused note: %r" % voted[-1])
+said = [text for source, text in descriptions if source == voting.get_name()]
+check(said[0] == voted[-1],
+      "the announcement is the first thing the note says, its new description waits: %r" % said)
+
+moving = focused_note(canvas)
+moving_name = moving.get_name()
+del descriptions[:]
+key(0xff53, 1 | 8)  # Shift+Alt+Right
+announced = wait_for("the move announced",
+                     lambda: [text for source, text in descriptions
+                              if source == moving_name
+                              and (text or "").startswith("Note moved to ")])
+# The note's object in its new region is a new one, still focused.
+moved = wait_for("the moved note focused",
+                 lambda: (lambda f: f if f is not None and f.get_name() == moving_name else None)
+                 (focused_note(canvas)))
+region = moved.get_parent()
+check(announced[-1] == "Note moved to " + (region.get_name() if region is not None else "?"),
+      "a keyboard move is announced on the focused note: %r" % announced[-1])
+check(moved.get_state_set().contains(Atspi.StateType.FOCUSED), "the moved note keeps the focus")
+
 # A note typed on the keyboard appears in the tree.
 count = len(notes_of(canvas))
 key(0xff1b)  # Escape: no note selected
@@ -182,8 +237,13 @@ def focused_prompt(root):
     return None
 
 
+# A folder of its own: the edits above left a recovery file, whose
+# question would stand in front of the presentation.
+fresh = tempfile.mkdtemp(dir=os.environ.get("XDG_CACHE_HOME"))  # removed with it
 app = subprocess.Popen([EXE, "--present"],
                        env=dict(os.environ, LC_ALL="C.UTF-8", GSETTINGS_BACKEND="memory",
+                                XDG_DATA_HOME=fresh, XDG_STATE_HOME=fresh,
+                                XDG_CACHE_HOME=fresh, XDG_CONFIG_HOME=fresh,
                                 G_DEBUG=os.environ.get("MC_APP_G_DEBUG", "")))
 root = wait_for("the presentation on the accessibility bus", find_app)
 stops = [wait_for("the first stop's prompt focused", lambda: focused_prompt(root))]

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "mc-canvas-a11y-private.h"
+#include "mc-note.h"
 #include "mc-test-canvas.h"
 #include "mc-command.h"
 #include "mc-board-io.h"
@@ -165,6 +166,38 @@ wait_for_focus (Fixture    *fixture,
   mc_test_wait_until (focus_is_on, &wait, "the keyboard's focus on the object");
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *text;
+} AnnounceWait;
+
+/* What has the keyboard on the canvas tells the screen reader text: its
+ * description is the announcement (mc-canvas-a11y-announce.c). */
+static gboolean
+is_announced (gpointer data)
+{
+  AnnounceWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->fixture->window));
+  g_autofree char *wrong = NULL;
+
+  if (focus == NULL)
+    return FALSE;
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (focus),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, wait->text);
+  return wrong == NULL;
+}
+
+static void
+wait_for_announcement (Fixture    *fixture,
+                       const char *text)
+{
+  AnnounceWait wait = { fixture, text };
+  g_autofree char *what = g_strdup_printf ("the announcement \"%s\"", text);
+
+  mc_test_wait_until (is_announced, &wait, what);
+}
+
 static char *
 note_region (McNote *note)
 {
@@ -236,6 +269,7 @@ test_scenario (void)
   g_assert_cmpstr (mc_note_get_color (only_note (&fixture)), ==, mc_note_colors[2]);
   press (&fixture, GDK_KEY_plus, 0);
   g_assert_cmpuint (mc_note_get_votes (only_note (&fixture)), ==, 1);
+  wait_for_announcement (&fixture, "1 vote");
 
   /* Move to the next region; the screen reader's object follows. */
   press (&fixture, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_ALT_MASK);
@@ -248,6 +282,20 @@ test_scenario (void)
                                    mc_canvas_test_accessible_name (gtk_widget_get_parent (node))));
   g_assert_nonnull (strstr (mc_canvas_test_accessible_description (node), "1 vote"));
   wait_for_focus (&fixture, id);
+  {
+    g_autofree char *moved = g_strdup_printf ("Note moved to %s",
+                                              mc_canvas_test_accessible_name (gtk_widget_get_parent (node)));
+
+    wait_for_announcement (&fixture, moved);
+  }
+
+  /* Once the focus leaves it, the note is described as before. */
+  press (&fixture, GDK_KEY_Escape, 0);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture.canvas)));
+  gtk_test_accessible_assert_property (node, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       mc_canvas_test_accessible_description (node));
+  press (&fixture, GDK_KEY_Tab, 0);
+  wait_for_focus (&fixture, id);
 
   /* Delete, and undo brings it back where it was. */
   press (&fixture, GDK_KEY_Delete, 0);
@@ -255,7 +303,14 @@ test_scenario (void)
   g_assert_null (mc_canvas_test_get_accessible (fixture.canvas, id));
   /* The keyboard stays on the canvas when its note goes. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture.canvas)));
+  wait_for_announcement (&fixture, "Note deleted");
   press (&fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  {
+    g_autofree char *undone = g_strdup_printf ("Undone: %s",
+                                               mc_history_get_redo_label (mc_board_get_history (fixture.board)));
+
+    wait_for_announcement (&fixture, undone);
+  }
   note = only_note (&fixture);
   g_assert_cmpstr (mc_note_get_id (note), ==, id);
   {
@@ -385,6 +440,84 @@ test_tree (void)
   close_board (&fixture);
 }
 
+static gint64 fake_now;
+
+static gint64
+fake_clock (void)
+{
+  return fake_now;
+}
+
+/* Adds n notes to region ("<figure>/<region>") as the room does: as
+ * commands not of the canvas, one after another without the main loop
+ * running in between. */
+static void
+add_room_notes (Fixture    *fixture,
+                const char *region,
+                guint       n)
+{
+  const char *slash = strchr (region, '/');
+  g_autofree char *figure_id = g_strndup (region, slash - region);
+
+  for (guint i = 0; i < n; i++)
+    {
+      McNote *note = mc_note_new ("Van een telefoon");
+
+      mc_note_set_anchor (note, figure_id, slash + 1);
+      mc_note_set_author (note, "Deelnemer");
+      mc_board_execute (fixture->board, mc_command_add_note (note));
+    }
+}
+
+/* The room's notes are told once a burst settles, counted per region,
+ * not one by one; a burst that keeps coming is told after the longest
+ * wait. */
+static void
+test_announce_burst (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoard) board = mc_board_new_from_template ("model", MC_LANGUAGE_NL, &error);
+  Fixture fixture = { 0 };
+  g_autofree char *region = NULL;
+  g_autofree char *three = NULL;
+  g_autofree char *two = NULL;
+  GtkWidget *node;
+
+  g_assert_no_error (error);
+  open_board (&fixture, board);
+  press (&fixture, GDK_KEY_Right, GDK_ALT_MASK);
+  region = g_strdup (mc_canvas_get_selected_region (fixture.canvas));
+  wait_for_focus (&fixture, region);
+  three = g_strdup_printf ("3 new notes in %s",
+                           mc_canvas_test_accessible_name (mc_canvas_test_get_accessible (fixture.canvas,
+                                                                                          region)));
+  two = g_strdup_printf ("2 new notes in %s",
+                         mc_canvas_test_accessible_name (mc_canvas_test_get_accessible (fixture.canvas,
+                                                                                        region)));
+
+  /* Quiet after three notes: one announcement, not three. */
+  _mc_canvas_a11y_set_burst_timing (fixture.canvas, 50, 60000, NULL);
+  add_room_notes (&fixture, region, 3);
+  /* Nothing told while they come. */
+  node = mc_canvas_test_get_accessible (fixture.canvas, region);
+  g_assert_true (gtk_widget_has_focus (node));
+  gtk_test_accessible_assert_property (node, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       mc_canvas_test_accessible_description (node));
+  wait_for_announcement (&fixture, three);
+  g_assert_cmpuint (mc_board_get_n_notes (fixture.board), ==, 3);
+
+  /* Notes that keep coming: told once the longest wait has passed,
+   * though the burst never went quiet. */
+  fake_now = 0;
+  _mc_canvas_a11y_set_burst_timing (fixture.canvas, 60000, 2000, fake_clock);
+  add_room_notes (&fixture, region, 1);
+  fake_now = 3 * G_USEC_PER_SEC;
+  add_room_notes (&fixture, region, 1);
+  wait_for_announcement (&fixture, two);
+
+  close_board (&fixture);
+}
+
 /* What one edit costs the accessible objects on 1,000 notes, against
  * building them all. */
 static void
@@ -451,16 +584,79 @@ test_reduced_motion (void)
   close_board (&fixture);
 }
 
+static int
+natural_height (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Large text (the desktop's text scaling, gtk-xft-dpi) scales the chrome:
+ * the window's own labels and the presentation banner's styled type. */
+static void
+test_large_text (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *banner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *labels[3];
+  int before[3];
+  int dpi;
+
+  open_board (&fixture, board);
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    dpi = 96 * 1024;
+
+  labels[0] = gtk_label_new ("Mechanismen");
+  labels[1] = gtk_label_new ("Mechanismen");
+  labels[2] = gtk_label_new ("Mechanismen");
+  gtk_widget_add_css_class (banner, "prompt-banner");
+  gtk_widget_add_css_class (labels[1], "banner-title");
+  gtk_widget_add_css_class (labels[2], "banner-prompt");
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    gtk_box_append (GTK_BOX (banner), labels[i]);
+  gtk_window_set_child (GTK_WINDOW (window), banner);
+  gtk_window_present (GTK_WINDOW (window));
+  mc_test_spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    before[i] = natural_height (labels[i]);
+  g_assert_cmpint (before[1], >, before[0]);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi * 3 / 2, NULL);
+  mc_test_spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      int after = natural_height (labels[i]);
+
+      g_test_message ("label %u: %d px, %d px at 150%% text", i, before[i], after);
+      g_assert_cmpint (after, >=, before[i] * 13 / 10);
+    }
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  close_board (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  /* The accessible properties are read back (announcements): GTK's
+   * in-process test backend instead of none, still without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   app = mc_test_app_new (&argc, &argv);
 
   g_test_add_func ("/mc/keyboard/scenario", test_scenario);
   g_test_add_func ("/mc/keyboard/accessible-tree", test_tree);
+  g_test_add_func ("/mc/keyboard/announce-burst", test_announce_burst);
   g_test_add_func ("/mc/keyboard/accessible-speed", test_speed);
   g_test_add_func ("/mc/keyboard/reduced-motion", test_reduced_motion);
+  g_test_add_func ("/mc/keyboard/large-text", test_large_text);
 
   return mc_test_app_run (app);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mc-test-canvas.h"
+#include "mc-canvas-a11y-node.h"
 
 void
 mc_canvas_test_click (McCanvas        *self,
@@ -76,4 +77,44 @@ mc_canvas_test_context_menu (McCanvas *self,
   if (self->edit->context_menu == NULL || !gtk_widget_get_visible (self->edit->context_menu))
     return NULL;
   return self->edit->context_menu;
+}
+
+static GtkWidget *
+find_accessible (GtkWidget  *parent,
+                 const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!MC_IS_A11Y_NODE (child))
+        continue;
+      if (g_strcmp0 (mc_a11y_node_get_id (MC_A11Y_NODE (child)), id) == 0)
+        return child;
+      if ((found = find_accessible (child, id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+mc_canvas_test_get_accessible (McCanvas   *self,
+                               const char *id)
+{
+  _mc_canvas_a11y_sync (self);
+  return id != NULL ? find_accessible (GTK_WIDGET (self), id) : NULL;
+}
+
+const char *
+mc_canvas_test_accessible_name (GtkWidget *node)
+{
+  return mc_a11y_node_get_title (MC_A11Y_NODE (node));
+}
+
+const char *
+mc_canvas_test_accessible_description (GtkWidget *node)
+{
+  return mc_a11y_node_get_description (MC_A11Y_NODE (node));
 }

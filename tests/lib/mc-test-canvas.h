@@ -32,4 +32,13 @@ GtkWidget *mc_canvas_test_context_menu (McCanvas        *self,
                                         double           x,
                                         double           y);
 
+/* The accessible object standing for a figure, region
+ * ("<figure>/<region>") or note id, found among the canvas's child
+ * widgets after bringing them up to date; NULL if none. */
+GtkWidget  *mc_canvas_test_get_accessible         (McCanvas   *self,
+                                                   const char *id);
+/* The name and description a screen reader gets from such an object. */
+const char *mc_canvas_test_accessible_name        (GtkWidget  *node);
+const char *mc_canvas_test_accessible_description (GtkWidget  *node);
+
 G_END_DECLS

@@ -178,6 +178,9 @@ _mc_a11y_node_set_description (McA11yNode *node,
 
   g_free (node->description);
   node->description = g_strdup (description);
+  /* An announcement shows for now; this comes back when it goes. */
+  if (node->announcing)
+    return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (node),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
@@ -204,16 +207,20 @@ _mc_canvas_a11y_lookup (McCanvasA11y *a11y,
   return id != NULL ? g_hash_table_lookup (a11y->nodes, id) : NULL;
 }
 
-/* Tests */
-
 const char *
-mc_canvas_test_accessible_name (GtkWidget *node)
+mc_a11y_node_get_id (McA11yNode *node)
 {
-  return MC_A11Y_NODE (node)->title;
+  return node->id;
 }
 
 const char *
-mc_canvas_test_accessible_description (GtkWidget *node)
+mc_a11y_node_get_title (McA11yNode *node)
 {
-  return MC_A11Y_NODE (node)->description;
+  return node->title;
+}
+
+const char *
+mc_a11y_node_get_description (McA11yNode *node)
+{
+  return node->description;
 }

@@ -29,13 +29,20 @@ gboolean  _mc_canvas_a11y_key           (McCanvas            *self,
                                          guint                keyval,
                                          GdkModifierType      state);
 
-/* Tests: the object standing for a figure, region ("<figure>/<region>")
- * or note id, after bringing them up to date; NULL if none. */
-GtkWidget *mc_canvas_test_get_accessible (McCanvas           *self,
-                                          const char         *id);
-
-/* The name and description a screen reader gets from such an object. */
-const char *mc_canvas_test_accessible_name        (GtkWidget *node);
-const char *mc_canvas_test_accessible_description (GtkWidget *node);
+/* Runs the canvas's own edit, whose result is then announced ("Note
+ * moved to Mechanismen"). */
+void      _mc_canvas_a11y_execute       (McCanvas            *self,
+                                         McCommand           *command);
+/* Tells a screen reader text: for a moment it is the description of
+ * what has the keyboard on the canvas (see mc-canvas-a11y-announce.c). */
+void      _mc_canvas_a11y_announce      (McCanvas            *self,
+                                         const char          *text);
+/* Notes from elsewhere are told once a burst has been quiet for quiet_ms,
+ * or max_ms after its first note; clock (microseconds, NULL for
+ * g_get_monotonic_time) lets tests move time. */
+void      _mc_canvas_a11y_set_burst_timing (McCanvas         *self,
+                                            guint             quiet_ms,
+                                            guint             max_ms,
+                                            gint64          (*clock) (void));
 
 G_END_DECLS

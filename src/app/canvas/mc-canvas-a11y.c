@@ -98,6 +98,7 @@ describe_note (McCanvas   *self,
       g_string_append_printf (text, _("by %s"), author);
     }
 
+  node->votes = votes;
   _mc_a11y_node_set_title (node, mc_note_get_text (note));
   _mc_a11y_node_set_description (node, text->str);
 }
@@ -212,6 +213,17 @@ sync_note (McCanvas   *self,
         g_hash_table_add (touched, old_parent);
       if (parent != NULL)
         g_hash_table_add (touched, parent);
+      /* A note moving to another region gets a new object: GTK 4.8 sends
+       * no events (focus, description) for a reparented one, so a screen
+       * reader would not hear of it again. The keyboard's focus comes
+       * back to it with focus_cursor(). */
+      if (old_parent != NULL)
+        {
+          remove_node (a11y, node);
+          node = _mc_a11y_node_new (MC_ROLE_NOTE, note_id);
+          node->seen = TRUE;
+          g_hash_table_insert (a11y->nodes, node->id, node);
+        }
       move_node (node, parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self));
     }
   describe_note (self, node, note);
@@ -369,6 +381,7 @@ _mc_canvas_a11y_sync (McCanvas *self)
   a11y->all_dirty = FALSE;
   g_hash_table_remove_all (a11y->dirty);
   focus_cursor (self);
+  _mc_canvas_a11y_announce_synced (self);
 
   /* Notes repacked in their regions move without being named. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
@@ -401,6 +414,8 @@ _mc_canvas_a11y_board_changed (McCanvas      *self,
 {
   McCanvasA11y *a11y = self->a11y;
 
+  if (self->board != NULL)
+    _mc_canvas_a11y_announce_changed (self, note_ids);
   if (note_ids == NULL || (flags & (MC_CHANGE_META | MC_CHANGE_FIGURES | MC_CHANGE_CLUSTERS)))
     a11y->all_dirty = TRUE;
   else
@@ -437,6 +452,7 @@ _mc_canvas_a11y_init (McCanvas *self)
   self->a11y->nodes = g_hash_table_new (g_str_hash, g_str_equal);
   self->a11y->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self, "selection-changed", G_CALLBACK (on_selection_changed), NULL);
+  _mc_canvas_a11y_announce_init (self);
 }
 
 void
@@ -447,17 +463,9 @@ _mc_canvas_a11y_dispose (McCanvas *self)
 
   g_clear_handle_id (&self->a11y->sync_id, g_source_remove);
   g_clear_handle_id (&self->a11y->place_id, g_source_remove);
+  _mc_canvas_a11y_announce_dispose (self);
   clear_nodes (self);
   g_clear_pointer (&self->a11y->nodes, g_hash_table_unref);
   g_clear_pointer (&self->a11y->dirty, g_hash_table_unref);
   g_clear_pointer (&self->a11y, g_free);
-}
-
-/* Tests: the node standing for a figure, region or note id, or NULL. */
-GtkWidget *
-mc_canvas_test_get_accessible (McCanvas   *self,
-                               const char *id)
-{
-  _mc_canvas_a11y_sync (self);
-  return GTK_WIDGET (_mc_canvas_a11y_lookup (self->a11y, id));
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-canvas-edit-private.h"
+#include "mc-canvas-a11y-private.h"
 #include "mc-editing.h"
 #include "mc-figure.h"
 #include "mc-app-base.h"
@@ -48,7 +49,7 @@ _mc_canvas_execute (McCanvas  *self,
       mc_command_free (command);
       return;
     }
-  mc_board_execute (self->board, command);
+  _mc_canvas_a11y_execute (self, command);
 }
 
 /* Actions */
