@@ -16,6 +16,7 @@ MC_PACKAGES=(
   fonts-inter fonts-liberation2
   flatpak-builder  # reads the Flatpak manifest in the tests
   libsoup-3.0-dev libqrencode-dev libnm-dev chromium chromium-driver python3-selenium  # the room
+  python3-dbusmock  # the room: a fake NetworkManager for the hotspot test
 )
 
 mc_die () {

@@ -1,5 +1,6 @@
 /* test-presentation-framing.c — presentation mode at projector sizes:
- * every stop of the example board framed in the area nothing covers
+ * every stop of the example board framed in the area nothing covers, and
+ * the room's join stop (its QR code card) filling that area
  *
  * Runs under Xvfb at 1920×1080 (tools/test); each presentation is sized
  * as a projector's screen by its content, also beyond the display.
@@ -11,6 +12,9 @@
 #include <adwaita.h>
 
 #include "mc-presentation.h"
+#include "mc-qr-code.h"
+#include "mc-room.h"
+#include "mc-room-join-card.h"
 #include "mc-templates.h"
 #include "mc-theme.h"
 #include "mc-timer-widget.h"
@@ -433,6 +437,199 @@ test_paged_questions (Fixture       *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* The join stop (issue 14) */
+
+#define JOIN_LAN_ADDRESS "192.0.2.7"   /* TEST-NET-1: only named, never reached */
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label of the card whole: inside the card, never "…". */
+static void
+assert_labels_whole (GtkWidget    *card,
+                     McCanvas     *canvas,
+                     const McRect *card_rect)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      McRect rect;
+
+      if (!GTK_IS_LABEL (child) || !gtk_widget_get_visible (child))
+        continue;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))));
+      bounds_in_canvas (child, canvas, &rect);
+      g_assert_true (rect_inside (card_rect, &rect));
+      /* The text fits the width it was given. */
+      {
+        int text_width;
+
+        pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (child)), &text_width, NULL);
+        g_assert_cmpint (text_width, <=, (int) rect.width + 1);
+      }
+    }
+}
+
+/* At one size: the facilitator steps from the overview to the join stop,
+ * where the card fills the free area with the QR code as large as it can
+ * be (whole pixels a module) and the address and code beneath, readable;
+ * then steps on and the card goes. */
+static void
+check_join_at (McPresentation *presentation,
+               McRoom         *room,
+               int             width,
+               int             height)
+{
+  McCanvas *canvas = mc_presentation_get_canvas (presentation);
+  McRoute *route = mc_presentation_get_route (presentation);
+  GtkWidget *card = mc_presentation_get_join_card (presentation);
+  GtkWidget *banner = find_by_class (GTK_WIDGET (presentation), "prompt-banner");
+  GtkWidget *position = find_by_class (GTK_WIDGET (presentation), "stop-position");
+  GtkWidget *timer = find_by_class (GTK_WIDGET (presentation), "presentation-pill");
+  McQrCode *qr = MC_QR_CODE (find_by_type (card, MC_TYPE_QR_CODE));
+  g_autofree char *name = g_strdup_printf ("presentation-join-%dx%d.png", width, height);
+  g_autofree char *url = mc_room_dup_join_url (room, NULL);
+  McRect free_area, card_rect, qr_rect, pill;
+  GtkWidget *content;
+  int join = mc_route_find_stop (route, MC_ROUTE_JOIN_KEY);
+  int modules, side;
+
+  g_assert_nonnull (card);
+  g_assert_cmpint (join, ==, 1);
+  content = size_as_projector (presentation, width, height);
+
+  mc_presentation_go_to (presentation, 0);
+  wait_for_view (presentation);
+  g_assert_false (gtk_widget_get_visible (card));
+
+  g_assert_true (mc_presentation_next (presentation));
+  g_assert_cmpuint (mc_route_get_current (route), ==, (guint) join);
+  wait_for_view (presentation);
+  mc_test_wait_until (banner_settled, banner, "the banner to hide");
+  wait_for_frames (GTK_WIDGET (presentation));
+
+  g_assert_true (gtk_widget_get_mapped (card));
+  g_assert_false (gtk_widget_get_mapped (banner));
+  g_assert_true (mc_presentation_get_free_area (presentation, &free_area));
+  bounds_in_canvas (card, canvas, &card_rect);
+  if (!rect_inside (&free_area, &card_rect))
+    g_error ("%d×%d: the card at %.0f,%.0f %.0f×%.0f is outside the free area %.0f,%.0f %.0f×%.0f",
+             width, height, card_rect.x, card_rect.y, card_rect.width, card_rect.height,
+             free_area.x, free_area.y, free_area.width, free_area.height);
+  /* It uses the room it has. */
+  g_assert_cmpfloat (card_rect.width, >=, free_area.width * 0.8);
+  g_assert_cmpfloat (card_rect.height, >=, free_area.height * 0.8);
+  bounds_in_canvas (position, canvas, &pill);
+  g_assert_false (mc_rect_intersects (&card_rect, &pill));
+  bounds_in_canvas (timer, canvas, &pill);
+  g_assert_false (mc_rect_intersects (&card_rect, &pill));
+
+  /* The QR code: the room's link, drawn with whole pixels a module over
+   * at least half the card's height, so a phone reads it from the back. */
+  g_assert_cmpstr (mc_qr_code_get_text (qr), ==, url);
+  bounds_in_canvas (GTK_WIDGET (qr), canvas, &qr_rect);
+  modules = (int) mc_qr_code_get_size (qr) + 8;
+  side = (MIN ((int) qr_rect.width, (int) qr_rect.height) / modules) * modules;
+  g_test_message ("%d×%d: the QR code is %d pixels, %d a module (%d %% of the card's height)",
+                  width, height, side, side / modules, (int) (100 * side / card_rect.height));
+  g_assert_cmpfloat (2 * side, >=, card_rect.height);
+  g_assert_cmpint (side / modules, >=, 6);
+
+  /* The address and the room code, whole. */
+  assert_labels_whole (card, canvas, &card_rect);
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_last_child (card)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (card))), ==,
+                   mc_room_get_code (room));
+  {
+    g_autofree char *address = g_strdup_printf ("http://" JOIN_LAN_ADDRESS ":%u", mc_room_get_port (room));
+    GtkWidget *hint = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (card));
+
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), address));
+    /* Never the token: that is in the code only. */
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (hint)), mc_room_get_token (room)));
+  }
+  save_screenshot (content, name);
+
+  /* And away. */
+  g_assert_true (mc_presentation_next (presentation));
+  wait_for_view (presentation);
+  g_assert_false (gtk_widget_get_visible (card));
+  g_assert_true (mc_presentation_previous (presentation));
+  g_assert_true (gtk_widget_get_visible (card));
+}
+
+static void
+test_join_stop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  McBoard *board = mc_window_get_board (fixture->window);
+  g_autoptr(McRoom) room = mc_room_new (board);
+  const char *lan[] = { JOIN_LAN_ADDRESS, NULL };
+  const int sizes[][2] = {
+    { 1024, 768 }, { 1280, 720 }, { 1366, 768 }, { 1920, 1080 }, { 3840, 2160 },
+  };
+  McPresentation *presentation;
+  McRoute *route;
+  guint n;
+
+  mc_room_set_listen_address (room, "127.0.0.1");
+  mc_room_set_lan_addresses (room, lan);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* A closed room has no join stop; opening it adds one, closing it takes
+   * it away, also while the wall shows it. */
+  presentation = mc_presentation_new (app, board);
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &fixture->presentation);
+  fixture->presentation = presentation;
+  route = mc_presentation_get_route (presentation);
+  n = mc_route_get_n_stops (route);
+  mc_presentation_set_room (presentation, room);
+  g_assert_true (mc_presentation_get_room (presentation) == room);
+  g_assert_cmpuint (mc_route_get_n_stops (route), ==, n);
+  g_assert_true (mc_room_start (room, NULL));
+  g_assert_cmpuint (mc_route_get_n_stops (route), ==, n + 1);
+  size_as_projector (presentation, 1024, 768);
+  mc_presentation_go_to (presentation, 1);
+  wait_for_view (presentation);
+  g_assert_true (gtk_widget_get_visible (mc_presentation_get_join_card (presentation)));
+  mc_room_stop (room);
+  g_assert_cmpuint (mc_route_get_n_stops (route), ==, n);
+  g_assert_cmpint (mc_route_get_current_stop (route)->kind, !=, MC_ROUTE_STOP_JOIN);
+  g_assert_false (gtk_widget_get_visible (mc_presentation_get_join_card (presentation)));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  mc_test_spin ();
+  g_assert_null (fixture->presentation);
+
+  g_assert_true (mc_room_start (room, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      presentation = mc_presentation_new (app, board);
+      g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &fixture->presentation);
+      fixture->presentation = presentation;
+      mc_presentation_set_room (presentation, room);
+      check_join_at (presentation, room, sizes[i][0], sizes[i][1]);
+      gtk_window_destroy (GTK_WINDOW (presentation));
+      mc_test_spin ();
+      g_assert_null (fixture->presentation);
+    }
+  mc_room_stop (room);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +640,8 @@ main (int   argc,
               fixture_set_up, test_framing_sizes, fixture_tear_down);
   g_test_add ("/mc/presentation-framing/paged-questions", Fixture, NULL,
               fixture_set_up, test_paged_questions, fixture_tear_down);
+  g_test_add ("/mc/presentation-framing/join-stop", Fixture, NULL,
+              fixture_set_up, test_join_stop, fixture_tear_down);
 
   return mc_test_app_run (app);
 }

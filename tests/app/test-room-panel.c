@@ -3,7 +3,9 @@
  * the room */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <libsoup/soup.h>
 
 #include "mc-catalog.h"
@@ -439,8 +441,8 @@ sensitive (gpointer widget)
   return gtk_widget_get_sensitive (widget);
 }
 
-/* Start Hotspot without NetworkManager (main() points the system bus
- * nowhere, so a developer's own NetworkManager is never asked): the
+/* Start Hotspot without NetworkManager (main() gives the test a private
+ * system bus, so a developer's own NetworkManager is never asked): the
  * section says so and what to do instead; nothing else changes, and the
  * button works again. */
 static void
@@ -471,6 +473,149 @@ test_hotspot_without_nm (Fixture       *f,
 
   /* Closing the panel while NetworkManager is being asked is safe. */
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* Children that end with the test, even when it crashes. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static GSubprocess *
+spawn_child (GSubprocessFlags   flags,
+             const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *child;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  child = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  return child;
+}
+
+/* Start Hotspot's success path, against a fake NetworkManager
+ * (tests/app/fake-networkmanager.py, a python3-dbusmock template) on the
+ * private bus main() gives the test as its system bus: NetworkManager gets
+ * an access-point connection with shared IPv4 and WPA2; the Wi-Fi code
+ * shows its name and password; and once it is up, the room's link and QR
+ * code use the hotspot's address, which sorts after the laptop's other
+ * one (issue 14). */
+#define FAKE_NM_READY   "org.missiecanvas.FakeNetworkManager"
+#define HOTSPOT_ADDRESS "10.42.0.1"
+
+static void
+on_name_appeared (GDBusConnection *connection,
+                  const char      *name,
+                  const char      *owner,
+                  gpointer         data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static const char *
+setting_string (GVariant   *settings,
+                const char *setting,
+                const char *key)
+{
+  g_autoptr(GVariant) group = g_variant_lookup_value (settings, setting, G_VARIANT_TYPE_VARDICT);
+  const char *value = NULL;
+
+  g_assert_nonnull (group);
+  g_assert_true (g_variant_lookup (group, key, "&s", &value));
+  return g_intern_string (value);
+}
+
+static void
+test_hotspot (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *lan[] = { "10.0.0.5", HOTSPOT_ADDRESS, NULL };
+  g_autofree char *template = g_test_build_filename (G_TEST_DIST, "app", "fake-networkmanager.py", NULL);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GSubprocess) nm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) settings = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *url = NULL;
+  GtkWidget *wifi = find_child (GTK_WIDGET (f->panel), MC_TYPE_ROOM_WIFI);
+  GtkWidget *button;
+  gboolean ready = FALSE;
+  int status = 0;
+  guint watch;
+
+  if (!g_spawn_sync (NULL, (char *[]) { "/usr/bin/python3", "-c", "import dbusmock", NULL }, NULL,
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("python3-dbusmock is not installed (tools/test installs it)");
+      return;
+    }
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, &error);
+  g_assert_no_error (error);
+  /* Its log is not TAP. */
+  nm = spawn_child (G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                   (const char * const []) { "/usr/bin/python3", "-m", "dbusmock", "--system",
+                                             "--template", template, NULL });
+  watch = g_bus_watch_name_on_connection (bus, FAKE_NM_READY, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                          on_name_appeared, NULL, &ready, NULL);
+  mc_test_wait_until (flag_set, &ready, "the fake NetworkManager");
+  g_bus_unwatch_name (watch);
+
+  mc_room_set_lan_addresses (f->room, lan);
+  g_assert_true (mc_room_start (f->room, NULL));
+  before = mc_room_dup_join_url (f->room, NULL);
+  g_assert_nonnull (strstr (before, "//10.0.0.5:"));
+
+  mc_room_wifi_set_expanded (MC_ROOM_WIFI (wifi), TRUE);
+  button = find_labelled (wifi, "Start _Hotspot");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  mc_test_wait_until (sensitive, button, "the hotspot to start");
+
+  /* The Wi-Fi code: the new network's name and password. */
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "Network _name"))),
+                                   "Missiecanvas-"));
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "_Password")))),
+                    ==, MC_ROOM_WIFI_PASSWORD_LENGTH);
+  g_assert_cmpuint (mc_qr_code_get_size (MC_QR_CODE (find_child (wifi, MC_TYPE_QR_CODE))), >, 0);
+  g_assert_true (shows_text (wifi, "NetworkManager is starting the hotspot: participants scan "
+                                   "this code first, then the room's."));
+
+  /* The room's link and QR code: the hotspot's address. */
+  url = mc_room_dup_join_url (f->room, NULL);
+  g_assert_nonnull (strstr (url, "//" HOTSPOT_ADDRESS ":"));
+  g_assert_true (shows_text (GTK_WIDGET (f->panel), url));
+  g_assert_cmpstr (mc_qr_code_get_text (MC_QR_CODE (find_child (GTK_WIDGET (f->panel), MC_TYPE_QR_CODE))),
+                   ==, url);
+
+  /* What NetworkManager was asked for: a hotspot, as GNOME Settings makes. */
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.NetworkManager",
+                                       "/org/freedesktop/NetworkManager/Settings/0",
+                                       "org.freedesktop.NetworkManager.Settings.Connection",
+                                       "GetSettings", NULL, G_VARIANT_TYPE ("(a{sa{sv}})"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  settings = g_variant_get_child_value (reply, 0);
+  g_assert_cmpstr (setting_string (settings, "802-11-wireless", "mode"), ==, "ap");
+  g_assert_cmpstr (setting_string (settings, "802-11-wireless-security", "key-mgmt"), ==, "wpa-psk");
+  g_assert_cmpstr (setting_string (settings, "ipv4", "method"), ==, "shared");
+  mc_test_spin ();
+  mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-hotspot-started.png");
+
+  g_subprocess_force_exit (nm);
+  g_subprocess_wait (nm, NULL, NULL);
+  mc_room_stop (f->room);
 }
 
 static GtkWidget *
@@ -526,14 +671,37 @@ test_window_action (void)
   mc_test_close_windows (app);
 }
 
+/* A private bus, made the system bus of this test: the hotspot tests must
+ * never reach a real NetworkManager; test_hotspot starts a fake one on it. */
+static GSubprocess *
+start_private_bus (void)
+{
+  const char * const argv[] = { "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL };
+  GSubprocess *daemon = spawn_child (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv);
+  g_autoptr(GDataInputStream) out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_data_input_stream_read_line (out, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", address, TRUE);
+  return daemon;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   GtkApplication *app;
 
-  /* No system bus: the hotspot test must never reach a real NetworkManager. */
-  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/mc-test-no-system-bus", TRUE);
+  g_autoptr(GSubprocess) bus = start_private_bus ();
+  g_autoptr(GDBusConnection) system_bus = NULL;
+  int status;
+
+  system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, NULL);
+  g_assert_nonnull (system_bus);
+  /* The bus going away at the end is no reason to quit early. */
+  g_dbus_connection_set_exit_on_close (system_bus, FALSE);
   app = mc_test_app_new (&argc, &argv);
 
   g_test_add ("/mc/room-panel/panel", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
@@ -542,6 +710,10 @@ main (int   argc,
   g_test_add ("/mc/room-panel/no-address", Fixture, NULL, fixture_set_up, test_no_address, fixture_tear_down);
   g_test_add ("/mc/room-panel/hotspot-without-nm", Fixture, NULL, fixture_set_up,
               test_hotspot_without_nm, fixture_tear_down);
+  g_test_add ("/mc/room-panel/hotspot", Fixture, NULL, fixture_set_up, test_hotspot, fixture_tear_down);
   g_test_add_func ("/mc/room-panel/window-action", test_window_action);
-  return mc_test_app_run (app);
+  status = mc_test_app_run (app);
+  g_subprocess_force_exit (bus);
+  g_subprocess_wait (bus, NULL, NULL);
+  return status;
 }

@@ -97,24 +97,25 @@ present_if_asked (McApplication *self)
 
   self->present_pending = FALSE;
   window = get_active_mc_window (self);
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
   if (window != NULL && self->room_pending)
     {
       g_autoptr(McRoom) room = mc_room_new (mc_window_get_board (window));
       g_autoptr(GError) error = NULL;
       g_autofree char *url = NULL;
 
-      if (!mc_room_start (room, &error))
+      if (mc_room_start (room, &error))
         {
-          g_printerr ("%s\n", error->message);
-          return;
+          url = mc_room_dup_join_url (room, NULL);
+          g_print ("%s\n", url);
+          /* The room lives as long as the window: closing it closes the room. */
+          g_object_set_data_full (G_OBJECT (window), "mc-room", g_steal_pointer (&room), g_object_unref);
         }
-      url = mc_room_dup_join_url (room, NULL);
-      g_print ("%s\n", url);
-      /* The room lives as long as the window: closing it closes the room. */
-      g_object_set_data_full (G_OBJECT (window), "mc-room", g_steal_pointer (&room), g_object_unref);
+      else
+        g_printerr ("%s\n", error->message);
     }
+  /* After the room: the presentation shows its join stop. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
 }
 
 /* GApplication */

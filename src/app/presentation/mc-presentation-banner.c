@@ -85,6 +85,13 @@ _mc_presentation_update_banner (McPresentation *self)
       set_label (self->banner_prompt, NULL);
       break;
 
+    case MC_ROUTE_STOP_JOIN:
+      /* The join card says it all and takes the whole free area. */
+      set_label (self->banner_context, NULL);
+      set_label (self->banner_title, NULL);
+      set_label (self->banner_prompt, NULL);
+      break;
+
     case MC_ROUTE_STOP_REGION:
     default:
       set_label (self->banner_context, figure_title (self, stop->figure_id));

@@ -12,9 +12,6 @@
 #include "mc-presentation-private.h"
 #include "mc-theme.h"
 
-/* Air between the stop and the screen's edges, the banner and the footer,
- * in widget pixels. */
-#define FRAME_MARGIN     24.0
 /* Note text on a projector: at least 24 px on a 1920×1080 output, with a
  * little to spare. */
 #define READABLE_NOTE_PX 25.0
@@ -97,15 +94,30 @@ pick_area (McPresentation *self,
   return TRUE;
 }
 
+/* The join card is square at heart: the area that holds the largest
+ * square. */
+gboolean
+_mc_presentation_get_join_area (McPresentation *self,
+                                McRect         *area)
+{
+  static const McRect square = { 0, 0, 1, 1 };
+
+  return pick_area (self, &square, area);
+}
+
 gboolean
 mc_presentation_get_free_area (McPresentation *self,
                                McRect         *area)
 {
+  const McRouteStop *stop;
   McRect target, areas[2];
 
   g_return_val_if_fail (MC_IS_PRESENTATION (self), FALSE);
   g_return_val_if_fail (area != NULL, FALSE);
 
+  stop = _mc_presentation_current_stop (self);
+  if (stop != NULL && stop->kind == MC_ROUTE_STOP_JOIN)
+    return _mc_presentation_get_join_area (self, area);
   if (mc_presentation_get_stop_target (self, &target))
     return pick_area (self, &target, area);
   if (get_free_areas (self, areas) == 0)
@@ -265,7 +277,8 @@ get_canvas_transform (McCanvas        *canvas,
 }
 
 /* Neighbouring figures are dimmed at a figure's and its regions' stops, so
- * the room looks at the one being discussed. Drawn over the canvas, under
+ * the room looks at the one being discussed; the whole board at the join
+ * stop. Drawn over the canvas, under
  * the banner and the footer. */
 #define DIM_ALPHA 0.6
 
@@ -281,6 +294,13 @@ draw_spotlight (GtkDrawingArea *area,
   McRect figure;
   double x0, y0, x1, y1;
 
+  /* At the join stop the board steps back behind the room's code. */
+  if (stop != NULL && stop->kind == MC_ROUTE_STOP_JOIN)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, DIM_ALPHA);
+      cairo_paint (cr);
+      return;
+    }
   if (stop == NULL || stop->kind == MC_ROUTE_STOP_OVERVIEW || stop->figure_id == NULL
       || !mc_layout_get_figure_rect (self->board, stop->figure_id, &figure))
     return;
@@ -320,6 +340,7 @@ _mc_presentation_frame_stop (McPresentation *self,
   McViewTransform now, target;
   McRect area, rect;
 
+  _mc_presentation_place_join (self);
   if (!mc_presentation_get_stop_target (self, &rect)
       || !pick_area (self, &rect, &area))
     return;

@@ -6,6 +6,7 @@
  *   mc-presentation-banner.c   the prompt banner and the stop number
  *   mc-presentation-capture.c  quick capture: typing notes at the wall
  *   mc-presentation-steps.c    stepping along the route, and the keys
+ *   mc-presentation-join.c     the room's join stop: its QR code card
  */
 #pragma once
 
@@ -13,6 +14,10 @@
 #include "mc-view-animation.h"
 
 G_BEGIN_DECLS
+
+/* Air between the stop and the screen's edges, the banner and the footer,
+ * in widget pixels. */
+#define FRAME_MARGIN 24.0
 
 struct _McPresentation
 {
@@ -57,6 +62,12 @@ struct _McPresentation
   guint           page;
   /* Stepping back onto a stop shows its last page. */
   gboolean        to_last_page;
+
+  /* The room (mc-presentation-join.c): while it is open the route has a
+   * join stop, which shows join_card in the free area. */
+  McRoom         *room;
+  gulong          room_changed_id;
+  GtkWidget      *join_card;
 };
 
 /* mc-presentation.c */
@@ -67,6 +78,17 @@ gboolean           _mc_presentation_can_capture    (McPresentation *self);
 void               _mc_presentation_init_framing   (McPresentation *self);
 void               _mc_presentation_frame_stop     (McPresentation *self,
                                                     gboolean        animate);
+
+/* mc-presentation-join.c */
+/* The route has a join stop while the room is open. */
+void               _mc_presentation_sync_join      (McPresentation *self);
+/* Shows the join card in the free area at the join stop, else hides it. */
+void               _mc_presentation_place_join     (McPresentation *self);
+void               _mc_presentation_release_room   (McPresentation *self);
+
+/* mc-presentation-frame.c: the free area that holds the largest square */
+gboolean           _mc_presentation_get_join_area  (McPresentation *self,
+                                                    McRect         *area);
 
 /* mc-presentation-banner.c */
 void               _mc_presentation_update_banner  (McPresentation *self);

@@ -259,6 +259,7 @@ set_board (McPresentation *self,
 
   self->board = g_object_ref (board);
   self->route = mc_route_new (board, mc_catalog_get_default ());
+  _mc_presentation_sync_join (self);
   _mc_presentation_connect_route (self);
 
   /* The projector theme; the banner shows the questions in large type, so
@@ -400,6 +401,7 @@ mc_presentation_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PRESENTATION);
 
   release_board (self);
+  _mc_presentation_release_room (self);
   g_clear_pointer (&self->page_starts, g_free);
   g_clear_pointer (&self->questions, g_strfreev);
   if (self->timer != NULL)

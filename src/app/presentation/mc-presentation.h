@@ -6,6 +6,7 @@
  * the top. Typing at a region stop starts a note in that region ("quick
  * capture"): Enter adds it and starts the next, Escape ends capturing.
  * A countdown timer and the stop number ("4 / 17") sit at the bottom.
+ * While the room is open, a join stop shows its QR code for the phones.
  *
  * Keys (what presentation clickers send): PageDown, →, ↓, space next;
  * PageUp, ←, ↑, backspace previous; Home/End first/last; Escape leaves.
@@ -22,6 +23,7 @@
 #include <adwaita.h>
 #include "mc-board.h"
 #include "mc-canvas.h"
+#include "mc-room.h"
 #include "mc-route.h"
 #include "mc-timer.h"
 #include "mc-view-animation.h"
@@ -99,6 +101,16 @@ GtkEditable    *mc_presentation_get_capture_entry (McPresentation *self);
  * board is read-only. */
 char           *mc_presentation_capture_note   (McPresentation *self,
                                                 const char     *text);
+
+/* The room (NULL for none): while it is open, the route has a join stop
+ * (after the overview, unless the route editor moved it) that shows the
+ * room's QR code, address and code, large, in the free area. */
+void            mc_presentation_set_room       (McPresentation *self,
+                                                McRoom         *room);
+McRoom         *mc_presentation_get_room       (McPresentation *self);
+/* The card the join stop shows (hidden at other stops); NULL without a
+ * room. */
+GtkWidget      *mc_presentation_get_join_card  (McPresentation *self);
 
 /* The presenter view window, opened if needed. */
 GtkWindow      *mc_presentation_show_presenter_view (McPresentation *self);

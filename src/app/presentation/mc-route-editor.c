@@ -151,6 +151,9 @@ new_row (McRouteEditor     *self,
     case MC_ROUTE_STOP_FIGURE:
       kind = _("Figure");
       break;
+    case MC_ROUTE_STOP_JOIN:
+      kind = _("The room's QR code");
+      break;
     case MC_ROUTE_STOP_REGION:
     default:
       kind = _("Region");

@@ -20,10 +20,19 @@
 
 #define FALLBACK _("Start a hotspot in the laptop's Wi-Fi settings and type its name and password below.")
 
+/* How long to wait for the hotspot's address once NetworkManager has
+ * taken the connection; a real one has it in a few seconds. */
+#define ADDRESS_TIMEOUT_S 30
+
 typedef struct
 {
   char *ssid;
   char *password;
+  char *address;          /* the laptop's on the hotspot, once known */
+  GObject *client;        /* NMClient, which updates active, while waiting */
+  GObject *active;        /* NMActiveConnection, while waiting for it */
+  guint timeout_id;
+  gulong cancelled_id;
 } Hotspot;
 
 static void
@@ -31,8 +40,10 @@ hotspot_free (gpointer data)
 {
   Hotspot *hotspot = data;
 
+  g_assert (hotspot->client == NULL && hotspot->active == NULL && hotspot->timeout_id == 0);
   g_free (hotspot->ssid);
   g_free (hotspot->password);
+  g_free (hotspot->address);
   g_free (hotspot);
 }
 
@@ -113,6 +124,94 @@ hotspot_connection (const Hotspot *hotspot)
   return connection;
 }
 
+/* The first IPv4 address of the active connection, once it has one. */
+static char *
+dup_active_address (NMActiveConnection *active)
+{
+  NMIPConfig *config = nm_active_connection_get_ip4_config (active);
+  GPtrArray *addresses = config != NULL ? nm_ip_config_get_addresses (config) : NULL;
+
+  if (addresses == NULL || addresses->len == 0)
+    return NULL;
+  return g_strdup (nm_ip_address_get_address (g_ptr_array_index (addresses, 0)));
+}
+
+/* Stops waiting and returns: TRUE with or without the address (the
+ * hotspot runs either way), or the task's error. */
+static void
+finish_wait (GTask  *task,
+             GError *error)
+{
+  Hotspot *hotspot = g_task_get_task_data (task);
+
+  if (hotspot->active != NULL)
+    g_signal_handlers_disconnect_by_data (hotspot->active, task);
+  g_clear_object (&hotspot->active);
+  g_clear_object (&hotspot->client);
+  g_clear_handle_id (&hotspot->timeout_id, g_source_remove);
+  g_cancellable_disconnect (g_task_get_cancellable (task), hotspot->cancelled_id);
+  hotspot->cancelled_id = 0;
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+on_active_changed (GObject    *object,
+                   GParamSpec *pspec,
+                   GTask      *task)
+{
+  Hotspot *hotspot = g_task_get_task_data (task);
+  NMActiveConnection *active = NM_ACTIVE_CONNECTION (object);
+  NMActiveConnectionState state = nm_active_connection_get_state (active);
+
+  if (state == NM_ACTIVE_CONNECTION_STATE_DEACTIVATING
+      || state == NM_ACTIVE_CONNECTION_STATE_DEACTIVATED)
+    {
+      finish_wait (task, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "%s %s",
+                                      _("NetworkManager stopped the hotspot."), FALLBACK));
+      return;
+    }
+  if (state != NM_ACTIVE_CONNECTION_STATE_ACTIVATED)
+    return;
+  hotspot->address = dup_active_address (active);
+  if (hotspot->address != NULL)
+    finish_wait (task, NULL);
+}
+
+static gboolean
+on_address_timeout (gpointer data)
+{
+  GTask *task = data;
+  Hotspot *hotspot = g_task_get_task_data (task);
+
+  hotspot->timeout_id = 0;
+  g_debug ("hotspot: no address after %d s", ADDRESS_TIMEOUT_S);
+  finish_wait (task, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+cancel_in_idle (gpointer data)
+{
+  GTask *task = data;
+  Hotspot *hotspot = g_task_get_task_data (task);
+
+  if (hotspot->active != NULL)
+    finish_wait (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_cancelled (GCancellable *cancellable,
+              GTask        *task)
+{
+  /* Not from here: g_cancellable_disconnect() would wait for this handler. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, cancel_in_idle, g_object_ref (task), g_object_unref);
+}
+
 static void
 activated_cb (GObject      *source,
               GAsyncResult *result,
@@ -122,6 +221,8 @@ activated_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(NMActiveConnection) active = nm_client_add_and_activate_connection_finish (NM_CLIENT (source),
                                                                                       result, &error);
+  Hotspot *hotspot;
+  GTask *waiting;
 
   if (active == NULL)
     {
@@ -134,7 +235,23 @@ activated_cb (GObject      *source,
         return_error (task, G_IO_ERROR_FAILED, what);
       return;
     }
-  g_task_return_boolean (task, TRUE);
+
+  /* The laptop's address on the hotspot, for the join link: when the
+   * connection is up and has its IPv4 configuration. */
+  hotspot = g_task_get_task_data (task);
+  hotspot->active = G_OBJECT (g_steal_pointer (&active));
+  hotspot->client = g_object_ref (source);
+  /* From here on the wait holds the task, until finish_wait(). */
+  waiting = g_steal_pointer (&task);
+  g_signal_connect (hotspot->active, "notify::" NM_ACTIVE_CONNECTION_STATE,
+                    G_CALLBACK (on_active_changed), waiting);
+  g_signal_connect (hotspot->active, "notify::" NM_ACTIVE_CONNECTION_IP4_CONFIG,
+                    G_CALLBACK (on_active_changed), waiting);
+  hotspot->timeout_id = g_timeout_add_seconds (ADDRESS_TIMEOUT_S, on_address_timeout, waiting);
+  if (g_task_get_cancellable (waiting) != NULL)
+    hotspot->cancelled_id = g_cancellable_connect (g_task_get_cancellable (waiting),
+                                                   G_CALLBACK (on_cancelled), waiting, NULL);
+  on_active_changed (hotspot->active, NULL, waiting);
 }
 
 static void
@@ -200,6 +317,7 @@ gboolean
 mc_hotspot_start_finish (GAsyncResult  *result,
                          char         **out_ssid,
                          char         **out_password,
+                         char         **out_address,
                          GError       **error)
 {
   Hotspot *hotspot;
@@ -213,5 +331,7 @@ mc_hotspot_start_finish (GAsyncResult  *result,
     *out_ssid = g_strdup (hotspot->ssid);
   if (out_password != NULL)
     *out_password = g_strdup (hotspot->password);
+  if (out_address != NULL)
+    *out_address = g_strdup (hotspot->address);
   return TRUE;
 }

@@ -13,15 +13,18 @@ G_BEGIN_DECLS
 
 /* Asks NetworkManager to add and activate a Wi-Fi connection in access
  * point mode (shared IPv4, WPA2 with a new password) on the first Wi-Fi
- * device that can be one. */
+ * device that can be one, and waits for its address. */
 void     mc_hotspot_start_async  (GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
-/* TRUE with the network's name and password, or FALSE with an error whose
+/* TRUE with the network's name and password and the laptop's IPv4
+ * address on it (once the connection is up; NULL when NetworkManager has
+ * not given one within half a minute), or FALSE with an error whose
  * message can be shown to the facilitator as it is. */
 gboolean mc_hotspot_start_finish (GAsyncResult        *result,
                                   char               **out_ssid,
                                   char               **out_password,
+                                  char               **out_address,
                                   GError             **error);
 
 G_END_DECLS

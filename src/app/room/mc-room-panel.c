@@ -340,6 +340,7 @@ mc_room_panel_new (McRoom *room)
 
   self = g_object_new (MC_TYPE_ROOM_PANEL, NULL);
   self->room = g_object_ref (room);
+  mc_room_wifi_set_room (MC_ROOM_WIFI (self->wifi), room);
   self->changed_id = g_signal_connect_swapped (room, "changed", G_CALLBACK (update), self);
   update (self);
   /* Before the network hint: waiting notes are what needs the facilitator. */

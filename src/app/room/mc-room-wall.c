@@ -8,6 +8,7 @@
 
 #include "mc-room-wall.h"
 #include "mc-qr-code.h"
+#include "mc-room-join-card.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -24,27 +25,6 @@ struct _McRoomWall
 };
 
 G_DEFINE_FINAL_TYPE (McRoomWall, mc_room_wall, GTK_TYPE_WINDOW)
-
-static const char wall_css[] =
-  "window.room-wall, window.room-wall > * { background: white; color: black; }\n"
-  ".room-wall-url { font-family: monospace; font-size: 20pt; }\n"
-  ".room-wall-code { font-size: 44pt; font-weight: bold; letter-spacing: 6px; }\n";
-
-static void
-use_wall_style (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_object_get_data (G_OBJECT (display), "mc-room-wall-style") != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, wall_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "mc-room-wall-style",
-                          g_object_ref (provider), g_object_unref);
-}
 
 static void
 update (McRoomWall *self)
@@ -126,7 +106,7 @@ mc_room_wall_init (McRoomWall *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Join the Room"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
   gtk_widget_add_css_class (GTK_WIDGET (self), "room-wall");
-  use_wall_style (GTK_WIDGET (self));
+  mc_room_use_style (GTK_WIDGET (self));
   g_object_set (box, "margin-top", 24, "margin-bottom", 24,
                 "margin-start", 24, "margin-end", 24, NULL);
 

@@ -22,6 +22,7 @@ struct _McRoomWifi
   GtkWidget *password;
   GtkWidget *qr;
   GtkWidget *caption;
+  McRoom    *room;        /* the hotspot's address goes to its join link */
 };
 
 G_DEFINE_FINAL_TYPE (McRoomWifi, mc_room_wifi, GTK_TYPE_BOX)
@@ -46,7 +47,8 @@ hotspot_started_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *ssid = NULL;
   g_autofree char *password = NULL;
-  gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &error);
+  g_autofree char *address = NULL;
+  gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &address, &error);
   McRoomWifi *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -58,6 +60,10 @@ hotspot_started_cb (GObject      *source,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->ssid), ssid);
       gtk_editable_set_text (GTK_EDITABLE (self->password), password);
+      /* Phones on the hotspot reach the laptop there: the room's link and
+       * QR code use that address from now on. */
+      if (self->room != NULL && address != NULL)
+        mc_room_set_join_address (self->room, address);
       gtk_label_set_text (GTK_LABEL (self->status),
                           _("NetworkManager is starting the hotspot: participants scan this "
                             "code first, then the room's."));
@@ -98,6 +104,7 @@ mc_room_wifi_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->room);
 
   G_OBJECT_CLASS (mc_room_wifi_parent_class)->dispose (object);
 }
@@ -176,4 +183,13 @@ mc_room_wifi_set_expanded (McRoomWifi *self,
 {
   g_return_if_fail (MC_IS_ROOM_WIFI (self));
   gtk_expander_set_expanded (GTK_EXPANDER (self->expander), expanded);
+}
+
+void
+mc_room_wifi_set_room (McRoomWifi *self,
+                       McRoom     *room)
+{
+  g_return_if_fail (MC_IS_ROOM_WIFI (self));
+  g_return_if_fail (room == NULL || MC_IS_ROOM (room));
+  g_set_object (&self->room, room);
 }

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "mc-room.h"
+
 G_BEGIN_DECLS
 
 #define MC_TYPE_ROOM_WIFI (mc_room_wifi_get_type ())
@@ -15,5 +17,9 @@ GtkWidget *mc_room_wifi_new          (void);
 /* Opens the section (the panel does when there is no LAN address). */
 void       mc_room_wifi_set_expanded (McRoomWifi *self,
                                       gboolean    expanded);
+
+/* The room whose join link takes the hotspot's address once it runs. */
+void       mc_room_wifi_set_room     (McRoomWifi *self,
+                                      McRoom     *room);
 
 G_END_DECLS

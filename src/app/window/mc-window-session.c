@@ -90,6 +90,7 @@ action_present (GSimpleAction *action,
                                       self->board);
   g_signal_connect_object (mc_presentation_get_route (presentation), "notify::current",
                            G_CALLBACK (on_route_current), self, 0);
+  mc_presentation_set_room (presentation, g_object_get_data (G_OBJECT (self), ROOM_KEY));
   mc_presentation_start (presentation, GTK_WINDOW (self));
 }
 
@@ -113,7 +114,10 @@ action_room (GSimpleAction *action,
       g_object_set_data_full (G_OBJECT (self), ROOM_KEY, room, g_object_unref);
     }
   if (presentation != NULL)
-    mc_room_set_prompt (room, mc_route_get_current_stop (mc_presentation_get_route (presentation)));
+    {
+      mc_presentation_set_room (presentation, room);
+      mc_room_set_prompt (room, mc_route_get_current_stop (mc_presentation_get_route (presentation)));
+    }
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("The Room"));

@@ -19,6 +19,7 @@ struct _McRoute
 
   GPtrArray  *stops;     /* McRouteStop*, route order */
   guint       current;
+  gboolean    join;      /* the room is open: a join stop */
 };
 
 enum {
@@ -66,6 +67,8 @@ stop_new (McRouteStopKind  kind,
   stop->region_id = g_strdup (region_id);
   if (kind == MC_ROUTE_STOP_OVERVIEW)
     stop->key = g_strdup ("overview");
+  else if (kind == MC_ROUTE_STOP_JOIN)
+    stop->key = g_strdup (MC_ROUTE_JOIN_KEY);
   else if (kind == MC_ROUTE_STOP_FIGURE)
     stop->key = g_strdup (figure_id);
   else
@@ -105,6 +108,10 @@ build_default_stops (McRoute *self)
   g_ptr_array_add (stops, stop_new (MC_ROUTE_STOP_OVERVIEW, NULL, NULL,
                                     board_title[0] != '\0' ? board_title : _("Overview"),
                                     board_case));
+  if (self->join)
+    g_ptr_array_add (stops, stop_new (MC_ROUTE_STOP_JOIN, NULL, NULL, _("Join the Room"),
+                                      _("Scan the code with a phone's camera, or open the "
+                                        "address and type the room code.")));
 
   for (guint f = 0; f < figures->len; f++)
     {
@@ -167,8 +174,21 @@ apply_saved (GPtrArray  *stops,
     {
       McRouteStop *stop = g_ptr_array_index (stops, i);
 
-      if (g_hash_table_contains (by_key, stop->key))
-        g_ptr_array_add (arranged, stop);   /* new since the route was saved */
+      if (!g_hash_table_contains (by_key, stop->key))
+        continue;
+      /* New since the route was saved; a join stop (the room opened) goes
+       * right after the overview, where it is needed first. */
+      if (stop->kind == MC_ROUTE_STOP_JOIN)
+        {
+          int at = 0;
+
+          for (guint k = 0; k < arranged->len; k++)
+            if (((McRouteStop *) g_ptr_array_index (arranged, k))->kind == MC_ROUTE_STOP_OVERVIEW)
+              at = (int) k + 1;
+          g_ptr_array_insert (arranged, at, stop);
+        }
+      else
+        g_ptr_array_add (arranged, stop);
     }
 
   for (guint i = 0; skipped != NULL && i < json_array_get_length (skipped); i++)
@@ -463,6 +483,25 @@ mc_route_find_stop (McRoute    *self,
   return -1;
 }
 
+void
+mc_route_set_join (McRoute  *self,
+                   gboolean  join)
+{
+  g_return_if_fail (MC_IS_ROUTE (self));
+
+  if (self->join == !!join)
+    return;
+  self->join = !!join;
+  rebuild (self);
+}
+
+gboolean
+mc_route_get_join (McRoute *self)
+{
+  g_return_val_if_fail (MC_IS_ROUTE (self), FALSE);
+  return self->join;
+}
+
 /* Editing */
 
 void
@@ -710,7 +749,7 @@ mc_route_get_target_rect (McRoute *self,
   g_return_val_if_fail (rect != NULL, FALSE);
 
   stop = g_ptr_array_index (self->stops, self->current);
-  if (stop->kind == MC_ROUTE_STOP_OVERVIEW)
+  if (stop->kind == MC_ROUTE_STOP_OVERVIEW || stop->kind == MC_ROUTE_STOP_JOIN)
     mc_scene_get_bounds (scene, &target);
   else
     {

@@ -30,13 +30,18 @@ typedef enum
   MC_ROUTE_STOP_OVERVIEW,
   MC_ROUTE_STOP_FIGURE,
   MC_ROUTE_STOP_REGION,
+  MC_ROUTE_STOP_JOIN,
 } McRouteStopKind;
+
+/* The join stop's key: the room's QR code on the wall. */
+#define MC_ROUTE_JOIN_KEY "join"
 
 typedef struct
 {
   McRouteStopKind  kind;
-  char            *key;        /* "overview", "<figure>" or "<figure>/<region>" */
-  char            *figure_id;  /* NULL for the overview */
+  char            *key;        /* "overview", "join", "<figure>" or
+                                  "<figure>/<region>" */
+  char            *figure_id;  /* NULL for the overview and join stops */
   char            *region_id;  /* region stops only */
   char            *title;      /* board title, figure title or region label */
   char            *prompt;     /* a region's questions, one per line (maybe
@@ -59,6 +64,14 @@ const McRouteStop *mc_route_get_stop        (McRoute     *self,
 /* Index of the stop with that key, or -1. */
 int                mc_route_find_stop       (McRoute     *self,
                                              const char  *key);
+
+/* The join stop (the room's link and QR code, large, for phones to
+ * scan) is part of the route while the room is open: right after the
+ * overview unless the saved order puts it elsewhere. Its framing rect is
+ * the overview's. */
+void               mc_route_set_join        (McRoute     *self,
+                                             gboolean     join);
+gboolean           mc_route_get_join        (McRoute     *self);
 
 /* Editing the route (the small editor). Moving keeps the current stop
  * current; indices are into the full list. */

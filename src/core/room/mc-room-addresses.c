@@ -1,11 +1,12 @@
 /* mc-room-addresses.c — where phones reach the room: the machine's LAN
  * addresses (numeric IPv4: phones cannot resolve .local names), the join
- * link built on the first of them, and the Host check against DNS
- * rebinding (a request must name one of the room's own addresses and its
- * port)
+ * link built on the first of them (the hotspot's when it has one), and
+ * the Host check against DNS rebinding (a request must name one of the
+ * room's own addresses and its port)
  */
 #include "config.h"
 
+#include "mc-object-private.h"
 #include "mc-room-private.h"
 
 #include <ifaddrs.h>
@@ -43,14 +44,43 @@ read_interface_addresses (void)
   return g_steal_pointer (&list);
 }
 
+/* Moves the join address, when list has it, to the front. */
+static void
+put_first (GStrv       list,
+           const char *address)
+{
+  for (guint i = 1; address != NULL && list[i] != NULL; i++)
+    if (g_str_equal (list[i], address))
+      {
+        char *found = list[i];
+
+        memmove (list + 1, list, i * sizeof (char *));
+        list[0] = found;
+        return;
+      }
+}
+
 GStrv
 mc_room_dup_lan_addresses (McRoom *self)
 {
+  GStrv list;
+
   g_return_val_if_fail (MC_IS_ROOM (self), NULL);
 
-  if (self->lan_addresses != NULL)
-    return g_strdupv (self->lan_addresses);
-  return read_interface_addresses ();
+  list = self->lan_addresses != NULL ? g_strdupv (self->lan_addresses)
+                                     : read_interface_addresses ();
+  put_first (list, self->join_address);
+  return list;
+}
+
+void
+mc_room_set_join_address (McRoom     *self,
+                          const char *address)
+{
+  g_return_if_fail (MC_IS_ROOM (self));
+
+  if (_mc_set_str (&self->join_address, address))
+    _mc_room_emit_changed (self);
 }
 
 void

@@ -71,6 +71,7 @@ struct _McRoom
   guint       bound_port;
   char       *listen_address;
   GStrv       lan_addresses;   /* override, or NULL */
+  char       *join_address;    /* the hotspot's: first when present, or NULL */
 
   char       *token;
   char       *code;

@@ -176,6 +176,7 @@ mc_room_finalize (GObject *object)
 
   g_free (self->listen_address);
   g_strfreev (self->lan_addresses);
+  g_free (self->join_address);
   g_free (self->token);
   g_free (self->code);
   g_hash_table_unref (self->sessions);

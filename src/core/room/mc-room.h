@@ -85,12 +85,18 @@ gboolean     mc_room_get_running        (McRoom      *self);
 guint        mc_room_get_port           (McRoom      *self);
 
 /* The machine's IPv4 addresses other than loopback (sorted, never NULL),
- * read afresh on every call. */
+ * read afresh on every call; the join address first while it is one of
+ * them. */
 GStrv        mc_room_dup_lan_addresses  (McRoom      *self);
 /* Replaces that list (a hotspot's address; tests); NULL reads the
  * interfaces again. */
 void         mc_room_set_lan_addresses  (McRoom      *self,
                                          const char * const *addresses);
+/* The address phones should use, e.g. the laptop's hotspot's once it has
+ * started: while the machine has it, it comes first in the LAN addresses,
+ * so the join link and QR code use it. NULL: the first in sorted order. */
+void         mc_room_set_join_address   (McRoom      *self,
+                                         const char  *address);
 /* http://<address>:<port>/#t=<token>; address NULL takes the first LAN
  * address, or 127.0.0.1 when there is none. NULL while not running. */
 char        *mc_room_dup_join_url       (McRoom      *self,
