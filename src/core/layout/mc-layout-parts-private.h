@@ -130,4 +130,14 @@ void     _mc_layout_add_panels (McScene             *scene,
                                 const char          *board_title,
                                 const McViewOptions *options);
 
+/* Strict views: adds to self->misfits the notes spilled out of their
+ * region's area (placement id \x1f region id → count) and, laid out for
+ * the frame, a figure taller than a page (mc-layout-misfits.c). */
+void     _mc_layout_report_misfits (McLayout            *self,
+                                    GArray              *placed_figures,
+                                    GHashTable          *spilled,
+                                    McScene             *content,
+                                    gboolean             for_frame,
+                                    const McViewOptions *options);
+
 G_END_DECLS
