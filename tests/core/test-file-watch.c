@@ -118,6 +118,12 @@ is_pending (gpointer data)
   return mc_file_watch_get_pending (((Fixture *) data)->watch);
 }
 
+static gboolean
+has_looked (gpointer data)
+{
+  return !mc_file_watch_get_reading (((Fixture *) data)->watch);
+}
+
 /* The monitor has seen the file change and the debounce is over: the
  * watch has looked at the disk. */
 static void
@@ -126,7 +132,9 @@ settle (Fixture *fixture)
   mc_test_wait_until (is_pending, fixture, "the file monitor's event");
   end_debounce (fixture);
   g_assert_false (mc_file_watch_get_pending (fixture->watch));
+  mc_test_wait_until (has_looked, fixture, "the look at the disk");
 }
+
 
 /* Another program's version: the file's board with one note added and the
  * first note's text changed, written through the core saver. */
@@ -152,6 +160,37 @@ write_other_version (Fixture    *fixture,
   g_assert_no_error (error);
 
   return added_id;
+}
+
+/* The debounce over, the disk is read in a worker thread: the watch's
+ * update returns at once (a slow or synced folder never holds up the
+ * window), and the state follows on the main loop. */
+static void
+test_looks_in_thread (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *added_id = write_other_version (fixture, "Changed on a slow share");
+  g_autofree char *second_id = NULL;
+
+  mc_test_wait_until (is_pending, fixture, "the file monitor's event");
+  end_debounce (fixture);
+  g_assert_true (mc_file_watch_get_reading (fixture->watch));
+  g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  wait_for_state (fixture, MC_FILE_WATCH_CHANGED);
+  g_assert_false (mc_file_watch_get_reading (fixture->watch));
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* A look begun later wins over one still reading. */
+  second_id = write_other_version (fixture, "Changed once more");
+  mc_test_wait_until (is_pending, fixture, "the file monitor's event");
+  end_debounce (fixture);
+  g_assert_true (mc_file_watch_get_reading (fixture->watch));
+  g_assert_true (mc_board_save_to_file (fixture->board, fixture->file, NULL));
+  g_assert_cmpint (mc_file_watch_check (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
+  mc_test_wait_until (has_looked, fixture, "the stale look");
+  g_assert_cmpint (mc_file_watch_get_state (fixture->watch), ==, MC_FILE_WATCH_UNCHANGED);
 }
 
 static void
@@ -367,6 +406,7 @@ main (int   argc,
   ADD ("removed", test_removed);
   ADD ("moved", test_moved);
   ADD ("save-as", test_save_as);
+  ADD ("looks-in-thread", test_looks_in_thread);
 #undef ADD
   g_test_add_func ("/mc/file-watch/no-file", test_no_file);
 

@@ -7,6 +7,7 @@
 #include "mc-board-io.h"
 #include "mc-file-watch.h"
 #include "mc-file-watch-private.h"
+#include "mc-board-snapshot-private.h"
 
 struct _McFileWatch
 {
@@ -30,6 +31,10 @@ struct _McFileWatch
   gpointer          clock_data;
   /* Construction: the known version given (mc_file_watch_new_with_known). */
   gboolean          known_given;
+  /* Each look at the disk is numbered; a read in a worker thread counts
+   * only if no later look began meanwhile. */
+  guint             check_serial;
+  gboolean          reading;        /* a worker thread reads the file */
 };
 
 enum {
@@ -112,16 +117,26 @@ _mc_file_watch_read (GFile   *file,
  * our version even when we did not write it through this watch (a save by
  * other code, or another program that wrote exactly the same). */
 static gboolean
-board_would_write (McBoard *board,
-                   GBytes  *contents)
+snapshot_would_write (McBoardSnapshot *snapshot,
+                      GBytes          *contents)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
   gsize disk_length = 0;
   const char *disk = g_bytes_get_data (contents, &disk_length);
 
-  data = mc_board_to_data (board, &length);
+  data = _mc_board_snapshot_encode (snapshot, &length);
   return data != NULL && length == disk_length && memcmp (data, disk, length) == 0;
+}
+
+/* Any thread: contents are ours, known to the watch or what the board
+ * (snapshot) would write. */
+static gboolean
+contents_are_ours (GBytes          *contents,
+                   GBytes          *known,
+                   McBoardSnapshot *snapshot)
+{
+  return (known != NULL && g_bytes_equal (contents, known)) || snapshot_would_write (snapshot, contents);
 }
 
 static void
@@ -152,26 +167,19 @@ cancel_pending (McFileWatch *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
-McFileWatchState
-mc_file_watch_check (McFileWatch *self)
+/* What the disk holds (read as result, contents, error) says about the
+ * file: the state, and the signal when it is news. Main thread. */
+static McFileWatchState
+take_read (McFileWatch  *self,
+           McReadResult  result,
+           GBytes       *read,
+           gboolean      ours,
+           const GError *error)
 {
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GError) error = NULL;
-  McFileWatchState old_state;
+  g_autoptr(GBytes) contents = read != NULL ? g_bytes_ref (read) : NULL;
+  McFileWatchState old_state = self->state;
 
-  g_return_val_if_fail (MC_IS_FILE_WATCH (self), MC_FILE_WATCH_UNCHANGED);
-
-  cancel_pending (self);
-
-  if (self->file == NULL)
-    {
-      set_state (self, MC_FILE_WATCH_UNCHANGED);
-      return self->state;
-    }
-
-  old_state = self->state;
-
-  switch (_mc_file_watch_read (self->file, &contents, &error))
+  switch (result)
     {
     case READ_MISSING:
       g_clear_pointer (&self->announced, g_bytes_unref);
@@ -183,7 +191,7 @@ mc_file_watch_check (McFileWatch *self)
     case READ_FAILED:
       /* Unreadable for now (a sync client holding it, a flaky share): say
        * nothing rather than something wrong; the next event looks again. */
-      g_debug ("Cannot look at the board's file: %s", error->message);
+      g_debug ("Cannot look at the board's file: %s", error != NULL ? error->message : "?");
       return self->state;
 
     case READ_OK:
@@ -191,8 +199,7 @@ mc_file_watch_check (McFileWatch *self)
       break;
     }
 
-  if ((self->known != NULL && g_bytes_equal (contents, self->known))
-      || board_would_write (self->board, contents))
+  if (ours)
     {
       g_clear_pointer (&self->known, g_bytes_unref);
       self->known = g_steal_pointer (&contents);
@@ -211,6 +218,132 @@ mc_file_watch_check (McFileWatch *self)
   g_signal_emit (self, signals[DISK_CHANGED], 0, MC_FILE_WATCH_CHANGED);
 
   return self->state;
+}
+
+McFileWatchState
+mc_file_watch_check (McFileWatch *self)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  McReadResult result;
+  gboolean ours = FALSE;
+
+  g_return_val_if_fail (MC_IS_FILE_WATCH (self), MC_FILE_WATCH_UNCHANGED);
+
+  cancel_pending (self);
+  self->check_serial++;
+  if (self->file == NULL)
+    {
+      set_state (self, MC_FILE_WATCH_UNCHANGED);
+      return self->state;
+    }
+  result = _mc_file_watch_read (self->file, &contents, &error);
+  if (result == READ_OK)
+    {
+      g_autoptr(McBoardSnapshot) snapshot = _mc_board_snapshot_new (self->board);
+
+      ours = contents_are_ours (contents, self->known, snapshot);
+    }
+  return take_read (self, result, contents, ours, error);
+}
+
+/* Looking at the disk in a worker thread, so a slow or synced folder
+ * (a network share, Nextcloud) never holds up the window. */
+typedef struct
+{
+  GFile        *file;
+  guint         serial;
+  McReadResult  result;
+  GBytes       *contents;
+  GError       *error;
+  /* Taken on the main thread, compared with in the worker (encoding the
+   * board there, not in the window's thread); freed on the main thread. */
+  GBytes          *known;
+  McBoardSnapshot *snapshot;
+  gboolean         ours;
+} Look;
+
+static void
+look_free (gpointer data)
+{
+  Look *look = data;
+
+  g_clear_object (&look->file);
+  g_clear_pointer (&look->known, g_bytes_unref);
+  g_assert (look->snapshot == NULL);
+  g_clear_pointer (&look->contents, g_bytes_unref);
+  g_clear_error (&look->error);
+  g_free (look);
+}
+
+static void
+look_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Look *look = task_data;
+
+  look->result = _mc_file_watch_read (look->file, &look->contents, &look->error);
+  if (look->result == READ_OK)
+    look->ours = contents_are_ours (look->contents, look->known, look->snapshot);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void check_in_thread (McFileWatch *self);
+
+static void
+on_looked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  McFileWatch *self = MC_FILE_WATCH (source);
+  Look *look = g_task_get_task_data (G_TASK (result));
+
+  g_clear_pointer (&look->snapshot, _mc_board_snapshot_free);
+  self->reading = FALSE;
+  /* A later look, another file, or a watch being disposed: stale. */
+  if (look->serial != self->check_serial || self->board == NULL || self->file == NULL ||
+      !g_file_equal (look->file, self->file))
+    return;
+  /* The known version may have changed meanwhile (a save finished). */
+  if (look->result == READ_OK && !look->ours && self->known != NULL)
+    look->ours = g_bytes_equal (look->contents, self->known);
+  take_read (self, look->result, look->contents, look->ours, look->error);
+  /* Events that came in during the read have their own debounce. */
+}
+
+static void
+check_in_thread (McFileWatch *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Look *look;
+
+  cancel_pending (self);
+  self->check_serial++;
+  if (self->file == NULL)
+    {
+      set_state (self, MC_FILE_WATCH_UNCHANGED);
+      return;
+    }
+  look = g_new0 (Look, 1);
+  look->file = g_object_ref (self->file);
+  look->serial = self->check_serial;
+  look->known = self->known != NULL ? g_bytes_ref (self->known) : NULL;
+  look->snapshot = _mc_board_snapshot_new (self->board);
+  task = g_task_new (self, NULL, on_looked, NULL);
+  g_task_set_source_tag (task, check_in_thread);
+  g_task_set_task_data (task, look, look_free);
+  self->reading = TRUE;
+  g_task_run_in_thread (task, look_thread);
+}
+
+gboolean
+mc_file_watch_get_reading (McFileWatch *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_WATCH (self), FALSE);
+
+  return self->reading;
 }
 
 static gboolean on_delay_over (gpointer data);
@@ -239,7 +372,7 @@ mc_file_watch_update (McFileWatch *self)
         schedule (self);
       return;
     }
-  mc_file_watch_check (self);
+  check_in_thread (self);
 }
 
 static gboolean

@@ -68,9 +68,12 @@ gboolean          mc_file_watch_get_pending  (McFileWatch  *self);
 void              mc_file_watch_set_clock    (McFileWatch  *self,
                                               McClockFunc   clock,
                                               gpointer      user_data);
-/* Reads the clock and checks the disk when the debounce is over; the
+/* Reads the clock and, when the debounce is over, looks at the disk in a
+ * worker thread (the state and signal follow on the main loop); the
  * watch's own timeout calls it, tests with their own clock call it. */
 void              mc_file_watch_update       (McFileWatch  *self);
+/* TRUE while such a look at the disk runs. */
+gboolean          mc_file_watch_get_reading  (McFileWatch  *self);
 
 /* Looks at the disk now (cancelling a pending debounce) and returns the
  * new state. Call it after a save and before asking whether a save may
