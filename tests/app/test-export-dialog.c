@@ -33,6 +33,61 @@ typedef struct
   char     *dir;      /* for the exported files */
 } Fixture;
 
+/* Export's outcome, waited for: the file is written in a worker. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  written;
+  GError  **error;
+} Written;
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->written = MC_IS_EXPORT_DIALOG (source)
+                     ? mc_export_dialog_export_to_file_finish (MC_EXPORT_DIALOG (source), result,
+                                                               written->error)
+                     : mc_export_report_to_file_finish (result, written->error);
+  written->done = TRUE;
+}
+
+static gboolean
+is_written (gpointer data)
+{
+  return ((Written *) data)->done;
+}
+
+static gboolean
+export_to_file (McExportDialog  *dialog,
+                GFile           *file,
+                GError         **error)
+{
+  Written written = { FALSE, FALSE, error };
+
+  mc_export_dialog_export_to_file_async (dialog, file, on_written, &written);
+  /* The window keeps going meanwhile: the button says so. */
+  g_assert_false (gtk_widget_is_sensitive (mc_export_dialog_get_control (dialog, "export")));
+  mc_test_wait_until (is_written, &written, "the export");
+  return written.written;
+}
+
+static gboolean
+report_to_file (GtkWindow  *parent,
+                McBoard    *board,
+                GFile      *file,
+                GError    **error)
+{
+  Written written = { FALSE, FALSE, error };
+
+  mc_export_report_to_file_async (parent, board, file, on_written, &written);
+  mc_test_wait_until (is_written, &written, "the session report");
+  return written.written;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -241,7 +296,7 @@ test_opens_with_figures (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
 
     wait_for_preview (dialog);
-    g_assert_true (mc_export_dialog_export_to_file (dialog, file, &error));
+    g_assert_true (export_to_file (dialog, file, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   }
@@ -336,7 +391,7 @@ test_pdf_language (Fixture       *fixture,
   mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"),
                       "export-dialog-figure.png");
 
-  g_assert_true (mc_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_true (export_to_file (dialog, file, &error));
   g_assert_no_error (error);
   mc_test_spin ();
   /* Done: the dialog closes (the toast is in the main window). */
@@ -402,7 +457,7 @@ test_svg_notes (Fixture       *fixture,
       mc_export_dialog_set_format (dialog, MC_EXPORT_FORMAT_SVG);
       select_figure (dialog, "potential-value");
       gtk_switch_set_active (GTK_SWITCH (mc_export_dialog_get_control (dialog, "notes")), notes);
-      g_assert_true (mc_export_dialog_export_to_file (dialog, file, &error));
+      g_assert_true (export_to_file (dialog, file, &error));
       g_assert_no_error (error);
 
       g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
@@ -430,12 +485,35 @@ test_export_error (Fixture       *fixture,
    * which is refused before any writing. */
   select_figure (dialog, "cimo");
   wait_for_preview (dialog);
-  g_assert_false (mc_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_false (export_to_file (dialog, file, &error));
   g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);
   mc_test_spin ();
   g_assert_true (find_dialog () == dialog);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Closed while the file is written: the dialog hides, the file is still
+ * written whole, and then the dialog goes. */
+static void
+test_closed_while_exporting (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  McExportDialog *dialog = open_dialog (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "closed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  Written written = { FALSE, FALSE, &error };
+
+  wait_for_preview (dialog);
+  mc_export_dialog_export_to_file_async (dialog, file, on_written, &written);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  mc_test_wait_until (is_written, &written, "the export");
+  g_assert_no_error (error);
+  g_assert_true (written.written);
+  g_assert_cmpint (pdf_pages (path), ==, 1);
+  mc_test_spin ();
+  g_assert_null (find_dialog ());
 }
 
 static void
@@ -451,7 +529,7 @@ test_session_report (Fixture       *fixture,
   g_assert_nonnull (action);
   g_assert_true (g_action_get_enabled (action));
 
-  g_assert_true (mc_export_report_to_file (GTK_WINDOW (fixture->window), fixture->board, file, &error));
+  g_assert_true (report_to_file (GTK_WINDOW (fixture->window), fixture->board, file, &error));
   g_assert_no_error (error);
   /* A title page and one page per figure, then the outline. */
   g_assert_cmpint (pdf_pages (path), >, (int) n_figures);
@@ -581,6 +659,7 @@ main (int   argc,
   ADD ("svg-notes", test_svg_notes);
   ADD ("export-error", test_export_error);
   ADD ("session-report", test_session_report);
+  ADD ("closed-while-exporting", test_closed_while_exporting);
   ADD ("print-pages", test_print_pages);
   ADD ("large-board", test_large_board);
 #undef ADD

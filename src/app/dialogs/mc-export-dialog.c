@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-export-dialog-private.h"
+#include "mc-export-async.h"
 #include "mc-catalog.h"
 
 G_DEFINE_FINAL_TYPE (McExportDialog, mc_export_dialog, ADW_TYPE_WINDOW)
@@ -331,22 +332,42 @@ on_option_changed (McExportDialog *self)
   _mc_export_preview_schedule (self);
 }
 
-gboolean
-mc_export_dialog_export_to_file (McExportDialog  *self,
-                                 GFile           *file,
-                                 GError         **error)
+/* The Export button while a file is written: insensitive, saying so. */
+static void
+set_exporting (McExportDialog *self,
+               gboolean        exporting)
 {
-  McExportOptions options;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !exporting);
+  gtk_button_set_label (GTK_BUTTON (self->export_button), exporting ? _("Exporting…") : _("_Export…"));
+  /* Closed meanwhile, the dialog only hides: the file is still written
+   * and the toast still says where. */
+  gtk_window_set_hide_on_close (GTK_WINDOW (self), exporting);
+}
+
+static void
+on_file_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  McExportDialog *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  GError *error = NULL;
   GtkWindow *parent;
 
-  g_return_val_if_fail (MC_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  mc_export_dialog_get_options (self, &options);
-  if (!mc_export_to_file_with_format (self->board, &options, mc_export_dialog_get_format (self),
-                                      file, error))
-    return FALSE;
+  set_exporting (self, FALSE);
+  if (!mc_export_to_file_finish (result, &error))
+    {
+      /* Closed while writing: the error has no dialog to stay in. */
+      if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+        {
+          _mc_export_show_error (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                                 _("Could Not Export"), error->message);
+          gtk_window_destroy (GTK_WINDOW (self));
+        }
+      g_task_return_error (task, error);
+      return;
+    }
 
   {
     g_autoptr(GFile) folder = g_file_get_parent (file);
@@ -363,8 +384,42 @@ mc_export_dialog_export_to_file (McExportDialog  *self,
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   _mc_export_show_toast (parent, file);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+mc_export_dialog_export_to_file_async (McExportDialog      *self,
+                                       GFile               *file,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  McExportOptions options;
+  GTask *task;
+
+  g_return_if_fail (MC_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, mc_export_dialog_export_to_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  mc_export_dialog_get_options (self, &options);
+  set_exporting (self, TRUE);
+  mc_export_to_file_async (self->board, &options, MC_EXPORT_JOB_FIGURES,
+                           mc_export_dialog_get_format (self), file, NULL, on_file_written, task);
+}
+
+gboolean
+mc_export_dialog_export_to_file_finish (McExportDialog  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Sets the chooser's folder to where the last export went, if it exists. */
@@ -421,6 +476,18 @@ suggested_name (McBoard    *board,
 }
 
 static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  McExportDialog *self = MC_EXPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_export_dialog_export_to_file_finish (self, result, &error))
+    _mc_export_show_error (GTK_WINDOW (self), _("Could Not Export"), error->message);
+}
+
+static void
 on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
                      gpointer         user_data)
@@ -428,7 +495,6 @@ on_chooser_response (GtkNativeDialog *chooser,
   McExportDialog *self = user_data;
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -438,8 +504,7 @@ on_chooser_response (GtkNativeDialog *chooser,
     return;
 
   file = _mc_export_file_with_extension (chosen, mc_export_format_get_extension (mc_export_dialog_get_format (self)));
-  if (!mc_export_dialog_export_to_file (self, file, &error))
-    _mc_export_show_error (GTK_WINDOW (self), _("Could Not Export"), error->message);
+  mc_export_dialog_export_to_file_async (self, file, on_exported, NULL);
 }
 
 static void
@@ -564,6 +629,7 @@ connect_controls (McExportDialog *self)
     { "font-floor", self->font_floor_spin, "value-changed" },
     { "dpi", self->dpi_row, "notify::selected" },
     { "page", self->page_row, "notify::selected" },
+    { "export", self->export_button, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)

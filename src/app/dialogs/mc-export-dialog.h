@@ -72,21 +72,30 @@ McScene        *mc_export_dialog_get_preview_scene (McExportDialog *self);
 gboolean        mc_export_dialog_get_preview_pending (McExportDialog *self);
 
 /* What Export… does after the file chooser: writes file with the current
- * options, remembers them, closes the dialog and shows a toast in the main
- * window. On failure the dialog stays open and error says why. */
-gboolean        mc_export_dialog_export_to_file (McExportDialog  *self,
-                                                 GFile           *file,
-                                                 GError         **error);
+ * options in a worker thread (the window keeps drawing; the Export button
+ * says "Exporting…" meanwhile), then remembers them, closes the dialog and
+ * shows a toast in the main window. On failure the dialog stays open and
+ * finish's error says why. */
+void            mc_export_dialog_export_to_file_async  (McExportDialog       *self,
+                                                        GFile                *file,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean        mc_export_dialog_export_to_file_finish (McExportDialog       *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 /* Session Report…: a file chooser for a PDF, then mc_export_session_report()
  * for the whole board in the board's language; a toast in parent (an
  * McWindow) on success, an error dialog on failure. */
 void            mc_export_report_present        (GtkWindow       *parent,
                                                  McBoard         *board);
-/* The same without the chooser (tests). */
-gboolean        mc_export_report_to_file        (GtkWindow       *parent,
-                                                 McBoard         *board,
-                                                 GFile           *file,
-                                                 GError         **error);
+/* The same without the chooser (tests), written in a worker thread. */
+void            mc_export_report_to_file_async  (GtkWindow           *parent,
+                                                 McBoard             *board,
+                                                 GFile               *file,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean        mc_export_report_to_file_finish (GAsyncResult        *result,
+                                                 GError             **error);
 
 G_END_DECLS

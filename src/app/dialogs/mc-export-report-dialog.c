@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-export-async.h"
 #include "mc-export-dialog-private.h"
 #include "mc-app-base.h"
 
@@ -120,25 +121,73 @@ report_options (McBoard         *board,
     options->title = NULL;
 }
 
-gboolean
-mc_export_report_to_file (GtkWindow  *parent,
-                          McBoard    *board,
-                          GFile      *file,
-                          GError    **error)
+typedef struct
+{
+  GtkWindow *parent;   /* weak */
+  GFile     *file;
+} ReportWrite;
+
+static void
+report_write_free (gpointer data)
+{
+  ReportWrite *write = data;
+
+  g_clear_weak_pointer (&write->parent);
+  g_clear_object (&write->file);
+  g_free (write);
+}
+
+static void
+on_report_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReportWrite *write = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!mc_export_to_file_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _mc_export_show_toast (write->parent, write->file);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+mc_export_report_to_file_async (GtkWindow           *parent,
+                                McBoard             *board,
+                                GFile               *file,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   McExportOptions options;
+  ReportWrite *write;
+  GTask *task;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
-  g_return_val_if_fail (MC_IS_BOARD (board), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (MC_IS_BOARD (board));
+  g_return_if_fail (G_IS_FILE (file));
 
+  write = g_new0 (ReportWrite, 1);
+  g_set_weak_pointer (&write->parent, parent);
+  write->file = g_object_ref (file);
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, mc_export_report_to_file_async);
+  g_task_set_task_data (task, write, report_write_free);
   report_options (board, &options);
-  if (!mc_export_session_report (board, &options, file, error))
-    return FALSE;
+  mc_export_to_file_async (board, &options, MC_EXPORT_JOB_REPORT, MC_EXPORT_FORMAT_PDF, file,
+                           NULL, on_report_written, task);
+}
 
-  _mc_export_show_toast (parent, file);
-  return TRUE;
+gboolean
+mc_export_report_to_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 typedef struct
@@ -158,6 +207,18 @@ report_request_free (gpointer data)
 }
 
 static void
+on_report_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_export_report_to_file_finish (result, &error))
+    _mc_export_show_error (parent, _("Could Not Save the Session Report"), error->message);
+}
+
+static void
 on_report_response (GtkNativeDialog *chooser,
                     int              response,
                     gpointer         user_data)
@@ -165,7 +226,6 @@ on_report_response (GtkNativeDialog *chooser,
   ReportRequest *request = user_data;
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -173,8 +233,8 @@ on_report_response (GtkNativeDialog *chooser,
   if (chosen != NULL)
     {
       file = _mc_export_file_with_extension (chosen, "pdf");
-      if (!mc_export_report_to_file (request->parent, request->board, file, &error))
-        _mc_export_show_error (request->parent, _("Could Not Save the Session Report"), error->message);
+      mc_export_report_to_file_async (request->parent, request->board, file, on_report_done,
+                                      request->parent != NULL ? g_object_ref (request->parent) : NULL);
     }
 
   gtk_native_dialog_destroy (chooser);
