@@ -5,7 +5,8 @@
  * org.gnome.desktop.a11y.interface "high-contrast" key (the memory
  * GSettings backend of the tests), which AdwStyleManager follows. The
  * canvas and the presentation's wall then draw in the high-contrast
- * variant of their theme, live, and back. Reduced motion
+ * variant of their theme, live, and back, and the export dialog's preview
+ * in it. Reduced motion
  * (gtk-enable-animations off) leaves no note pop on the wall.
  *
  * With MC_SCREENSHOTS=<dir> the window in high contrast at 1366×768 is
@@ -18,6 +19,7 @@
 #include "mc-canvas-edit-private.h"
 #include "mc-board-io.h"
 #include "mc-desktop.h"
+#include "mc-export-dialog.h"
 #include "mc-layout.h"
 #include "mc-presentation.h"
 #include "mc-route.h"
@@ -181,6 +183,43 @@ test_canvas_high_contrast (void)
   mc_test_close_windows (app);
 }
 
+static gboolean
+preview_done (gpointer data)
+{
+  return !mc_export_dialog_get_preview_pending (data);
+}
+
+/* The export dialog's preview is on screen: in high contrast it draws the
+ * chosen theme's high-contrast variant (the export keeps its theme). */
+static void
+test_export_preview_high_contrast (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  McExportDialog *dialog;
+  McExportOptions options;
+  double text, line;
+
+  if (!have_contrast_key ())
+    {
+      g_test_skip ("no " A11Y_SCHEMA " schema");
+      return;
+    }
+
+  set_high_contrast (TRUE);
+  dialog = mc_export_dialog_new (GTK_WINDOW (open_window (board)), board, "cimo");
+  gtk_window_present (GTK_WINDOW (dialog));
+  mc_test_wait_until (preview_done, dialog, "the export preview");
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.theme, <, MC_THEME_HIGH_CONTRAST);
+  scene_contrast (mc_export_dialog_get_preview_scene (dialog), &text, &line);
+  g_test_message ("export preview in high contrast: text ≥ %.2f:1, lines ≥ %.2f:1", text, line);
+  g_assert_cmpfloat (text, >=, 7.0);
+  g_assert_cmpfloat (line, >=, 3.0);
+
+  set_high_contrast (FALSE);
+  mc_test_close_windows (app);
+}
+
 static McPresentation *
 find_presentation (void)
 {
@@ -286,6 +325,7 @@ main (int    argc,
   app = mc_test_app_new (&argc, &argv);
 
   g_test_add_func ("/mc/desktop/canvas-high-contrast", test_canvas_high_contrast);
+  g_test_add_func ("/mc/desktop/export-preview-high-contrast", test_export_preview_high_contrast);
   g_test_add_func ("/mc/desktop/wall-high-contrast", test_wall_high_contrast);
   g_test_add_func ("/mc/desktop/wall-reduced-motion", test_wall_reduced_motion);
 
