@@ -220,23 +220,14 @@ test_export_preview_high_contrast (void)
   mc_test_close_windows (app);
 }
 
-static McPresentation *
-find_presentation (void)
-{
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (MC_IS_PRESENTATION (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 presentation_settled (gpointer data)
 {
-  McPresentation *presentation = find_presentation ();
+  GtkWindow *presentation = mc_test_find_toplevel (MC_TYPE_PRESENTATION);
 
   return presentation != NULL
-         && gtk_widget_get_width (GTK_WIDGET (mc_presentation_get_canvas (presentation))) > 0
-         && !mc_presentation_get_animating (presentation);
+         && gtk_widget_get_width (GTK_WIDGET (mc_presentation_get_canvas (MC_PRESENTATION (presentation)))) > 0
+         && !mc_presentation_get_animating (MC_PRESENTATION (presentation));
 }
 
 static McPresentation *
@@ -244,7 +235,7 @@ present (McWindow *window)
 {
   g_action_group_activate_action (G_ACTION_GROUP (window), "present", NULL);
   mc_test_wait_until (presentation_settled, NULL, "the presentation to show");
-  return find_presentation ();
+  return MC_PRESENTATION (mc_test_find_toplevel (MC_TYPE_PRESENTATION));
 }
 
 /* The wall is a canvas too: the projector theme's high-contrast variant,
