@@ -123,6 +123,16 @@ two_ticks (gpointer data)
   return *(guint *) data >= 2;
 }
 
+/* Two frames painted, so a screenshot shows what the window shows. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint ticks = 0;
+
+  gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
+  mc_test_wait_until (two_ticks, &ticks, "two frames");
+}
+
 /* The canvas follows the desktop's contrast live: its theme, its scene
  * (text ≥ 7:1, no light line) and its drawing; and back. */
 static void
@@ -159,11 +169,8 @@ test_canvas_high_contrast (void)
   if (g_getenv ("MC_SCREENSHOTS") != NULL)
     {
       /* And at 100 %, where the lines and notes can be judged. */
-      guint ticks = 0;
-
       mc_canvas_zoom_at (canvas, 1.0, 0, 0, FALSE);
-      gtk_widget_add_tick_callback (GTK_WIDGET (window), count_tick, &ticks, NULL);
-      mc_test_wait_until (two_ticks, &ticks, "two frames at 100 %");
+      wait_for_frames (GTK_WIDGET (window));
       mc_test_screenshot (GTK_WIDGET (window), g_getenv ("MC_SCREENSHOTS"), "desktop-high-contrast-100.png");
     }
 
@@ -257,6 +264,8 @@ test_wall_high_contrast (void)
   presentation = present (open_window (board));
   wall = mc_presentation_get_canvas (presentation);
   g_assert_cmpint (mc_canvas_get_view_options (wall)->theme, ==, MC_THEME_PROJECTOR_HIGH_CONTRAST);
+  wait_for_frames (GTK_WIDGET (presentation));
+  mc_test_screenshot (GTK_WIDGET (presentation), g_getenv ("MC_SCREENSHOTS"), "desktop-wall-high-contrast.png");
 
   set_high_contrast (FALSE);
   g_assert_cmpint (mc_canvas_get_view_options (wall)->theme, ==, MC_THEME_PROJECTOR);
