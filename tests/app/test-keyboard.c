@@ -352,19 +352,17 @@ node_is_over_note (gpointer data)
   return fabs (bounds.origin.x - x) <= 1.5 && fabs (bounds.origin.y - y) <= 1.5;
 }
 
-/* Every figure, region and note of the example board has its object. */
+/* Every figure and region has its object (a group), named as its group in
+ * the scene; a region's is described by its note count. */
 static void
-test_tree (void)
+check_groups (Fixture *fixture,
+              guint   *n_figures,
+              guint   *n_regions)
 {
-  g_autoptr(McBoard) board = mc_board_new_example ();
-  Fixture fixture = { 0 };
-  McScene *scene;
-  GPtrArray *notes;
-  McOutlinePanel *panel;
-  guint n_figures = 0, n_regions = 0;
+  McScene *scene = mc_canvas_get_scene (fixture->canvas);
 
-  open_board (&fixture, board);
-  scene = mc_canvas_get_scene (fixture.canvas);
+  *n_figures = *n_regions = 0;
+  _mc_canvas_a11y_sync (fixture->canvas);
   for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
     {
       const McSceneItem *item = mc_scene_get_item (scene, i);
@@ -373,20 +371,34 @@ test_tree (void)
       if (item->kind != MC_ITEM_GROUP_BEGIN
           || (item->role != MC_ROLE_FIGURE && item->role != MC_ROLE_REGION))
         continue;
-      node = mc_canvas_test_get_accessible (fixture.canvas, item->id);
+      node = mc_canvas_test_get_accessible (fixture->canvas, item->id);
       g_assert_nonnull (node);
       g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (node)), ==,
                        GTK_ACCESSIBLE_ROLE_GROUP);
       g_assert_cmpstr (mc_canvas_test_accessible_name (node), ==, item->title);
       if (item->role == MC_ROLE_FIGURE)
-        n_figures++;
+        ++*n_figures;
       else
         {
-          n_regions++;
+          ++*n_regions;
           g_assert_true (g_str_has_suffix (mc_canvas_test_accessible_description (node), "notes")
                          || g_str_has_suffix (mc_canvas_test_accessible_description (node), "note"));
         }
     }
+}
+
+/* Every figure, region and note of the example board has its object. */
+static void
+test_tree (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  GPtrArray *notes;
+  McOutlinePanel *panel;
+  guint n_figures = 0, n_regions = 0;
+
+  open_board (&fixture, board);
+  check_groups (&fixture, &n_figures, &n_regions);
   g_assert_cmpuint (n_figures, ==, mc_board_get_figures (fixture.board)->len);
   g_assert_cmpuint (n_regions, >, n_figures);
 
@@ -436,6 +448,111 @@ test_tree (void)
     }
   mc_outline_panel_set_canvas (panel, NULL);
   g_object_unref (panel);
+
+  close_board (&fixture);
+}
+
+/* The board's language switch renames every object (figures, regions,
+ * the notes' descriptions), and the keyboard stays on its note. */
+static void
+test_language_switch (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  g_autofree char *region_nl = NULL;
+  g_autofree char *note_nl = NULL;
+  g_autofree char *note_id = NULL;
+  GtkWidget *node;
+  guint n_figures, n_regions;
+
+  open_board (&fixture, board);
+  g_assert_cmpint (mc_board_get_language (fixture.board), ==, MC_LANGUAGE_NL);
+  check_groups (&fixture, &n_figures, &n_regions);
+  press (&fixture, GDK_KEY_Tab, 0);
+  note_id = g_strdup (fixture.canvas->edit->cursor);
+  g_assert_nonnull (note_id);
+  wait_for_focus (&fixture, note_id);
+  node = mc_canvas_test_get_accessible (fixture.canvas, "cimo/context");
+  region_nl = g_strdup (mc_canvas_test_accessible_name (node));
+  note_nl = g_strdup (mc_canvas_test_accessible_description (mc_canvas_test_get_accessible (fixture.canvas,
+                                                                                           note_id)));
+
+  mc_board_execute (fixture.board, mc_command_set_language (fixture.board, MC_LANGUAGE_EN));
+  mc_test_spin ();
+  check_groups (&fixture, &n_figures, &n_regions);
+  g_assert_cmpuint (n_regions, >, n_figures);
+  node = mc_canvas_test_get_accessible (fixture.canvas, "cimo/context");
+  g_assert_cmpstr (mc_canvas_test_accessible_name (node), !=, region_nl);
+  node = mc_canvas_test_get_accessible (fixture.canvas, note_id);
+  g_assert_cmpstr (mc_canvas_test_accessible_description (node), !=, note_nl);
+  g_assert_true (g_str_has_prefix (mc_canvas_test_accessible_description (node),
+                                   mc_canvas_test_accessible_name (mc_canvas_test_get_accessible (fixture.canvas,
+                                                                                                  "cimo/context"))));
+  wait_for_focus (&fixture, note_id);
+
+  /* And back, by undo. */
+  mc_board_undo (fixture.board);
+  mc_test_spin ();
+  check_groups (&fixture, &n_figures, &n_regions);
+  node = mc_canvas_test_get_accessible (fixture.canvas, "cimo/context");
+  g_assert_cmpstr (mc_canvas_test_accessible_name (node), ==, region_nl);
+
+  close_board (&fixture);
+}
+
+static gboolean
+menu_is_open (gpointer data)
+{
+  McCanvas *canvas = data;
+
+  return canvas->edit->context_menu != NULL && gtk_widget_get_mapped (canvas->edit->context_menu);
+}
+
+/* The menu key (and Shift+F10) opens the focused note's context menu next
+ * to it. */
+static void
+test_menu_key (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  Fixture fixture = { 0 };
+  const guint keys[][2] = { { GDK_KEY_Menu, 0 }, { GDK_KEY_F10, GDK_SHIFT_MASK } };
+
+  open_board (&fixture, board);
+  press (&fixture, GDK_KEY_Tab, 0);
+  wait_for_focus (&fixture, fixture.canvas->edit->cursor);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      GtkWidget *node = mc_canvas_test_get_accessible (fixture.canvas, fixture.canvas->edit->cursor);
+      graphene_rect_t bounds;
+      GdkRectangle pointing;
+      GMenuModel *model;
+      gboolean has_delete = FALSE;
+
+      press (&fixture, keys[k][0], keys[k][1]);
+      mc_test_wait_until (menu_is_open, fixture.canvas, "the context menu");
+      /* The note's menu (it deletes the note), pointing at the note. */
+      model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (fixture.canvas->edit->context_menu));
+      for (int i = 0; i < g_menu_model_get_n_items (model) && !has_delete; i++)
+        {
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+          for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+            {
+              g_autofree char *action = NULL;
+
+              if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+                  && g_str_has_suffix (action, "delete"))
+                has_delete = TRUE;
+            }
+        }
+      g_assert_true (has_delete);
+      g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (fixture.canvas->edit->context_menu), &pointing));
+      g_assert_true (gtk_widget_compute_bounds (node, GTK_WIDGET (fixture.canvas), &bounds));
+      g_assert_true (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (pointing.x, pointing.y)));
+      gtk_popover_popdown (GTK_POPOVER (fixture.canvas->edit->context_menu));
+      mc_test_spin ();
+    }
 
   close_board (&fixture);
 }
@@ -653,6 +770,8 @@ main (int    argc,
 
   g_test_add_func ("/mc/keyboard/scenario", test_scenario);
   g_test_add_func ("/mc/keyboard/accessible-tree", test_tree);
+  g_test_add_func ("/mc/keyboard/language-switch", test_language_switch);
+  g_test_add_func ("/mc/keyboard/menu-key", test_menu_key);
   g_test_add_func ("/mc/keyboard/announce-burst", test_announce_burst);
   g_test_add_func ("/mc/keyboard/accessible-speed", test_speed);
   g_test_add_func ("/mc/keyboard/reduced-motion", test_reduced_motion);

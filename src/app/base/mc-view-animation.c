@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "mc-desktop.h"
 #include "mc-view-animation.h"
 
 void
@@ -178,15 +179,6 @@ on_done (AdwAnimation    *animation,
   g_signal_emit (self, signals[SIGNAL_DONE], 0);
 }
 
-static gboolean
-animations_enabled (GtkWidget *widget)
-{
-  gboolean enabled = TRUE;
-
-  g_object_get (gtk_widget_get_settings (widget), "gtk-enable-animations", &enabled, NULL);
-  return enabled;
-}
-
 /* Stops the easing where it got to, without applying anything. */
 static void
 halt (McViewAnimation *self)
@@ -205,7 +197,7 @@ mc_view_animation_animate_to (McViewAnimation       *self,
   halt (self);
 
   if (self->widget == NULL || !gtk_widget_get_mapped (self->widget)
-      || !animations_enabled (self->widget)
+      || !mc_desktop_get_animations (self->widget)
       || mc_view_transform_equal (&self->current, transform))
     {
       mc_view_animation_jump_to (self, transform);

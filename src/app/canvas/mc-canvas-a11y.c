@@ -24,6 +24,7 @@
 #include "mc-canvas-edit-private.h"
 #include "mc-canvas-a11y-node.h"
 #include "mc-catalog.h"
+#include "mc-desktop.h"
 
 /* Names and descriptions */
 
@@ -445,6 +446,16 @@ on_selection_changed (McCanvas *self)
   focus_cursor (self);
 }
 
+/* The desktop's high-contrast style switched: the same view options, now
+ * drawn in the other variant of their theme (mc_canvas_set_view_options()). */
+static void
+on_high_contrast (McCanvas *self)
+{
+  McViewOptions options = self->options;
+
+  mc_canvas_set_view_options (self, &options);
+}
+
 void
 _mc_canvas_a11y_init (McCanvas *self)
 {
@@ -453,6 +464,7 @@ _mc_canvas_a11y_init (McCanvas *self)
   self->a11y->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self, "selection-changed", G_CALLBACK (on_selection_changed), NULL);
   _mc_canvas_a11y_announce_init (self);
+  mc_desktop_watch_high_contrast (self, G_CALLBACK (on_high_contrast));
 }
 
 void

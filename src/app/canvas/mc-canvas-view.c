@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "mc-canvas-edit-private.h"
+#include "mc-desktop.h"
 
 /* Keyboard and button zoom steps, and how long the eased zoom takes. */
 #define ZOOM_STEP          1.25
@@ -174,15 +175,10 @@ animate_to (McCanvas *self,
             double    origin_y,
             gboolean  animate)
 {
-  gboolean enable_animations = TRUE;
-
   _mc_canvas_stop_animation (self);
 
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-enable-animations", &enable_animations,
-                NULL);
-
-  if (!animate || !enable_animations || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!animate || !mc_desktop_get_animations (GTK_WIDGET (self))
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       apply_zoom (self, zoom, origin_x, origin_y);
       return;

@@ -13,6 +13,7 @@
 #include "mc-canvas-a11y-private.h"
 #include "mc-canvas-edit-private.h"
 #include "mc-catalog.h"
+#include "mc-desktop.h"
 #include "mc-figure.h"
 #include "mc-layout-incremental.h"
 
@@ -183,6 +184,8 @@ mc_canvas_set_view_options (McCanvas            *self,
    * figure of its board. */
   self->options = *options;
   self->options.figure_id = NULL;
+  /* The desktop's contrast, in this one place (mc-canvas-a11y.c follows it). */
+  self->options.theme = mc_desktop_theme (options->theme);
   invalidate_scene (self);
 }
 

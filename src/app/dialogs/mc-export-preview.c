@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mc-board-io.h"
+#include "mc-desktop.h"
 #include "mc-export-dialog-private.h"
 
 /* Re-rendering the preview on every keystroke of a spin button would make
@@ -88,6 +89,8 @@ request_new (McExportDialog *self)
   request->board_data = g_strdup (self->board_data);
   request->format = mc_export_dialog_get_format (self);
   mc_export_dialog_get_options (self, &request->options);
+  /* On screen, in the desktop's contrast (the export keeps its theme). */
+  request->options.theme = mc_desktop_theme (request->options.theme);
   request->figure_id = g_strdup (request->options.figure_id);
   request->figure_ids = g_strdupv ((char **) request->options.figure_ids);
   request->title = g_strdup (request->options.title);

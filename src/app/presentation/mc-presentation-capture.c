@@ -1,6 +1,7 @@
 /* mc-presentation-capture.c — presentation mode: quick capture, notes typed at the wall */
 #include "config.h"
 
+#include "mc-desktop.h"
 #include "mc-layout.h"
 #include "mc-presentation-private.h"
 
@@ -82,7 +83,7 @@ remove_pop (gpointer data)
 }
 
 /* A short outline that pops around a new note, so the room sees where it
- * landed. */
+ * landed; none with reduced motion. */
 static void
 pop_note (McPresentation *self,
           const char     *note_id)
@@ -91,6 +92,8 @@ pop_note (McPresentation *self,
   McRect rect;
   double x, y, zoom = mc_canvas_get_zoom (self->canvas);
 
+  if (!mc_desktop_get_animations (GTK_WIDGET (self->canvas)))
+    return;   /* reduced motion: no pops */
   mc_canvas_get_scene (self->canvas);
   if (!mc_layout_get_note_rect (mc_canvas_get_layout (self->canvas), note_id, &rect))
     return;

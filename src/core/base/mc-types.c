@@ -9,7 +9,9 @@
 
 static const char * const phase_names[] = { "start", "monitor", "evaluate" };
 static const char * const language_names[] = { "nl", "en" };
-static const char * const theme_names[] = { "color", "print", "projector" };
+static const char * const theme_names[] = {
+  "color", "print", "projector", "high-contrast", "projector-high-contrast",
+};
 
 static gboolean
 lookup_name (const char * const *names,

@@ -56,6 +56,10 @@ typedef enum
   MC_THEME_COLOR,     /* the default on screen */
   MC_THEME_PRINT,     /* journals: grayscale-safe, thin lines, Liberation Sans */
   MC_THEME_PROJECTOR, /* high contrast, large type */
+  /* The desktop's high-contrast style (mc-theme.h): the colour and the
+   * projector theme's type and layout with a high-contrast palette. */
+  MC_THEME_HIGH_CONTRAST,
+  MC_THEME_PROJECTOR_HIGH_CONTRAST,
   MC_N_THEMES,
 } McThemeKind;
 

@@ -221,7 +221,7 @@ _mc_layout_draw_note (McLayout            *self,
     mc_scene_set_group_opacity (scene, opacity);
 
   mc_theme_get_note_fill (theme, mc_note_get_color (note), &fill);
-  darken (&fill, theme->kind == MC_THEME_PRINT ? 0.55 : 0.82, &edge);
+  darken (&fill, theme->note_edge_shade, &edge);
   mc_path_rounded_rectangle (body, rect, 3 * s);
 
   if (theme->kind != MC_THEME_PRINT)

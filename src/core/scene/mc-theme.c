@@ -5,6 +5,8 @@
  * hue but get a fixed lightness per shade and a soft chroma, outlines are a
  * deep shade of the same hue. The print theme keeps almost no chroma and
  * steps the lightness by 13 L* between levels, so it reads in grayscale.
+ * The high-contrast variants keep the fills pale (black text at ≥ 15:1),
+ * draw outlines in a deep shade (L* 30) and make every line a full one.
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@ typedef struct
 } RoleInfo;
 
 #define PROJECTOR_TYPE_SCALE 1.35
+#define HIGH_CONTRAST_EDGE_SHADE 0.5
 
 static const RoleInfo roles[] = {
   { "context",      "#d55e00", 0 }, /* vermillion */
@@ -62,6 +65,23 @@ set_hex (McColor    *color,
     g_assert_not_reached ();
 }
 
+/* The desktop's high-contrast style over base: black text, dark rules and
+ * selection, and no thin lines. Type sizes stay, so the layout does. */
+static void
+make_high_contrast (const McTheme *base,
+                    McTheme       *theme)
+{
+  *theme = *base;
+  theme->high_contrast = TRUE;
+  theme->thin_line_width = base->line_width;
+  theme->note_edge_shade = HIGH_CONTRAST_EDGE_SHADE;
+  set_hex (&theme->paper, "#ffffff");
+  set_hex (&theme->ink, "#000000");
+  set_hex (&theme->muted_ink, "#1c1c1c");
+  set_hex (&theme->rule, "#3d3d3d");
+  set_hex (&theme->selection, "#004a7f");
+}
+
 static void
 init_themes (void)
 {
@@ -87,6 +107,7 @@ init_themes (void)
   set_hex (&color->muted_ink, "#454d56");
   set_hex (&color->rule, "#cfd5db");
   set_hex (&color->selection, "#0072b2");
+  color->note_edge_shade = 0.82;
 
   *print = (McTheme) {
     .kind = MC_THEME_PRINT,
@@ -106,6 +127,7 @@ init_themes (void)
   set_hex (&print->muted_ink, "#262626");
   set_hex (&print->rule, "#9e9e9e");
   set_hex (&print->selection, "#000000");
+  print->note_edge_shade = 0.55;
 
   /* The projector theme is the screen theme with larger type (1.35×),
    * a higher floor and heavier lines. */
@@ -124,6 +146,9 @@ init_themes (void)
   set_hex (&projector->muted_ink, "#262a2f");
   set_hex (&projector->rule, "#8a9199");
   set_hex (&projector->selection, "#0072b2");
+
+  make_high_contrast (color, &themes[MC_THEME_HIGH_CONTRAST]);
+  make_high_contrast (projector, &themes[MC_THEME_PROJECTOR_HIGH_CONTRAST]);
 }
 
 const McTheme *
@@ -140,6 +165,27 @@ mc_theme_get (McThemeKind kind)
     }
 
   return &themes[kind];
+}
+
+McThemeKind
+mc_theme_kind_for_contrast (McThemeKind kind,
+                            gboolean    high_contrast)
+{
+  switch (kind)
+    {
+    case MC_THEME_COLOR:
+    case MC_THEME_HIGH_CONTRAST:
+      return high_contrast ? MC_THEME_HIGH_CONTRAST : MC_THEME_COLOR;
+
+    case MC_THEME_PROJECTOR:
+    case MC_THEME_PROJECTOR_HIGH_CONTRAST:
+      return high_contrast ? MC_THEME_PROJECTOR_HIGH_CONTRAST : MC_THEME_PROJECTOR;
+
+    case MC_THEME_PRINT:
+    case MC_N_THEMES:
+    default:
+      return kind;
+    }
 }
 
 /* sRGB (D65) ↔ CIE L*a*b*. */
@@ -273,6 +319,13 @@ mc_theme_get_role_fill (const McTheme *theme,
   set_hex (&hue_color, info->hue);
   color_to_lch (&hue_color, &l, &chroma, &hue);
 
+  if (theme->high_contrast)
+    {
+      /* Pale, so black text reads at its best; outlines part the regions. */
+      lch_to_color_in_gamut (97 - 3 * (shade % 5), MIN (chroma, 16.0), hue, color);
+      return;
+    }
+
   switch (theme->kind)
     {
     case MC_THEME_PRINT:
@@ -311,6 +364,12 @@ mc_theme_get_role_stroke (const McTheme *theme,
   info = lookup_role (role);
   set_hex (&hue_color, info->hue);
   color_to_lch (&hue_color, &l, &chroma, &hue);
+
+  if (theme->high_contrast)
+    {
+      lch_to_color_in_gamut (30, MIN (chroma, 45.0), hue, color);
+      return;
+    }
 
   switch (theme->kind)
     {

@@ -4,6 +4,11 @@
  * print:     journals; Liberation Sans, thin lines, fills that differ in
  *            lightness so neighbouring regions survive grayscale.
  * projector: high contrast, large type.
+ * high-contrast, projector-high-contrast: the desktop's high-contrast style
+ *            (chosen by the app, mc_theme_kind_for_contrast()): the type,
+ *            lines and layout of the colour or projector theme, with a
+ *            palette of black text (≥ 7:1 on every fill), dark region
+ *            outlines and no thin light lines.
  *
  * Colour roles come from the catalog ("context", "intervention",
  * "mechanisms", "outcomes", "value", "coherence", "scale", "neutral").
@@ -16,7 +21,10 @@ G_BEGIN_DECLS
 
 struct _McTheme
 {
+  /* The base theme: a high-contrast variant has the kind of the theme it
+   * varies (so it is drawn and laid out as that one) and high_contrast. */
   McThemeKind kind;
+  gboolean    high_contrast;
   const char *font_family;   /* a pango family list, e.g. "Inter, Cantarell, sans-serif" */
 
   /* Type sizes in figure units for a figure 1000 units wide; the figure
@@ -37,9 +45,16 @@ struct _McTheme
   McColor     muted_ink;      /* secondary text (questions, brackets) */
   McColor     rule;           /* light separators */
   McColor     selection;
+  double      note_edge_shade; /* a note's outline is its fill × this */
 };
 
 const McTheme *mc_theme_get              (McThemeKind    kind);
+
+/* The theme to draw kind in with (high_contrast) or without the desktop's
+ * high-contrast style: colour ↔ high-contrast, projector ↔
+ * projector-high-contrast; print is grayscale with dark lines and stays. */
+McThemeKind    mc_theme_kind_for_contrast (McThemeKind   kind,
+                                           gboolean      high_contrast);
 
 /* Region fills: shade 0 is the role's base tint; higher shades step in
  * lightness (for nested rings and neighbours of one role). */
