@@ -9,8 +9,11 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "mc-catalog.h"
 #include "mc-layout.h"
+#include "mc-layout-grid.h"
 #include "mc-test-board.h"
 
 #define BOARD_DIGEST "3fd1a974be51e4c151229a424711b72dd3d7cca96edb9a16a24d98512241b6eb"
@@ -87,6 +90,68 @@ test_same_in_frame (void)
   g_assert_cmpstr (digest, ==, FRAME_DIGEST);
 }
 
+static double
+random_between (GRand  *rand,
+                double  lo,
+                double  hi)
+{
+  return g_rand_double_range (rand, lo, hi);
+}
+
+/* The grid answers as a scan over every rectangle would: notes of one
+ * size, a few huge or far-out ones (kept out of the cells), rectangles
+ * touching edge to edge and queries of every size. */
+static void
+test_query_matches_scan (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(McRectGrid) grid = mc_rect_grid_new ();
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (McRect));
+  guint n_hits = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      McRect rect;
+
+      if (i % 500 == 7)
+        rect = (McRect) { random_between (rand, -1e7, 1e7), random_between (rand, -1e7, 1e7),
+                          random_between (rand, 1, 1e7), random_between (rand, 1, 1e7) };
+      else if (i % 3 == 0 && all->len > 0)
+        {
+          /* Edge to edge with an earlier one: touching is no overlap. */
+          McRect *other = &g_array_index (all, McRect, g_rand_int_range (rand, 0, all->len));
+
+          rect = (McRect) { other->x + other->width, other->y, 160, 120 };
+        }
+      else
+        rect = (McRect) { floor (random_between (rand, 0, 20000)), floor (random_between (rand, 0, 20000)),
+                          160 + g_rand_int_range (rand, 0, 40), 120 + g_rand_int_range (rand, 0, 80) };
+
+      if (!mc_rect_grid_intersects (grid, &rect))
+        {
+          mc_rect_grid_add (grid, &rect);
+          g_array_append_val (all, rect);
+        }
+    }
+  g_assert_cmpuint (mc_rect_grid_get_len (grid), ==, all->len);
+
+  for (guint q = 0; q < 20000; q++)
+    {
+      double size = q % 100 == 0 ? 1e6 : random_between (rand, 0, 600);
+      McRect query = { random_between (rand, -100, 20100), random_between (rand, -100, 20100),
+                       size, q % 7 == 0 ? 0 : size / 2 };
+      gboolean scan = FALSE;
+
+      for (guint i = 0; i < all->len && !scan; i++)
+        scan = mc_rect_intersects (&g_array_index (all, McRect, i), &query);
+      g_assert_cmpint (mc_rect_grid_intersects (grid, &query), ==, scan);
+      n_hits += scan;
+    }
+  /* Both answers occur. */
+  g_assert_cmpuint (n_hits, >, 1000);
+  g_assert_cmpuint (n_hits, <, 19000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,5 +159,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/layout-grid/same-on-board", test_same_on_board);
   g_test_add_func ("/layout-grid/same-in-frame", test_same_in_frame);
+  g_test_add_func ("/layout-grid/query-matches-scan", test_query_matches_scan);
   return g_test_run ();
 }
