@@ -216,10 +216,13 @@ measure_get (const char        *text,
       cache->bytes = 0;
     }
   measure = measure_new (text, style);
-  cache->bytes += 2 * strlen (key) + sizeof (McTextMeasure) + measure->n_pieces * sizeof (Piece);
+  cache->bytes += strlen (key) + sizeof (McTextMeasure) + measure->n_pieces * sizeof (Piece);
   g_hash_table_insert (cache->measures, g_steal_pointer (&key), measure);
   if (!g_hash_table_contains (cache->any_size, sizeless))
-    g_hash_table_insert (cache->any_size, g_steal_pointer (&sizeless), measure);
+    {
+      cache->bytes += strlen (sizeless);
+      g_hash_table_insert (cache->any_size, g_steal_pointer (&sizeless), measure);
+    }
   return measure;
 }
 
