@@ -13,20 +13,15 @@
 #include "mc-app-base.h"
 #include "mc-test-board.h"
 #include "mc-export-dialog.h"
+#include "mc-bench-util.h"
 
 static double last_tick;
 static double longest_gap;
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 static gboolean
 on_tick (gpointer user_data)
 {
-  double now = now_ms ();
+  double now = mc_bench_now_ms ();
 
   longest_gap = MAX (longest_gap, now - last_tick);
   last_tick = now;
@@ -72,7 +67,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (parent));
   spin_for (300);
 
-  last_tick = start = now_ms ();
+  last_tick = start = mc_bench_now_ms ();
   tick_id = g_timeout_add (1, on_tick, NULL);
   /* Creating the dialog is itself on the main loop: it counts. */
   dialog = mc_export_dialog_new (GTK_WINDOW (parent), board, NULL);
@@ -80,10 +75,10 @@ main (int   argc,
   /* It opens on the first figure; the whole board is the heavy case. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "scope")),
                               MC_EXPORT_DIALOG_SCOPE_BOARD);
-  open_ms = now_ms () - start;
+  open_ms = mc_bench_now_ms () - start;
   while (mc_export_dialog_get_preview_pending (dialog))
     g_main_context_iteration (NULL, TRUE);
-  preview_ms = now_ms () - start;
+  preview_ms = mc_bench_now_ms () - start;
   /* The frames that show the preview. */
   spin_for (300);
   g_source_remove (tick_id);

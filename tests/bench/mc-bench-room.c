@@ -35,6 +35,7 @@
 #include "mc-room.h"
 #include "mc-route.h"
 #include "mc-templates.h"
+#include "mc-bench-util.h"
 
 #define N_PARTICIPANTS 40
 #define N_NOTES        500
@@ -71,12 +72,6 @@ struct _Bench
   gint          done;                    /* atomic: the thread finished */
   gint64        start;
 };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 static void
 send_note (Participant *p,
@@ -242,16 +237,16 @@ clients_thread (gpointer data)
                                             G_PRIORITY_DEFAULT, NULL, connected_cb, p);
     }
   /* Bounded: the run, then time for the stragglers. */
-  deadline = now_ms () + bench->seconds * 1000 + 60000;
-  while ((bench->n_connected < N_PARTICIPANTS || !all_settled (bench)) && now_ms () < deadline)
+  deadline = mc_bench_now_ms () + bench->seconds * 1000 + 60000;
+  while ((bench->n_connected < N_PARTICIPANTS || !all_settled (bench)) && mc_bench_now_ms () < deadline)
     g_main_context_iteration (bench->context, TRUE);
   /* The last votes frames. */
-  for (double end = now_ms () + 1000; now_ms () < end;)
+  for (double end = mc_bench_now_ms () + 1000; mc_bench_now_ms () < end;)
     g_main_context_iteration (bench->context, FALSE);
   for (guint i = 0; i < N_PARTICIPANTS; i++)
     if (bench->participants[i].ws != NULL)
       soup_websocket_connection_close (bench->participants[i].ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-  for (double end = now_ms () + 500; now_ms () < end;)
+  for (double end = mc_bench_now_ms () + 500; mc_bench_now_ms () < end;)
     g_main_context_iteration (bench->context, FALSE);
   g_main_context_pop_thread_default (bench->context);
   g_atomic_int_set (&bench->done, 1);
@@ -274,23 +269,13 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 static double
 percentile (GArray *values,
             double  fraction)
 {
   if (values->len == 0)
     return 0;
-  g_array_sort (values, compare_double);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (fraction * values->len)));
+  return mc_bench_percentile ((double *) (void *) values->data, values->len, fraction);
 }
 
 int
@@ -350,7 +335,7 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_atomic_int_set (&burst, 0);
   g_thread_join (thread);
-  for (double end = now_ms () + 500; now_ms () < end;)
+  for (double end = mc_bench_now_ms () + 500; mc_bench_now_ms () < end;)
     g_main_context_iteration (NULL, FALSE);
 
   /* What is on the board. */

@@ -42,34 +42,9 @@
 #include "mc-test-board.h"
 #include "mc-test-util.h"
 #include "mc-window.h"
+#include "mc-bench-util.h"
 
 static guint n_paints;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The value below which fraction of values lie (sorts values). */
-static double
-percentile (double *values,
-            guint   n,
-            double  fraction)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[MIN (n - 1, (guint) (fraction * n))];
-}
 
 /* What each frame painted while the board opens. */
 typedef struct
@@ -92,7 +67,7 @@ on_after_paint (GdkFrameClock *clock,
   if (paints != NULL && watched != NULL)
     {
       McBoard *board = mc_canvas_get_board (watched);
-      Paint paint = { now_ms (), watched->zoom, watched->origin_x,
+      Paint paint = { mc_bench_now_ms (), watched->zoom, watched->origin_x,
                       board != NULL && mc_board_get_n_notes (board) == watched_notes &&
                       watched->scene != NULL };
 
@@ -109,7 +84,7 @@ wait_for_paint (void)
 
   while (n_paints == before)
     g_main_context_iteration (NULL, TRUE);
-  return now_ms ();
+  return mc_bench_now_ms ();
 }
 
 /* Lets whatever is pending (idles, frames) happen. */
@@ -148,7 +123,7 @@ bench_open (GtkApplication  *app,
             guint            n_notes,
             McWindow       **out_window)
 {
-  double start = now_ms (), shown = 0;
+  double start = mc_bench_now_ms (), shown = 0;
   McWindow *window;
   McCanvas *canvas;
   GdkFrameClock *clock;
@@ -193,7 +168,7 @@ bench_reference (GFile    *file,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (canvas));
   int height = gtk_widget_get_height (GTK_WIDGET (canvas));
-  double start = now_ms ();
+  double start = mc_bench_now_ms ();
   g_autoptr(GError) error = NULL;
   g_autoptr(McBoard) board = mc_board_load_from_file (file, MC_BOARD_LOAD_NONE, &error);
   g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
@@ -215,7 +190,7 @@ bench_reference (GFile    *file,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
-  return now_ms () - start;
+  return mc_bench_now_ms () - start;
 }
 
 /* A region's centre in board units: where a new note goes. */
@@ -246,7 +221,7 @@ bench_add_note (McCanvas *canvas)
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
       g_autofree char *text = g_strdup_printf ("Nieuwe notitie %u over de wijk", i);
-      double start = now_ms ();
+      double start = mc_bench_now_ms ();
       McCommand *command = mc_editing_new_note_command (board, mc_canvas_get_layout (canvas),
                                                         mc_canvas_get_scene (canvas),
                                                         x, y, text, "Bench", NULL);
@@ -255,7 +230,7 @@ bench_add_note (McCanvas *canvas)
       times[i] = wait_for_paint () - start;
       settle ();
     }
-  return percentile (times, G_N_ELEMENTS (times), 0.5);
+  return mc_bench_percentile (times, G_N_ELEMENTS (times), 0.5);
 }
 
 /* A note's centre in widget pixels. */
@@ -297,19 +272,19 @@ bench_drag (McCanvas *canvas,
         {
           dx += 1.5;
           dy += 1.0;
-          start = now_ms ();
+          start = mc_bench_now_ms ();
           _mc_canvas_edit_drag_update (canvas, dx, dy);
           gtk_widget_queue_draw (GTK_WIDGET (canvas));
           frames[i] = wait_for_paint () - start;
         }
       if (d == 0)
-        *drag_p90 = percentile (frames, G_N_ELEMENTS (frames), 0.9);
-      start = now_ms ();
+        *drag_p90 = mc_bench_percentile (frames, G_N_ELEMENTS (frames), 0.9);
+      start = mc_bench_now_ms ();
       _mc_canvas_edit_drag_end (canvas, dx, dy, TRUE);
       drops[d] = wait_for_paint () - start;
       settle ();
     }
-  *drop = percentile (drops, G_N_ELEMENTS (drops), 0.5);
+  *drop = mc_bench_percentile (drops, G_N_ELEMENTS (drops), 0.5);
 }
 
 static double
@@ -320,13 +295,13 @@ bench_zoom (McCanvas *canvas)
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
       double zoom = mc_canvas_get_zoom (canvas);
-      double start = now_ms ();
+      double start = mc_bench_now_ms ();
 
       mc_canvas_set_zoom (canvas, i % 2 == 0 ? zoom * 1.25 : zoom / 1.25);
       times[i] = wait_for_paint () - start;
       settle ();
     }
-  return percentile (times, G_N_ELEMENTS (times), 0.5);
+  return mc_bench_percentile (times, G_N_ELEMENTS (times), 0.5);
 }
 
 int

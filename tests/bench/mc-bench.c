@@ -43,7 +43,9 @@
  * export_figure_ms < 200, export_report_ms < 2000.
  *
  * "mc-bench NAME…" runs only the named groups (redraw, drag, load-save,
- * export, export-scale), e.g. for a profiler.
+ * export, export-scale), e.g. for a profiler; "mc-bench board N PATH"
+ * writes the generated N-note board the figures use, to profile
+ * "missiecanvas PATH --export …" on it.
  */
 #include "config.h"
 
@@ -67,43 +69,9 @@
 #include "mc-render-cairo.h"
 #include "mc-test-board.h"
 #include "mc-text.h"
+#include "mc-bench-util.h"
 
 #define N_FRAMES 30
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-/* CPU time (user + system) of this process, or of its finished children. */
-static double
-cpu_ms (int who)
-{
-  struct rusage usage;
-
-  getrusage (who, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 /* Scales and centres the scene's bounds into a width × height surface. */
 static void
@@ -187,24 +155,24 @@ bench_redraw (void)
       cairo_t *cr = cairo_create (surface);
       double t0;
 
-      t0 = now_ms ();
+      t0 = mc_bench_now_ms ();
       fit_transform (cr, &bounds, 3840, 2160);
       mc_render_scene (cr, scene, NULL);
       cairo_surface_flush (surface);
-      app[frame] = now_ms () - t0;
+      app[frame] = mc_bench_now_ms () - t0;
       cairo_destroy (cr);
 
       cr = cairo_create (surface);
-      t0 = now_ms ();
+      t0 = mc_bench_now_ms ();
       fit_transform (cr, &bounds, 3840, 2160);
       render_naive (cr, scene);
       cairo_surface_flush (surface);
-      naive[frame] = now_ms () - t0;
+      naive[frame] = mc_bench_now_ms () - t0;
       cairo_destroy (cr);
     }
 
-  app_ms = median (app, N_FRAMES);
-  naive_ms = median (naive, N_FRAMES);
+  app_ms = mc_bench_median (app, N_FRAMES);
+  naive_ms = mc_bench_median (naive, N_FRAMES);
   g_print ("redraw_4k_ms: %.2f\n", app_ms);
   g_print ("redraw_4k_baseline_ms: %.2f\n", naive_ms);
   g_print ("redraw_ratio: %.3f\n", app_ms / naive_ms);
@@ -237,7 +205,7 @@ bench_drag (void)
       g_autofree char *hit = NULL;
       McRect before, after, damage;
       cairo_t *cr;
-      double t0 = now_ms ();
+      double t0 = mc_bench_now_ms ();
 
       /* What a pointer motion costs: find the note under the pointer, move
        * it through the editing engine (drop target, re-anchoring), rebuild. */
@@ -266,10 +234,10 @@ bench_drag (void)
       cairo_surface_flush (surface);
       cairo_destroy (cr);
 
-      frames[frame] = now_ms () - t0;
+      frames[frame] = mc_bench_now_ms () - t0;
     }
 
-  g_print ("drag_frame_ms: %.2f\n", median (frames, N_FRAMES));
+  g_print ("drag_frame_ms: %.2f\n", mc_bench_median (frames, N_FRAMES));
   cairo_surface_destroy (surface);
 }
 
@@ -291,33 +259,33 @@ bench_load_save (void)
       g_autofree char *plain = NULL;
       double t0;
 
-      t0 = now_ms ();
+      t0 = mc_bench_now_ms ();
       json_parser_load_from_data (parser, data, length, &error);
-      plain_load[i] = now_ms () - t0;
+      plain_load[i] = mc_bench_now_ms () - t0;
       g_assert_no_error (error);
 
-      t0 = now_ms ();
+      t0 = mc_bench_now_ms ();
       loaded = mc_board_load_from_data (data, length, "bench", MC_BOARD_LOAD_NONE, &error);
-      load[i] = now_ms () - t0;
+      load[i] = mc_bench_now_ms () - t0;
       g_assert_no_error (error);
       g_assert_cmpuint (mc_board_get_n_notes (loaded), ==, 10000);
 
       json_generator_set_root (generator, json_parser_get_root (parser));
       json_generator_set_pretty (generator, TRUE);
-      t0 = now_ms ();
+      t0 = mc_bench_now_ms ();
       plain = json_generator_to_data (generator, NULL);
-      plain_save[i] = now_ms () - t0;
+      plain_save[i] = mc_bench_now_ms () - t0;
 
-      t0 = now_ms ();
+      t0 = mc_bench_now_ms ();
       saved = mc_board_to_data (loaded, NULL);
-      save[i] = now_ms () - t0;
+      save[i] = mc_bench_now_ms () - t0;
     }
 
   {
-    double l = median (load, G_N_ELEMENTS (load));
-    double pl = median (plain_load, G_N_ELEMENTS (load));
-    double s = median (save, G_N_ELEMENTS (save));
-    double ps = median (plain_save, G_N_ELEMENTS (save));
+    double l = mc_bench_median (load, G_N_ELEMENTS (load));
+    double pl = mc_bench_median (plain_load, G_N_ELEMENTS (load));
+    double s = mc_bench_median (save, G_N_ELEMENTS (save));
+    double ps = mc_bench_median (plain_save, G_N_ELEMENTS (save));
 
     g_print ("load_10k_ms: %.2f\n", l);
     g_print ("load_10k_json_glib_ms: %.2f\n", pl);
@@ -348,7 +316,7 @@ static gboolean
 on_save_tick (gpointer user_data)
 {
   SaveStall *stall = user_data;
-  double now = now_ms ();
+  double now = mc_bench_now_ms ();
 
   stall->longest_gap = MAX (stall->longest_gap, now - stall->last_tick);
   stall->last_tick = now;
@@ -390,20 +358,20 @@ bench_save_main_thread (void)
 
       tick_id = g_timeout_add (1, on_save_tick, &stall);
       c0 = thread_cpu_ms ();
-      stall.last_tick = t0 = now_ms ();
+      stall.last_tick = t0 = mc_bench_now_ms ();
       mc_document_save_async (document, i == 0 ? file : NULL, MC_DOCUMENT_SAVE_NONE,
                               NULL, on_bench_saved, &stall);
       cpu[i] = thread_cpu_ms () - c0;
-      calls[i] = now_ms () - t0;
+      calls[i] = mc_bench_now_ms () - t0;
       stall.longest_gap = MAX (stall.longest_gap, calls[i]);
       while (!stall.done)
         g_main_context_iteration (NULL, TRUE);
       g_source_remove (tick_id);
       stalls[i] = stall.longest_gap;
     }
-  g_print ("save_main_thread_10k_ms: %.2f\n", median (stalls, G_N_ELEMENTS (stalls)));
-  g_print ("save_call_10k_ms: %.2f\n", median (calls, G_N_ELEMENTS (calls)));
-  g_print ("save_call_10k_cpu_ms: %.2f\n", median (cpu, G_N_ELEMENTS (cpu)));
+  g_print ("save_main_thread_10k_ms: %.2f\n", mc_bench_median (stalls, G_N_ELEMENTS (stalls)));
+  g_print ("save_call_10k_ms: %.2f\n", mc_bench_median (calls, G_N_ELEMENTS (calls)));
+  g_print ("save_call_10k_cpu_ms: %.2f\n", mc_bench_median (cpu, G_N_ELEMENTS (cpu)));
 
   g_clear_object (&document);
   g_unlink (path);
@@ -435,17 +403,17 @@ bench_export (void)
   for (guint i = 0; i < G_N_ELEMENTS (pdf); i++)
     {
       g_autoptr(GBytes) bytes = NULL;
-      double t0 = now_ms ();
+      double t0 = mc_bench_now_ms ();
 
       bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_PDF, &error);
-      pdf[i] = now_ms () - t0;
+      pdf[i] = mc_bench_now_ms () - t0;
       g_assert_no_error (error);
       g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
 
       g_clear_pointer (&bytes, g_bytes_unref);
-      t0 = now_ms ();
+      t0 = mc_bench_now_ms ();
       bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_PNG, &error);
-      png[i] = now_ms () - t0;
+      png[i] = mc_bench_now_ms () - t0;
       g_assert_no_error (error);
       g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
     }
@@ -454,10 +422,10 @@ bench_export (void)
   for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
     {
       g_autoptr(GBytes) bytes = NULL;
-      double t0 = now_ms ();
+      double t0 = mc_bench_now_ms ();
 
       bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_PNG, &error);
-      wide[i] = now_ms () - t0;
+      wide[i] = mc_bench_now_ms () - t0;
       g_assert_no_error (error);
     }
 
@@ -468,19 +436,19 @@ bench_export (void)
   mc_export_options_init (&options, mc_board_get_language (board));
   for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
     {
-      double t0 = now_ms ();
+      double t0 = mc_bench_now_ms ();
 
       if (!mc_export_session_report (board, &options, report, &error))
         g_error ("session report: %s", error->message);
-      reports[i] = now_ms () - t0;
+      reports[i] = mc_bench_now_ms () - t0;
       g_file_delete (report, NULL, NULL);
     }
   g_file_delete (dir, NULL, NULL);
 
-  g_print ("export_figure_ms: %.2f\n", median (pdf, G_N_ELEMENTS (pdf)));
-  g_print ("export_figure_png_ms: %.2f\n", median (png, G_N_ELEMENTS (png)));
-  g_print ("export_cimo_png_ms: %.2f\n", median (wide, G_N_ELEMENTS (wide)));
-  g_print ("export_report_ms: %.2f\n", median (reports, G_N_ELEMENTS (reports)));
+  g_print ("export_figure_ms: %.2f\n", mc_bench_median (pdf, G_N_ELEMENTS (pdf)));
+  g_print ("export_figure_png_ms: %.2f\n", mc_bench_median (png, G_N_ELEMENTS (png)));
+  g_print ("export_cimo_png_ms: %.2f\n", mc_bench_median (wide, G_N_ELEMENTS (wide)));
+  g_print ("export_report_ms: %.2f\n", mc_bench_median (reports, G_N_ELEMENTS (reports)));
 }
 
 static const char *program_path;
@@ -505,15 +473,15 @@ export_process_ms (const char *board_path,
       binary = g_build_filename (dir, "..", "..", "src", "missiecanvas", NULL);
     }
   argv[0] = binary;
-  *cpu = cpu_ms (RUSAGE_CHILDREN);
-  t0 = now_ms ();
+  *cpu = mc_bench_cpu_ms (RUSAGE_CHILDREN);
+  t0 = mc_bench_now_ms ();
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, NULL, NULL, &status, &error))
     g_error ("%s: %s", binary, error->message);
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("%s --export: %s", binary, error->message);
-  *cpu = cpu_ms (RUSAGE_CHILDREN) - *cpu;
-  return now_ms () - t0;
+  *cpu = mc_bench_cpu_ms (RUSAGE_CHILDREN) - *cpu;
+  return mc_bench_now_ms () - t0;
 }
 
 static double
@@ -529,15 +497,15 @@ export_board_ms (McBoard *board,
    * (narrower, some notes could not show their text and it is refused). */
   mc_export_options_init (&options, mc_board_get_language (board));
   options.width_mm = 5000;
-  *cpu = cpu_ms (RUSAGE_SELF);
-  t0 = now_ms ();
+  *cpu = mc_bench_cpu_ms (RUSAGE_SELF);
+  t0 = mc_bench_now_ms ();
   bytes = mc_export_to_bytes (board, &options, MC_EXPORT_FORMAT_PDF, &error);
-  *cpu = cpu_ms (RUSAGE_SELF) - *cpu;
+  *cpu = mc_bench_cpu_ms (RUSAGE_SELF) - *cpu;
   /* A board too tall for one PDF page is refused, in bounded time: the
    * figure is the time until that answer. */
   if (bytes == NULL)
     g_printerr ("export of %u notes refused: %s\n", mc_board_get_n_notes (board), error->message);
-  return now_ms () - t0;
+  return mc_bench_now_ms () - t0;
 }
 
 static double
@@ -549,10 +517,10 @@ report_board_ms (McBoard *board,
   double t0;
 
   mc_export_options_init (&options, mc_board_get_language (board));
-  t0 = now_ms ();
+  t0 = mc_bench_now_ms ();
   if (!mc_export_session_report (board, &options, out, &error))
     g_error ("session report: %s", error->message);
-  return now_ms () - t0;
+  return mc_bench_now_ms () - t0;
 }
 
 static void
@@ -620,6 +588,17 @@ main (int   argc,
 {
   mc_core_ensure_resources ();
   program_path = argv[0];
+
+  if (argc == 4 && g_strcmp0 (argv[1], "board") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McBoard) board = mc_test_region_board_new ((guint) g_ascii_strtoull (argv[2], NULL, 10));
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[3]);
+
+      if (!mc_board_save_to_file (board, file, &error))
+        g_error ("%s: %s", argv[3], error->message);
+      return 0;
+    }
 
   if (wanted (argc, argv, "redraw"))
     bench_redraw ();

@@ -142,6 +142,36 @@ test_fit_shapes_once (void)
   g_assert_cmpuint (mc_text_get_n_layouts () - before, <=, 1);
 }
 
+/* Set at its region's smaller size after being fitted at its own, a
+ * note's text reuses the measure made at its own size (issue 17): one new
+ * layout (the one at the size found), no second measure, and the answer
+ * of laying it out for real. */
+static void
+test_fit_other_size_reuses_measure (void)
+{
+  const char *text = "Bewoners en studenten onderzoeken samen de gezondheidskloof in hun wijk";
+  McTextStyle smaller = note_style;
+  g_autoptr(PangoLayout) own = NULL;
+  g_autoptr(PangoLayout) shared = NULL;
+  g_autoptr(PangoLayout) oracle = NULL;
+  gboolean fits = FALSE;
+  guint before;
+
+  own = mc_text_layout_fit (text, &note_style, 310, 170, 12, &fits);
+  g_assert_true (fits);
+
+  smaller.size = 23.5;
+  before = mc_text_get_n_layouts ();
+  shared = mc_text_layout_fit (text, &smaller, 310, 170, 23.5, &fits);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 1);
+  g_assert_true (fits);
+  g_assert_cmpint (pango_font_description_get_size (pango_layout_get_font_description (shared)),
+                   ==, (int) (23.5 * PANGO_SCALE));
+  oracle = oracle_layout (text, 23.5, 310);
+  g_assert_true (oracle_fits (oracle, 310, 170));
+  g_assert_true (oracle_fits (shared, 310, 170));
+}
+
 /* The longest word, measured from the shared measure, is the width of
  * that word laid out alone. */
 static void
@@ -167,5 +197,6 @@ main (int   argc,
   g_test_add_func ("/mc/text-fit/same-as-search", test_fit_same_as_search);
   g_test_add_func ("/mc/text-fit/shapes-once", test_fit_shapes_once);
   g_test_add_func ("/mc/text-fit/longest-word", test_longest_word);
+  g_test_add_func ("/mc/text-fit/other-size-reuses-measure", test_fit_other_size_reuses_measure);
   return g_test_run ();
 }

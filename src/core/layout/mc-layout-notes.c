@@ -319,26 +319,17 @@ _mc_layout_draw_note (McLayout            *self,
 }
 
 
-static gboolean
-collides (GArray       *placed,
-          const McRect *rect)
-{
-  for (guint i = 0; i < placed->len; i++)
-    if (mc_rect_intersects (&g_array_index (placed, McRect, i), rect))
-      return TRUE;
-  return FALSE;
-}
-
 /* Rows inside the note area, centred; once the area is full the rows go on
- * below it. Every packed rectangle of the figure is checked, so notes that
- * spill out of one region never land on another region's notes. */
+ * below it. Every packed rectangle of the figure is checked (through its
+ * grid: the neighbours only), so notes that spill out of one region never
+ * land on another region's notes. */
 void
-_mc_layout_pack_note (Shelf  *shelf,
-           GArray *placed,
-           double  width,
-           double  height,
-           double  gap,
-           McRect *result)
+_mc_layout_pack_note (Shelf      *shelf,
+                      McRectGrid *placed,
+                      double      width,
+                      double      height,
+                      double      gap,
+                      McRect     *result)
 {
   McRect candidate;
 
@@ -372,11 +363,11 @@ _mc_layout_pack_note (Shelf  *shelf,
 
       candidate = (McRect) { shelf->x, shelf->y, width, height };
       shelf->x += width + gap;
-      if (collides (placed, &candidate))
+      if (mc_rect_grid_intersects (placed, &candidate))
         continue;
 
       shelf->row_height = MAX (shelf->row_height, height);
-      g_array_append_val (placed, candidate);
+      mc_rect_grid_add (placed, &candidate);
       *result = candidate;
       return;
     }

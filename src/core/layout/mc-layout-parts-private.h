@@ -6,6 +6,7 @@
 
 #include "mc-layout.h"
 #include "mc-figure-kind.h"
+#include "mc-layout-grid.h"
 #include "mc-text.h"
 #include "mc-theme.h"
 
@@ -119,7 +120,7 @@ void     _mc_layout_draw_note  (McLayout            *self,
 /* Rows inside the shelf's note area; placed holds the figure's packed
  * rectangles so far. */
 void     _mc_layout_pack_note  (Shelf               *shelf,
-                                GArray              *placed,
+                                McRectGrid          *placed,
                                 double               width,
                                 double               height,
                                 double               gap,

@@ -548,7 +548,7 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GArray) placed_figures = NULL;
   g_autoptr(GHashTable) by_id = NULL;  /* placement id → index into placed_figures */
   g_autoptr(GHashTable) shelves = NULL; /* "placement/region" → Shelf* */
-  g_autoptr(GHashTable) packed = NULL;  /* placement id → GArray of McRect */
+  g_autoptr(GHashTable) packed = NULL;  /* placement id → McRectGrid */
   g_autoptr(GArray) drawn_notes = g_array_new (FALSE, FALSE, sizeof (DrawnNote));
   g_autoptr(GHashTable) spilled = NULL; /* region key → notes outside its area */
   NoteSizes note_sizes = { NULL, 0 };
@@ -575,7 +575,7 @@ mc_layout_build (McLayout            *self,
   by_id = g_hash_table_new (g_str_hash, g_str_equal);
   shelves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   packed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                  (GDestroyNotify) g_array_unref);
+                                  (GDestroyNotify) mc_rect_grid_free);
 
   figures = mc_board_get_figures (board);
   notes = mc_board_get_notes (board);
@@ -752,7 +752,7 @@ mc_layout_build (McLayout            *self,
               g_autofree char *key = g_strdup_printf ("%s/%s", placed->placement_id,
                                                       area_id != NULL ? area_id : "");
               Shelf *shelf = g_hash_table_lookup (shelves, key);
-              GArray *placed_rects = g_hash_table_lookup (packed, placed->placement_id);
+              McRectGrid *placed_rects = g_hash_table_lookup (packed, placed->placement_id);
 
               if (shelf == NULL)
                 {
@@ -774,7 +774,7 @@ mc_layout_build (McLayout            *self,
                 }
               if (placed_rects == NULL)
                 {
-                  placed_rects = g_array_new (FALSE, FALSE, sizeof (McRect));
+                  placed_rects = mc_rect_grid_new ();
                   g_hash_table_insert (packed, (gpointer) placed->placement_id, placed_rects);
                 }
               {

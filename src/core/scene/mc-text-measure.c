@@ -50,12 +50,14 @@ struct _McTextMeasure
 typedef struct
 {
   GHashTable *measures;   /* key (style and text) → McTextMeasure */
+  GHashTable *any_size;   /* key without the size → one of those measures */
   gsize bytes;
 } MeasureCache;
 
 static void
 measure_cache_free (MeasureCache *cache)
 {
+  g_hash_table_unref (cache->any_size);
   g_hash_table_unref (cache->measures);
   g_free (cache);
 }
@@ -168,12 +170,25 @@ measure_new (const char        *text,
   return measure;
 }
 
-const McTextMeasure *
-_mc_text_measure_get (const char        *text,
-                      const McTextStyle *style)
+static char *
+measure_key (const char        *text,
+             const McTextStyle *style,
+             gboolean           with_size)
+{
+  return g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%a\x1f%a\x1f%s",
+                          style->family != NULL ? style->family : "",
+                          (int) style->weight, (int) style->style, (int) style->alignment,
+                          with_size ? style->size : 0.0, style->line_spacing, text);
+}
+
+static const McTextMeasure *
+measure_get (const char        *text,
+             const McTextStyle *style,
+             gboolean           any_size)
 {
   MeasureCache *cache = g_private_get (&measure_cache);
   g_autofree char *key = NULL;
+  g_autofree char *sizeless = NULL;
   McTextMeasure *measure;
 
   if (text == NULL || *text == '\0')
@@ -182,26 +197,51 @@ _mc_text_measure_get (const char        *text,
     {
       cache = g_new0 (MeasureCache, 1);
       cache->measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      cache->any_size = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_private_set (&measure_cache, cache);
     }
 
-  key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%a\x1f%a\x1f%s",
-                         style->family != NULL ? style->family : "",
-                         (int) style->weight, (int) style->style, (int) style->alignment,
-                         style->size, style->line_spacing, text);
+  key = measure_key (text, style, TRUE);
   measure = g_hash_table_lookup (cache->measures, key);
-  if (measure == NULL)
+  if (measure != NULL)
+    return measure;
+  sizeless = measure_key (text, style, FALSE);
+  if (any_size && (measure = g_hash_table_lookup (cache->any_size, sizeless)) != NULL)
+    return measure;
+
+  if (g_hash_table_size (cache->measures) >= CACHE_LIMIT || cache->bytes >= CACHE_LIMIT_BYTES)
     {
-      if (g_hash_table_size (cache->measures) >= CACHE_LIMIT || cache->bytes >= CACHE_LIMIT_BYTES)
-        {
-          g_hash_table_remove_all (cache->measures);
-          cache->bytes = 0;
-        }
-      measure = measure_new (text, style);
-      cache->bytes += strlen (key) + sizeof (McTextMeasure) + measure->n_pieces * sizeof (Piece);
-      g_hash_table_insert (cache->measures, g_steal_pointer (&key), measure);
+      g_hash_table_remove_all (cache->any_size);
+      g_hash_table_remove_all (cache->measures);
+      cache->bytes = 0;
+    }
+  measure = measure_new (text, style);
+  cache->bytes += strlen (key) + sizeof (McTextMeasure) + measure->n_pieces * sizeof (Piece);
+  g_hash_table_insert (cache->measures, g_steal_pointer (&key), measure);
+  if (!g_hash_table_contains (cache->any_size, sizeless))
+    {
+      cache->bytes += strlen (sizeless);
+      g_hash_table_insert (cache->any_size, g_steal_pointer (&sizeless), measure);
     }
   return measure;
+}
+
+const McTextMeasure *
+_mc_text_measure_get (const char        *text,
+                      const McTextStyle *style)
+{
+  return measure_get (text, style, FALSE);
+}
+
+/* Predictions scale the measure to the size asked for, so a measure of
+ * the same text at another size serves as well: a note's text is fitted
+ * at its own size, then set at its region's smaller one, and both use
+ * the measure its sizing made (shaping it once, not once per size). */
+const McTextMeasure *
+_mc_text_measure_get_any_size (const char        *text,
+                               const McTextStyle *style)
+{
+  return measure_get (text, style, TRUE);
 }
 
 double

@@ -30,6 +30,10 @@ char             *_mc_text_break_long_words  (const char        *text);
  * text. */
 const McTextMeasure *_mc_text_measure_get    (const char        *text,
                                               const McTextStyle *style);
+/* The same, or a cached measure of the text at another size (for
+ * _mc_text_measure_predict(), which scales it). */
+const McTextMeasure *_mc_text_measure_get_any_size (const char        *text,
+                                                    const McTextStyle *style);
 double            _mc_text_measure_longest_word (const McTextMeasure *measure);
 /* Whether the text at size (the style's own size scaled) wraps into
  * width × height without breaking a word, as mc_text_layout_fit() judges

@@ -376,7 +376,7 @@ mc_text_layout_fit (const char        *text,
   /* Unwrapped text (a "+3", a "…") gains nothing from a measure. */
   if (width < 0)
     return fit_by_layout (text, style, width, height, min_size, fits);
-  search.measure = _mc_text_measure_get (text, style);
+  search.measure = _mc_text_measure_get_any_size (text, style);
   if (search.measure == NULL)
     return fit_by_layout (text, style, width, height, min_size, fits);
 
