@@ -38,6 +38,9 @@ GtkWindow      *mc_test_find_toplevel       (GType           type);
  * toplevels, or NULL. */
 GtkWindow      *mc_test_find_message_dialog (void);
 
+/* The widget as drawn now, at its size. */
+GdkTexture     *mc_test_render_widget       (GtkWidget  *widget);
+
 /* Renders widget as it is now into dir/name (a PNG), for a person to look
  * at; does nothing when dir is NULL, so a test can pass g_getenv (…). */
 void            mc_test_screenshot          (GtkWidget  *widget,
