@@ -394,19 +394,6 @@ test_close_unsaved (Fixture       *fixture,
   g_assert_null (fixture->window);
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* The file chooser on screen (a cancelled one may linger unmapped). */
 static GtkWindow *
 find_shown_chooser (void)
@@ -430,7 +417,7 @@ toast_shown (gpointer data)
 {
   McWindow **window = data;
 
-  return *window != NULL && has_label (GTK_WIDGET (*window), "The window stays open: the board was not saved");
+  return *window != NULL && mc_test_shows_text (GTK_WIDGET (*window), "The window stays open: the board was not saved");
 }
 
 /* Issue 13: a Save As started from the close question and cancelled says

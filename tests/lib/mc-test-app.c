@@ -100,6 +100,20 @@ mc_test_find_message_dialog (void)
   return find_visible (ADW_TYPE_MESSAGE_DIALOG, FALSE);
 }
 
+gboolean
+mc_test_shows_text (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (mc_test_shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 GdkTexture *
 mc_test_render_widget (GtkWidget *widget)
 {

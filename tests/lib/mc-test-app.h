@@ -38,6 +38,10 @@ GtkWindow      *mc_test_find_toplevel       (GType           type);
  * toplevels, or NULL. */
 GtkWindow      *mc_test_find_message_dialog (void);
 
+/* Whether a visible label under widget (or widget itself) shows text. */
+gboolean        mc_test_shows_text          (GtkWidget  *widget,
+                                             const char *text);
+
 /* The widget as drawn now, at its size. */
 GdkTexture     *mc_test_render_widget       (GtkWidget  *widget);
 
