@@ -200,6 +200,48 @@ assert_theme_font (GtkWidget *widget)
     g_assert_cmpstr (g_strstrip (got[i]), ==, g_strstrip (expected[i]));
 }
 
+/* Issue 13: the timer and the stop number never sit over the board. They
+ * stand on a band in the banner's colour across the bottom: below the
+ * pills and between them, no pixel of the board shows (before, the board
+ * ran on under them and the timer covered a neighbouring region's text). */
+static gboolean
+is_band_pixel (const guchar *pixel)
+{
+  /* B8G8R8A8 premultiplied, opaque: the banner's #0c0e11. */
+  return ABS (pixel[0] - 0x11) <= 3 && ABS (pixel[1] - 0x0e) <= 3
+         && ABS (pixel[2] - 0x0c) <= 3;
+}
+
+static void
+assert_footer_band (GtkWidget *content,
+                    GtkWidget *timer,
+                    GtkWidget *position)
+{
+  g_autoptr(GdkTexture) texture = mc_test_render_widget (content);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  graphene_rect_t left, right;
+  int rows[2];
+
+  gdk_texture_download (texture, pixels, stride);
+  g_assert_true (gtk_widget_compute_bounds (timer, content, &left));
+  g_assert_true (gtk_widget_compute_bounds (position, content, &right));
+  rows[0] = height - 3;
+  rows[1] = (int) (right.origin.y + right.size.height / 2);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      int from = r == 0 ? 0 : (int) (left.origin.x + left.size.width) + 2;
+      int to = r == 0 ? width : (int) right.origin.x - 2;
+
+      g_assert_cmpint (from, <, to);
+      for (int x = from; x < to; x++)
+        if (!is_band_pixel (pixels + (gsize) rows[r] * stride + (gsize) x * 4))
+          g_error ("%d×%d: the board shows under the footer at %d,%d", width, height, x, rows[r]);
+    }
+}
+
 /* Steps through every stop at one size and checks that the stop's target
  * lies in the free area, and that the free area is clear of the banner,
  * the timer and the stop number. Saves the stop with the most questions. */
@@ -275,14 +317,25 @@ check_frames_at (McPresentation *presentation,
       bounds_in_canvas (position, canvas, &pill);
       g_assert_false (mc_rect_intersects (&inner, &pill));
       g_assert_cmpfloat (pill.x + pill.width, <=, width + 0.5);
+      g_assert_cmpfloat (free_area.y + free_area.height, <=, pill.y + 0.5);
       bounds_in_canvas (timer, canvas, &pill);
       g_assert_false (mc_rect_intersects (&inner, &pill));
+      g_assert_cmpfloat (free_area.y + free_area.height, <=, pill.y + 0.5);
+
+      /* MC_TEST_EVERY_STOP=1: one screenshot per stop, for a person. */
+      if (g_getenv ("MC_TEST_EVERY_STOP") != NULL)
+        {
+          g_autofree char *each = g_strdup_printf ("stop-%dx%d-%02u.png", width, height, i);
+
+          save_screenshot (content, each);
+        }
     }
 
   mc_presentation_go_to (presentation, longest);
   wait_for_view (presentation);
   mc_test_wait_until (banner_settled, banner, "the banner to show");
   wait_for_frames (GTK_WIDGET (presentation));
+  assert_footer_band (content, timer, position);
   save_screenshot (content, name);
 }
 

@@ -92,20 +92,8 @@ find_labelled (GtkWidget  *widget,
   return NULL;
 }
 
-/* Whether a label under widget shows text. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
-}
+/* Whether a label under widget shows text (the test library's). */
+#define shows_text mc_test_shows_text
 
 static void
 assert_finder_pattern (McQrCode *qr,

@@ -100,21 +100,28 @@ mc_test_find_message_dialog (void)
   return find_visible (ADW_TYPE_MESSAGE_DIALOG, FALSE);
 }
 
-void
-mc_test_screenshot (GtkWidget  *widget,
-                    const char *dir,
-                    const char *name)
+gboolean
+mc_test_shows_text (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (mc_test_shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+GdkTexture *
+mc_test_render_widget (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
   GskRenderer *renderer;
   int width, height;
-
-  if (dir == NULL)
-    return;
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -124,8 +131,22 @@ mc_test_screenshot (GtkWidget  *widget,
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+mc_test_screenshot (GtkWidget  *widget,
+                    const char *dir,
+                    const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  texture = mc_test_render_widget (widget);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);

@@ -38,6 +38,13 @@ GtkWindow      *mc_test_find_toplevel       (GType           type);
  * toplevels, or NULL. */
 GtkWindow      *mc_test_find_message_dialog (void);
 
+/* Whether a visible label under widget (or widget itself) shows text. */
+gboolean        mc_test_shows_text          (GtkWidget  *widget,
+                                             const char *text);
+
+/* The widget as drawn now, at its size. */
+GdkTexture     *mc_test_render_widget       (GtkWidget  *widget);
+
 /* Renders widget as it is now into dir/name (a PNG), for a person to look
  * at; does nothing when dir is NULL, so a test can pass g_getenv (…). */
 void            mc_test_screenshot          (GtkWidget  *widget,

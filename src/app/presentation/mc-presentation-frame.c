@@ -75,17 +75,23 @@ get_free_areas (McPresentation *self,
 static double fit_zoom (const McRect *rect,
                         const McRect *area);
 
-/* Of the free areas, the one that shows rect the largest. */
+/* Of the free areas, the one that shows rect the largest. Stops of the
+ * board take the area above the footer's band (the timer and the stop
+ * number never sit over the board); the join card, with the board dimmed
+ * behind it, may also reach down between the pills. */
 static gboolean
 pick_area (McPresentation *self,
            const McRect   *rect,
            McRect         *area)
 {
+  const McRouteStop *stop = _mc_presentation_current_stop (self);
   McRect areas[2];
   guint n = get_free_areas (self, areas);
 
   if (n == 0)
     return FALSE;
+  if (stop == NULL || stop->kind != MC_ROUTE_STOP_JOIN)
+    n = 1;
 
   *area = areas[0];
   for (guint i = 1; i < n; i++)
@@ -278,9 +284,28 @@ get_canvas_transform (McCanvas        *canvas,
 
 /* Neighbouring figures are dimmed at a figure's and its regions' stops, so
  * the room looks at the one being discussed; the whole board at the join
- * stop. Drawn over the canvas, under
+ * stop. Below the board, the footer's band: the timer and the stop number
+ * sit on it, never over the board's text. Drawn over the canvas, under
  * the banner and the footer. */
 #define DIM_ALPHA 0.6
+
+/* The prompt banner's colour (style.css, .prompt-banner). */
+static const GdkRGBA band_color = { 12 / 255.0, 14 / 255.0, 17 / 255.0, 1.0 };
+
+static void
+draw_footer_band (McPresentation *self,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height)
+{
+  double band = overlay_height (self->footer, width);
+
+  if (band <= 0)
+    return;
+  gdk_cairo_set_source_rgba (cr, &band_color);
+  cairo_rectangle (cr, 0, height - band, width, band);
+  cairo_fill (cr);
+}
 
 static void
 draw_spotlight (GtkDrawingArea *area,
@@ -303,7 +328,10 @@ draw_spotlight (GtkDrawingArea *area,
     }
   if (stop == NULL || stop->kind == MC_ROUTE_STOP_OVERVIEW || stop->figure_id == NULL
       || !mc_layout_get_figure_rect (self->board, stop->figure_id, &figure))
-    return;
+    {
+      draw_footer_band (self, cr, width, height);
+      return;
+    }
 
   inflate (&figure, FRAME_MARGIN / 2);
   mc_canvas_board_to_widget (self->canvas, figure.x, figure.y, &x0, &y0);
@@ -315,6 +343,8 @@ draw_spotlight (GtkDrawingArea *area,
   cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
   cairo_set_source_rgba (cr, 0, 0, 0, DIM_ALPHA);
   cairo_fill (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  draw_footer_band (self, cr, width, height);
 }
 
 static void
