@@ -31,6 +31,7 @@
 
 #include "mc-app-base.h"
 #include "mc-application.h"
+#include "mc-bench-util.h"
 #include "mc-board-io.h"
 #include "mc-command.h"
 #include "mc-document.h"
@@ -56,7 +57,7 @@ on_after_paint (GdkFrameClock *clock,
 {
   if (paint_times != NULL)
     {
-      double now = g_get_monotonic_time () / 1000.0;
+      double now = mc_bench_now_ms ();
       double cpu = thread_cpu_ms ();
 
       g_array_append_val (paint_times, now);
@@ -99,15 +100,6 @@ static gboolean
 not_saving (gpointer data)
 {
   return !mc_document_get_saving (data);
-}
-
-static int
-compare_ms (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 int
@@ -161,14 +153,14 @@ main (int   argc,
   mc_test_wait_until (twenty_frames, NULL, "the change drawn");
   g_array_set_size (paint_times, 0);
   g_array_set_size (paint_cpu, 0);
-  start = g_get_monotonic_time () / 1000.0;
+  start = mc_bench_now_ms ();
   start_cpu = thread_cpu_ms ();
   g_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   if (g_getenv ("MC_BENCH_VERBOSE") != NULL)
-    g_printerr ("the Save action returned after %.1f ms\n", g_get_monotonic_time () / 1000.0 - start);
+    g_printerr ("the Save action returned after %.1f ms\n", mc_bench_now_ms () - start);
   mc_test_wait_until (saving, document, "the save to start");
   mc_test_wait_until (not_saving, document, "the save to end");
-  end = g_get_monotonic_time () / 1000.0;
+  end = mc_bench_now_ms ();
 
   /* From the action to the first frame, then frame to frame. */
   for (guint i = 0; i < paint_times->len; i++)
@@ -186,15 +178,14 @@ main (int   argc,
         g_printerr ("frame %u at %.0f ms: %.1f ms, %.1f ms of it the window's thread's CPU\n",
                     i, at - start, interval, cpu);
     }
-  g_array_sort (intervals, compare_ms);
   g_print ("save_slow_%s_ms: %.0f\n", size, end - start);
   g_print ("save_slow_frames_%s: %u\n", size, intervals->len);
   if (intervals->len > 0)
     {
-      g_print ("save_slow_frame_p50_%s_ms: %.1f\n", size,
-               g_array_index (intervals, double, intervals->len / 2));
-      g_print ("save_slow_frame_max_%s_ms: %.1f\n", size,
-               g_array_index (intervals, double, intervals->len - 1));
+      double *values = (double *) intervals->data;
+
+      g_print ("save_slow_frame_p50_%s_ms: %.1f\n", size, mc_bench_median (values, intervals->len));
+      g_print ("save_slow_frame_max_%s_ms: %.1f\n", size, values[intervals->len - 1]);
       g_print ("save_slow_frame_cpu_max_%s_ms: %.1f\n", size, busiest);
     }
   g_clear_pointer (&paint_times, g_array_unref);
