@@ -168,20 +168,20 @@ column_height (const double *heights,
   return h;
 }
 
-/* Where entries in order break into n_columns (2 or 3) columns so that
+/* Where entries in order break into n_columns (1 to 3) columns so that
  * the tallest is as short as it can be: splits[c] is the first entry of
- * column c + 1 (n when that column stays empty). */
-static void
+ * column c + 1 (n when that column stays empty). Returns that height. */
+static double
 balance_columns (const double *heights,
                  guint         n,
                  double        gap,
                  guint         n_columns,
                  guint         splits[2])
 {
-  double best = G_MAXDOUBLE;
+  double best = column_height (heights, 0, n, gap);
 
   splits[0] = splits[1] = n;
-  for (guint a = 1; a < n; a++)
+  for (guint a = 1; n_columns > 1 && a < n; a++)
     for (guint b = n_columns > 2 ? a + 1 : n; b <= n; b++)
       {
         double tallest = MAX (column_height (heights, 0, a, gap),
@@ -195,6 +195,7 @@ balance_columns (const double *heights,
             splits[1] = b;
           }
       }
+  return best;
 }
 
 /* The legend of a figure: the texts a strict build could not set in the
@@ -232,12 +233,12 @@ add_legend (McScene             *scene,
   g_autofree char *id = g_strdup_printf ("%s:questions", placed->placement_id);
   guint n_regions = placed->info != NULL ? mc_figure_info_get_n_regions (placed->info) : 0;
   double column_gap = 2 * st.indent;
-  /* Below a figure laid out for its frame: as many columns (up to three)
-   * as are wide enough, so that the legend stays short. */
-  guint n_columns = !for_frame ? 1
-                    : (width - 2 * column_gap) / 3 >= LEGEND_WIDE_COLUMN ? 3
-                    : (width - column_gap) / 2 >= LEGEND_MIN_COLUMN ? 2 : 1;
-  double column_width = (width - (n_columns - 1) * column_gap) / n_columns;
+  /* Below a figure laid out for its frame: up to as many columns as are
+   * wide enough, as many as make the legend shortest. */
+  guint max_columns = !for_frame ? 1
+                      : (width - 2 * column_gap) / 3 >= LEGEND_WIDE_COLUMN ? 3
+                      : (width - column_gap) / 2 >= LEGEND_MIN_COLUMN ? 2 : 1;
+  double column_width = width;
   g_autofree double *heights = g_new0 (double, MAX (n_regions, 1));
   double top = y, bottom;
   guint number = 1, splits[2] = { n_regions, n_regions };
@@ -257,23 +258,38 @@ add_legend (McScene             *scene,
                              width - st.indent, &theme->ink);
     }
 
-  /* Columns: measure each entry at the column's width, then break where
-   * the columns come closest to the same height. */
-  if (n_columns > 1)
+  /* Columns: measure each entry at each column width that may serve,
+   * break where the columns come closest to the same height, and keep the
+   * shortest (on a tie the fewer columns). */
+  if (max_columns > 1)
     {
-      g_autoptr(McScene) scratch = mc_scene_new ();
-      guint scratch_number = 1;
+      double shortest = G_MAXDOUBLE;
 
-      for (guint i = 0; i < n_regions; i++)
-        heights[i] = add_legend_entry (scratch, placed,
-                                       mc_figure_info_get_region (placed->info, i), &st,
-                                       &scratch_number, 0, 0, column_width, options);
-      balance_columns (heights, n_regions, gap, n_columns, splits);
+      for (guint n = 1; n <= max_columns; n++)
+        {
+          g_autoptr(McScene) scratch = mc_scene_new ();
+          double w = (width - (n - 1) * column_gap) / n;
+          guint scratch_number = 1, cut[2];
+          double tallest;
+
+          for (guint i = 0; i < n_regions; i++)
+            heights[i] = add_legend_entry (scratch, placed,
+                                           mc_figure_info_get_region (placed->info, i), &st,
+                                           &scratch_number, 0, 0, w, options);
+          tallest = balance_columns (heights, n_regions, gap, n, cut);
+          if (tallest < shortest * 0.98)
+            {
+              shortest = tallest;
+              column_width = w;
+              splits[0] = cut[0];
+              splits[1] = cut[1];
+            }
+        }
     }
 
   {
     double column_top = y > top ? y + gap : y, rule_top = top, column_x = x;
-    double w = n_columns > 1 ? column_width : width;
+    double w = column_width;
     gboolean column_started = FALSE;
 
     bottom = y;
