@@ -22,6 +22,7 @@
 #include "mc-history.h"
 #include "mc-layout.h"
 #include "mc-merge.h"
+#include "mc-outline.h"
 #include "mc-test-util.h"
 
 #define PT_PER_MM (72.0 / 25.4)
@@ -274,6 +275,84 @@ test_derived_from_position (void)
                    ==, "collective");
 }
 
+/* Notes that claim no reach and have no place (typed into the row, or read
+ * from an older file) spread over the row's columns in proportion to their
+ * widths, after the notes that have a column: before, all of them went into
+ * the first, narrowest column and made the row very tall. */
+static void
+test_spread_without_reach (void)
+{
+  g_autoptr(McBoard) board = doorwerking_board ();
+  g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+  g_autoptr(McScene) scene = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  McViewOptions options;
+  guint counts[3] = { 0, };
+  McRect columns[3];
+
+  for (guint i = 0; i < 3; i++)
+    add_note (board, "Met bereik", "person", "individual", -1);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Zonder bereik %u", i);
+
+      g_ptr_array_add (ids, g_strdup (add_note (board, text, "person", NULL, -1)));
+    }
+
+  mc_view_options_init (&options, MC_LANGUAGE_NL);
+  scene = mc_layout_build (layout, board, &options);
+  for (guint r = 0; r < 3; r++)
+    {
+      g_autofree char *column = mc_figure_reach_area_id ("person", mc_note_reaches[r]);
+
+      g_assert_true (mc_layout_get_note_area (layout, "doorwerking", column, &columns[r]));
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      McRect rect;
+      double centre;
+      guint r;
+
+      g_assert_true (mc_layout_get_note_rect (layout, ids->pdata[i], &rect));
+      centre = rect.x + rect.width / 2;
+      for (r = 0; r < 3; r++)
+        if (centre >= columns[r].x && centre <= columns[r].x + columns[r].width)
+          break;
+      g_assert_cmpuint (r, <, 3);
+      counts[r]++;
+      /* The file keeps claiming no reach. */
+      g_assert_null (mc_note_get_reach (mc_board_get_note (board, ids->pdata[i])));
+    }
+  g_test_message ("without a reach: %u individu, %u collectief, %u maatschappij",
+                  counts[0], counts[1], counts[2]);
+  /* 33 notes over columns of 29, 33 and 38 %: about 10, 11 and 12, the
+   * three with a reach counted in individu. */
+  g_assert_cmpuint (counts[0] + 3, >=, 8);
+  g_assert_cmpuint (counts[0] + 3, <=, 11);
+  g_assert_cmpuint (counts[1], >=, 9);
+  g_assert_cmpuint (counts[2], >=, 10);
+  g_assert_cmpuint (counts[2], >=, counts[1]);
+  g_assert_cmpuint (counts[1], >=, counts[0]);
+}
+
+/* The outline names a doorwerking note's reach as the figure names its
+ * column, in the board's language; a note that claims none says nothing. */
+static void
+test_outline (void)
+{
+  g_autoptr(McBoard) board = doorwerking_board ();
+  g_autofree char *nl = NULL;
+  g_autofree char *en = NULL;
+
+  add_note (board, "Beleid van de gemeente", "system", "society", -1);
+  add_note (board, "Zonder bereik", "system", NULL, -1);
+  nl = mc_outline_to_markdown (board, mc_catalog_get_default (), MC_LANGUAGE_NL, NULL);
+  en = mc_outline_to_markdown (board, mc_catalog_get_default (), MC_LANGUAGE_EN, NULL);
+  g_assert_nonnull (strstr (nl, "- Beleid van de gemeente *(bereik: maatschappij)*\n"));
+  g_assert_nonnull (strstr (nl, "- Zonder bereik\n"));
+  g_assert_nonnull (strstr (en, "- Beleid van de gemeente *(reach: society)*\n"));
+}
+
 /* Dragging a note from individu into maatschappij changes its reach, in
  * one undo step; undo brings the old reach back. */
 static void
@@ -323,5 +402,7 @@ main (int   argc,
   g_test_add_func ("/mc/reach/inside-columns", test_inside_columns);
   g_test_add_func ("/mc/reach/derived-from-position", test_derived_from_position);
   g_test_add_func ("/mc/reach/drag-changes-reach", test_drag_changes_reach);
+  g_test_add_func ("/mc/reach/spread-without-reach", test_spread_without_reach);
+  g_test_add_func ("/mc/reach/outline", test_outline);
   return g_test_run ();
 }

@@ -362,6 +362,16 @@ mc_export_check_page (const McExportOptions    *options,
                    preflight->width_mm, preflight->height_mm);
       return FALSE;
     }
+  /* One figure laid out for a journal's width: at most a page tall. */
+  if (options->scope == MC_EXPORT_SCOPE_FIGURE && options->width_mm > 0 &&
+      preflight->height_mm > MC_LAYOUT_MAX_HEIGHT_MM + 2 * options->margin_mm + 0.5)
+    {
+      g_autoptr(GPtrArray) misfits = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (misfits,
+                       mc_layout_too_tall_misfit (preflight->height_mm - 2 * options->margin_mm));
+      return mc_layout_misfits_to_error (misfits, options->figure_id, error);
+    }
   if (format == MC_EXPORT_FORMAT_PNG)
     {
       double px_per_mm = options->dpi / 25.4;

@@ -25,6 +25,7 @@ typedef enum
   WORD_VOTE,
   WORD_VOTES,
   WORD_CLUSTER,
+  WORD_REACH,
   N_WORDS
 } Word;
 
@@ -39,6 +40,7 @@ static const char * const words[MC_N_LANGUAGES][N_WORDS] = {
     [WORD_VOTE] = "stem",
     [WORD_VOTES] = "stemmen",
     [WORD_CLUSTER] = "cluster",
+    [WORD_REACH] = "bereik",
   },
   [MC_LANGUAGE_EN] = {
     [WORD_FREE_NOTES] = "Free notes",
@@ -50,6 +52,7 @@ static const char * const words[MC_N_LANGUAGES][N_WORDS] = {
     [WORD_VOTE] = "vote",
     [WORD_VOTES] = "votes",
     [WORD_CLUSTER] = "cluster",
+    [WORD_REACH] = "reach",
   },
 };
 
@@ -436,10 +439,30 @@ typedef struct
 {
   GString    *out;
   McBoard    *board;
+  McCatalog  *catalog;
   McLanguage  language;
   gboolean    in_questions;
   gboolean    in_notes;
 } MarkdownState;
+
+/* A doorwerking note's stored reach, named as its figure names the column
+ * ("individu"); NULL when it claims none. */
+static const char *
+note_reach_label (MarkdownState *state,
+                  McNote        *note)
+{
+  const char *reach = mc_note_get_reach (note);
+  McFigure *figure;
+  const McFigureInfo *info;
+  const char *label;
+
+  if (reach == NULL || mc_note_get_figure_id (note) == NULL ||
+      (figure = mc_board_get_figure (state->board, mc_note_get_figure_id (note))) == NULL ||
+      (info = mc_catalog_get_figure (state->catalog, mc_figure_get_kind (figure))) == NULL)
+    return reach;
+  label = mc_figure_info_get_string (info, reach, state->language);
+  return label != NULL ? label : reach;
+}
 
 static void
 markdown_close_blocks (MarkdownState *state)
@@ -487,6 +510,7 @@ markdown_entry (const McOutlineEntry *entry,
         gboolean has_author = author != NULL && author[0] != '\0';
         McCluster *cluster = mc_board_get_note_cluster (state->board,
                                                         mc_note_get_id (entry->note));
+        const char *reach = note_reach_label (state, entry->note);
         gboolean first = TRUE;
 
         if (state->in_questions)
@@ -496,11 +520,19 @@ markdown_entry (const McOutlineEntry *entry,
         /* Votes, author and cluster after the text, in " *(…)*": the
          * escaped text can never contain " *(" (its asterisks are
          * escaped), so a reader can split them off again. */
-        if (votes > 0 || has_author || cluster != NULL)
+        if (votes > 0 || has_author || cluster != NULL || reach != NULL)
           {
             g_string_append (out, " *(");
+            if (reach != NULL)
+              {
+                g_string_append_printf (out, "%s: ", word (state->language, WORD_REACH));
+                mc_outline_append_markdown_escaped (out, reach, 0);
+                first = FALSE;
+              }
             if (votes > 0)
               {
+                if (!first)
+                  g_string_append (out, " · ");
                 g_string_append_printf (out, "%u %s", votes,
                                         word (state->language, votes == 1 ? WORD_VOTE : WORD_VOTES));
                 first = FALSE;
@@ -567,6 +599,7 @@ mc_outline_to_markdown (McBoard            *board,
 
   state.out = g_string_new (NULL);
   state.board = board;
+  state.catalog = catalog;
   state.language = language;
 
   title = mc_board_get_title (board);

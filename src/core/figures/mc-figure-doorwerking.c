@@ -140,6 +140,15 @@ reach_at (const McViewOptions *options,
   return reach[G_N_ELEMENTS (reach) - 1].key;
 }
 
+static double
+reach_share (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reach); i++)
+    if (g_strcmp0 (reach[i].key, key) == 0)
+      return reach[i].share;
+  return 0;
+}
+
 /* Text standing on the bottom of box (fitted), so the band names and the
  * heading share one line just above the wedge. */
 static void
@@ -594,4 +603,5 @@ const McFigureKindClass mc_figure_kind_doorwerking = {
   .build = build_doorwerking,
   .lays_out_for_frame = TRUE,
   .reach_at = reach_at,
+  .reach_share = reach_share,
 };

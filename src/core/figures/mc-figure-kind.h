@@ -90,6 +90,9 @@ typedef struct
    * NULL for the other kinds. */
   const char *(*reach_at) (const McViewOptions *options,
                            double               x);
+  /* Its share (0 … 1) of a region's width: notes without a stored reach
+   * or a position spread over the columns in these proportions. */
+  double      (*reach_share) (const char *reach);
 } McFigureKindClass;
 
 /* Registry of the kinds compiled in (all of DESIGN.md's table). */

@@ -61,9 +61,14 @@ _mc_layout_report_misfits (McLayout            *self,
 
   mc_scene_get_bounds (content, &bounds);
   if (for_frame && bounds.height > MC_LAYOUT_MAX_HEIGHT_MM / 25.4 * 72 + 0.5)
-    g_ptr_array_add (self->misfits,
-                     g_strdup_printf (_("the figure is %.0f mm tall, more than a page’s %.0f mm; export wider, with fewer notes or with the questions in a legend"),
-                                      bounds.height / 72 * 25.4, MC_LAYOUT_MAX_HEIGHT_MM));
+    g_ptr_array_add (self->misfits, mc_layout_too_tall_misfit (bounds.height / 72 * 25.4));
+}
+
+char *
+mc_layout_too_tall_misfit (double height_mm)
+{
+  return g_strdup_printf (_("the figure is %.0f mm tall, more than a page’s %.0f mm; export wider, with fewer notes, without notes or with the questions in a legend"),
+                          height_mm, MC_LAYOUT_MAX_HEIGHT_MM);
 }
 
 GPtrArray *

@@ -66,10 +66,144 @@ region_deferred (const PlacedFigure *placed,
   return FALSE;
 }
 
+/* Laid out for the frame, the legend below the figure goes in two columns
+ * when each is at least this wide (points: 36 mm), so that a one-column
+ * figure's legend stays on its page. */
+#define LEGEND_MIN_COLUMN 102.0
+/* Three columns when each is at least 50 mm. */
+#define LEGEND_WIDE_COLUMN 142.0
+
+typedef struct
+{
+  const McTheme *theme;
+  McTextStyle    heading;
+  McTextStyle    body;
+  gboolean       for_frame;
+  double         indent;
+} LegendStyle;
+
+/* One region's entry in the legend: its label, its deferred texts and its
+ * questions, numbered on from *number. Returns its bottom edge (y when the
+ * region has nothing to say). */
+static double
+add_legend_entry (McScene             *scene,
+                  const PlacedFigure  *placed,
+                  const McRegionInfo  *region,
+                  const LegendStyle   *st,
+                  guint               *number,
+                  double               x,
+                  double               y,
+                  double               width,
+                  const McViewOptions *options)
+{
+  const char *region_id = mc_region_info_get_id (region);
+  const char * const *questions = mc_region_info_get_questions (region, options->language);
+  const char *label = mc_region_info_get_label (region, options->language);
+  gboolean list_questions = questions != NULL && questions[0] != NULL &&
+                            (options->questions == MC_QUESTIONS_LIST ||
+                             region_deferred (placed, region_id, MC_ROLE_QUESTION));
+
+  if (!list_questions && !region_deferred (placed, region_id, MC_ROLE_NONE))
+    return y;
+
+  y += add_stacked_text (scene, MC_ROLE_LABEL, label != NULL ? label : region_id,
+                         &st->heading, x + st->indent, y, width - st->indent, &st->theme->ink);
+  y += st->body.size * 0.25;
+
+  for (guint d = 0; placed->deferred != NULL && d < placed->deferred->len; d++)
+    {
+      const McDeferredText *text = placed->deferred->pdata[d];
+
+      if (g_strcmp0 (text->region_id, region_id) != 0 || text->role == MC_ROLE_QUESTION ||
+          g_strcmp0 (text->text, label) == 0)
+        continue;
+      y += add_stacked_text (scene, text->role, text->text, &st->body, x + st->indent, y,
+                             width - st->indent, &st->theme->muted_ink);
+      y += st->body.size * 0.25;
+    }
+
+  if (list_questions)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint q = 0; questions[q] != NULL; q++)
+        g_string_append_printf (list, "%s%u.\u2002%s", q > 0 ? "\n" : "", (*number)++,
+                                questions[q]);
+      y += add_stacked_text_indented (scene, MC_ROLE_QUESTION, list->str, &st->body,
+                                      x + st->indent, y, width - st->indent,
+                                      st->body.size * (*number > 10 ? 1.6 : 1.1),
+                                      &st->theme->muted_ink);
+    }
+  return y;
+}
+
+static void
+add_legend_rule (McScene           *scene,
+                 const LegendStyle *st,
+                 double             x,
+                 double             top,
+                 double             bottom,
+                 double             unit)
+{
+  g_autoptr(McPath) rule = mc_path_new ();
+
+  mc_path_move_to (rule, x, top);
+  mc_path_line_to (rule, x, bottom);
+  mc_scene_add_path (scene, MC_ROLE_DECORATION, rule, NULL, &st->theme->rule,
+                     MAX (st->theme->thin_line_width * unit, 0.25), MC_LINE_SOLID);
+}
+
+/* The height of entries begin … end-1 stacked in one column. */
+static double
+column_height (const double *heights,
+               guint         begin,
+               guint         end,
+               double        gap)
+{
+  double h = 0;
+
+  for (guint i = begin; i < end; i++)
+    if (heights[i] > 0)
+      h += heights[i] + (h > 0 ? gap : 0);
+  return h;
+}
+
+/* Where entries in order break into n_columns (1 to 3) columns so that
+ * the tallest is as short as it can be: splits[c] is the first entry of
+ * column c + 1 (n when that column stays empty). Returns that height. */
+static double
+balance_columns (const double *heights,
+                 guint         n,
+                 double        gap,
+                 guint         n_columns,
+                 guint         splits[2])
+{
+  double best = column_height (heights, 0, n, gap);
+
+  splits[0] = splits[1] = n;
+  for (guint a = 1; n_columns > 1 && a < n; a++)
+    for (guint b = n_columns > 2 ? a + 1 : n; b <= n; b++)
+      {
+        double tallest = MAX (column_height (heights, 0, a, gap),
+                              MAX (column_height (heights, a, b, gap),
+                                   column_height (heights, b, n, gap)));
+
+        if (tallest < best - 0.01)
+          {
+            best = tallest;
+            splits[0] = a;
+            splits[1] = b;
+          }
+      }
+  return best;
+}
+
 /* The legend of a figure: the texts a strict build could not set in the
  * figure (in full), then per region its label, its deferred texts and its
  * questions, numbered through the figure, when they are listed or did not
- * fit. Returns its bottom edge; y unchanged when there is nothing to say. */
+ * fit; below a figure laid out for its frame, the regions in two columns
+ * of about equal height. Returns its bottom edge; y unchanged when there
+ * is nothing to say. */
 static double
 add_legend (McScene             *scene,
             const PlacedFigure  *placed,
@@ -81,22 +215,33 @@ add_legend (McScene             *scene,
 {
   const McTheme *theme = mc_theme_get (options->theme);
   double floor_size = _mc_layout_text_floor (theme, options);
-  double indent = 14 * unit;
   /* Laid out for the frame, the legend uses the figure's own sizes:
    * region names as the body, questions as in the regions. */
   gboolean for_frame = options->frame_width > 0;
-  McTextStyle heading = { theme->font_family,
-                          MAX ((for_frame ? theme->body_size : theme->label_size * 0.8) * unit,
-                               floor_size),
-                          PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
-  McTextStyle body = { theme->font_family,
-                       MAX ((for_frame ? theme->small_size : theme->body_size) * unit, floor_size),
-                       PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  LegendStyle st = {
+    theme,
+    { theme->font_family,
+      MAX ((for_frame ? theme->body_size : theme->label_size * 0.8) * unit, floor_size),
+      PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 },
+    { theme->font_family,
+      MAX ((for_frame ? theme->small_size : theme->body_size) * unit, floor_size),
+      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 },
+    for_frame,
+    14 * unit,
+  };
+  double gap = st.body.size * (for_frame ? 0.35 : 0.8);
   g_autofree char *id = g_strdup_printf ("%s:questions", placed->placement_id);
-  g_autoptr(McPath) rule = mc_path_new ();
   guint n_regions = placed->info != NULL ? mc_figure_info_get_n_regions (placed->info) : 0;
-  double top = y;
-  guint number = 1;
+  double column_gap = 2 * st.indent;
+  /* Below a figure laid out for its frame: up to as many columns as are
+   * wide enough, as many as make the legend shortest. */
+  guint max_columns = !for_frame ? 1
+                      : (width - 2 * column_gap) / 3 >= LEGEND_WIDE_COLUMN ? 3
+                      : (width - column_gap) / 2 >= LEGEND_MIN_COLUMN ? 2 : 1;
+  double column_width = width;
+  g_autofree double *heights = g_new0 (double, MAX (n_regions, 1));
+  double top = y, bottom;
+  guint number = 1, splits[2] = { n_regions, n_regions };
 
   mc_scene_begin_group (scene, MC_ROLE_QUESTION, id, NULL, NULL);
 
@@ -108,66 +253,75 @@ add_legend (McScene             *scene,
       if (text->region_id != NULL)
         continue;
       if (y > top)
-        y += body.size * 0.4;
-      y += add_stacked_text (scene, text->role, text->text, &body, x + indent, y,
-                             width - indent, &theme->ink);
+        y += st.body.size * 0.4;
+      y += add_stacked_text (scene, text->role, text->text, &st.body, x + st.indent, y,
+                             width - st.indent, &theme->ink);
     }
 
-  for (guint i = 0; i < n_regions; i++)
+  /* Columns: measure each entry at each column width that may serve,
+   * break where the columns come closest to the same height, and keep the
+   * shortest (on a tie the fewer columns). */
+  if (max_columns > 1)
     {
-      const McRegionInfo *region = mc_figure_info_get_region (placed->info, i);
-      const char *region_id = mc_region_info_get_id (region);
-      const char * const *questions = mc_region_info_get_questions (region, options->language);
-      const char *label = mc_region_info_get_label (region, options->language);
-      gboolean list_questions = questions != NULL && questions[0] != NULL &&
-                                (options->questions == MC_QUESTIONS_LIST ||
-                                 region_deferred (placed, region_id, MC_ROLE_QUESTION));
+      double shortest = G_MAXDOUBLE;
 
-      if (!list_questions && !region_deferred (placed, region_id, MC_ROLE_NONE))
-        continue;
-
-      if (y > top)
-        y += body.size * (for_frame ? 0.35 : 0.8);
-      y += add_stacked_text (scene, MC_ROLE_LABEL, label != NULL ? label : region_id,
-                             &heading, x + indent, y, width - indent, &theme->ink);
-      y += body.size * 0.25;
-
-      for (guint d = 0; placed->deferred != NULL && d < placed->deferred->len; d++)
+      for (guint n = 1; n <= max_columns; n++)
         {
-          const McDeferredText *text = placed->deferred->pdata[d];
+          g_autoptr(McScene) scratch = mc_scene_new ();
+          double w = (width - (n - 1) * column_gap) / n;
+          guint scratch_number = 1, cut[2];
+          double tallest;
 
-          if (g_strcmp0 (text->region_id, region_id) != 0 || text->role == MC_ROLE_QUESTION ||
-              g_strcmp0 (text->text, label) == 0)
-            continue;
-          y += add_stacked_text (scene, text->role, text->text, &body, x + indent, y,
-                                 width - indent, &theme->muted_ink);
-          y += body.size * 0.25;
-        }
-
-      if (list_questions)
-        {
-          g_autoptr(GString) list = g_string_new (NULL);
-
-          for (guint q = 0; questions[q] != NULL; q++)
-            g_string_append_printf (list, "%s%u.\u2002%s", q > 0 ? "\n" : "", number++,
-                                    questions[q]);
-          y += add_stacked_text_indented (scene, MC_ROLE_QUESTION, list->str, &body,
-                                          x + indent, y, width - indent,
-                                          body.size * (number > 10 ? 1.6 : 1.1),
-                                          &theme->muted_ink);
+          for (guint i = 0; i < n_regions; i++)
+            heights[i] = add_legend_entry (scratch, placed,
+                                           mc_figure_info_get_region (placed->info, i), &st,
+                                           &scratch_number, 0, 0, w, options);
+          tallest = balance_columns (heights, n_regions, gap, n, cut);
+          if (tallest < shortest * 0.98)
+            {
+              shortest = tallest;
+              column_width = w;
+              splits[0] = cut[0];
+              splits[1] = cut[1];
+            }
         }
     }
 
-  if (y > top)
-    {
-      mc_path_move_to (rule, x, top);
-      mc_path_line_to (rule, x, y);
-      mc_scene_add_path (scene, MC_ROLE_DECORATION, rule, NULL, &theme->rule,
-                         MAX (theme->thin_line_width * unit, 0.25), MC_LINE_SOLID);
-    }
+  {
+    double column_top = y > top ? y + gap : y, rule_top = top, column_x = x;
+    double w = column_width;
+    gboolean column_started = FALSE;
+
+    bottom = y;
+    for (guint i = 0; i < n_regions; i++)
+      {
+        double start, end;
+
+        if (i > 0 && (i == splits[0] || i == splits[1]))
+          {
+            if (y > rule_top)
+              add_legend_rule (scene, &st, column_x, rule_top, y, unit);
+            bottom = MAX (bottom, y);
+            column_x += column_width + column_gap;
+            y = rule_top = column_top;
+            column_started = FALSE;
+          }
+        start = column_started ? y + gap : column_top;
+        end = add_legend_entry (scene, placed, mc_figure_info_get_region (placed->info, i),
+                                &st, &number, column_x, start, w, options);
+        if (end > start)
+          {
+            y = end;
+            column_started = TRUE;
+          }
+      }
+    bottom = MAX (bottom, y);
+    if (y > rule_top)
+      add_legend_rule (scene, &st, column_x, rule_top, y, unit);
+  }
   mc_scene_end_group (scene);
 
-  return y;
+  return bottom > top ? bottom : top;
 }
 
 static void

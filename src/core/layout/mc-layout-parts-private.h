@@ -64,6 +64,8 @@ typedef struct
                                             its notes grow to hold their text */
   GHashTable              *note_areas;  /* region id → McRect*, may be NULL */
   GHashTable              *used_regions; /* region ids with notes */
+  GHashTable              *free_reaches; /* McNote* → reach: packed notes without
+                                            a reach of their own, may be NULL */
 } PlacedFigure;
 
 
@@ -130,6 +132,21 @@ void     _mc_layout_add_panels (McScene             *scene,
                                 GArray              *placed_figures,
                                 const char          *board_title,
                                 const McViewOptions *options);
+
+/* The id of the note area a note of placed goes into: its region's, or
+ * where the region is divided into reach columns (doorwerking) the column
+ * of its reach: the stored one, else the one its position shows, else the
+ * one _mc_layout_spread_reaches() gave it. NULL for a free note
+ * (mc-layout-reach.c). */
+char    *_mc_layout_note_area_id   (const PlacedFigure  *placed,
+                                    McNote              *note,
+                                    const McViewOptions *options);
+/* Gives every note of placed that has neither a reach nor a position a
+ * reach column (placed->free_reaches), so that they spread over the row:
+ * each to the column least full for its width. */
+void     _mc_layout_spread_reaches (PlacedFigure        *placed,
+                                    GPtrArray           *notes,
+                                    const McViewOptions *options);
 
 /* Strict views: adds to self->misfits the notes spilled out of their
  * region's area (placement id \x1f region id → count) and, laid out for

@@ -28,6 +28,7 @@ placed_figure_clear (gpointer data)
 
   g_clear_pointer (&placed->note_areas, g_hash_table_unref);
   g_clear_pointer (&placed->used_regions, g_hash_table_unref);
+  g_clear_pointer (&placed->free_reaches, g_hash_table_unref);
   g_clear_pointer (&placed->deferred, g_ptr_array_unref);
 }
 
@@ -422,32 +423,6 @@ typedef struct
   double  text_size;  /* its region's: the smallest of its notes' own */
 } DrawnNote;
 
-/* The id of the note area a note of placed goes into: its region's, or
- * where the region is divided into reach columns (doorwerking) the column
- * of its reach: the stored one, else the one its position shows, else the
- * first. NULL for a free note. */
-static char *
-note_area_id (const PlacedFigure  *placed,
-              McNote              *note,
-              const McViewOptions *options)
-{
-  const char *region_id = mc_note_get_region_id (note);
-  const char *reach = mc_note_get_reach (note);
-
-  if (region_id == NULL)
-    return NULL;
-  if (placed->kind->reach_at == NULL)
-    return g_strdup (region_id);
-  if (reach == NULL && mc_note_get_has_position (note))
-    {
-      McRect stored;
-
-      mc_note_get_rect (note, &stored);
-      reach = placed->kind->reach_at (options, stored.x + stored.width / 2);
-    }
-  return mc_figure_reach_area_id (region_id, reach != NULL ? reach : mc_note_reaches[0]);
-}
-
 /* A region's note area, or one of its reach columns, as drawn. */
 static const McRect *
 lookup_note_area (const PlacedFigure *placed,
@@ -636,6 +611,8 @@ mc_layout_build (McLayout            *self,
         g_hash_table_add (g_array_index (placed_figures, PlacedFigure, index - 1).used_regions,
                           (gpointer) region_id);
     }
+  for (guint i = 0; notes != NULL && i < placed_figures->len; i++)
+    _mc_layout_spread_reaches (&g_array_index (placed_figures, PlacedFigure, i), notes, options);
 
   /* A layout for the frame grows its regions to hold their notes. */
   if (for_frame && options->notes && placed_figures->len == 1 &&
@@ -655,7 +632,7 @@ mc_layout_build (McLayout            *self,
           GPtrArray *list;
 
           if (g_strcmp0 (mc_note_get_figure_id (note), placed->placement_id) != 0 ||
-              (area_id = note_area_id (placed, note, options)) == NULL)
+              (area_id = _mc_layout_note_area_id (placed, note, options)) == NULL)
             continue;
           list = g_hash_table_lookup (note_sizes.sizes, area_id);
           if (list == NULL)
@@ -718,7 +695,7 @@ mc_layout_build (McLayout            *self,
         }
       else
         {
-          g_autofree char *area_id = note_area_id (placed, note, options);
+          g_autofree char *area_id = _mc_layout_note_area_id (placed, note, options);
           const McRect *area = lookup_note_area (placed, area_id);
           /* A note in a reach column is never wider than the column. */
           gboolean in_column = area != NULL && g_strcmp0 (area_id, region_id) != 0;

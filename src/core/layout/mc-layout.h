@@ -88,5 +88,8 @@ gboolean    mc_layout_misfits_to_error (GPtrArray           *misfits,
  * its first words and the cure. */
 char       *mc_layout_note_misfit      (const char          *text,
                                         double               size);
+/* The misfit phrase of a figure laid out for its frame that came out
+ * height_mm tall, more than MC_LAYOUT_MAX_HEIGHT_MM: the cure. */
+char       *mc_layout_too_tall_misfit  (double               height_mm);
 
 G_END_DECLS
