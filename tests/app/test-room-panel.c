@@ -201,6 +201,31 @@ one_queued (gpointer data)
   return mc_room_get_n_queued (data) == 1;
 }
 
+static gboolean
+one_connected (gpointer data)
+{
+  return mc_room_get_n_connected (data) == 1;
+}
+
+/* A phone's WebSocket into the room over loopback, its hello said. */
+static SoupWebsocketConnection *
+phone_join (Fixture     *f,
+            SoupSession *session)
+{
+  g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", mc_room_get_port (f->room));
+  g_autofree char *url = g_strdup_printf ("%s/ws?t=%s", base, mc_room_get_token (f->room));
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  Phone phone = { NULL, FALSE };
+
+  soup_session_websocket_connect_async (session, msg, base, NULL, G_PRIORITY_DEFAULT,
+                                        NULL, phone_connected_cb, &phone);
+  mc_test_wait_until (phone_done, &phone, "the phone's WebSocket");
+  g_assert_nonnull (phone.ws);
+  soup_websocket_connection_send_text (phone.ws, "{\"type\":\"hello\",\"session\":"
+                                       "\"0123456789abcdef0123456789abcdef\",\"name\":\"Ann\"}");
+  return phone.ws;
+}
+
 typedef struct
 {
   GtkWidget *scrolled;
@@ -229,9 +254,6 @@ test_moderation (Fixture       *f,
   g_autoptr(McRoute) route = mc_route_new (f->board, mc_catalog_get_default ());
   GtkWidget *moderate = find_labelled (GTK_WIDGET (f->panel),
                                        "_Moderate (approve notes before they reach the board)");
-  g_autofree char *base = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
   g_autofree char *a = g_uuid_string_random ();
   g_autofree char *b = g_uuid_string_random ();
   g_autofree char *frame = NULL;
@@ -248,15 +270,7 @@ test_moderation (Fixture       *f,
   g_assert_true (mc_room_get_moderated (f->room));
   g_assert_true (mc_room_start (f->room, NULL));
 
-  base = g_strdup_printf ("http://127.0.0.1:%u", mc_room_get_port (f->room));
-  url = g_strdup_printf ("%s/ws?t=%s", base, mc_room_get_token (f->room));
-  msg = soup_message_new ("GET", url);
-  soup_session_websocket_connect_async (session, msg, base, NULL, G_PRIORITY_DEFAULT,
-                                        NULL, phone_connected_cb, &phone);
-  mc_test_wait_until (phone_done, &phone, "the phone's WebSocket");
-  g_assert_nonnull (phone.ws);
-  soup_websocket_connection_send_text (phone.ws, "{\"type\":\"hello\",\"session\":"
-                                       "\"0123456789abcdef0123456789abcdef\",\"name\":\"Ann\"}");
+  phone.ws = phone_join (f, session);
 
   frame = g_strdup_printf ("{\"type\":\"note\",\"id\":\"%s\",\"text\":\"Mag dit op het bord?\"}", a);
   soup_websocket_connection_send_text (phone.ws, frame);
@@ -548,14 +562,18 @@ test_hotspot (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *url = NULL;
   GtkWidget *wifi = find_child (GTK_WIDGET (f->panel), MC_TYPE_ROOM_WIFI);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupWebsocketConnection) phone = NULL;
+  g_autofree char *status = NULL;
+  const char *ssid;
   GtkWidget *button;
   gboolean ready = FALSE;
-  int status = 0;
+  int exit_status = 0;
   guint watch;
 
   if (!g_spawn_sync (NULL, (char *[]) { "/usr/bin/python3", "-c", "import dbusmock", NULL }, NULL,
-                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
-      || !g_spawn_check_wait_status (status, NULL))
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &exit_status, NULL)
+      || !g_spawn_check_wait_status (exit_status, NULL))
     {
       g_test_skip ("python3-dbusmock is not installed (tools/test installs it)");
       return;
@@ -589,8 +607,19 @@ test_hotspot (Fixture       *f,
   g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "_Password")))),
                     ==, MC_ROOM_WIFI_PASSWORD_LENGTH);
   g_assert_cmpuint (mc_qr_code_get_size (MC_QR_CODE (find_child (wifi, MC_TYPE_QR_CODE))), >, 0);
-  g_assert_true (shows_text (wifi, "NetworkManager is starting the hotspot: participants scan "
-                                   "this code first, then the room's."));
+  /* The status says what is true now, not "starting" (issue 14): the
+   * hotspot's name, the room's address on it, who is connected; it
+   * follows the room. */
+  ssid = gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "Network _name")));
+  status = g_strdup_printf ("Hotspot “%s” is on; the room is at " HOTSPOT_ADDRESS " on it. "
+                            "0 participants connected.", ssid);
+  g_assert_true (shows_text (wifi, status));
+  phone = phone_join (f, session);
+  mc_test_wait_until (one_connected, f->room, "the phone in the room");
+  g_free (status);
+  status = g_strdup_printf ("Hotspot “%s” is on; the room is at " HOTSPOT_ADDRESS " on it. "
+                            "1 participant connected.", ssid);
+  g_assert_true (shows_text (wifi, status));
 
   /* The room's link and QR code: the hotspot's address. */
   url = mc_room_dup_join_url (f->room, NULL);
@@ -610,12 +639,29 @@ test_hotspot (Fixture       *f,
   g_assert_cmpstr (setting_string (settings, "802-11-wireless", "mode"), ==, "ap");
   g_assert_cmpstr (setting_string (settings, "802-11-wireless-security", "key-mgmt"), ==, "wpa-psk");
   g_assert_cmpstr (setting_string (settings, "ipv4", "method"), ==, "shared");
+  /* The Wi-Fi section in view, for the screenshot. */
+  {
+    GtkWidget *scrolled = find_child (GTK_WIDGET (f->panel), GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t top;
+    g_assert_true (gtk_widget_compute_point (wifi, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    InView view = { scrolled, wifi };
+
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), top.y);
+    mc_test_wait_until (in_view, &view, "the Wi-Fi section in view");
+  }
   mc_test_spin ();
   mc_test_screenshot (GTK_WIDGET (f->window), g_getenv ("MC_ROOM_SCREENSHOTS"), "room-hotspot-started.png");
 
+  mc_room_stop (f->room);
+  g_free (status);
+  status = g_strdup_printf ("Hotspot “%s” is on; the laptop is " HOTSPOT_ADDRESS " on it. "
+                            "The room is closed: open it to let phones join.", ssid);
+  g_assert_true (shows_text (wifi, status));
+  g_clear_object (&phone);
+
   g_subprocess_force_exit (nm);
   g_subprocess_wait (nm, NULL, NULL);
-  mc_room_stop (f->room);
 }
 
 static GtkWidget *

@@ -23,6 +23,9 @@ struct _McRoomWifi
   GtkWidget *qr;
   GtkWidget *caption;
   McRoom    *room;        /* the hotspot's address goes to its join link */
+  gulong     changed_id;  /* of room: the status counts its participants */
+  char      *hotspot;     /* the started hotspot's name, and the laptop's */
+  char      *address;     /* address on it (NULL: not given yet) */
 };
 
 G_DEFINE_FINAL_TYPE (McRoomWifi, mc_room_wifi, GTK_TYPE_BOX)
@@ -37,6 +40,37 @@ update (McRoomWifi *self)
   mc_qr_code_set_text (MC_QR_CODE (self->qr), text);
   gtk_widget_set_visible (self->qr, text != NULL);
   gtk_widget_set_visible (self->caption, text != NULL);
+}
+
+/* Once the hotspot is on, what is true now: its name, the room's address
+ * on it and who is connected; it follows the room. */
+static void
+update_status (McRoomWifi *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->hotspot == NULL)
+    return;
+  if (self->address == NULL)
+    text = g_strdup_printf (_("Hotspot “%s” is on, but NetworkManager has not given the laptop "
+                              "an address on it yet: the room's link still uses another network."),
+                            self->hotspot);
+  else if (self->room == NULL || !mc_room_get_running (self->room))
+    text = g_strdup_printf (_("Hotspot “%s” is on; the laptop is %s on it. The room is closed: "
+                              "open it to let phones join."),
+                            self->hotspot, self->address);
+  else
+    {
+      guint n_connected = mc_room_get_n_connected (self->room);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Hotspot “%s” is on; the room is at %s on it. "
+                                           "%u participant connected.",
+                                           "Hotspot “%s” is on; the room is at %s on it. "
+                                           "%u participants connected.", n_connected),
+                              self->hotspot, self->address, n_connected);
+    }
+  gtk_label_set_text (GTK_LABEL (self->status), text);
 }
 
 static void
@@ -64,9 +98,11 @@ hotspot_started_cb (GObject      *source,
        * QR code use that address from now on. */
       if (self->room != NULL && address != NULL)
         mc_room_set_join_address (self->room, address);
-      gtk_label_set_text (GTK_LABEL (self->status),
-                          _("NetworkManager is starting the hotspot: participants scan this "
-                            "code first, then the room's."));
+      g_free (self->hotspot);
+      self->hotspot = g_steal_pointer (&ssid);
+      g_free (self->address);
+      self->address = g_steal_pointer (&address);
+      update_status (self);
     }
   else
     gtk_label_set_text (GTK_LABEL (self->status), error->message);
@@ -77,6 +113,8 @@ static void
 on_hotspot_clicked (McRoomWifi *self)
 {
   gtk_widget_set_sensitive (self->hotspot_button, FALSE);
+  g_clear_pointer (&self->hotspot, g_free);   /* asked anew: none known until the answer */
+  g_clear_pointer (&self->address, g_free);
   gtk_label_set_text (GTK_LABEL (self->status), _("Asking NetworkManager for a hotspot…"));
   gtk_widget_set_visible (self->status, TRUE);
   self->cancellable = g_cancellable_new ();
@@ -104,7 +142,10 @@ mc_room_wifi_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_signal_handler (&self->changed_id, self->room);
   g_clear_object (&self->room);
+  g_clear_pointer (&self->hotspot, g_free);
+  g_clear_pointer (&self->address, g_free);
 
   G_OBJECT_CLASS (mc_room_wifi_parent_class)->dispose (object);
 }
@@ -191,5 +232,9 @@ mc_room_wifi_set_room (McRoomWifi *self,
 {
   g_return_if_fail (MC_IS_ROOM_WIFI (self));
   g_return_if_fail (room == NULL || MC_IS_ROOM (room));
+  g_clear_signal_handler (&self->changed_id, self->room);
   g_set_object (&self->room, room);
+  if (room != NULL)
+    self->changed_id = g_signal_connect_swapped (room, "changed", G_CALLBACK (update_status), self);
+  update_status (self);
 }
