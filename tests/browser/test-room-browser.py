@@ -5,82 +5,16 @@ holds each note exactly once. Loopback only.
 
     test-room-browser.py RUNNER SCREENSHOT_DIR
 """
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-DEADLINE = 60 * float(os.environ.get("MC_TEST_TIMEOUT_MULTIPLIER", "1"))
-
-
-class Runner:
-    """The room without the app (tests/browser/mc-room-runner.c)."""
-
-    def __init__(self, path):
-        self.process = subprocess.Popen([path, "--lang", "nl"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, bufsize=1)
-        line = self.process.stdout.readline().strip()
-        assert line.startswith("url "), "runner said: " + line
-        self.url = line[4:]
-
-    def command(self, word, answer):
-        self.process.stdin.write(word + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline().strip()
-        assert line.startswith(answer), f"runner answered {line!r} to {word!r}"
-        return line
-
-    def notes(self, word="notes"):
-        count = int(self.command(word, "notes ").split()[1])
-        return [json.loads(self.process.stdout.readline()) for _ in range(count)]
-
-    def wait_for_notes(self, count, what):
-        """The runner answers once the board holds count notes (its own
-        deadline turns a hang into a failure)."""
-        notes = self.notes(f"wait {count}")
-        assert len(notes) >= count, f"timed out waiting for {what}: {notes}"
-        return notes
-
-    def close(self):
-        if self.process.poll() is None:
-            self.process.stdin.close()
-            self.process.wait(timeout=DEADLINE)
-
-
-def browser(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--user-data-dir=" + profile, "--window-size=390,844"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    # A phone: 390 × 844 CSS pixels at twice the density, touch.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
-    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
-    return driver
-
-
-def status(driver):
-    return driver.find_element(By.ID, "status").text
-
-
-def add_note(driver, text):
-    box = driver.find_element(By.ID, "text")
-    box.clear()
-    box.send_keys(text)
-    driver.find_element(By.ID, "send").click()
-
+from roomdriver import DEADLINE, Runner, add_note, browser, status
 
 def tap_vote(driver):
     """Taps "Stem" on the first note to vote on; False when it was redrawn meanwhile."""
@@ -121,7 +55,7 @@ def main():
 
         # The connection drops (the room is paused); notes wait on the phone.
         runner.command("stop", "stopped")
-        wait.until(lambda d: status(d).startswith("Geen verbinding"))
+        wait.until(lambda d: status(d).startswith("De sessie is gesloten"))
         add_note(driver, "Tweede idee")
         add_note(driver, "Derde idee\nover twee regels")
         wait.until(lambda d: d.find_element(By.ID, "my-notes").text.count("wacht op verzenden") == 2)

@@ -33,6 +33,9 @@ test_static_and_host (Fixture       *f,
 
   g_assert_cmpuint (get (f, loopback, "/", &page), ==, 200);
   g_assert_nonnull (strstr (page, "<html"));
+  /* The join form speaks the board's language before any token. */
+  g_assert_nonnull (strstr (page, "<html lang=\"nl\">"));
+  g_assert_nonnull (strstr (page, "Content-Language: nl"));
   g_assert_nonnull (strstr (page, "Content-Security-Policy"));
   /* No CORS, ever. */
   g_assert_null (strstr (page, "Access-Control-Allow"));
