@@ -695,6 +695,7 @@ test_window_action (void)
   McWindow *window = NULL;
   McRoom *room;
   GtkWidget *panel_window;
+  guint port;
 
   g_assert_no_error (error);
   mc_test_present_window (app, board, &window);
@@ -714,7 +715,19 @@ test_window_action (void)
   mc_test_wait_until (panel_window_shown, NULL, "the room panel's window again");
   g_assert_true (g_object_get_data (G_OBJECT (window), "mc-room") == room);
   gtk_window_destroy (GTK_WINDOW (find_panel_window ()));
+
+  /* Closing the board's window closes its room: nothing answers there. */
+  g_assert_true (mc_room_start (room, NULL));
+  port = mc_room_get_port (room);
   mc_test_close_windows (app);
+  {
+    g_autoptr(GSocketClient) client = g_socket_client_new ();
+    g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", port,
+                                                                               NULL, &error);
+
+    g_assert_null (connection);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  }
 }
 
 /* A private bus, made the system bus of this test: the hotspot tests must
