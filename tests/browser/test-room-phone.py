@@ -78,6 +78,12 @@ def session(runner_path, lang, shots):
         assert driver.find_element(By.ID, "prompt-title").text != ""
         shot("1-joined")
         audit(driver, "joined by the link")
+        # The phone's largest text (twice the size): labels may wrap, but
+        # nothing is cut off or wider than the screen.
+        driver.execute_script("document.documentElement.style.fontSize = '200%'")
+        shot("1-joined-large-text")
+        audit(driver, "large text", one_line=False)
+        driver.execute_script("document.documentElement.style.fontSize = ''")
 
         # 2. Typing the address and the room code (another phone: nothing
         # stored). A wrong code says so; the right one lets in.
