@@ -76,6 +76,9 @@ def session(runner_path, lang, shots):
         wait.until(lambda d: status(d) == words["online"])
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
         assert driver.find_element(By.ID, "prompt-title").text != ""
+        assert driver.execute_script("return typeof crypto.randomUUID + typeof crypto.subtle + "
+                                     "typeof navigator.serviceWorker + isSecureContext") \
+            == "undefinedundefinedundefinedfalse"
         shot("1-joined")
         audit(driver, "joined by the link")
         # The phone's largest text (twice the size): labels may wrap, but
