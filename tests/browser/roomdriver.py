@@ -1,11 +1,16 @@
 """What the participant page's browser tests share: the room without the app
 (mc-room-runner), a phone-sized headless chromium, and checks of what a
 phone shows and what its screen reader gets."""
+import contextlib
 import json
 import os
+import shutil
 import subprocess
+import sys
+import tempfile
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
@@ -162,3 +167,49 @@ def texts_on_screen(driver):
         for (const e of document.querySelectorAll("[aria-label], [title]"))
           out.push(e.getAttribute("aria-label") || "", e.getAttribute("title") || "");
         return out.join("\\n");""")
+
+
+@contextlib.contextmanager
+def phone(runner_path, lang, failure):
+    """A room (the runner, in lang) and a phone's browser on a profile of
+    its own; on a failure, a screenshot to the path failure and the
+    browser's log; everything closed afterwards."""
+    profile = tempfile.mkdtemp(prefix="mc-room-chromium-")
+    runner = Runner(runner_path, lang)
+    driver = None
+    if os.path.exists(failure):
+        os.remove(failure)
+    try:
+        driver = browser(profile)
+        yield runner, driver
+    except Exception:
+        if driver is not None:
+            driver.save_screenshot(failure)
+            for entry in driver.get_log("browser"):
+                print("browser:", entry, file=sys.stderr)
+        raise
+    finally:
+        if driver is not None:
+            driver.quit()
+        runner.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def page_errors(driver, *expected):
+    """The page's errors, but for refused connections while the room was
+    closed and the answers named in expected (a wrong code's 403, …)."""
+    return [e for e in driver.get_log("browser")
+            if e["level"] == "SEVERE" and "/ws" not in e["message"]
+            and "ERR_CONNECTION_REFUSED" not in e["message"]
+            and not any(word in e["message"] for word in expected)]
+
+
+def tap_vote(driver, word):
+    """Taps the button word on the first note to vote on; False when the
+    list was redrawn meanwhile (try again)."""
+    try:
+        first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
+        first.find_element(By.XPATH, f".//button[text()='{word}']").click()
+        return True
+    except StaleElementReferenceException:
+        return False

@@ -6,37 +6,18 @@ holds each note exactly once. Loopback only.
     test-room-browser.py RUNNER SCREENSHOT_DIR
 """
 import os
-import shutil
 import sys
-import tempfile
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from roomdriver import DEADLINE, Runner, add_note, browser, status
-
-def tap_vote(driver):
-    """Taps "Stem" on the first note to vote on; False when it was redrawn meanwhile."""
-    try:
-        first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
-        first.find_element(By.XPATH, ".//button[text()='Stem']").click()
-        return True
-    except StaleElementReferenceException:
-        return False
-
+from roomdriver import DEADLINE, add_note, page_errors, phone, screenshot, status, tap_vote
 
 def main():
     runner_path, shots = sys.argv[1], sys.argv[2]
     os.makedirs(shots, exist_ok=True)
-    failure = os.path.join(shots, "room-failure.png")
-    if os.path.exists(failure):
-        os.remove(failure)
-    profile = tempfile.mkdtemp(prefix="mc-room-chromium-")
-    runner = Runner(runner_path)
-    driver = None
-    try:
-        driver = browser(profile)
+    with phone(runner_path, "nl", os.path.join(shots, "room-failure.png")) as (runner, driver):
         # A list redrawn by the room's state leaves stale elements: try again.
         wait = WebDriverWait(driver, DEADLINE, ignored_exceptions=[StaleElementReferenceException])
         driver.get(runner.url)
@@ -88,15 +69,11 @@ def main():
         assert len({n["id"] for n in notes}) == 3
 
         # The page ran without errors (a CSP violation shows up here too).
-        errors = [e for e in driver.get_log("browser")
-                  if e["level"] == "SEVERE" and "/ws" not in e["message"]
-                  and "ERR_CONNECTION_REFUSED" not in e["message"]]
+        errors = page_errors(driver)
         assert not errors, errors
 
         driver.find_element(By.ID, "text").send_keys("Nog een gedachte")
-        shot = os.path.join(shots, "room-phone-390x844.png")
-        driver.save_screenshot(shot)
-        print("screenshot:", shot)
+        screenshot(driver, shots, "room-phone-390x844.png")
 
         # Dot voting: two votes each; the page spends them, the room counts.
         runner.command("vote 2", "voting")
@@ -106,7 +83,7 @@ def main():
         for count in (1, 2):
             # The list is redrawn when the room's state comes in: a button
             # found just before that is gone, so find and tap it again.
-            wait.until(lambda d: tap_vote(d))
+            wait.until(lambda d: tap_vote(d, "Stem"))
             wait.until(lambda d: f"jouw stemmen: {count}" in
                        d.find_elements(By.CSS_SELECTOR, "#vote-list li")[0].text)
         wait.until(lambda d: d.find_element(By.ID, "votes-left").text == "Nog 0 van 2 stemmen")
@@ -115,9 +92,7 @@ def main():
         voted = {n["text"]: n["votes"] for n in runner.notes("votes 2")}
         assert voted[voted_text] == 2 and sum(voted.values()) == 2, voted
         driver.execute_script("document.getElementById('voting').scrollIntoView()")
-        shot = os.path.join(shots, "room-phone-voting-390x844.png")
-        driver.save_screenshot(shot)
-        print("screenshot:", shot)
+        screenshot(driver, shots, "room-phone-voting-390x844.png")
 
         # Moderation: a note waits for approval on the phone, then is on the
         # board; a rejected one says so and never reaches the board.
@@ -126,9 +101,7 @@ def main():
         wait.until(lambda d: "wacht op goedkeuring" in d.find_element(By.ID, "my-notes").text)
         assert len(runner.notes()) == 3
         driver.execute_script("document.getElementById('my-notes').lastElementChild.scrollIntoView()")
-        shot = os.path.join(shots, "room-phone-queued-390x844.png")
-        driver.save_screenshot(shot)
-        print("screenshot:", shot)
+        screenshot(driver, shots, "room-phone-queued-390x844.png")
         runner.command("approve", "approved 0")
         runner.wait_for_notes(4, "the approved note")
         wait.until(lambda d: "wacht op goedkeuring" not in d.find_element(By.ID, "my-notes").text)
@@ -139,17 +112,6 @@ def main():
         assert "Liever niet" not in [n["text"] for n in runner.notes()]
         print("ok: 3 notes, each once, after a dropped connection and a resend; "
               "moderation approves and rejects")
-    except Exception:
-        if driver is not None:
-            driver.save_screenshot(failure)
-            for entry in driver.get_log("browser"):
-                print("browser:", entry, file=sys.stderr)
-        raise
-    finally:
-        if driver is not None:
-            driver.quit()
-        runner.close()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

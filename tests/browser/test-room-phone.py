@@ -10,15 +10,14 @@ room closes. At every step: a screenshot, the page in the board's language
     test-room-phone.py RUNNER SCREENSHOT_DIR
 """
 import os
-import shutil
 import sys
-import tempfile
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from roomdriver import DEADLINE, Runner, add_note, audit, browser, screenshot, status, texts_on_screen
+from roomdriver import (DEADLINE, add_note, audit, page_errors, phone, screenshot, status, tap_vote,
+                        texts_on_screen)
 
 # What each language says, as the page words it (data/room/room.js).
 WORDS = {
@@ -50,25 +49,10 @@ def said(driver):
     return driver.find_element(By.ID, "said").get_attribute("textContent")
 
 
-def tap_vote(driver, word):
-    """Taps the vote button of the first note; False when the list was
-    redrawn meanwhile (try again)."""
-    try:
-        first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
-        first.find_element(By.XPATH, f".//button[text()='{word}']").click()
-        return True
-    except StaleElementReferenceException:
-        return False
-
-
 def session(runner_path, lang, shots):
     words = WORDS[lang]
-    profile = tempfile.mkdtemp(prefix="mc-room-phone-")
-    runner = Runner(runner_path, lang)
-    driver = None
-    shot = lambda name: screenshot(driver, shots, f"phone-{lang}-{name}.png")  # noqa: E731
-    try:
-        driver = browser(profile)
+    with phone(runner_path, lang, os.path.join(shots, f"phone-{lang}-failure.png")) as (runner, driver):
+        shot = lambda name: screenshot(driver, shots, f"phone-{lang}-{name}.png")  # noqa: E731
         wait = WebDriverWait(driver, DEADLINE, ignored_exceptions=[StaleElementReferenceException])
 
         # 1. The QR code's link: in at once, the token out of the address bar.
@@ -186,23 +170,9 @@ def session(runner_path, lang, shots):
         shown = texts_on_screen(driver)
         for word in words["foreign"]:
             assert word not in shown, f"{word!r} on the {lang} page"
-        errors = [e for e in driver.get_log("browser")
-                  if e["level"] == "SEVERE" and "/ws" not in e["message"]
-                  and "ERR_CONNECTION_REFUSED" not in e["message"]
-                  and "/api/join" not in e["message"]]
+        errors = page_errors(driver, "/api/join")
         assert not errors, errors
         print(f"ok: a whole session on a phone in {lang}")
-    except Exception:
-        if driver is not None:
-            screenshot(driver, shots, f"phone-{lang}-failure.png")
-            for entry in driver.get_log("browser"):
-                print("browser:", entry, file=sys.stderr)
-        raise
-    finally:
-        if driver is not None:
-            driver.quit()
-        runner.close()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def main():
