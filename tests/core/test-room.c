@@ -304,6 +304,9 @@ test_close_drops_clients (Fixture       *f,
   g_assert_cmpuint (mc_room_get_n_connected (f->room), ==, 0);
   mc_test_wait_until (client_closed, ann, "Ann's connection to close");
   mc_test_wait_until (client_closed, bob, "Bob's connection to close");
+  /* "Going away": the phone tells a closed room from a lost network. */
+  g_assert_cmpuint (soup_websocket_connection_get_close_code (ann->ws), ==,
+                    SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
 
   /* Open again on the same port: the resend is still not doubled. */
   mc_room_set_port (f->room, port);
