@@ -535,6 +535,20 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} ShowsText;
+
+static gboolean
+shows_status (gpointer data)
+{
+  ShowsText *shows = data;
+
+  return shows_text (shows->widget, shows->text);
+}
+
 static const char *
 setting_string (GVariant   *settings,
                 const char *setting,
@@ -659,6 +673,40 @@ test_hotspot (Fixture       *f,
                             "The room is closed: open it to let phones join.", ssid);
   g_assert_true (shows_text (wifi, status));
   g_clear_object (&phone);
+
+  /* NetworkManager stops the hotspot: the section says so, and the link
+   * goes back to the laptop's other address. */
+  g_assert_true (mc_room_start (f->room, NULL));
+  {
+    g_autoptr(GVariant) active = NULL;
+    g_autoptr(GVariant) paths = NULL;
+    const char *path = NULL;
+
+    active = g_dbus_connection_call_sync (bus, "org.freedesktop.NetworkManager", "/org/freedesktop/NetworkManager",
+                                          "org.freedesktop.DBus.Properties", "Get",
+                                          g_variant_new ("(ss)", "org.freedesktop.NetworkManager",
+                                                         "ActiveConnections"),
+                                          G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+    g_assert_no_error (error);
+    g_variant_get (active, "(v)", &paths);
+    g_assert_cmpuint (g_variant_n_children (paths), ==, 1);
+    g_variant_get_child (paths, 0, "&o", &path);
+    g_clear_pointer (&reply, g_variant_unref);
+    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.NetworkManager", path,
+                                         "org.freedesktop.DBus.Properties", "Set",
+                                         g_variant_new ("(ssv)", "org.freedesktop.NetworkManager.Connection.Active",
+                                                        "State", g_variant_new_uint32 (4 /* deactivated */)),
+                                         NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_free (status);
+  status = g_strdup_printf ("Hotspot “%s” has stopped: phones on it cannot reach the room. "
+                            "Start it again, or use another network.", ssid);
+  mc_test_wait_until (shows_status, &(ShowsText) { wifi, status }, "the hotspot's stop in the section");
+  g_free (url);
+  url = mc_room_dup_join_url (f->room, NULL);
+  g_assert_nonnull (strstr (url, "//10.0.0.5:"));
+  mc_room_stop (f->room);
 
   g_subprocess_force_exit (nm);
   g_subprocess_wait (nm, NULL, NULL);

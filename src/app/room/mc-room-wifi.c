@@ -26,6 +26,8 @@ struct _McRoomWifi
   gulong     changed_id;  /* of room: the status counts its participants */
   char      *hotspot;     /* the started hotspot's name, and the laptop's */
   char      *address;     /* address on it (NULL: not given yet) */
+  GObject   *running;     /* follows the hotspot once it is up */
+  gboolean   stopped;     /* NetworkManager stopped it since */
 };
 
 G_DEFINE_FINAL_TYPE (McRoomWifi, mc_room_wifi, GTK_TYPE_BOX)
@@ -51,7 +53,10 @@ update_status (McRoomWifi *self)
 
   if (self->hotspot == NULL)
     return;
-  if (self->address == NULL)
+  if (self->stopped)
+    text = g_strdup_printf (_("Hotspot “%s” has stopped: phones on it cannot reach the room. "
+                              "Start it again, or use another network."), self->hotspot);
+  else if (self->address == NULL)
     text = g_strdup_printf (_("Hotspot “%s” is on, but NetworkManager has not given the laptop "
                               "an address on it yet: the room's link still uses another network."),
                             self->hotspot);
@@ -73,6 +78,30 @@ update_status (McRoomWifi *self)
   gtk_label_set_text (GTK_LABEL (self->status), text);
 }
 
+/* NetworkManager stopped the hotspot (someone turned it off, the Wi-Fi
+ * went away): the room's link goes back to the laptop's other address. */
+static void
+on_running_state (McRoomWifi *self)
+{
+  if (self->stopped || !mc_hotspot_get_stopped (self->running))
+    return;
+  self->stopped = TRUE;
+  if (self->room != NULL && self->address != NULL)
+    mc_room_set_join_address (self->room, NULL);
+  update_status (self);
+}
+
+static void
+forget_hotspot (McRoomWifi *self)
+{
+  if (self->running != NULL)
+    g_signal_handlers_disconnect_by_data (self->running, self);
+  mc_hotspot_forget (g_steal_pointer (&self->running));
+  g_clear_pointer (&self->hotspot, g_free);
+  g_clear_pointer (&self->address, g_free);
+  self->stopped = FALSE;
+}
+
 static void
 hotspot_started_cb (GObject      *source,
                     GAsyncResult *result,
@@ -82,7 +111,8 @@ hotspot_started_cb (GObject      *source,
   g_autofree char *ssid = NULL;
   g_autofree char *password = NULL;
   g_autofree char *address = NULL;
-  gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &address, &error);
+  g_autoptr(GObject) running = NULL;
+  gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &address, &running, &error);
   McRoomWifi *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -98,10 +128,11 @@ hotspot_started_cb (GObject      *source,
        * QR code use that address from now on. */
       if (self->room != NULL && address != NULL)
         mc_room_set_join_address (self->room, address);
-      g_free (self->hotspot);
       self->hotspot = g_steal_pointer (&ssid);
-      g_free (self->address);
       self->address = g_steal_pointer (&address);
+      self->running = g_steal_pointer (&running);
+      if (self->running != NULL)
+        g_signal_connect_swapped (self->running, "notify::state", G_CALLBACK (on_running_state), self);
       update_status (self);
     }
   else
@@ -113,8 +144,7 @@ static void
 on_hotspot_clicked (McRoomWifi *self)
 {
   gtk_widget_set_sensitive (self->hotspot_button, FALSE);
-  g_clear_pointer (&self->hotspot, g_free);   /* asked anew: none known until the answer */
-  g_clear_pointer (&self->address, g_free);
+  forget_hotspot (self);   /* asked anew: none known until the answer */
   gtk_label_set_text (GTK_LABEL (self->status), _("Asking NetworkManager for a hotspot…"));
   gtk_widget_set_visible (self->status, TRUE);
   self->cancellable = g_cancellable_new ();
@@ -144,8 +174,7 @@ mc_room_wifi_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_signal_handler (&self->changed_id, self->room);
   g_clear_object (&self->room);
-  g_clear_pointer (&self->hotspot, g_free);
-  g_clear_pointer (&self->address, g_free);
+  forget_hotspot (self);
 
   G_OBJECT_CLASS (mc_room_wifi_parent_class)->dispose (object);
 }
