@@ -12,6 +12,8 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+
 from roomdriver import DEADLINE, add_note, page_errors, phone, screenshot, status, tap_vote
 
 def main():
