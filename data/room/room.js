@@ -55,6 +55,13 @@
       "err-rejected": "The facilitator did not put this note on the board.",
       "err-full": "The room is full.",
       "err-budget": "You have used all your votes.",
+      "room-closed": "The room is closed. Your notes wait here until it opens again.",
+      "said-pending": "Saved on this phone: it is sent when the connection is back.",
+      "said-sent": "Note sent.",
+      "said-sent-n": "{n} notes sent.",
+      "said-queued": "Note sent: it waits for approval.",
+      "said-held": "Note sent: it stays hidden until the reveal.",
+      "said-shown": "Your note is on the board.",
       "colors": { yellow: "Yellow", orange: "Orange", pink: "Pink", purple: "Purple", blue: "Blue", green: "Green" },
     },
     nl: {
@@ -99,22 +106,35 @@
       "err-rejected": "De begeleider heeft deze notitie niet op het bord gezet.",
       "err-full": "De sessie is vol.",
       "err-budget": "Je hebt al je stemmen gebruikt.",
+      "room-closed": "De sessie is gesloten. Je notities wachten hier tot ze weer opengaat.",
+      "said-pending": "Bewaard op deze telefoon: hij wordt verstuurd zodra er weer verbinding is.",
+      "said-sent": "Notitie verstuurd.",
+      "said-sent-n": "{n} notities verstuurd.",
+      "said-queued": "Notitie verstuurd: hij wacht op goedkeuring.",
+      "said-held": "Notitie verstuurd: hij blijft verborgen tot de onthulling.",
+      "said-shown": "Je notitie staat op het bord.",
       "colors": { yellow: "Geel", orange: "Oranje", pink: "Roze", purple: "Paars", blue: "Blauw", green: "Groen" },
     },
   };
   const COLORS = ["yellow", "orange", "pink", "purple", "blue", "green"];
   const PREFIX = "mc-room:" + location.host + ":";
 
-  let lang = (navigator.language || "en").toLowerCase().startsWith("nl") ? "nl" : "en";
+  /* The board's language: the laptop puts it on the page (the join form
+   * shows before the room's first word); the room's state keeps it. */
+  let lang = document.documentElement.lang === "nl" ? "nl" : "en";
   let token = null;
   let ws = null;
   let opened = false;
   let retryDelay = 500;
   let retryTimer = null;
+  let roomClosed = false;   /* the laptop closed the room: said until it is back */
   let resendTimer = null;
   let state = null;
   let editing = null;   /* id of the note being edited */
   const drawn = { mine: "", voting: "" };   /* what the lists show now */
+  let told = null;   /* Map: note id → the state last said (null: not yet drawn) */
+  const toSay = new Map();   /* what sayNow() says: key → how many notes */
+  let sayTimer = null;
 
   const $ = (id) => document.getElementById(id);
 
@@ -170,7 +190,56 @@
     const status = $("status");
     statusKey = key;
     status.textContent = key ? t(key) : "";
-    status.className = key === "offline" ? "offline" : "";
+    status.className = key === "offline" || key === "room-closed" ? "offline" : "";
+  }
+
+  /* What happened to the participant's notes, for a screen reader: said
+   * once per change, in the live region #said. */
+  function noteState(note) {
+    return note.pending ? "pending" : note.queued ? "queued" : note.rejected ? "rejected"
+      : note.held ? "held" : "";
+  }
+
+  function sayChanges(notes) {
+    if (!state)
+      return;   /* the room's word first: what it already had is no news */
+    const before = told;
+    told = new Map(notes.map((note) => [note.id, noteState(note)]));
+    if (before === null)
+      return;   /* the page's first drawing: nothing happened yet */
+    for (const [id, now] of told) {
+      const was = before.has(id) ? before.get(id) : null;
+      let key = null;
+      if (now === was)
+        continue;
+      if (now === "pending")
+        key = opened ? null : "said-pending";
+      else if (now === "rejected")
+        key = "err-rejected";
+      else if (now === "queued" || now === "held")
+        key = "said-" + now;
+      else if (was === "pending" || was === null)
+        key = "said-sent";
+      else if (was === "queued" || was === "held")
+        key = "said-shown";
+      if (key)
+        toSay.set(key, (toSay.get(key) || 0) + 1);
+    }
+    /* Acks come one by one: what happens together is said once. */
+    if (toSay.size > 0 && !sayTimer)
+      sayTimer = setTimeout(sayNow, 300);
+  }
+
+  function sayNow() {
+    const parts = [];
+    for (const [key, n] of toSay)
+      parts.push(key === "said-sent" && n > 1 ? t("said-sent-n", { n: n }) : t(key));
+    toSay.clear();
+    sayTimer = null;
+    const region = $("said");
+    /* The same words again are still news: a changed node is read. */
+    const text = parts.join(" ");
+    region.textContent = region.textContent === text ? text + "\u00a0" : text;
   }
 
   function applyLanguage() {
@@ -259,11 +328,14 @@
     clearTimeout(retryTimer);
     if (ws && (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING))
       return;
-    setStatus("connecting");
+    /* Retries keep the trouble on screen: no flicker to "Connecting…". */
+    if (statusKey !== "offline" && statusKey !== "room-closed")
+      setStatus("connecting");
     ws = new WebSocket("ws://" + location.host + "/ws?t=" + encodeURIComponent(token));
     opened = false;
     ws.onopen = () => {
       opened = true;
+      roomClosed = false;
       retryDelay = 500;
       setStatus("online");
       send({ type: "hello", session: session, name: $("name").value });
@@ -278,11 +350,14 @@
       }
       receive(message);
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       const wasOpen = opened;
       opened = false;
       ws = null;
-      setStatus("offline");
+      /* 1001: the laptop closed the room (retries then find nothing there);
+       * anything else: the network. */
+      roomClosed = roomClosed || event.code === 1001;
+      setStatus(roomClosed ? "room-closed" : "offline");
       if (!wasOpen)
         checkToken();
       retryTimer = setTimeout(connect, retryDelay);
@@ -354,10 +429,13 @@
 
   /* Drawing */
 
-  function noteItem(note, extra) {
+  /* A note in a list; its buttons are described by its text, so "Delete"
+   * or "Vote" says which note (prefix keeps the two lists' ids apart). */
+  function noteItem(note, extra, prefix) {
     const item = document.createElement("li");
     const text = document.createElement("div");
     item.className = "note c-" + (COLORS.includes(note.color) ? note.color : "yellow");
+    text.id = prefix + "-" + note.id;
     text.textContent = note.text;
     item.append(text);
     if (extra) {
@@ -369,9 +447,10 @@
     return item;
   }
 
-  function button(label, onClick, disabled) {
+  function button(label, onClick, disabled, describedBy) {
     const element = document.createElement("button");
     element.type = "button";
+    element.setAttribute("aria-describedby", describedBy);
     element.textContent = label;
     element.disabled = !!disabled;
     element.addEventListener("click", onClick);
@@ -420,6 +499,7 @@
       drawMine(list, notes, open);
     }
     $("mine-empty").hidden = notes.length > 0;
+    sayChanges(notes);
 
     renderVoting();
   }
@@ -429,11 +509,11 @@
     for (const note of notes) {
       const extra = note.pending ? t("pending") : note.queued ? t("queued")
         : note.rejected ? t("rejected") : note.held ? t("held") : "";
-      const item = noteItem(note, extra);
+      const item = noteItem(note, extra, "mine");
       const row = document.createElement("div");
       row.className = "row";
-      row.append(button(t("edit"), () => startEdit(note), !open || !!note.rejected),
-                 button(t("delete"), () => queue({ type: "delete", id: note.id }), !open));
+      row.append(button(t("edit"), () => startEdit(note), !open || !!note.rejected, "mine-" + note.id),
+                 button(t("delete"), () => queue({ type: "delete", id: note.id }), !open, "mine-" + note.id));
       item.append(row);
       list.append(item);
     }
@@ -452,7 +532,8 @@
       used += mine[id];
     $("votes-left").textContent = t("votes-left", { n: voting.budget - used, max: voting.budget });
 
-    const key = JSON.stringify([lang, voting.budget, voting.notes, mine]);
+    const shut = voting.open === false;
+    const key = JSON.stringify([lang, voting.budget, voting.notes, mine, shut]);
     if (key === drawn.voting)
       return;
     drawn.voting = key;
@@ -460,11 +541,12 @@
     list.replaceChildren();
     for (const note of voting.notes) {
       const count = mine[note.id] || 0;
-      const item = noteItem(note, t("your-votes", { n: count }));
+      const item = noteItem(note, t("your-votes", { n: count }), "vote");
       const row = document.createElement("div");
       row.className = "row";
-      row.append(button(t("vote-remove"), () => vote(note.id, -1), count === 0),
-                 button(t("vote-add"), () => vote(note.id, +1), used >= voting.budget));
+      row.append(button(t("vote-remove"), () => vote(note.id, -1), shut || count === 0, "vote-" + note.id),
+                 button(t("vote-add"), () => vote(note.id, +1), shut || used >= voting.budget,
+                        "vote-" + note.id));
       item.append(row);
       list.append(item);
     }

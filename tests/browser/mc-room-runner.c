@@ -15,6 +15,11 @@
  *   moderate  turns the moderation queue on; prints "moderated"
  *   approve / reject  the oldest queued note; prints "approved N" /
  *           "rejected N", N the notes still queued
+ *   private / reveal  turns private mode on; reveals the held notes;
+ *           prints "private" / "revealed N", N the notes still held
+ *   lock / unlock  locks the round (no new notes) or opens it; prints
+ *           "locked" / "unlocked"
+ *   code    prints "code NNNNNN", the room code to type
  *   stop    closes the room (every connection); prints "stopped"
  *   start   opens it again on the same port; prints "started"
  *   quit    (or end of input) prints the notes, then exits
@@ -179,6 +184,23 @@ line_cb (GObject      *source,
         }
       g_print ("%s %u\n", approve ? "approved" : "rejected", mc_room_get_n_queued (runner->room));
     }
+  else if (g_str_equal (line, "private"))
+    {
+      mc_room_set_private (runner->room, TRUE);
+      g_print ("private\n");
+    }
+  else if (g_str_equal (line, "reveal"))
+    {
+      mc_room_reveal (runner->room);
+      g_print ("revealed %u\n", mc_room_get_n_held (runner->room));
+    }
+  else if (g_str_equal (line, "lock") || g_str_equal (line, "unlock"))
+    {
+      mc_room_set_locked (runner->room, g_str_equal (line, "lock"));
+      g_print ("%sed\n", line);
+    }
+  else if (g_str_equal (line, "code"))
+    g_print ("code %s\n", mc_room_get_code (runner->room));
   else if (g_str_equal (line, "stop"))
     {
       mc_room_stop (runner->room);

@@ -5,104 +5,21 @@ holds each note exactly once. Loopback only.
 
     test-room-browser.py RUNNER SCREENSHOT_DIR
 """
-import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-DEADLINE = 60 * float(os.environ.get("MC_TEST_TIMEOUT_MULTIPLIER", "1"))
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 
-
-class Runner:
-    """The room without the app (tests/browser/mc-room-runner.c)."""
-
-    def __init__(self, path):
-        self.process = subprocess.Popen([path, "--lang", "nl"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, bufsize=1)
-        line = self.process.stdout.readline().strip()
-        assert line.startswith("url "), "runner said: " + line
-        self.url = line[4:]
-
-    def command(self, word, answer):
-        self.process.stdin.write(word + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline().strip()
-        assert line.startswith(answer), f"runner answered {line!r} to {word!r}"
-        return line
-
-    def notes(self, word="notes"):
-        count = int(self.command(word, "notes ").split()[1])
-        return [json.loads(self.process.stdout.readline()) for _ in range(count)]
-
-    def wait_for_notes(self, count, what):
-        """The runner answers once the board holds count notes (its own
-        deadline turns a hang into a failure)."""
-        notes = self.notes(f"wait {count}")
-        assert len(notes) >= count, f"timed out waiting for {what}: {notes}"
-        return notes
-
-    def close(self):
-        if self.process.poll() is None:
-            self.process.stdin.close()
-            self.process.wait(timeout=DEADLINE)
-
-
-def browser(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--user-data-dir=" + profile, "--window-size=390,844"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    # A phone: 390 × 844 CSS pixels at twice the density, touch.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
-    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
-    return driver
-
-
-def status(driver):
-    return driver.find_element(By.ID, "status").text
-
-
-def add_note(driver, text):
-    box = driver.find_element(By.ID, "text")
-    box.clear()
-    box.send_keys(text)
-    driver.find_element(By.ID, "send").click()
-
-
-def tap_vote(driver):
-    """Taps "Stem" on the first note to vote on; False when it was redrawn meanwhile."""
-    try:
-        first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
-        first.find_element(By.XPATH, ".//button[text()='Stem']").click()
-        return True
-    except StaleElementReferenceException:
-        return False
-
+from roomdriver import DEADLINE, add_note, page_errors, phone, screenshot, status, tap_vote
 
 def main():
     runner_path, shots = sys.argv[1], sys.argv[2]
     os.makedirs(shots, exist_ok=True)
-    failure = os.path.join(shots, "room-failure.png")
-    if os.path.exists(failure):
-        os.remove(failure)
-    profile = tempfile.mkdtemp(prefix="mc-room-chromium-")
-    runner = Runner(runner_path)
-    driver = None
-    try:
-        driver = browser(profile)
+    with phone(runner_path, "nl", os.path.join(shots, "room-failure.png")) as (runner, driver):
         # A list redrawn by the room's state leaves stale elements: try again.
         wait = WebDriverWait(driver, DEADLINE, ignored_exceptions=[StaleElementReferenceException])
         driver.get(runner.url)
@@ -121,7 +38,7 @@ def main():
 
         # The connection drops (the room is paused); notes wait on the phone.
         runner.command("stop", "stopped")
-        wait.until(lambda d: status(d).startswith("Geen verbinding"))
+        wait.until(lambda d: status(d).startswith("De sessie is gesloten"))
         add_note(driver, "Tweede idee")
         add_note(driver, "Derde idee\nover twee regels")
         wait.until(lambda d: d.find_element(By.ID, "my-notes").text.count("wacht op verzenden") == 2)
@@ -154,15 +71,11 @@ def main():
         assert len({n["id"] for n in notes}) == 3
 
         # The page ran without errors (a CSP violation shows up here too).
-        errors = [e for e in driver.get_log("browser")
-                  if e["level"] == "SEVERE" and "/ws" not in e["message"]
-                  and "ERR_CONNECTION_REFUSED" not in e["message"]]
+        errors = page_errors(driver)
         assert not errors, errors
 
         driver.find_element(By.ID, "text").send_keys("Nog een gedachte")
-        shot = os.path.join(shots, "room-phone-390x844.png")
-        driver.save_screenshot(shot)
-        print("screenshot:", shot)
+        screenshot(driver, shots, "room-phone-390x844.png")
 
         # Dot voting: two votes each; the page spends them, the room counts.
         runner.command("vote 2", "voting")
@@ -172,7 +85,7 @@ def main():
         for count in (1, 2):
             # The list is redrawn when the room's state comes in: a button
             # found just before that is gone, so find and tap it again.
-            wait.until(lambda d: tap_vote(d))
+            wait.until(lambda d: tap_vote(d, "Stem"))
             wait.until(lambda d: f"jouw stemmen: {count}" in
                        d.find_elements(By.CSS_SELECTOR, "#vote-list li")[0].text)
         wait.until(lambda d: d.find_element(By.ID, "votes-left").text == "Nog 0 van 2 stemmen")
@@ -181,9 +94,7 @@ def main():
         voted = {n["text"]: n["votes"] for n in runner.notes("votes 2")}
         assert voted[voted_text] == 2 and sum(voted.values()) == 2, voted
         driver.execute_script("document.getElementById('voting').scrollIntoView()")
-        shot = os.path.join(shots, "room-phone-voting-390x844.png")
-        driver.save_screenshot(shot)
-        print("screenshot:", shot)
+        screenshot(driver, shots, "room-phone-voting-390x844.png")
 
         # Moderation: a note waits for approval on the phone, then is on the
         # board; a rejected one says so and never reaches the board.
@@ -192,9 +103,7 @@ def main():
         wait.until(lambda d: "wacht op goedkeuring" in d.find_element(By.ID, "my-notes").text)
         assert len(runner.notes()) == 3
         driver.execute_script("document.getElementById('my-notes').lastElementChild.scrollIntoView()")
-        shot = os.path.join(shots, "room-phone-queued-390x844.png")
-        driver.save_screenshot(shot)
-        print("screenshot:", shot)
+        screenshot(driver, shots, "room-phone-queued-390x844.png")
         runner.command("approve", "approved 0")
         runner.wait_for_notes(4, "the approved note")
         wait.until(lambda d: "wacht op goedkeuring" not in d.find_element(By.ID, "my-notes").text)
@@ -205,17 +114,6 @@ def main():
         assert "Liever niet" not in [n["text"] for n in runner.notes()]
         print("ok: 3 notes, each once, after a dropped connection and a resend; "
               "moderation approves and rejects")
-    except Exception:
-        if driver is not None:
-            driver.save_screenshot(failure)
-            for entry in driver.get_log("browser"):
-                print("browser:", entry, file=sys.stderr)
-        raise
-    finally:
-        if driver is not None:
-            driver.quit()
-        runner.close()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 #include "mc-catalog.h"
 #include "mc-command.h"
 #include "mc-history.h"
+#include "mc-layout.h"
 #include "mc-room.h"
 #include "mc-route.h"
 #include "mc-templates.h"
@@ -354,6 +355,52 @@ test_votes (Fixture       *f,
   g_assert_cmpstr (request (bob, NULL, frame), ==, "closed");
 }
 
+/* Participants' notes are placed in the prompt's region without moving
+ * the notes already there (issue 14: "a participant's note never moves
+ * other notes"), and without overlapping them. */
+static void
+test_notes_never_move_others (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(Client) ann = participant (f, 1, "Ann");
+  g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (McRect));
+  McViewOptions options;
+
+  mc_view_options_init (&options, MC_LANGUAGE_NL);
+  for (guint n = 0; n < 10; n++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *text = g_strdup_printf ("Idee %u van de deelnemer, met wat meer woorden", n);
+      McScene *scene;
+      McRect rect;
+
+      g_assert_cmpstr (send_note (ann, id, text), ==, "ack");
+      scene = mc_layout_build (layout, f->board, &options);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          McRect now, *was = &g_array_index (rects, McRect, i);
+
+          g_assert_true (mc_layout_get_note_rect (layout, g_ptr_array_index (ids, i), &now));
+          g_assert_cmpfloat_with_epsilon (now.x, was->x, 1e-6);
+          g_assert_cmpfloat_with_epsilon (now.y, was->y, 1e-6);
+          g_assert_cmpfloat_with_epsilon (now.width, was->width, 1e-6);
+          g_assert_cmpfloat_with_epsilon (now.height, was->height, 1e-6);
+        }
+      g_assert_true (mc_layout_get_note_rect (layout, id, &rect));
+      for (guint i = 0; i < ids->len; i++)
+        {
+          McRect *other = &g_array_index (rects, McRect, i);
+
+          g_assert_false (rect.x < other->x + other->width && other->x < rect.x + rect.width
+                          && rect.y < other->y + other->height && other->y < rect.y + rect.height);
+        }
+      g_ptr_array_add (ids, g_steal_pointer (&id));
+      g_array_append_val (rects, rect);
+      mc_scene_unref (scene);
+    }
+}
 
 int
 main (int   argc,
@@ -365,6 +412,7 @@ main (int   argc,
   mc_test_room_add ("/mc/room/private-and-reveal", test_private_and_reveal);
   mc_test_room_add ("/mc/room/moderation", test_moderation);
   mc_test_room_add ("/mc/room/votes", test_votes);
+  mc_test_room_add ("/mc/room/notes-never-move-others", test_notes_never_move_others);
 
   return g_test_run ();
 }

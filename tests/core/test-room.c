@@ -33,6 +33,9 @@ test_static_and_host (Fixture       *f,
 
   g_assert_cmpuint (get (f, loopback, "/", &page), ==, 200);
   g_assert_nonnull (strstr (page, "<html"));
+  /* The join form speaks the board's language before any token. */
+  g_assert_nonnull (strstr (page, "<html lang=\"nl\">"));
+  g_assert_nonnull (strstr (page, "Content-Language: nl"));
   g_assert_nonnull (strstr (page, "Content-Security-Policy"));
   /* No CORS, ever. */
   g_assert_null (strstr (page, "Access-Control-Allow"));
@@ -301,6 +304,9 @@ test_close_drops_clients (Fixture       *f,
   g_assert_cmpuint (mc_room_get_n_connected (f->room), ==, 0);
   mc_test_wait_until (client_closed, ann, "Ann's connection to close");
   mc_test_wait_until (client_closed, bob, "Bob's connection to close");
+  /* "Going away": the phone tells a closed room from a lost network. */
+  g_assert_cmpuint (soup_websocket_connection_get_close_code (ann->ws), ==,
+                    SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
 
   /* Open again on the same port: the resend is still not doubled. */
   mc_room_set_port (f->room, port);

@@ -29,6 +29,7 @@ typedef struct
   char *ssid;
   char *password;
   char *address;          /* the laptop's on the hotspot, once known */
+  GObject *running;       /* NMActiveConnection, kept up to date, once up */
   GObject *client;        /* NMClient, which updates active, while waiting */
   GObject *active;        /* NMActiveConnection, while waiting for it */
   guint timeout_id;
@@ -44,6 +45,7 @@ hotspot_free (gpointer data)
   g_free (hotspot->ssid);
   g_free (hotspot->password);
   g_free (hotspot->address);
+  g_clear_object (&hotspot->running);
   g_free (hotspot);
 }
 
@@ -144,6 +146,13 @@ finish_wait (GTask  *task,
 {
   Hotspot *hotspot = g_task_get_task_data (task);
 
+  /* Up: the caller may follow it; its client keeps it up to date. */
+  if (error == NULL && hotspot->active != NULL)
+    {
+      g_object_set_data_full (hotspot->active, "mc-hotspot-client", g_object_ref (hotspot->client),
+                              g_object_unref);
+      hotspot->running = g_object_ref (hotspot->active);
+    }
   if (hotspot->active != NULL)
     g_signal_handlers_disconnect_by_data (hotspot->active, task);
   g_clear_object (&hotspot->active);
@@ -318,6 +327,7 @@ mc_hotspot_start_finish (GAsyncResult  *result,
                          char         **out_ssid,
                          char         **out_password,
                          char         **out_address,
+                         GObject      **out_running,
                          GError       **error)
 {
   Hotspot *hotspot;
@@ -333,5 +343,32 @@ mc_hotspot_start_finish (GAsyncResult  *result,
     *out_password = g_strdup (hotspot->password);
   if (out_address != NULL)
     *out_address = g_strdup (hotspot->address);
+  if (out_running != NULL)
+    *out_running = hotspot->running != NULL ? g_object_ref (hotspot->running) : NULL;
   return TRUE;
+}
+
+gboolean
+mc_hotspot_get_stopped (GObject *running)
+{
+#ifdef HAVE_LIBNM
+  NMActiveConnectionState state;
+
+  g_return_val_if_fail (NM_IS_ACTIVE_CONNECTION (running), TRUE);
+  state = nm_active_connection_get_state (NM_ACTIVE_CONNECTION (running));
+  return state == NM_ACTIVE_CONNECTION_STATE_DEACTIVATING
+         || state == NM_ACTIVE_CONNECTION_STATE_DEACTIVATED;
+#else
+  return TRUE;
+#endif
+}
+
+void
+mc_hotspot_forget (GObject *running)
+{
+  if (running == NULL)
+    return;
+  /* The client refers to its objects: let go of it first. */
+  g_object_set_data (running, "mc-hotspot-client", NULL);
+  g_object_unref (running);
 }

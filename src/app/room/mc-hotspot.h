@@ -19,12 +19,18 @@ void     mc_hotspot_start_async  (GCancellable        *cancellable,
                                   gpointer             user_data);
 /* TRUE with the network's name and password and the laptop's IPv4
  * address on it (once the connection is up; NULL when NetworkManager has
- * not given one within half a minute), or FALSE with an error whose
- * message can be shown to the facilitator as it is. */
+ * not given one within half a minute) and, once up, an object whose
+ * "notify::state" tells when it changes (NULL before), or FALSE with an
+ * error whose message can be shown to the facilitator as it is. */
 gboolean mc_hotspot_start_finish (GAsyncResult        *result,
                                   char               **out_ssid,
                                   char               **out_password,
                                   char               **out_address,
+                                  GObject            **out_running,
                                   GError             **error);
+/* Whether the hotspot out_running followed has stopped. */
+gboolean mc_hotspot_get_stopped  (GObject             *running);
+/* Stops following it and drops out_running (NULL: nothing). */
+void     mc_hotspot_forget       (GObject             *running);
 
 G_END_DECLS

@@ -23,6 +23,11 @@ struct _McRoomWifi
   GtkWidget *qr;
   GtkWidget *caption;
   McRoom    *room;        /* the hotspot's address goes to its join link */
+  gulong     changed_id;  /* of room: the status counts its participants */
+  char      *hotspot;     /* the started hotspot's name, and the laptop's */
+  char      *address;     /* address on it (NULL: not given yet) */
+  GObject   *running;     /* follows the hotspot once it is up */
+  gboolean   stopped;     /* NetworkManager stopped it since */
 };
 
 G_DEFINE_FINAL_TYPE (McRoomWifi, mc_room_wifi, GTK_TYPE_BOX)
@@ -39,6 +44,64 @@ update (McRoomWifi *self)
   gtk_widget_set_visible (self->caption, text != NULL);
 }
 
+/* Once the hotspot is on, what is true now: its name, the room's address
+ * on it and who is connected; it follows the room. */
+static void
+update_status (McRoomWifi *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->hotspot == NULL)
+    return;
+  if (self->stopped)
+    text = g_strdup_printf (_("Hotspot “%s” has stopped: phones on it cannot reach the room. "
+                              "Start it again, or use another network."), self->hotspot);
+  else if (self->address == NULL)
+    text = g_strdup_printf (_("Hotspot “%s” is on, but NetworkManager has not given the laptop "
+                              "an address on it yet: the room's link still uses another network."),
+                            self->hotspot);
+  else if (self->room == NULL || !mc_room_get_running (self->room))
+    text = g_strdup_printf (_("Hotspot “%s” is on; the laptop is %s on it. The room is closed: "
+                              "open it to let phones join."),
+                            self->hotspot, self->address);
+  else
+    {
+      guint n_connected = mc_room_get_n_connected (self->room);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Hotspot “%s” is on; the room is at %s on it. "
+                                           "%u participant connected.",
+                                           "Hotspot “%s” is on; the room is at %s on it. "
+                                           "%u participants connected.", n_connected),
+                              self->hotspot, self->address, n_connected);
+    }
+  gtk_label_set_text (GTK_LABEL (self->status), text);
+}
+
+/* NetworkManager stopped the hotspot (someone turned it off, the Wi-Fi
+ * went away): the room's link goes back to the laptop's other address. */
+static void
+on_running_state (McRoomWifi *self)
+{
+  if (self->stopped || !mc_hotspot_get_stopped (self->running))
+    return;
+  self->stopped = TRUE;
+  if (self->room != NULL && self->address != NULL)
+    mc_room_set_join_address (self->room, NULL);
+  update_status (self);
+}
+
+static void
+forget_hotspot (McRoomWifi *self)
+{
+  if (self->running != NULL)
+    g_signal_handlers_disconnect_by_data (self->running, self);
+  mc_hotspot_forget (g_steal_pointer (&self->running));
+  g_clear_pointer (&self->hotspot, g_free);
+  g_clear_pointer (&self->address, g_free);
+  self->stopped = FALSE;
+}
+
 static void
 hotspot_started_cb (GObject      *source,
                     GAsyncResult *result,
@@ -48,7 +111,8 @@ hotspot_started_cb (GObject      *source,
   g_autofree char *ssid = NULL;
   g_autofree char *password = NULL;
   g_autofree char *address = NULL;
-  gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &address, &error);
+  g_autoptr(GObject) running = NULL;
+  gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &address, &running, &error);
   McRoomWifi *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -64,9 +128,12 @@ hotspot_started_cb (GObject      *source,
        * QR code use that address from now on. */
       if (self->room != NULL && address != NULL)
         mc_room_set_join_address (self->room, address);
-      gtk_label_set_text (GTK_LABEL (self->status),
-                          _("NetworkManager is starting the hotspot: participants scan this "
-                            "code first, then the room's."));
+      self->hotspot = g_steal_pointer (&ssid);
+      self->address = g_steal_pointer (&address);
+      self->running = g_steal_pointer (&running);
+      if (self->running != NULL)
+        g_signal_connect_swapped (self->running, "notify::state", G_CALLBACK (on_running_state), self);
+      update_status (self);
     }
   else
     gtk_label_set_text (GTK_LABEL (self->status), error->message);
@@ -77,6 +144,7 @@ static void
 on_hotspot_clicked (McRoomWifi *self)
 {
   gtk_widget_set_sensitive (self->hotspot_button, FALSE);
+  forget_hotspot (self);   /* asked anew: none known until the answer */
   gtk_label_set_text (GTK_LABEL (self->status), _("Asking NetworkManager for a hotspot…"));
   gtk_widget_set_visible (self->status, TRUE);
   self->cancellable = g_cancellable_new ();
@@ -104,7 +172,9 @@ mc_room_wifi_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_signal_handler (&self->changed_id, self->room);
   g_clear_object (&self->room);
+  forget_hotspot (self);
 
   G_OBJECT_CLASS (mc_room_wifi_parent_class)->dispose (object);
 }
@@ -191,5 +261,9 @@ mc_room_wifi_set_room (McRoomWifi *self,
 {
   g_return_if_fail (MC_IS_ROOM_WIFI (self));
   g_return_if_fail (room == NULL || MC_IS_ROOM (room));
+  g_clear_signal_handler (&self->changed_id, self->room);
   g_set_object (&self->room, room);
+  if (room != NULL)
+    self->changed_id = g_signal_connect_swapped (room, "changed", G_CALLBACK (update_status), self);
+  update_status (self);
 }

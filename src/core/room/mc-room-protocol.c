@@ -220,6 +220,9 @@ add_voting (McRoom        *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "budget");
   json_builder_add_int_value (builder, self->vote_budget);
+  /* A locked round takes no votes either: the phone's buttons go grey. */
+  json_builder_set_member_name (builder, "open");
+  json_builder_add_boolean_value (builder, !self->locked);
   json_builder_set_member_name (builder, "notes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < notes->len && listed < MAX_VOTING_NOTES; i++)

@@ -418,6 +418,21 @@ serve_static (McRoom            *self,
       soup_message_headers_replace (response, "Referrer-Policy", "no-referrer");
       soup_message_headers_replace (response, "Cache-Control", "no-cache");
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      if (g_str_equal (static_files[i].file, "index.html"))
+        {
+          /* The join form, before any token, speaks the board's language
+           * (only that is told; the page still holds nothing of the board). */
+          const char *lang = mc_language_to_string (mc_board_get_language (self->board));
+          g_autofree char *tag = g_strdup_printf ("<html lang=\"%s\">", lang);
+          GString *page = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+          g_string_replace (page, "<html lang=\"en\">", tag, 1);
+          soup_message_headers_replace (response, "Content-Language", lang);
+          soup_server_message_set_response (msg, static_files[i].type, SOUP_MEMORY_COPY,
+                                            page->str, page->len);
+          g_string_free (page, TRUE);
+          return;
+        }
       soup_server_message_set_response (msg, static_files[i].type, SOUP_MEMORY_COPY,
                                         g_bytes_get_data (bytes, NULL),
                                         g_bytes_get_size (bytes));
