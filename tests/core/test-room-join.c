@@ -119,7 +119,7 @@ test_join_stop (void)
   McRect rect, overview;
   g_autoptr(McLayout) layout = NULL;
   McViewOptions options;
-  McScene *scene;
+  g_autoptr(McScene) scene = NULL;
   guint last;
 
   g_assert_false (mc_route_get_join (route));
