@@ -18,6 +18,7 @@
 
 #include "mc-canvas-edit-private.h"
 #include "mc-board-io.h"
+#include "mc-command.h"
 #include "mc-desktop.h"
 #include "mc-export-dialog.h"
 #include "mc-layout.h"
@@ -318,6 +319,75 @@ test_wall_reduced_motion (void)
   mc_test_close_windows (app);
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  guint      n;
+} PopWait;
+
+static gboolean
+has_pops (gpointer data)
+{
+  PopWait *wait = data;
+
+  return count_pops (wait->widget) >= wait->n;
+}
+
+/* A note from elsewhere (a participant's phone: the room adds it with a
+ * command, as here) pops on the wall like one typed there; a burst pops
+ * a few, not every note. */
+static void
+test_wall_arrived_notes (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  GtkSettings *settings = gtk_settings_get_default ();
+  McPresentation *presentation = present (open_window (board));
+  McRoute *route = mc_presentation_get_route (presentation);
+  PopWait wait = { GTK_WIDGET (presentation), 1 };
+  const McRouteStop *region_stop;
+  guint stop = 0;
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  while (stop < mc_route_get_n_stops (route) &&
+         mc_route_get_stop (route, stop)->kind != MC_ROUTE_STOP_REGION)
+    stop++;
+  g_assert_cmpuint (stop, <, mc_route_get_n_stops (route));
+  region_stop = mc_route_get_stop (route, stop);
+  mc_presentation_go_to (presentation, stop);
+  mc_test_wait_until (presentation_settled, NULL, "the region stop");
+  g_assert_cmpuint (count_pops (GTK_WIDGET (presentation)), ==, 0);
+
+  {
+    McNote *note = mc_note_new ("Van een telefoon");
+
+    mc_note_set_anchor (note, region_stop->figure_id, region_stop->region_id);
+    mc_note_set_author (note, "Deelnemer");
+    mc_board_execute (board, mc_command_add_note (note));
+  }
+  mc_test_wait_until (has_pops, &wait, "the arrived note's pop");
+  g_assert_cmpuint (count_pops (GTK_WIDGET (presentation)), ==, 1);
+
+  /* Twelve at once: at most five pops more. */
+  {
+    GPtrArray *notes = g_ptr_array_new ();   /* the command takes it */
+
+    for (guint i = 0; i < 12; i++)
+      {
+        g_autofree char *text = g_strdup_printf ("Snel na elkaar %u", i);
+        McNote *note = mc_note_new (text);
+
+        mc_note_set_anchor (note, region_stop->figure_id, region_stop->region_id);
+        g_ptr_array_add (notes, note);
+      }
+    mc_board_execute (board, mc_command_add_notes (notes));
+  }
+  wait.n = 2;
+  mc_test_wait_until (has_pops, &wait, "the burst's pops");
+  g_assert_cmpuint (count_pops (GTK_WIDGET (presentation)), <=, 1 + 5);
+
+  mc_test_close_windows (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,6 +398,7 @@ main (int    argc,
   g_test_add_func ("/mc/desktop/export-preview-high-contrast", test_export_preview_high_contrast);
   g_test_add_func ("/mc/desktop/wall-high-contrast", test_wall_high_contrast);
   g_test_add_func ("/mc/desktop/wall-reduced-motion", test_wall_reduced_motion);
+  g_test_add_func ("/mc/desktop/wall-arrived-notes", test_wall_arrived_notes);
 
   return mc_test_app_run (app);
 }

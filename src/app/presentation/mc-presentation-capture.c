@@ -143,13 +143,75 @@ mc_presentation_capture_note (McPresentation *self,
   if (command == NULL)
     return NULL;
 
+  self->capturing = TRUE;
   mc_board_execute (self->board, command);
+  self->capturing = FALSE;
   /* The stop takes in the new note (it may have gone over the region's
    * edge), then the room sees where it landed. */
   _mc_presentation_frame_stop (self, TRUE);
   pop_note (self, note_id);
 
   return note_id;
+}
+
+/* At most this many pops for notes that arrive together (a burst from
+ * the room's phones): the wall stays calm. */
+#define MAX_ARRIVED_POPS 5
+
+static gboolean
+pop_arrived (gpointer data)
+{
+  McPresentation *self = data;
+
+  self->arrived_id = 0;
+  for (guint i = 0; i < self->arrived->len && i < MAX_ARRIVED_POPS; i++)
+    pop_note (self, self->arrived->pdata[i]);
+  g_ptr_array_set_size (self->arrived, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_board_changed (McBoard        *board,
+                  McChangeFlags   flags,
+                  GStrv           note_ids,
+                  McPresentation *self)
+{
+  for (guint i = 0; note_ids != NULL && note_ids[i] != NULL; i++)
+    {
+      if (mc_board_get_note (board, note_ids[i]) == NULL)
+        {
+          g_hash_table_remove (self->known_notes, note_ids[i]);
+          continue;
+        }
+      if (!g_hash_table_add (self->known_notes, g_strdup (note_ids[i])) || self->capturing)
+        continue;
+      /* After the wall's canvas has laid the note out. */
+      g_ptr_array_add (self->arrived, g_strdup (note_ids[i]));
+      if (self->arrived_id == 0)
+        self->arrived_id = g_idle_add (pop_arrived, self);
+    }
+}
+
+void
+_mc_presentation_watch_notes (McPresentation *self)
+{
+  GPtrArray *notes = mc_board_get_notes (self->board);
+
+  self->known_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->arrived = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < notes->len; i++)
+    g_hash_table_add (self->known_notes, g_strdup (mc_note_get_id (notes->pdata[i])));
+  self->board_changed_id = g_signal_connect (self->board, "changed", G_CALLBACK (on_board_changed), self);
+}
+
+void
+_mc_presentation_unwatch_notes (McPresentation *self)
+{
+  if (self->board != NULL)
+    g_clear_signal_handler (&self->board_changed_id, self->board);
+  g_clear_handle_id (&self->arrived_id, g_source_remove);
+  g_clear_pointer (&self->known_notes, g_hash_table_unref);
+  g_clear_pointer (&self->arrived, g_ptr_array_unref);
 }
 
 static void

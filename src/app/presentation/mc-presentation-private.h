@@ -68,7 +68,19 @@ struct _McPresentation
   McRoom         *room;
   gulong          room_changed_id;
   GtkWidget      *join_card;
+
+  /* Notes that arrive from elsewhere (the room's phones) pop like a note
+   * typed at the wall (mc-presentation-capture.c). */
+  GHashTable     *known_notes;
+  GPtrArray      *arrived;          /* note ids waiting for their pop */
+  guint           arrived_id;
+  gulong          board_changed_id;
+  gboolean        capturing;        /* the wall's own note is being added */
 };
+
+/* mc-presentation-capture.c */
+void               _mc_presentation_watch_notes    (McPresentation *self);
+void               _mc_presentation_unwatch_notes  (McPresentation *self);
 
 /* mc-presentation.c */
 const McRouteStop *_mc_presentation_current_stop   (McPresentation *self);

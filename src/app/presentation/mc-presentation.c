@@ -270,6 +270,7 @@ set_board (McPresentation *self,
   mc_canvas_set_view_options (self->canvas, &options);
   mc_canvas_set_figures_locked (self->canvas, TRUE);
   mc_canvas_set_board (self->canvas, board);
+  _mc_presentation_watch_notes (self);
 
   _mc_presentation_update_banner (self);
 }
@@ -277,6 +278,7 @@ set_board (McPresentation *self,
 static void
 release_board (McPresentation *self)
 {
+  _mc_presentation_unwatch_notes (self);
   if (self->route != NULL)
     {
       g_clear_signal_handler (&self->route_changed_id, self->route);
