@@ -158,4 +158,9 @@ void     _mc_layout_report_misfits (McLayout            *self,
                                     gboolean             for_frame,
                                     const McViewOptions *options);
 
+/* A region's note area, or one of its reach columns (area_id), as drawn;
+ * NULL when the figure has none (mc-layout-reach.c). */
+const McRect *_mc_layout_lookup_note_area (const PlacedFigure *placed,
+                                           const char         *area_id);
+
 G_END_DECLS

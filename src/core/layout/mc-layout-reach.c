@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "mc-layout.h"
 #include "mc-layout-parts-private.h"
 
 char *
@@ -112,4 +113,44 @@ _mc_layout_spread_reaches (PlacedFigure        *placed,
       g_hash_table_insert (placed->free_reaches, note, (gpointer) best);
       count_note (counts, g_steal_pointer (&best_area));
     }
+}
+
+/* A region's note area, or one of its reach columns, as drawn. */
+const McRect *
+_mc_layout_lookup_note_area (const PlacedFigure *placed,
+                             const char         *area_id)
+{
+  return placed->note_areas != NULL && area_id != NULL
+         ? g_hash_table_lookup (placed->note_areas, area_id) : NULL;
+}
+
+const char *
+mc_layout_reach_at (McLayout   *self,
+                    const char *figure_id,
+                    const char *region_id,
+                    double      x)
+{
+  const char *nearest = NULL;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (MC_IS_LAYOUT (self), NULL);
+
+  if (figure_id == NULL || region_id == NULL)
+    return NULL;
+  for (guint i = 0; mc_note_reaches[i] != NULL; i++)
+    {
+      g_autofree char *column = mc_figure_reach_area_id (region_id, mc_note_reaches[i]);
+      McRect area;
+      double distance;
+
+      if (!mc_layout_get_note_area (self, figure_id, column, &area))
+        continue;
+      distance = x < area.x ? area.x - x : x > area.x + area.width ? x - area.x - area.width : 0;
+      if (distance < best)
+        {
+          best = distance;
+          nearest = mc_note_reaches[i];
+        }
+    }
+  return nearest;
 }

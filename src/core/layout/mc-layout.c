@@ -423,46 +423,6 @@ typedef struct
   double  text_size;  /* its region's: the smallest of its notes' own */
 } DrawnNote;
 
-/* A region's note area, or one of its reach columns, as drawn. */
-static const McRect *
-lookup_note_area (const PlacedFigure *placed,
-                  const char         *area_id)
-{
-  return placed->note_areas != NULL && area_id != NULL
-         ? g_hash_table_lookup (placed->note_areas, area_id) : NULL;
-}
-
-const char *
-mc_layout_reach_at (McLayout   *self,
-                    const char *figure_id,
-                    const char *region_id,
-                    double      x)
-{
-  const char *nearest = NULL;
-  double best = G_MAXDOUBLE;
-
-  g_return_val_if_fail (MC_IS_LAYOUT (self), NULL);
-
-  if (figure_id == NULL || region_id == NULL)
-    return NULL;
-  for (guint i = 0; mc_note_reaches[i] != NULL; i++)
-    {
-      g_autofree char *column = mc_figure_reach_area_id (region_id, mc_note_reaches[i]);
-      McRect area;
-      double distance;
-
-      if (!mc_layout_get_note_area (self, figure_id, column, &area))
-        continue;
-      distance = x < area.x ? area.x - x : x > area.x + area.width ? x - area.x - area.width : 0;
-      if (distance < best)
-        {
-          best = distance;
-          nearest = mc_note_reaches[i];
-        }
-    }
-  return nearest;
-}
-
 /* One text size per region: every note of a region is set at the largest
  * size at which all of them fit (a short note no longer comes out larger
  * than its neighbours). Free notes keep their own. */
@@ -696,12 +656,12 @@ mc_layout_build (McLayout            *self,
       else
         {
           g_autofree char *area_id = _mc_layout_note_area_id (placed, note, options);
-          const McRect *area = lookup_note_area (placed, area_id);
+          const McRect *area = _mc_layout_lookup_note_area (placed, area_id);
           /* A note in a reach column is never wider than the column. */
           gboolean in_column = area != NULL && g_strcmp0 (area_id, region_id) != 0;
 
           if (area == NULL)
-            area = lookup_note_area (placed, region_id);
+            area = _mc_layout_lookup_note_area (placed, region_id);
           s = placed->scale;
           /* Laid out for a frame, a note holds its whole text: in exports
            * the figures that keep their design grow their notes too (to
