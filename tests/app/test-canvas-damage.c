@@ -96,22 +96,6 @@ test_add_note_patches_texture (void)
   mc_test_close_windows (app);
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  guint *frames = data;
-
-  return ++*frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static gboolean
-three_frames (gpointer data)
-{
-  return *(guint *) data >= 3;
-}
-
 /* A new board is fitted before its first frame: rendered once, at the
  * fitted zoom (before, it was rendered at 100 % and again fitted). 120
  * notes: a board the window shows whole above its smallest zoom. */
@@ -122,15 +106,13 @@ test_open_renders_once (void)
   McWindow *window = NULL;
   McCanvas *canvas;
   McRect bounds, visible;
-  guint frames = 0;
 
   mc_test_present_window (app, board, &window);
   canvas = mc_window_get_canvas (window);
   mc_test_wait_until (texture_ready, canvas, "the board texture");
   /* Anything left to do after the first frame (a late fit) would run
    * within the next frames. */
-  gtk_widget_add_tick_callback (GTK_WIDGET (canvas), count_frame, &frames, NULL);
-  mc_test_wait_until (three_frames, &frames, "three more frames");
+  mc_test_wait_frames (GTK_WIDGET (canvas), 3);
   g_assert_true (texture_ready (canvas));
 
   g_assert_cmpuint (canvas->n_full_renders, ==, 1);

@@ -107,33 +107,6 @@ scene_built (gpointer data)
   return canvas->scene != NULL && canvas->edit->cache != NULL;
 }
 
-static gboolean
-count_tick (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       data)
-{
-  guint *ticks = data;
-
-  gtk_widget_queue_draw (widget);
-  return ++*ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static gboolean
-two_ticks (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* Two frames painted, so a screenshot shows what the window shows. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint ticks = 0;
-
-  gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
-  mc_test_wait_until (two_ticks, &ticks, "two frames");
-}
-
 /* The canvas follows the desktop's contrast live: its theme, its scene
  * (text ≥ 7:1, no light line) and its drawing; and back. */
 static void
@@ -171,7 +144,7 @@ test_canvas_high_contrast (void)
     {
       /* And at 100 %, where the lines and notes can be judged. */
       mc_canvas_zoom_at (canvas, 1.0, 0, 0, FALSE);
-      wait_for_frames (GTK_WIDGET (window));
+      mc_test_wait_frames (GTK_WIDGET (window), 2);
       mc_test_screenshot (GTK_WIDGET (window), g_getenv ("MC_SCREENSHOTS"), "desktop-high-contrast-100.png");
     }
 
@@ -265,7 +238,7 @@ test_wall_high_contrast (void)
   presentation = present (open_window (board));
   wall = mc_presentation_get_canvas (presentation);
   g_assert_cmpint (mc_canvas_get_view_options (wall)->theme, ==, MC_THEME_PROJECTOR_HIGH_CONTRAST);
-  wait_for_frames (GTK_WIDGET (presentation));
+  mc_test_wait_frames (GTK_WIDGET (presentation), 2);
   mc_test_screenshot (GTK_WIDGET (presentation), g_getenv ("MC_SCREENSHOTS"), "desktop-wall-high-contrast.png");
 
   set_high_contrast (FALSE);

@@ -56,34 +56,6 @@ view_settled (gpointer data)
   return !mc_presentation_get_animating (data);
 }
 
-static gboolean
-count_tick (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       data)
-{
-  guint *ticks = data;
-
-  return ++*ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static gboolean
-two_ticks (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* Until widget has been laid out and drawn as it is now: the second frame
- * from here has done both. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint ticks = 0;
-
-  gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
-  gtk_widget_queue_draw (widget);
-  mc_test_wait_until (two_ticks, &ticks, "two frames");
-}
-
 /* The easing ends on the frame clock; wait for that, not for a time. */
 static void
 wait_for_view (McPresentation *presentation)
@@ -285,7 +257,7 @@ check_frames_at (McPresentation *presentation,
       mc_presentation_go_to (presentation, i);
       wait_for_view (presentation);
       mc_test_wait_until (banner_settled, banner, "the banner to show or hide");
-      wait_for_frames (GTK_WIDGET (presentation));
+      mc_test_wait_frames (GTK_WIDGET (presentation), 2);
 
       g_assert_true (mc_presentation_get_free_area (presentation, &free_area));
       g_assert_true (mc_presentation_get_stop_target (presentation, &target));
@@ -334,7 +306,7 @@ check_frames_at (McPresentation *presentation,
   mc_presentation_go_to (presentation, longest);
   wait_for_view (presentation);
   mc_test_wait_until (banner_settled, banner, "the banner to show");
-  wait_for_frames (GTK_WIDGET (presentation));
+  mc_test_wait_frames (GTK_WIDGET (presentation), 2);
   assert_footer_band (content, timer, position);
   save_screenshot (content, name);
 }
@@ -400,7 +372,7 @@ assert_banner_whole (McPresentation *presentation,
 {
   McRect rect, free_area;
 
-  wait_for_frames (GTK_WIDGET (presentation));
+  mc_test_wait_frames (GTK_WIDGET (presentation), 2);
   /* Never cut, never "…". */
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (prompt)));
   g_assert_cmpint (gtk_label_get_lines (prompt), ==, -1);
@@ -443,7 +415,7 @@ check_pages_at (McPresentation *presentation,
   if (must_page)
     g_assert_cmpuint (n_pages, >=, 2);
   /* Drawn first: a widget not yet drawn has nothing to capture. */
-  wait_for_frames (GTK_WIDGET (presentation));
+  mc_test_wait_frames (GTK_WIDGET (presentation), 2);
   save_screenshot (content, name);
 
   for (guint page = 0; page < n_pages; page++)
@@ -573,7 +545,7 @@ check_join_at (McPresentation *presentation,
   g_assert_cmpuint (mc_route_get_current (route), ==, (guint) join);
   wait_for_view (presentation);
   mc_test_wait_until (banner_settled, banner, "the banner to hide");
-  wait_for_frames (GTK_WIDGET (presentation));
+  mc_test_wait_frames (GTK_WIDGET (presentation), 2);
 
   g_assert_true (gtk_widget_get_mapped (card));
   g_assert_false (gtk_widget_get_mapped (banner));

@@ -99,34 +99,6 @@ view_settled (gpointer data)
   return !mc_presentation_get_animating (data);
 }
 
-static gboolean
-count_tick (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       data)
-{
-  guint *ticks = data;
-
-  return ++*ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static gboolean
-two_ticks (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* Until widget has been laid out and drawn as it is now: the second frame
- * from here has done both. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint ticks = 0;
-
-  gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
-  gtk_widget_queue_draw (widget);
-  mc_test_wait_until (two_ticks, &ticks, "two frames");
-}
-
 /* The easing ends on the frame clock; wait for that, not for a time. */
 static void
 wait_for_view (McPresentation *presentation)
@@ -442,7 +414,7 @@ test_quick_capture (Fixture       *fixture,
   /* One undo step per note. */
   g_assert_true (mc_history_get_can_undo (mc_board_get_history (board)));
 
-  wait_for_frames (GTK_WIDGET (presentation));
+  mc_test_wait_frames (GTK_WIDGET (presentation), 2);
   save_screenshot (GTK_WIDGET (presentation), "presentation-capture.png");
 
   /* Escape ends typing first, and only then leaves. */
@@ -491,7 +463,7 @@ test_note_size_at_region_stops (Fixture       *fixture,
                  visible.x, visible.y, visible.width, visible.height);
       if (g_strcmp0 (stop->key, "scale-levels/mega") == 0)
         {
-          wait_for_frames (GTK_WIDGET (presentation));
+          mc_test_wait_frames (GTK_WIDGET (presentation), 2);
           save_screenshot (GTK_WIDGET (presentation), "presentation-ring.png");
         }
     }

@@ -151,3 +151,39 @@ mc_test_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
+
+typedef struct
+{
+  guint ticks;
+  guint wanted;
+} FrameWait;
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  FrameWait *wait = data;
+
+  gtk_widget_queue_draw (widget);
+  return ++wait->ticks < wait->wanted ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+frames_painted (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->ticks >= wait->wanted;
+}
+
+void
+mc_test_wait_frames (GtkWidget *widget,
+                     guint      n)
+{
+  FrameWait wait = { 0, n };
+
+  gtk_widget_add_tick_callback (widget, count_frame, &wait, NULL);
+  gtk_widget_queue_draw (widget);
+  mc_test_wait_until (frames_painted, &wait, "frames painted");
+}

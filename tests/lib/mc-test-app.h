@@ -42,6 +42,12 @@ GtkWindow      *mc_test_find_message_dialog (void);
 gboolean        mc_test_shows_text          (GtkWidget  *widget,
                                              const char *text);
 
+/* Runs the main loop until widget's frame clock has painted n frames from
+ * now, asking for a redraw on each: by the second, what the widget shows
+ * is laid out and drawn as it is now. */
+void            mc_test_wait_frames         (GtkWidget  *widget,
+                                             guint       n);
+
 /* The widget as drawn now, at its size. */
 GdkTexture     *mc_test_render_widget       (GtkWidget  *widget);
 
