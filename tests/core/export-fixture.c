@@ -8,6 +8,7 @@
 #include "mc-templates.h"
 
 #include "export-fixture.h"
+#include "mc-export.h"
 
 char *
 run_tool (const char * const *argv)
@@ -99,4 +100,27 @@ pdf_fonts_embedded (const char *pdffonts_output,
         return FALSE;
     }
   return TRUE;
+}
+
+guint
+pdf_check_page_sizes (const char *path)
+{
+  const char *info_argv[] = { "pdfinfo", "-f", "1", "-l", "100000", path, NULL };
+  g_autofree char *info = run_tool (info_argv);
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  guint n_sizes = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *size = strstr (lines[i], " size: ");
+      const char *x = size != NULL ? strstr (size, " x ") : NULL;
+
+      /* "Page    1 size: 493.2 x 14400 pts" */
+      if (!g_str_has_prefix (lines[i], "Page ") || x == NULL)
+        continue;
+      g_assert_cmpfloat (g_ascii_strtod (size + strlen (" size: "), NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+      g_assert_cmpfloat (g_ascii_strtod (x + 3, NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
+      n_sizes++;
+    }
+  return n_sizes;
 }

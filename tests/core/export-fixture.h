@@ -26,4 +26,9 @@ McBoard *board_with_notes   (const char *template_id,
 gboolean pdf_fonts_embedded (const char *pdffonts_output,
                              guint      *n_fonts);
 
+/* Runs pdfinfo on every page of the PDF at path and asserts each is
+ * within the largest page a reader takes (MC_EXPORT_MAX_PDF_PAGE_PT);
+ * returns how many pages it listed. */
+guint    pdf_check_page_sizes (const char *path);
+
 G_END_DECLS

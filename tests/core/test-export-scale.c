@@ -11,44 +11,7 @@
 #include "mc-export.h"
 #include "mc-test-board.h"
 #include "mc-test-util.h"
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
-    g_error ("%s: %s", argv[0], error->message);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-/* Checks every page size pdfinfo reports; returns how many it saw. */
-static guint
-check_page_sizes (const char *path)
-{
-  const char *info_argv[] = { "pdfinfo", "-f", "1", "-l", "100000", path, NULL };
-  g_autofree char *info = run_tool (info_argv);
-  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
-  guint n_sizes = 0;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *size = strstr (lines[i], " size: ");
-      const char *x = size != NULL ? strstr (size, " x ") : NULL;
-
-      /* "Page    1 size: 14173.2 x 14400 pts" */
-      if (!g_str_has_prefix (lines[i], "Page ") || x == NULL)
-        continue;
-      g_assert_cmpfloat (g_ascii_strtod (size + strlen (" size: "), NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
-      g_assert_cmpfloat (g_ascii_strtod (x + 3, NULL), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
-      n_sizes++;
-    }
-  return n_sizes;
-}
+#include "export-fixture.h"
 
 /* 10,000 notes at 5000 mm: the page would be metres tall, so it is cut
  * into pages; the check of the page size looks at the pages, not at the
@@ -72,7 +35,7 @@ test_10k_whole_board (void)
                   summary.preflight.height_mm);
   g_assert_cmpuint (summary.n_pages, >, 1);
   g_assert_cmpfloat (MC_EXPORT_MM_TO_PT (summary.preflight.height_mm), <=, MC_EXPORT_MAX_PDF_PAGE_PT);
-  g_assert_cmpuint (check_page_sizes (path), ==, summary.n_pages);
+  g_assert_cmpuint (pdf_check_page_sizes (path), ==, summary.n_pages);
   mc_test_remove_tree (dir);
 }
 
