@@ -394,58 +394,6 @@ test_close_unsaved (Fixture       *fixture,
   g_assert_null (fixture->window);
 }
 
-/* The file chooser on screen (a cancelled one may linger unmapped). */
-static GtkWindow *
-find_shown_chooser (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return find_shown_chooser () != NULL;
-}
-
-static gboolean
-toast_shown (gpointer data)
-{
-  McWindow **window = data;
-
-  return *window != NULL && mc_test_shows_text (GTK_WIDGET (*window), "The window stays open: the board was not saved");
-}
-
-/* Issue 13: a Save As started from the close question and cancelled says
- * why the window stays open; it never just ends. (Saving there closes the
- * window: on_saved_before_close; Save As itself: save-as-exact-name.) */
-static void
-test_close_save_as (Fixture       *fixture,
-                    gconstpointer  data)
-{
-  GtkWindow *dialog, *chooser;
-
-  g_assert_null (mc_board_get_file (mc_window_get_board (fixture->window)));
-  edit_title (fixture->window, "Unsaved work");
-
-  /* Save, then Cancel in the chooser: the window stays and says so. */
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mc_test_spin ();
-  dialog = mc_test_find_message_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  mc_test_wait_until (chooser_shown, NULL, "the Save As chooser");
-  chooser = find_shown_chooser ();
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  mc_test_wait_until (toast_shown, &fixture->window, "the window to say it stays open");
-  g_assert_nonnull (fixture->window);
-  g_assert_true (mc_board_get_modified (mc_window_get_board (fixture->window)));
-}
-
 static void
 test_canvas_transform (Fixture       *fixture,
                        gconstpointer  data)
@@ -821,7 +769,6 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("language", test_language);
   ADD ("close-unsaved", test_close_unsaved);
-  ADD ("close-save-as", test_close_save_as);
   ADD ("canvas-transform", test_canvas_transform);
   ADD ("window-state", test_window_state);
   ADD ("save-as-exact-name", test_save_as_exact_name);
