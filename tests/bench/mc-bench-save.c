@@ -5,7 +5,9 @@
  * application opens a file, changes it, and saves it with the window's
  * Save action while the canvas is asked to redraw on every frame. Run
  * with mc-slow-fsync preloaded (tools/bench save does), every fsync of
- * the save takes MC_SLOW_FSYNC_MS longer, as on a synced network folder.
+ * the save is held until this program has seen HELD_FRAMES more frames
+ * painted (1.5 s at 60 Hz), as on a synced network folder: the disk's
+ * slowness is counted in the window's own frames, not slept.
  * Prints one "name: value" line each (Nk: N in thousands):
  *
  *   save_slow_Nk_ms               from the Save action until the document
@@ -27,7 +29,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mc-app-base.h"
 #include "mc-application.h"
@@ -39,7 +45,12 @@
 #include "mc-test-util.h"
 #include "mc-window.h"
 
+/* Frames an fsync of the save is held for. */
+#define HELD_FRAMES 90
+
 static GArray *paint_times;   /* ms, while recording */
+static int fsync_gate = -1;   /* the FIFO mc-slow-fsync waits on */
+static guint frames_held;
 static GArray *paint_cpu;     /* the main thread's CPU ms at each */
 
 static double
@@ -62,6 +73,9 @@ on_after_paint (GdkFrameClock *clock,
 
       g_array_append_val (paint_times, now);
       g_array_append_val (paint_cpu, cpu);
+      /* The disk finishes one fsync every HELD_FRAMES frames. */
+      if (fsync_gate >= 0 && ++frames_held % HELD_FRAMES == 0 && write (fsync_gate, "x", 1) != 1)
+        g_warning ("Cannot release an fsync: %s", g_strerror (errno));
     }
 }
 
@@ -110,6 +124,7 @@ main (int   argc,
   g_autofree char *xdg = mc_test_isolate_xdg ();
   g_autofree char *dir = g_build_filename (xdg, "boards", NULL);
   g_autofree char *path = g_build_filename (dir, "board.missiecanvas", NULL);
+  g_autofree char *gate = g_build_filename (xdg, "fsync-gate", NULL);
   g_autofree char *size = n_notes % 1000 == 0 ? g_strdup_printf ("%uk", n_notes / 1000)
                                               : g_strdup_printf ("%u", n_notes);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -132,6 +147,13 @@ main (int   argc,
   g_assert (mc_board_save_to_file (board, file, &error));
   g_clear_object (&board);
 
+  /* Opened for reading and writing, the FIFO never blocks this side;
+   * mc-slow-fsync's reads block until a byte is written. */
+  g_assert (mkfifo (gate, 0600) == 0);
+  fsync_gate = open (gate, O_RDWR | O_CLOEXEC);
+  g_assert (fsync_gate >= 0);
+  g_setenv ("MC_SLOW_FSYNC_FIFO", gate, TRUE);
+
   app = g_object_new (MC_TYPE_APPLICATION, "application-id", APP_ID,
                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN, NULL);
   g_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
@@ -153,6 +175,7 @@ main (int   argc,
   mc_test_wait_until (twenty_frames, NULL, "the change drawn");
   g_array_set_size (paint_times, 0);
   g_array_set_size (paint_cpu, 0);
+  frames_held = 0;
   start = mc_bench_now_ms ();
   start_cpu = thread_cpu_ms ();
   g_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -191,6 +214,9 @@ main (int   argc,
   g_clear_pointer (&paint_times, g_array_unref);
   g_clear_pointer (&paint_cpu, g_array_unref);
 
+  g_unsetenv ("MC_SLOW_FSYNC_FIFO");
+  close (fsync_gate);
+  fsync_gate = -1;
   gtk_window_destroy (GTK_WINDOW (window));
   mc_test_remove_tree (xdg);
   return 0;

@@ -1,27 +1,34 @@
 /* mc-slow-fsync.c — a slow folder for tools/bench save: preloaded
- * (LD_PRELOAD), it makes every fsync() and fdatasync() of the process
- * take MC_SLOW_FSYNC_MS longer, as a synced network folder (Nextcloud,
- * SURFdrive) or a busy USB disk does. A bench tool, never linked into
- * the product.
+ * (LD_PRELOAD), it holds every fsync() and fdatasync() of the process
+ * until the benchmark lets it finish, as a synced network folder
+ * (Nextcloud, SURFdrive) or a busy USB disk holds a save. The benchmark
+ * names a FIFO in MC_SLOW_FSYNC_FIFO and writes one byte to it for each
+ * fsync it releases; without the variable the calls pass straight
+ * through. A bench tool, never linked into the product.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
 
 int fsync (int fd);
 int fdatasync (int fd);
 
+/* Blocks until the benchmark writes a byte to the FIFO. */
 static void
-delay (void)
+hold (void)
 {
-  const char *env = getenv ("MC_SLOW_FSYNC_MS");
-  long ms = env != NULL ? atol (env) : 1000;
-  struct timespec wait = { ms / 1000, (ms % 1000) * 1000000L };
+  const char *path = getenv ("MC_SLOW_FSYNC_FIFO");
+  char byte;
+  int fifo;
 
-  while (nanosleep (&wait, &wait) != 0)
+  if (path == NULL || (fifo = open (path, O_RDONLY | O_CLOEXEC)) < 0)
+    return;
+  while (read (fifo, &byte, 1) < 0 && errno == EINTR)
     ;
+  close (fifo);
 }
 
 int
@@ -31,7 +38,7 @@ fsync (int fd)
 
   if (real == NULL)
     real = (int (*) (int)) dlsym (RTLD_NEXT, "fsync");
-  delay ();
+  hold ();
   return real (fd);
 }
 
@@ -42,6 +49,6 @@ fdatasync (int fd)
 
   if (real == NULL)
     real = (int (*) (int)) dlsym (RTLD_NEXT, "fdatasync");
-  delay ();
+  hold ();
   return real (fd);
 }
