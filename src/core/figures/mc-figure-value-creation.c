@@ -14,6 +14,7 @@
 
 #include "mc-figure-kinds-private.h"
 #include "mc-figure-shapes.h"
+#include "mc-figure-value-creation-private.h"
 #include "mc-view-options.h"
 
 /* Figure units. */
@@ -236,6 +237,12 @@ build_value_creation (McFigureBuild *build)
 {
   Frame frame = { build, MC_FIGURE_TITLE_BAND, 0, 0 };
 
+  if (build->for_frame)
+    {
+      _mc_figure_value_creation_build_for_frame (build);
+      return;
+    }
+
   mc_figure_shapes_add_title (build);
   frame.cy = (frame.top + AREA_BOTTOM) / 2;
 
@@ -274,4 +281,5 @@ const McFigureKindClass mc_figure_kind_value_creation = {
   .natural_width = 1000,
   .natural_height = 1000,
   .build = build_value_creation,
+  .lays_out_for_frame = TRUE,
 };

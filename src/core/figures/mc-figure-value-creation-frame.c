@@ -1,0 +1,540 @@
+/* mc-figure-value-creation-frame.c — the whole model (Figuur 2, compact
+ * form Figuur 12) laid out for a journal frame
+ *
+ * Laid out for the width it is given, top to bottom:
+ *
+ *   title (unless a caption carries it)
+ *   Probleem-in-Context   | Interventie          the CIMO parts, each with
+ *   learning-short ( value ) learning-long        the elements of the generic
+ *   short term ──── learning agenda ───▶ horizon  model that fills it in;
+ *   Mechanismen           | Outcomes             the centre between them
+ *   Schaalniveaus: … / Samenhang: …
+ *
+ * The centre keeps the design of the board figure: the value-creation disc
+ * held from both sides by the learning agenda, whose regions bite around it.
+ * When the sides would be too narrow for their texts and notes (one
+ * column, 84 mm) the disc stands above the two learning regions. The CIMO
+ * parts are decoration, not regions: notes belong to the centre's three
+ * regions, as on the board. The parts' names and elements come from the
+ * other kinds' catalog entries (cimo, context, perspectives,
+ * boundary-crossing, doorwerking, coherence, scale-levels), so they read
+ * exactly as in the figures that detail them.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-catalog.h"
+#include "mc-figure-shapes.h"
+#include "mc-figure-value-creation-private.h"
+#include "mc-view-options.h"
+
+#define N_PARTS 4
+
+/* Where each part takes its elements from. */
+static const struct
+{
+  const char *part;        /* cimo region id and colour role */
+  const char *kind;        /* the kind whose regions are its elements */
+  const char *extra_kind;  /* and one more string of this kind … */
+  const char *extra_key;   /* … under this key (NULL: none) */
+} parts[N_PARTS] = {
+  { "context",      "context",           NULL,        NULL },
+  { "intervention", "perspectives",      NULL,        NULL },
+  { "mechanisms",   "boundary-crossing", "coherence", "social_dynamics" },
+  { "outcomes",     "doorwerking",       NULL,        NULL },
+};
+
+typedef struct
+{
+  McFigureBuild *build;
+  double         x;        /* left edge of the content, board units */
+  double         width;
+  double         pad;      /* inside a shape */
+  double         gap;      /* between shapes */
+  double         spacing;  /* between texts */
+  double         name;     /* theme size of every name */
+  double         text;     /* theme size of definitions and elements */
+} Frame;
+
+static const McFigureInfo *
+other_kind (const char *kind)
+{
+  return mc_catalog_get_figure (mc_catalog_get_default (), kind);
+}
+
+/* The texts of one CIMO part. */
+typedef struct
+{
+  const char *label;
+  const char *model;
+  char       *elements;   /* one bulleted line each */
+} PartTexts;
+
+static void
+part_texts (Frame     *f,
+            guint      index,
+            PartTexts *texts)
+{
+  McFigureBuild *build = f->build;
+  const McFigureInfo *cimo = other_kind ("cimo");
+  const McFigureInfo *source = other_kind (parts[index].kind);
+  const McRegionInfo *region = cimo != NULL ? mc_figure_info_find_region (cimo, parts[index].part)
+                                            : NULL;
+  g_autofree char *model_key = g_strdup_printf ("%s_model", parts[index].part);
+  GString *list = g_string_new (NULL);
+
+  texts->label = region != NULL ? mc_region_info_get_label (region, build->language)
+                                : parts[index].part;
+  texts->model = cimo != NULL ? mc_figure_info_get_string (cimo, model_key, build->language)
+                              : NULL;
+  for (guint r = 0; source != NULL && r < mc_figure_info_get_n_regions (source); r++)
+    {
+      const McRegionInfo *element = mc_figure_info_get_region (source, r);
+
+      g_string_append_printf (list, "%s\u2022 %s", list->len > 0 ? "\n" : "",
+                              mc_region_info_get_label (element, build->language));
+    }
+  if (parts[index].extra_key != NULL)
+    {
+      const McFigureInfo *extra = other_kind (parts[index].extra_kind);
+      const char *text = extra != NULL ? mc_figure_info_get_string (extra, parts[index].extra_key,
+                                                                    build->language)
+                                       : NULL;
+
+      if (text != NULL)
+        g_string_append_printf (list, "%s\u2022 %s", list->len > 0 ? "\n" : "", text);
+    }
+  texts->elements = g_string_free (list, FALSE);
+}
+
+static double
+part_height (Frame *f,
+             guint  index,
+             double width)
+{
+  McFigureBuild *build = f->build;
+  PartTexts texts;
+  double inner = width - 2 * f->pad;
+  double h;
+
+  part_texts (f, index, &texts);
+  h = mc_figure_shapes_text_height (build, texts.label, f->name, PANGO_WEIGHT_SEMIBOLD, inner) +
+      f->spacing;
+  if (texts.model != NULL)
+    h += mc_figure_shapes_text_height (build, texts.model, f->text, PANGO_WEIGHT_SEMIBOLD, inner) +
+         f->spacing;
+  h += mc_figure_shapes_text_height (build, texts.elements, f->text, PANGO_WEIGHT_NORMAL, inner);
+  g_free (texts.elements);
+  return h + 2 * f->pad;
+}
+
+static void
+draw_part (Frame        *f,
+           guint         index,
+           const McRect *rect)
+{
+  McFigureBuild *build = f->build;
+  const McTheme *theme = build->theme;
+  const char *role = parts[index].part;
+  g_autoptr(McPath) shape = mc_path_new ();
+  PartTexts texts;
+  McColor fill, stroke, ink;
+  double inner = rect->width - 2 * f->pad;
+  double x = rect->x + f->pad;
+  double y = rect->y + f->pad;
+
+  mc_theme_get_role_fill (theme, role, 0, &fill);
+  mc_theme_get_role_stroke (theme, role, &stroke);
+  mc_theme_get_role_ink (theme, role, &ink);
+  mc_path_rounded_rectangle (shape, rect, MIN (f->pad, theme->corner_radius * build->font_scale));
+  mc_scene_add_path (build->scene, MC_ROLE_DECORATION, shape, &fill, &stroke,
+                     mc_figure_shapes_thin_line_width (build), MC_LINE_SOLID);
+
+  part_texts (f, index, &texts);
+  mc_figure_shapes_place_text (build, MC_ROLE_LABEL, texts.label, f->name, PANGO_WEIGHT_SEMIBOLD,
+                               &theme->ink, x, &y, inner, f->spacing);
+  mc_figure_shapes_place_text (build, MC_ROLE_DEFINITION, texts.model, f->text,
+                               PANGO_WEIGHT_SEMIBOLD, &ink, x, &y, inner, f->spacing);
+  mc_figure_shapes_place_text (build, MC_ROLE_DEFINITION, texts.elements, f->text,
+                               PANGO_WEIGHT_NORMAL, &theme->ink, x, &y, inner, 0);
+  g_free (texts.elements);
+}
+
+/* Two parts side by side (or one under the other when narrow), from *y. */
+static void
+add_part_row (Frame   *f,
+              guint    first,
+              gboolean two_columns,
+              double  *y)
+{
+  double w = two_columns ? (f->width - f->gap) / 2 : f->width;
+
+  if (two_columns)
+    {
+      double h = MAX (part_height (f, first, w), part_height (f, first + 1, w));
+
+      for (guint i = 0; i < 2; i++)
+        draw_part (f, first + i, &(McRect) { f->x + i * (w + f->gap), *y, w, h });
+      *y += h + f->gap;
+      return;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      double h = part_height (f, first + i, w);
+
+      draw_part (f, first + i, &(McRect) { f->x, *y, w, h });
+      *y += h + f->gap;
+    }
+}
+
+/* The centre ---------------------------------------------------------------- */
+
+static const char *
+region_definition (McFigureBuild *build,
+                   const char    *region_id)
+{
+  const McRegionInfo *region = mc_figure_build_get_region (build, region_id);
+
+  if (region == NULL || build->options == NULL || !build->options->definitions)
+    return NULL;
+  return mc_region_info_get_definition (region, build->language);
+}
+
+static const char *
+region_label (McFigureBuild *build,
+              const char    *region_id)
+{
+  const McRegionInfo *region = mc_figure_build_get_region (build, region_id);
+
+  return region != NULL ? mc_region_info_get_label (region, build->language) : region_id;
+}
+
+static double
+notes_height (McFigureBuild *build,
+              const char    *region_id,
+              double         width)
+{
+  if (build->options == NULL || !build->options->notes)
+    return 0;
+  return mc_figure_build_notes_height (build, region_id, width);
+}
+
+/* Height of a region's texts and notes set width wide. */
+static double
+region_content_height (Frame      *f,
+                       const char *region_id,
+                       double      width)
+{
+  McFigureBuild *build = f->build;
+  double h = mc_figure_shapes_text_height (build, region_label (build, region_id), f->name,
+                                           PANGO_WEIGHT_SEMIBOLD, width);
+  double notes = notes_height (build, region_id, width);
+  const char *definition = region_definition (build, region_id);
+
+  if (definition != NULL)
+    h += f->spacing + mc_figure_shapes_text_height (build, definition, f->text,
+                                                    PANGO_WEIGHT_NORMAL, width);
+  if (notes > 0)
+    h += f->spacing + notes;
+  return h;
+}
+
+/* Places the region's texts at the top of box, its notes below them. */
+static void
+fill_region (Frame        *f,
+             const char   *region_id,
+             const McRect *box,
+             gboolean      centred)
+{
+  McFigureBuild *build = f->build;
+  const McTheme *theme = build->theme;
+  double y = box->y;
+  McColor ink;
+  McTextStyle style;
+  McRect text_box, area;
+  const char *texts[2] = { region_label (build, region_id), region_definition (build, region_id) };
+
+  mc_figure_build_get_region_colors (build, region_id, 0, NULL, NULL, &ink);
+  for (guint i = 0; i < 2; i++)
+    {
+      double size = i == 0 ? f->name : f->text;
+      PangoWeight weight = i == 0 ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL;
+
+      if (texts[i] == NULL)
+        continue;
+      mc_figure_shapes_style (build, &style, size, weight);
+      style.alignment = centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+      text_box = (McRect) { box->x, y, box->width,
+                            mc_figure_shapes_text_height (build, texts[i], size, weight,
+                                                          box->width) };
+      mc_figure_build_add_text (build, i == 0 ? MC_ROLE_LABEL : MC_ROLE_DEFINITION, texts[i],
+                                &style, &text_box, i == 0 ? &theme->ink : &theme->muted_ink);
+      y += text_box.height + f->spacing;
+    }
+  (void) ink;
+  area = (McRect) { box->x, y, box->width, MAX (0, box->y + box->height - y) };
+  mc_figure_build_set_note_area (build, region_id, &area);
+}
+
+/* The disc around a content box w × h centred on (cx, cy). */
+static double
+disc_radius (Frame  *f,
+             double  w,
+             double  h)
+{
+  return sqrt (w * w / 4 + h * h / 4) + f->pad * 0.5;
+}
+
+static void
+add_disc (Frame  *f,
+          double  cx,
+          double  cy,
+          double  r,
+          double  w,
+          double  h)
+{
+  McFigureBuild *build = f->build;
+  g_autoptr(McPath) path = mc_path_new ();
+
+  mc_path_circle (path, cx, cy, r);
+  mc_figure_shapes_begin_region (build, "value", path, NULL, 2, 1.4, MC_LINE_SOLID);
+  fill_region (f, "value", &(McRect) { cx - w / 2, cy - h / 2, w, h }, TRUE);
+  mc_figure_build_end_region (build);
+}
+
+/* A learning region beside the disc: from the outer edge x_outer to a
+ * gap/2 short of the centre line, with a bite of radius R around the disc. */
+static McPath *
+side_path (Frame  *f,
+           double  x_outer,
+           double  top,
+           double  bottom,
+           double  cx,
+           double  cy,
+           double  R,
+           gboolean right)
+{
+  McPath *path = mc_path_new ();
+  double g2 = f->gap / 2;
+  double s = sqrt (R * R - g2 * g2);
+  double rc = MIN (f->pad, f->build->theme->corner_radius * f->build->font_scale);
+
+  if (!right)
+    {
+      double xr = cx - g2;
+
+      mc_path_move_to (path, x_outer + rc, top);
+      mc_path_line_to (path, xr, top);
+      mc_path_line_to (path, xr, cy - s);
+      mc_path_arc_negative (path, cx, cy, R, atan2 (-s, -g2), atan2 (s, -g2));
+      mc_path_line_to (path, xr, bottom);
+      mc_path_line_to (path, x_outer + rc, bottom);
+      mc_path_arc (path, x_outer + rc, bottom - rc, rc, G_PI / 2, G_PI);
+      mc_path_line_to (path, x_outer, top + rc);
+      mc_path_arc (path, x_outer + rc, top + rc, rc, G_PI, 3 * G_PI / 2);
+    }
+  else
+    {
+      double xr = cx + g2;
+
+      mc_path_move_to (path, xr, top);
+      mc_path_line_to (path, x_outer - rc, top);
+      mc_path_arc (path, x_outer - rc, top + rc, rc, -G_PI / 2, 0);
+      mc_path_line_to (path, x_outer, bottom - rc);
+      mc_path_arc (path, x_outer - rc, bottom - rc, rc, 0, G_PI / 2);
+      mc_path_line_to (path, xr, bottom);
+      mc_path_line_to (path, xr, cy + s);
+      mc_path_arc_negative (path, cx, cy, R, atan2 (s, g2), atan2 (-s, g2));
+    }
+  mc_path_close (path);
+  return path;
+}
+
+static void
+add_side (Frame        *f,
+          const char   *region_id,
+          McPath       *shape,
+          guint         shade,
+          const McRect *content)
+{
+  mc_figure_shapes_begin_region (f->build, region_id, shape, NULL, shade, 1.0, MC_LINE_SOLID);
+  fill_region (f, region_id, content, FALSE);
+  mc_figure_build_end_region (f->build);
+}
+
+/* The value disc between (or above) the learning regions, from *y. */
+static void
+add_centre (Frame  *f,
+            double *y)
+{
+  McFigureBuild *build = f->build;
+  static const char * const sides[2] = { "learning-short", "learning-long" };
+  double pad = f->pad;
+  double cx = f->x + f->width / 2;
+  double w, h, r, R, side_inner, side_h;
+
+  /* Beside: the disc's content a third of the width; each side keeps
+   * what is left beside the bite. */
+  w = f->width * 0.3;
+  h = region_content_height (f, "value", w);
+  r = disc_radius (f, w, h);
+  R = r + f->gap;
+  side_inner = f->width / 2 - R - 2 * pad;
+  if (side_inner >= MAX (mc_figure_build_size (build, f->name) * 7.5,
+                         MAX (mc_figure_build_notes_min_width (build, sides[0]),
+                              mc_figure_build_notes_min_width (build, sides[1]))))
+    {
+      double top = *y, bottom, cy;
+
+      side_h = MAX (region_content_height (f, sides[0], side_inner),
+                    region_content_height (f, sides[1], side_inner));
+      bottom = top + MAX (2 * R + 2 * f->gap, side_h + 2 * pad);
+      cy = (top + bottom) / 2;
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(McPath) shape = side_path (f, i == 0 ? f->x : f->x + f->width, top, bottom,
+                                               cx, cy, R, i == 1);
+          McRect content = { i == 0 ? f->x + pad : cx + R + pad, top + pad, side_inner,
+                             bottom - top - 2 * pad };
+
+          add_side (f, sides[i], shape, i == 0 ? 1 : 0, &content);
+        }
+      add_disc (f, cx, cy, r, w, h);
+      *y = bottom + f->spacing;
+      return;
+    }
+
+  /* Above: the disc, then the two sides under it, side by side. */
+  w = f->width * 0.56;
+  h = region_content_height (f, "value", w);
+  r = disc_radius (f, w, h);
+  add_disc (f, cx, *y + r, r, w, h);
+  *y += 2 * r + f->gap;
+
+  side_inner = (f->width - f->gap) / 2 - 2 * pad;
+  side_h = MAX (region_content_height (f, sides[0], side_inner),
+                region_content_height (f, sides[1], side_inner)) + 2 * pad;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(McPath) shape = mc_path_new ();
+      McRect rect = { f->x + i * (side_inner + 2 * pad + f->gap), *y, side_inner + 2 * pad,
+                      side_h };
+      McRect content = { rect.x + pad, rect.y + pad, side_inner, side_h - 2 * pad };
+
+      mc_path_rounded_rectangle (shape, &rect,
+                                 MIN (pad, build->theme->corner_radius * build->font_scale));
+      add_side (f, sides[i], shape, i == 0 ? 1 : 0, &content);
+    }
+  *y += side_h + f->spacing;
+}
+
+/* The horizon under the centre: short term → the longer time horizon. */
+static void
+add_time_axis (Frame  *f,
+               double *y)
+{
+  McFigureBuild *build = f->build;
+  const McTheme *theme = build->theme;
+  static const char * const keys[3] = { "short_term", "learning_agenda", "horizon" };
+  static const PangoAlignment alignments[3] = {
+    PANGO_ALIGN_LEFT, PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT,
+  };
+  double third = f->width / 3;
+  double text_h = 0;
+  double line_y = *y + f->spacing;
+  McColor stroke;
+
+  mc_theme_get_role_stroke (theme, "value", &stroke);
+  mc_figure_shapes_add_arrow (build, f->x, line_y, f->x + f->width, line_y, MC_ARROW_END,
+                              &stroke);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *text = mc_figure_info_get_string (build->info, keys[i], build->language);
+      PangoWeight weight = i == 1 ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL;
+      McTextStyle style;
+      McRect box;
+
+      if (text == NULL)
+        continue;
+      mc_figure_shapes_style (build, &style, f->text, weight);
+      style.alignment = alignments[i];
+      box = (McRect) { f->x + i * third, line_y + f->spacing, third,
+                       mc_figure_shapes_text_height (build, text, f->text, weight, third) };
+      mc_figure_build_add_text (build, MC_ROLE_LABEL, text, &style, &box,
+                                i == 1 ? &theme->ink : &theme->muted_ink);
+      text_h = MAX (text_h, box.height);
+    }
+  *y = line_y + f->spacing + text_h + f->gap;
+}
+
+/* Under the figure: the scale levels and the coherence of the parts. */
+static void
+add_frame_notes (Frame  *f,
+                 double *y)
+{
+  McFigureBuild *build = f->build;
+  const McFigureInfo *scale = other_kind ("scale-levels");
+  const McFigureInfo *coherence = other_kind ("coherence");
+  const char *scale_name = mc_figure_info_get_string (build->info, "scale_levels", build->language);
+  const char *levels = scale != NULL ? mc_figure_info_get_string (scale, "levels", build->language)
+                                     : NULL;
+  const char *coherence_name = coherence != NULL
+                               ? mc_figure_info_get_string (coherence, "centre", build->language)
+                               : NULL;
+  g_autoptr(GString) links = g_string_new (NULL);
+
+  if (scale_name != NULL && levels != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s", scale_name, levels);
+
+      mc_figure_shapes_place_text (build, MC_ROLE_CAPTION, line, f->text, PANGO_WEIGHT_NORMAL,
+                                   &build->theme->muted_ink, f->x, y, f->width, f->spacing);
+    }
+  for (guint r = 0; coherence != NULL && r < mc_figure_info_get_n_regions (coherence); r++)
+    g_string_append_printf (links, "%s%s", links->len > 0 ? " \u00b7 " : "",
+                            mc_region_info_get_label (mc_figure_info_get_region (coherence, r),
+                                                      build->language));
+  if (coherence_name != NULL && links->len > 0)
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s", coherence_name, links->str);
+
+      mc_figure_shapes_place_text (build, MC_ROLE_CAPTION, line, f->text, PANGO_WEIGHT_NORMAL,
+                                   &build->theme->muted_ink, f->x, y, f->width, f->spacing);
+    }
+}
+
+void
+_mc_figure_value_creation_build_for_frame (McFigureBuild *build)
+{
+  const McTheme *theme = build->theme;
+  double half_line = mc_figure_shapes_line_width (build) / 2;
+  double name = mc_figure_build_size (build, theme->body_size);
+  Frame f = {
+    .build = build,
+    .x = build->frame.x + half_line,
+    .width = build->frame.width - 2 * half_line,
+    .pad = ceil (name * 0.6),
+    .gap = ceil (name * 0.9),
+    .spacing = ceil (mc_figure_build_size (build, theme->small_size) * 0.4),
+    .name = theme->body_size,
+    .text = theme->small_size,
+  };
+  double y = build->frame.y + half_line;
+  gboolean two_columns = (f.width - f.gap) / 2 >= name * 12;
+
+  if (build->options == NULL || !build->options->caption)
+    mc_figure_shapes_place_text (build, MC_ROLE_LABEL,
+                                 mc_figure_info_get_title (build->info, build->language),
+                                 theme->label_size, PANGO_WEIGHT_SEMIBOLD, &theme->ink, f.x, &y,
+                                 f.width, f.spacing * 1.5);
+
+  add_part_row (&f, 0, two_columns, &y);
+  add_centre (&f, &y);
+  add_time_axis (&f, &y);
+  add_part_row (&f, 2, two_columns, &y);
+  y -= f.gap - f.spacing;
+  add_frame_notes (&f, &y);
+
+  build->height_used = y + half_line - build->frame.y;
+}
