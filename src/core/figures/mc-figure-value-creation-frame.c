@@ -274,7 +274,75 @@ fill_region (Frame        *f,
     }
   (void) ink;
   area = (McRect) { box->x, y, box->width, MAX (0, box->y + box->height - y) };
+  /* Centred texts: the notes under them centred too, in the narrowest
+   * area that packs them in as few rows. */
+  if (centred && notes_height (build, region_id, box->width) > 0)
+    {
+      double full = notes_height (build, region_id, box->width);
+      double least = MIN (box->width, mc_figure_build_notes_min_width (build, region_id));
+
+      for (guint step = 0; step <= 16; step++)
+        {
+          double w = least + (box->width - least) * step / 16;
+
+          if (notes_height (build, region_id, w) <= full + 0.5)
+            {
+              area.x = box->x + (box->width - w) / 2;
+              area.width = w;
+              break;
+            }
+        }
+    }
   mc_figure_build_set_note_area (build, region_id, &area);
+}
+
+static double
+text_width (Frame      *f,
+            const char *text,
+            PangoWeight weight)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  McTextStyle style;
+  double w, h;
+
+  mc_figure_shapes_style (f->build, &style, f->name, weight);
+  layout = mc_text_layout_new (text, &style, -1);
+  mc_text_layout_get_size (layout, &w, &h);
+  return ceil (w + 1);
+}
+
+/* The disc's radius around a content box w × h. */
+static double disc_radius (Frame  *f,
+                           double  w,
+                           double  h);
+
+/* The width of the disc's content that makes the smallest disc, from its
+ * label's widest word (never narrower than the widest note) to
+ * max_width: the label and definition wrapped into a squarer box need a
+ * smaller circle around them. */
+static double
+disc_content_width (Frame  *f,
+                    double  max_width)
+{
+  McFigureBuild *build = f->build;
+  const char *label = region_label (build, "value");
+  g_auto(GStrv) words = g_strsplit (label, " ", -1);
+  double least = mc_figure_build_notes_min_width (build, "value");
+  double best = max_width, best_r = G_MAXDOUBLE;
+  const guint steps = 12;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    least = MAX (least, text_width (f, words[i], PANGO_WEIGHT_SEMIBOLD));
+  least = MIN (least, max_width);
+  for (guint i = 0; i <= steps; i++)
+    {
+      double w = least + (max_width - least) * i / steps;
+      double r = disc_radius (f, w, region_content_height (f, "value", w));
+
+      if (r < best_r - 0.5)
+        best = w, best_r = r;
+    }
+  return best;
 }
 
 /* The disc around a content box w × h centred on (cx, cy). */
@@ -376,7 +444,7 @@ add_centre (Frame  *f,
 
   /* Beside: the disc's content a third of the width; each side keeps
    * what is left beside the bite. */
-  w = f->width * 0.3;
+  w = disc_content_width (f, f->width * 0.3);
   h = region_content_height (f, "value", w);
   r = disc_radius (f, w, h);
   R = r + f->gap;
@@ -406,7 +474,7 @@ add_centre (Frame  *f,
     }
 
   /* Above: the disc, then the two sides under it, side by side. */
-  w = f->width * 0.56;
+  w = disc_content_width (f, f->width * 0.56);
   h = region_content_height (f, "value", w);
   r = disc_radius (f, w, h);
   add_disc (f, cx, *y + r, r, w, h);
