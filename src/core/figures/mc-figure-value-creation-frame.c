@@ -55,6 +55,9 @@ typedef struct
   double         spacing;  /* between texts */
   double         name;     /* theme size of every name */
   double         text;     /* theme size of definitions and elements */
+  double         extra;    /* height the centre band grows by (on the board) */
+  gboolean       compact;  /* a small board figure: elements run on, no
+                              definitions, room for one note */
 } Frame;
 
 static const McFigureInfo *
@@ -92,7 +95,8 @@ part_texts (Frame     *f,
     {
       const McRegionInfo *element = mc_figure_info_get_region (source, r);
 
-      g_string_append_printf (list, "%s\u2022 %s", list->len > 0 ? "\n" : "",
+      g_string_append_printf (list, "%s%s%s", list->len > 0 ? (f->compact ? " \u00b7 " : "\n") : "",
+                              f->compact ? "" : "\u2022 ",
                               mc_region_info_get_label (element, build->language));
     }
   if (parts[index].extra_key != NULL)
@@ -103,7 +107,8 @@ part_texts (Frame     *f,
                                        : NULL;
 
       if (text != NULL)
-        g_string_append_printf (list, "%s\u2022 %s", list->len > 0 ? "\n" : "", text);
+        g_string_append_printf (list, "%s%s%s", list->len > 0 ? (f->compact ? " \u00b7 " : "\n") : "",
+                                f->compact ? "" : "\u2022 ", text);
     }
   texts->elements = g_string_free (list, FALSE);
 }
@@ -191,12 +196,13 @@ add_part_row (Frame   *f,
 /* The centre ---------------------------------------------------------------- */
 
 static const char *
-region_definition (McFigureBuild *build,
-                   const char    *region_id)
+region_definition (Frame      *f,
+                   const char *region_id)
 {
+  McFigureBuild *build = f->build;
   const McRegionInfo *region = mc_figure_build_get_region (build, region_id);
 
-  if (region == NULL || build->options == NULL || !build->options->definitions)
+  if (region == NULL || build->options == NULL || !build->options->definitions || f->compact)
     return NULL;
   return mc_region_info_get_definition (region, build->language);
 }
@@ -210,14 +216,30 @@ region_label (McFigureBuild *build,
   return region != NULL ? mc_region_info_get_label (region, build->language) : region_id;
 }
 
+/* Laid out for a frame, a region holds its notes; on the board it keeps
+ * room for two default notes at least (the board's notes keep their
+ * places and sizes). */
 static double
-notes_height (McFigureBuild *build,
-              const char    *region_id,
-              double         width)
+notes_height (Frame      *f,
+              const char *region_id,
+              double      width)
 {
+  McFigureBuild *build = f->build;
+
+  if (!build->for_frame)
+    return mc_figure_shapes_notes_height (build, width, f->compact ? 1 : 2);
   if (build->options == NULL || !build->options->notes)
     return 0;
   return mc_figure_build_notes_height (build, region_id, width);
+}
+
+static double
+notes_min_width (McFigureBuild *build,
+                 const char    *region_id)
+{
+  if (!build->for_frame)
+    return mc_figure_shapes_len (build, MC_FIGURE_NOTE_WIDTH);
+  return mc_figure_build_notes_min_width (build, region_id);
 }
 
 /* Height of a region's texts and notes set width wide. */
@@ -229,8 +251,8 @@ region_content_height (Frame      *f,
   McFigureBuild *build = f->build;
   double h = mc_figure_shapes_text_height (build, region_label (build, region_id), f->name,
                                            PANGO_WEIGHT_SEMIBOLD, width);
-  double notes = notes_height (build, region_id, width);
-  const char *definition = region_definition (build, region_id);
+  double notes = notes_height (f, region_id, width);
+  const char *definition = region_definition (f, region_id);
 
   if (definition != NULL)
     h += f->spacing + mc_figure_shapes_text_height (build, definition, f->text,
@@ -253,7 +275,7 @@ fill_region (Frame        *f,
   McColor ink;
   McTextStyle style;
   McRect text_box, area;
-  const char *texts[2] = { region_label (build, region_id), region_definition (build, region_id) };
+  const char *texts[2] = { region_label (build, region_id), region_definition (f, region_id) };
 
   mc_figure_build_get_region_colors (build, region_id, 0, NULL, NULL, &ink);
   for (guint i = 0; i < 2; i++)
@@ -276,16 +298,16 @@ fill_region (Frame        *f,
   area = (McRect) { box->x, y, box->width, MAX (0, box->y + box->height - y) };
   /* Centred texts: the notes under them centred too, in the narrowest
    * area that packs them in as few rows. */
-  if (centred && notes_height (build, region_id, box->width) > 0)
+  if (centred && notes_height (f, region_id, box->width) > 0)
     {
-      double full = notes_height (build, region_id, box->width);
-      double least = MIN (box->width, mc_figure_build_notes_min_width (build, region_id));
+      double full = notes_height (f, region_id, box->width);
+      double least = MIN (box->width, notes_min_width (build, region_id));
 
       for (guint step = 0; step <= 16; step++)
         {
           double w = least + (box->width - least) * step / 16;
 
-          if (notes_height (build, region_id, w) <= full + 0.5)
+          if (notes_height (f, region_id, w) <= full + 0.5)
             {
               area.x = box->x + (box->width - w) / 2;
               area.width = w;
@@ -327,7 +349,7 @@ disc_content_width (Frame  *f,
   McFigureBuild *build = f->build;
   const char *label = region_label (build, "value");
   g_auto(GStrv) words = g_strsplit (label, " ", -1);
-  double least = mc_figure_build_notes_min_width (build, "value");
+  double least = notes_min_width (build, "value");
   double best = max_width, best_r = G_MAXDOUBLE;
   const guint steps = 12;
 
@@ -450,14 +472,14 @@ add_centre (Frame  *f,
   R = r + f->gap;
   side_inner = f->width / 2 - R - 2 * pad;
   if (side_inner >= MAX (mc_figure_build_size (build, f->name) * 7.5,
-                         MAX (mc_figure_build_notes_min_width (build, sides[0]),
-                              mc_figure_build_notes_min_width (build, sides[1]))))
+                         MAX (notes_min_width (build, sides[0]),
+                              notes_min_width (build, sides[1]))))
     {
       double top = *y, bottom, cy;
 
       side_h = MAX (region_content_height (f, sides[0], side_inner),
                     region_content_height (f, sides[1], side_inner));
-      bottom = top + MAX (2 * R + 2 * f->gap, side_h + 2 * pad);
+      bottom = top + MAX (2 * R + 2 * f->gap, side_h + 2 * pad) + f->extra;
       cy = (top + bottom) / 2;
       for (guint i = 0; i < 2; i++)
         {
@@ -482,7 +504,7 @@ add_centre (Frame  *f,
 
   side_inner = (f->width - f->gap) / 2 - 2 * pad;
   side_h = MAX (region_content_height (f, sides[0], side_inner),
-                region_content_height (f, sides[1], side_inner)) + 2 * pad;
+                region_content_height (f, sides[1], side_inner)) + 2 * pad + f->extra;
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(McPath) shape = mc_path_new ();
@@ -572,8 +594,10 @@ add_frame_notes (Frame  *f,
     }
 }
 
-void
-_mc_figure_value_creation_build_for_frame (McFigureBuild *build)
+static void
+lay_out (McFigureBuild *build,
+         double         extra,
+         gboolean       compact)
 {
   const McTheme *theme = build->theme;
   double half_line = mc_figure_shapes_line_width (build) / 2;
@@ -587,6 +611,8 @@ _mc_figure_value_creation_build_for_frame (McFigureBuild *build)
     .spacing = ceil (mc_figure_build_size (build, theme->small_size) * 0.4),
     .name = theme->body_size,
     .text = theme->small_size,
+    .extra = extra,
+    .compact = compact,
   };
   double y = build->frame.y + half_line;
   gboolean two_columns = (f.width - f.gap) / 2 >= name * 12;
@@ -605,4 +631,46 @@ _mc_figure_value_creation_build_for_frame (McFigureBuild *build)
   add_frame_notes (&f, &y);
 
   build->height_used = y + half_line - build->frame.y;
+}
+
+void
+_mc_figure_value_creation_build_whole (McFigureBuild *build)
+{
+  double font_scale = build->font_scale;
+  double used = 0;
+  gboolean compact = FALSE;
+
+  if (build->for_frame)
+    {
+      lay_out (build, 0, FALSE);
+      return;
+    }
+
+  /* On the board the figure keeps its square frame: a first pass into a
+   * scratch scene measures the model; type that would not fit shrinks
+   * (down to the floor), and the height left over goes to the centre,
+   * the canvas of the notes. */
+  for (guint attempt = 0; attempt < 6; attempt++)
+    {
+      McScene *scene = build->scene;
+      g_autoptr(McScene) scratch = mc_scene_new ();
+      guint n_deferred = build->deferred != NULL ? build->deferred->len : 0;
+
+      build->scene = scratch;
+      lay_out (build, 0, compact);
+      build->scene = scene;
+      if (build->deferred != NULL)
+        g_ptr_array_set_size (build->deferred, n_deferred);
+      used = build->height_used;
+      if (used <= build->frame.height)
+        break;
+      /* Smaller type first; at the floor, the compact form. */
+      if (attempt == 2)
+        compact = TRUE;
+      else
+        build->font_scale *= build->frame.height / used * 0.98;
+    }
+  lay_out (build, MAX (0, build->frame.height - used), compact);
+  build->height_used = 0;
+  build->font_scale = font_scale;
 }

@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* The whole model laid out for build->frame's width; sets height_used. */
-void _mc_figure_value_creation_build_for_frame (McFigureBuild *build);
+/* The whole model: laid out for build->frame's width (build->for_frame,
+ * setting height_used), or filling the board's square frame. */
+void _mc_figure_value_creation_build_whole (McFigureBuild *build);
 
 G_END_DECLS
