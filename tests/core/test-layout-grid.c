@@ -18,8 +18,10 @@
 
 /* Taken from the quadratic scan (BOARD_DIGEST again after doorwerking
  * notes without a reach were spread over the reach columns: the same
- * digest from the quadratic scan at wip-layout 4cbf376). */
-#define BOARD_DIGEST "d72115e472ce59c06afa6a98e0f0254166fb1ad3aa11849ee3f99d07684bc5ea"
+ * digest from the quadratic scan at wip-layout 4cbf376; then taken from
+ * the grid, unchanged, when the value-creation figure became the whole
+ * model and its three note areas moved on the board: wip-model). */
+#define BOARD_DIGEST "c09676485331f2ce6650d53049fa103327c41da63e0f0b86e04ddb617734e763"
 #define FRAME_DIGEST "75524a8c505257e76f9e08b2fd27570c9b00123d58240ad511ed0f9c1b4996bc"
 
 /* Every note's rectangle as the layout placed it, one line a note in the
