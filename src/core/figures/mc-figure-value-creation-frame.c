@@ -1,7 +1,7 @@
 /* mc-figure-value-creation-frame.c — the whole model (Figuur 2, compact
- * form Figuur 12) laid out for a journal frame
+ * form Figuur 12) laid out for a journal frame or the board's square
  *
- * Laid out for the width it is given, top to bottom:
+ * Top to bottom, for the width it is given:
  *
  *   title (unless a caption carries it)
  *   Probleem-in-Context   | Interventie          the CIMO parts, each with
@@ -10,16 +10,15 @@
  *   Mechanismen           | Outcomes             the centre between them
  *   Schaalniveaus: … / Samenhang: …
  *
- * The centre keeps the design of the board figure: the value-creation disc
- * held from both sides by the learning agenda, whose regions bite around it.
- * When the sides would be too narrow for their texts and notes (one
- * column, 84 mm) the disc stands above the two learning regions. The CIMO
- * parts are decoration, not regions: notes belong to the centre's three
- * regions, as on the board. The parts' names and elements come from the
- * other kinds' catalog entries (cimo, context, perspectives,
- * boundary-crossing, doorwerking, coherence, scale-levels), so they read
- * exactly as in the figures that detail them.
- */
+ * This file draws the centre and puts the figure together; the parts and
+ * the lines under the figure are mc-figure-value-creation-parts.c's. The
+ * value-creation disc is held from both sides by the learning agenda,
+ * whose regions bite around it. When the sides would be too narrow for
+ * their texts and notes (one column, 84 mm) the disc stands above the two
+ * learning regions. Laid out for a frame the regions grow to hold their
+ * notes and the figure is as tall as it needs; on the board it fills its
+ * square: the centre takes the height left over, and type that would not
+ * fit shrinks, down to a compact form at small sizes. */
 #include "config.h"
 
 #include <math.h>
@@ -29,175 +28,11 @@
 #include "mc-figure-value-creation-private.h"
 #include "mc-view-options.h"
 
-#define N_PARTS 4
-
-/* Where each part takes its elements from. */
-static const struct
-{
-  const char *part;        /* cimo region id and colour role */
-  const char *kind;        /* the kind whose regions are its elements */
-  const char *extra_kind;  /* and one more string of this kind … */
-  const char *extra_key;   /* … under this key (NULL: none) */
-} parts[N_PARTS] = {
-  { "context",      "context",           NULL,        NULL },
-  { "intervention", "perspectives",      NULL,        NULL },
-  { "mechanisms",   "boundary-crossing", "coherence", "social_dynamics" },
-  { "outcomes",     "doorwerking",       NULL,        NULL },
-};
-
-typedef struct
-{
-  McFigureBuild *build;
-  double         x;        /* left edge of the content, board units */
-  double         width;
-  double         pad;      /* inside a shape */
-  double         gap;      /* between shapes */
-  double         spacing;  /* between texts */
-  double         name;     /* theme size of every name */
-  double         text;     /* theme size of definitions and elements */
-  double         extra;    /* height the centre band grows by (on the board) */
-  gboolean       compact;  /* a small board figure: elements run on, no
-                              definitions, room for one note */
-} Frame;
-
-static const McFigureInfo *
-other_kind (const char *kind)
-{
-  return mc_catalog_get_figure (mc_catalog_get_default (), kind);
-}
-
-/* The texts of one CIMO part. */
-typedef struct
-{
-  const char *label;
-  const char *model;
-  char       *elements;   /* one bulleted line each */
-} PartTexts;
-
-static void
-part_texts (Frame     *f,
-            guint      index,
-            PartTexts *texts)
-{
-  McFigureBuild *build = f->build;
-  const McFigureInfo *cimo = other_kind ("cimo");
-  const McFigureInfo *source = other_kind (parts[index].kind);
-  const McRegionInfo *region = cimo != NULL ? mc_figure_info_find_region (cimo, parts[index].part)
-                                            : NULL;
-  g_autofree char *model_key = g_strdup_printf ("%s_model", parts[index].part);
-  GString *list = g_string_new (NULL);
-
-  texts->label = region != NULL ? mc_region_info_get_label (region, build->language)
-                                : parts[index].part;
-  texts->model = cimo != NULL ? mc_figure_info_get_string (cimo, model_key, build->language)
-                              : NULL;
-  for (guint r = 0; source != NULL && r < mc_figure_info_get_n_regions (source); r++)
-    {
-      const McRegionInfo *element = mc_figure_info_get_region (source, r);
-
-      g_string_append_printf (list, "%s%s%s", list->len > 0 ? (f->compact ? " \u00b7 " : "\n") : "",
-                              f->compact ? "" : "\u2022 ",
-                              mc_region_info_get_label (element, build->language));
-    }
-  if (parts[index].extra_key != NULL)
-    {
-      const McFigureInfo *extra = other_kind (parts[index].extra_kind);
-      const char *text = extra != NULL ? mc_figure_info_get_string (extra, parts[index].extra_key,
-                                                                    build->language)
-                                       : NULL;
-
-      if (text != NULL)
-        g_string_append_printf (list, "%s%s%s", list->len > 0 ? (f->compact ? " \u00b7 " : "\n") : "",
-                                f->compact ? "" : "\u2022 ", text);
-    }
-  texts->elements = g_string_free (list, FALSE);
-}
-
-static double
-part_height (Frame *f,
-             guint  index,
-             double width)
-{
-  McFigureBuild *build = f->build;
-  PartTexts texts;
-  double inner = width - 2 * f->pad;
-  double h;
-
-  part_texts (f, index, &texts);
-  h = mc_figure_shapes_text_height (build, texts.label, f->name, PANGO_WEIGHT_SEMIBOLD, inner) +
-      f->spacing;
-  if (texts.model != NULL)
-    h += mc_figure_shapes_text_height (build, texts.model, f->text, PANGO_WEIGHT_SEMIBOLD, inner) +
-         f->spacing;
-  h += mc_figure_shapes_text_height (build, texts.elements, f->text, PANGO_WEIGHT_NORMAL, inner);
-  g_free (texts.elements);
-  return h + 2 * f->pad;
-}
-
-static void
-draw_part (Frame        *f,
-           guint         index,
-           const McRect *rect)
-{
-  McFigureBuild *build = f->build;
-  const McTheme *theme = build->theme;
-  const char *role = parts[index].part;
-  g_autoptr(McPath) shape = mc_path_new ();
-  PartTexts texts;
-  McColor fill, stroke, ink;
-  double inner = rect->width - 2 * f->pad;
-  double x = rect->x + f->pad;
-  double y = rect->y + f->pad;
-
-  mc_theme_get_role_fill (theme, role, 0, &fill);
-  mc_theme_get_role_stroke (theme, role, &stroke);
-  mc_theme_get_role_ink (theme, role, &ink);
-  mc_path_rounded_rectangle (shape, rect, MIN (f->pad, theme->corner_radius * build->font_scale));
-  mc_scene_add_path (build->scene, MC_ROLE_DECORATION, shape, &fill, &stroke,
-                     mc_figure_shapes_thin_line_width (build), MC_LINE_SOLID);
-
-  part_texts (f, index, &texts);
-  mc_figure_shapes_place_text (build, MC_ROLE_LABEL, texts.label, f->name, PANGO_WEIGHT_SEMIBOLD,
-                               &theme->ink, x, &y, inner, f->spacing);
-  mc_figure_shapes_place_text (build, MC_ROLE_DEFINITION, texts.model, f->text,
-                               PANGO_WEIGHT_SEMIBOLD, &ink, x, &y, inner, f->spacing);
-  mc_figure_shapes_place_text (build, MC_ROLE_DEFINITION, texts.elements, f->text,
-                               PANGO_WEIGHT_NORMAL, &theme->ink, x, &y, inner, 0);
-  g_free (texts.elements);
-}
-
-/* Two parts side by side (or one under the other when narrow), from *y. */
-static void
-add_part_row (Frame   *f,
-              guint    first,
-              gboolean two_columns,
-              double  *y)
-{
-  double w = two_columns ? (f->width - f->gap) / 2 : f->width;
-
-  if (two_columns)
-    {
-      double h = MAX (part_height (f, first, w), part_height (f, first + 1, w));
-
-      for (guint i = 0; i < 2; i++)
-        draw_part (f, first + i, &(McRect) { f->x + i * (w + f->gap), *y, w, h });
-      *y += h + f->gap;
-      return;
-    }
-  for (guint i = 0; i < 2; i++)
-    {
-      double h = part_height (f, first + i, w);
-
-      draw_part (f, first + i, &(McRect) { f->x, *y, w, h });
-      *y += h + f->gap;
-    }
-}
-
 /* The centre ---------------------------------------------------------------- */
 
 static const char *
-region_definition (Frame      *f,
-                   const char *region_id)
+region_definition (McModelFrame *f,
+                   const char   *region_id)
 {
   McFigureBuild *build = f->build;
   const McRegionInfo *region = mc_figure_build_get_region (build, region_id);
@@ -220,9 +55,9 @@ region_label (McFigureBuild *build,
  * room for two default notes at least (the board's notes keep their
  * places and sizes). */
 static double
-notes_height (Frame      *f,
-              const char *region_id,
-              double      width)
+notes_height (McModelFrame *f,
+              const char   *region_id,
+              double        width)
 {
   McFigureBuild *build = f->build;
 
@@ -244,9 +79,9 @@ notes_min_width (McFigureBuild *build,
 
 /* Height of a region's texts and notes set width wide. */
 static double
-region_content_height (Frame      *f,
-                       const char *region_id,
-                       double      width)
+region_content_height (McModelFrame *f,
+                       const char   *region_id,
+                       double        width)
 {
   McFigureBuild *build = f->build;
   double h = mc_figure_shapes_text_height (build, region_label (build, region_id), f->name,
@@ -264,7 +99,7 @@ region_content_height (Frame      *f,
 
 /* Places the region's texts at the top of box, its notes below them. */
 static void
-fill_region (Frame        *f,
+fill_region (McModelFrame *f,
              const char   *region_id,
              const McRect *box,
              gboolean      centred)
@@ -319,9 +154,9 @@ fill_region (Frame        *f,
 }
 
 static double
-text_width (Frame      *f,
-            const char *text,
-            PangoWeight weight)
+text_width (McModelFrame *f,
+            const char   *text,
+            PangoWeight   weight)
 {
   g_autoptr(PangoLayout) layout = NULL;
   McTextStyle style;
@@ -334,17 +169,17 @@ text_width (Frame      *f,
 }
 
 /* The disc's radius around a content box w × h. */
-static double disc_radius (Frame  *f,
-                           double  w,
-                           double  h);
+static double disc_radius (McModelFrame *f,
+                           double        w,
+                           double        h);
 
 /* The width of the disc's content that makes the smallest disc, from its
  * label's widest word (never narrower than the widest note) to
  * max_width: the label and definition wrapped into a squarer box need a
  * smaller circle around them. */
 static double
-disc_content_width (Frame  *f,
-                    double  max_width)
+disc_content_width (McModelFrame *f,
+                    double        max_width)
 {
   McFigureBuild *build = f->build;
   const char *label = region_label (build, "value");
@@ -369,20 +204,20 @@ disc_content_width (Frame  *f,
 
 /* The disc around a content box w × h centred on (cx, cy). */
 static double
-disc_radius (Frame  *f,
-             double  w,
-             double  h)
+disc_radius (McModelFrame *f,
+             double        w,
+             double        h)
 {
   return sqrt (w * w / 4 + h * h / 4) + f->pad * 0.5;
 }
 
 static void
-add_disc (Frame  *f,
-          double  cx,
-          double  cy,
-          double  r,
-          double  w,
-          double  h)
+add_disc (McModelFrame *f,
+          double        cx,
+          double        cy,
+          double        r,
+          double        w,
+          double        h)
 {
   McFigureBuild *build = f->build;
   g_autoptr(McPath) path = mc_path_new ();
@@ -396,14 +231,14 @@ add_disc (Frame  *f,
 /* A learning region beside the disc: from the outer edge x_outer to a
  * gap/2 short of the centre line, with a bite of radius R around the disc. */
 static McPath *
-side_path (Frame  *f,
-           double  x_outer,
-           double  top,
-           double  bottom,
-           double  cx,
-           double  cy,
-           double  R,
-           gboolean right)
+side_path (McModelFrame *f,
+           double        x_outer,
+           double        top,
+           double        bottom,
+           double        cx,
+           double        cy,
+           double        R,
+           gboolean      right)
 {
   McPath *path = mc_path_new ();
   double g2 = f->gap / 2;
@@ -442,7 +277,7 @@ side_path (Frame  *f,
 }
 
 static void
-add_side (Frame        *f,
+add_side (McModelFrame *f,
           const char   *region_id,
           McPath       *shape,
           guint         shade,
@@ -455,8 +290,8 @@ add_side (Frame        *f,
 
 /* The value disc between (or above) the learning regions, from *y. */
 static void
-add_centre (Frame  *f,
-            double *y)
+add_centre (McModelFrame *f,
+            double       *y)
 {
   McFigureBuild *build = f->build;
   static const char * const sides[2] = { "learning-short", "learning-long" };
@@ -521,8 +356,8 @@ add_centre (Frame  *f,
 
 /* The horizon under the centre: short term → the longer time horizon. */
 static void
-add_time_axis (Frame  *f,
-               double *y)
+add_time_axis (McModelFrame *f,
+               double       *y)
 {
   McFigureBuild *build = f->build;
   const McTheme *theme = build->theme;
@@ -558,51 +393,15 @@ add_time_axis (Frame  *f,
   *y = line_y + f->spacing + text_h + f->gap;
 }
 
-/* Under the figure: the scale levels and the coherence of the parts. */
-static void
-add_frame_notes (Frame  *f,
-                 double *y)
-{
-  McFigureBuild *build = f->build;
-  const McFigureInfo *scale = other_kind ("scale-levels");
-  const McFigureInfo *coherence = other_kind ("coherence");
-  const char *scale_name = mc_figure_info_get_string (build->info, "scale_levels", build->language);
-  const char *levels = scale != NULL ? mc_figure_info_get_string (scale, "levels", build->language)
-                                     : NULL;
-  const char *coherence_name = coherence != NULL
-                               ? mc_figure_info_get_string (coherence, "centre", build->language)
-                               : NULL;
-  g_autoptr(GString) links = g_string_new (NULL);
-
-  if (scale_name != NULL && levels != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("%s: %s", scale_name, levels);
-
-      mc_figure_shapes_place_text (build, MC_ROLE_CAPTION, line, f->text, PANGO_WEIGHT_NORMAL,
-                                   &build->theme->muted_ink, f->x, y, f->width, f->spacing);
-    }
-  for (guint r = 0; coherence != NULL && r < mc_figure_info_get_n_regions (coherence); r++)
-    g_string_append_printf (links, "%s%s", links->len > 0 ? " \u00b7 " : "",
-                            mc_region_info_get_label (mc_figure_info_get_region (coherence, r),
-                                                      build->language));
-  if (coherence_name != NULL && links->len > 0)
-    {
-      g_autofree char *line = g_strdup_printf ("%s: %s", coherence_name, links->str);
-
-      mc_figure_shapes_place_text (build, MC_ROLE_CAPTION, line, f->text, PANGO_WEIGHT_NORMAL,
-                                   &build->theme->muted_ink, f->x, y, f->width, f->spacing);
-    }
-}
-
 static void
 lay_out (McFigureBuild *build,
          double         extra,
-         gboolean       compact)
+         guint          compact)
 {
   const McTheme *theme = build->theme;
   double half_line = mc_figure_shapes_line_width (build) / 2;
   double name = mc_figure_build_size (build, theme->body_size);
-  Frame f = {
+  McModelFrame f = {
     .build = build,
     .x = build->frame.x + half_line,
     .width = build->frame.width - 2 * half_line,
@@ -615,22 +414,36 @@ lay_out (McFigureBuild *build,
     .compact = compact,
   };
   double y = build->frame.y + half_line;
-  gboolean two_columns = (f.width - f.gap) / 2 >= name * 12;
+  double margin = half_line;
+  gboolean two_columns;
 
-  if (build->options == NULL || !build->options->caption)
-    mc_figure_shapes_place_text (build, MC_ROLE_LABEL,
-                                 mc_figure_info_get_title (build->info, build->language),
-                                 theme->label_size, PANGO_WEIGHT_SEMIBOLD, &theme->ink, f.x, &y,
-                                 f.width, f.spacing * 1.5);
+  if (build->for_frame)
+    {
+      if (build->options == NULL || !build->options->caption)
+        mc_figure_shapes_place_text (build, MC_ROLE_LABEL,
+                                     mc_figure_info_get_title (build->info, build->language),
+                                     theme->label_size, PANGO_WEIGHT_SEMIBOLD, &theme->ink, f.x,
+                                     &y, f.width, f.spacing * 1.5);
+    }
+  else
+    {
+      /* On the board: the title band and margins of every kind. */
+      margin = mc_figure_shapes_len (build, 16);
+      f.x = build->frame.x + margin;
+      f.width = build->frame.width - 2 * margin;
+      mc_figure_shapes_add_title (build);
+      y = build->frame.y + mc_figure_shapes_len (build, MC_FIGURE_TITLE_BAND);
+    }
+  two_columns = (f.width - f.gap) / 2 >= name * 12;
 
-  add_part_row (&f, 0, two_columns, &y);
+  _mc_model_add_part_row (&f, 0, two_columns, &y);
   add_centre (&f, &y);
   add_time_axis (&f, &y);
-  add_part_row (&f, 2, two_columns, &y);
+  _mc_model_add_part_row (&f, 2, two_columns, &y);
   y -= f.gap - f.spacing;
-  add_frame_notes (&f, &y);
+  _mc_model_add_frame_notes (&f, &y);
 
-  build->height_used = y + half_line - build->frame.y;
+  build->height_used = y + margin - build->frame.y;
 }
 
 void
@@ -638,11 +451,12 @@ _mc_figure_value_creation_build_whole (McFigureBuild *build)
 {
   double font_scale = build->font_scale;
   double used = 0;
-  gboolean compact = FALSE;
+  double last = G_MAXDOUBLE;
+  guint compact = 0;
 
   if (build->for_frame)
     {
-      lay_out (build, 0, FALSE);
+      lay_out (build, 0, 0);
       return;
     }
 
@@ -650,7 +464,7 @@ _mc_figure_value_creation_build_whole (McFigureBuild *build)
    * scratch scene measures the model; type that would not fit shrinks
    * (down to the floor), and the height left over goes to the centre,
    * the canvas of the notes. */
-  for (guint attempt = 0; attempt < 6; attempt++)
+  for (guint attempt = 0; attempt < 12; attempt++)
     {
       McScene *scene = build->scene;
       g_autoptr(McScene) scratch = mc_scene_new ();
@@ -664,11 +478,12 @@ _mc_figure_value_creation_build_whole (McFigureBuild *build)
       used = build->height_used;
       if (used <= build->frame.height)
         break;
-      /* Smaller type first; at the floor, the compact form. */
-      if (attempt == 2)
-        compact = TRUE;
+      /* Smaller type first; when the floor stops it, the compact forms. */
+      if (used > last * 0.99 && compact < 2)
+        compact++;
       else
         build->font_scale *= build->frame.height / used * 0.98;
+      last = used;
     }
   lay_out (build, MAX (0, build->frame.height - used), compact);
   build->height_used = 0;
