@@ -34,7 +34,8 @@
  *                      nested, examples, local, regional, national, embedded
  *   boundary-crossing  centre, learning_potential, definition
  *   doorwerking        centre, individual, collective, society (reach bands)
- *   value-creation     centre, heading, learning_agenda, short_term, long_term, horizon
+ *   value-creation     centre, heading, learning_agenda, short_term, long_term, horizon,
+ *                      scale_levels (the name before the levels under the whole model)
  *   coherence          centre, social_dynamics, context, intervention, mechanisms,
  *                      outcomes (part names); <region>_from / <region>_to
  *                      (neutral: the cimo region ids each question links)
