@@ -244,18 +244,16 @@ mc_presentation_get_stop_target (McPresentation *self,
 
     case MC_ROUTE_STOP_REGION:
       /* A large region (an outer ring) would show its notes too small to
-       * read: frame its name and where its notes are and new ones go, or
-       * at the least the notes. */
+       * read: frame where its notes are and new ones go, and its name.
+       * The name always: a stop whose title hid under the banner (issue
+       * 13) left the room guessing; when name and notes do not fit at a
+       * readable zoom, the view zooms out rather than lose either. */
       if (get_free_areas (self, areas) > 0
           && fit_zoom (target, &areas[0]) < readable_zoom (self, stop)
           && get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
         {
-          McRect named;
-
           inflate (&focus, FRAME_MARGIN);
-          named = focus;
-          add_labels (scene, stop->key, &named);
-          *target = fit_zoom (&named, &areas[0]) >= readable_zoom (self, stop) ? named : focus;
+          *target = focus;
         }
       else if (get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
         {
@@ -263,6 +261,7 @@ mc_presentation_get_stop_target (McPresentation *self,
           inflate (&focus, FRAME_MARGIN);
           mc_rect_union (target, &focus, target);
         }
+      add_labels (scene, stop->key, target);
       break;
 
     case MC_ROUTE_STOP_OVERVIEW:
