@@ -214,6 +214,31 @@ fit_zoom (const McRect *rect,
               (area->height - 2 * FRAME_MARGIN) / rect->height);
 }
 
+/* Grows rect, within bounds where it can, to what the area shows at
+ * zoom: a region's notes and name framed at a readable zoom show as
+ * much of the region around them as fits, rather than a close-up of an
+ * empty note area with the neighbours' names cut at the edges. */
+static void
+widen_within (McRect       *rect,
+              const McRect *bounds,
+              const McRect *area,
+              double        zoom)
+{
+  double width, height, x, y;
+
+  if (zoom <= 0 || fit_zoom (rect, area) <= zoom)
+    return;
+
+  width = MAX (MIN ((area->width - 2 * FRAME_MARGIN) / zoom, bounds->width), rect->width);
+  height = MAX (MIN ((area->height - 2 * FRAME_MARGIN) / zoom, bounds->height), rect->height);
+  /* Centred on rect, moved inside bounds, and never losing rect. */
+  x = CLAMP (rect->x + (rect->width - width) / 2, bounds->x, bounds->x + bounds->width - width);
+  y = CLAMP (rect->y + (rect->height - height) / 2, bounds->y, bounds->y + bounds->height - height);
+  x = CLAMP (x, rect->x + rect->width - width, rect->x);
+  y = CLAMP (y, rect->y + rect->height - height, rect->y);
+  *rect = (McRect) { x, y, width, height };
+}
+
 gboolean
 mc_presentation_get_stop_target (McPresentation *self,
                                  McRect         *target)
@@ -252,7 +277,11 @@ mc_presentation_get_stop_target (McPresentation *self,
           && fit_zoom (target, &areas[0]) < readable_zoom (self, stop)
           && get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
         {
+          McRect region = *target;
+
           inflate (&focus, FRAME_MARGIN);
+          add_labels (scene, stop->key, &focus);
+          widen_within (&focus, &region, &areas[0], readable_zoom (self, stop));
           *target = focus;
         }
       else if (get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
