@@ -430,6 +430,21 @@ test_quick_capture (Fixture       *fixture,
   g_assert_cmpuint (mc_board_get_n_notes (board), ==, n_before + 1);
 }
 
+/* The stop's target takes the whole free area's width or height, less
+ * the margins: the view cannot zoom in further and still show it. */
+static gboolean
+fills_free_area (McPresentation *presentation)
+{
+  McCanvas *canvas = mc_presentation_get_canvas (presentation);
+  McRect area, target;
+  double zoom = mc_canvas_get_zoom (canvas);
+
+  g_assert_true (mc_presentation_get_free_area (presentation, &area));
+  g_assert_true (mc_presentation_get_stop_target (presentation, &target));
+  return target.width * zoom >= area.width - 2 * 24.0 - 2
+         || target.height * zoom >= area.height - 2 * 24.0 - 2;
+}
+
 static void
 test_note_size_at_region_stops (Fixture       *fixture,
                                 gconstpointer  data)
@@ -453,7 +468,11 @@ test_note_size_at_region_stops (Fixture       *fixture,
       note_id = mc_presentation_capture_note (presentation, "Een antwoord");
       g_assert_nonnull (note_id);
       wait_for_view (presentation);
-      g_assert_cmpfloat (note_text_px (canvas, note_id), >=, 24.0);
+      if (note_text_px (canvas, note_id) < 24.0 && !fills_free_area (presentation))
+        g_error ("stop %s: the new note's text is %.1f px", stop->key, note_text_px (canvas, note_id));
+      /* Where the region's name and notes did not fit at that size the
+       * view zoomed out to keep the name in view (issue 13), never far. */
+      g_assert_cmpfloat (note_text_px (canvas, note_id), >=, 18.0);
       /* The new note is on screen. */
       g_assert_true (mc_layout_get_note_rect (mc_canvas_get_layout (canvas), note_id, &rect));
       mc_canvas_get_visible_rect (canvas, &visible);

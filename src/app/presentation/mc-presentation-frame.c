@@ -165,18 +165,56 @@ get_notes_focus (McPresentation *self,
   return found;
 }
 
-/* The zoom at which the notes of a figure read well on the projector:
+/* The size the text of the stop's notes is drawn at, in board units: the
+ * smallest among the region's notes (a region's notes share one size), or
+ * the note size of the figure's scale when it has none yet. */
+static double
+stop_note_text_size (McPresentation    *self,
+                     const McRouteStop *stop)
+{
+  const McTheme *theme = mc_theme_get (MC_THEME_PROJECTOR);
+  McFigure *figure = mc_board_get_figure (self->board, stop->figure_id);
+  McScene *scene = mc_canvas_get_scene (self->canvas);
+  GPtrArray *notes = mc_board_get_notes (self->board);
+  double size = theme->note_size * MAX (figure != NULL ? mc_figure_get_scale (figure) : 1.0, 0.01);
+  double smallest = G_MAXDOUBLE;
+
+  for (guint i = 0; scene != NULL && stop->region_id != NULL && i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *key = NULL;
+      int begin;
+
+      if (g_strcmp0 (mc_note_get_figure_id (note), stop->figure_id) != 0
+          || g_strcmp0 (mc_note_get_region_id (note), stop->region_id) != 0)
+        continue;
+      key = g_strconcat ("note:", mc_note_get_id (note), NULL);
+      begin = mc_scene_find_group (scene, key);
+      for (guint j = (guint) MAX (begin, 0), end = begin >= 0 ? mc_scene_group_end (scene, (guint) begin) : 0;
+           j < end; j++)
+        {
+          const McSceneItem *item = mc_scene_get_item (scene, j);
+          const PangoFontDescription *font;
+
+          if (item->kind != MC_ITEM_TEXT || item->role != MC_ROLE_NOTE_TEXT || item->layout == NULL
+              || (font = pango_layout_get_font_description (item->layout)) == NULL)
+            continue;
+          smallest = MIN (smallest, pango_font_description_get_size (font) / (double) PANGO_SCALE);
+        }
+    }
+
+  return smallest < G_MAXDOUBLE && smallest > 0 ? smallest : size;
+}
+
+/* The zoom at which the notes of a stop read well on the projector:
  * READABLE_NOTE_PX on 1080 lines, as large a part of a smaller screen. */
 static double
 readable_zoom (McPresentation    *self,
                const McRouteStop *stop)
 {
-  const McTheme *theme = mc_theme_get (MC_THEME_PROJECTOR);
-  McFigure *figure = mc_board_get_figure (self->board, stop->figure_id);
-  double scale = figure != NULL ? mc_figure_get_scale (figure) : 1.0;
   double lines = gtk_widget_get_height (GTK_WIDGET (self->canvas));
 
-  return READABLE_NOTE_PX * MIN (lines / 1080.0, 1.0) / (theme->note_size * MAX (scale, 0.01));
+  return READABLE_NOTE_PX * MIN (lines / 1080.0, 1.0) / stop_note_text_size (self, stop);
 }
 
 /* Adds the labels (the region's name) of the scene group key to rect. */
