@@ -373,6 +373,41 @@ draw_footer_band (McPresentation *self,
   cairo_fill (cr);
 }
 
+/* What lies half under the banner or the footer (a neighbour's title)
+ * fades into them instead of showing as a cut line of text. Within the
+ * frame's margin, so never over the stop. */
+#define FADE_PX (FRAME_MARGIN * 0.75)
+
+static void
+draw_fade (cairo_t *cr,
+           double   width,
+           double   edge,
+           double   direction)
+{
+  cairo_pattern_t *fade = cairo_pattern_create_linear (0, edge, 0, edge + direction * FADE_PX);
+
+  cairo_pattern_add_color_stop_rgba (fade, 0, band_color.red, band_color.green, band_color.blue, 1);
+  cairo_pattern_add_color_stop_rgba (fade, 1, band_color.red, band_color.green, band_color.blue, 0);
+  cairo_set_source (cr, fade);
+  cairo_rectangle (cr, 0, MIN (edge, edge + direction * FADE_PX), width, FADE_PX);
+  cairo_fill (cr);
+  cairo_pattern_destroy (fade);
+}
+
+static void
+draw_fades (McPresentation *self,
+            cairo_t        *cr,
+            int             width)
+{
+  McRect areas[2];
+
+  if (get_free_areas (self, areas) == 0)
+    return;
+  if (areas[0].y > 0)
+    draw_fade (cr, width, areas[0].y, 1);
+  draw_fade (cr, width, areas[0].y + areas[0].height, -1);
+}
+
 static void
 draw_spotlight (GtkDrawingArea *area,
                 cairo_t        *cr,
@@ -396,6 +431,7 @@ draw_spotlight (GtkDrawingArea *area,
       || !mc_layout_get_figure_rect (self->board, stop->figure_id, &figure))
     {
       draw_footer_band (self, cr, width, height);
+      draw_fades (self, cr, width);
       return;
     }
 
@@ -411,6 +447,7 @@ draw_spotlight (GtkDrawingArea *area,
   cairo_fill (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   draw_footer_band (self, cr, width, height);
+  draw_fades (self, cr, width);
 }
 
 static void
