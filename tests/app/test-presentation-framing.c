@@ -11,6 +11,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "mc-layout.h"
 #include "mc-presentation.h"
 #include "mc-qr-code.h"
 #include "mc-room.h"
@@ -214,16 +215,81 @@ assert_footer_band (GtkWidget *content,
     }
 }
 
+/* What the room must see at a stop, from the scene alone (not from the
+ * presentation's own idea of its target): the whole board at the
+ * overview; the figure at a figure's stop; at a region's stop its name
+ * (every label of the region, the title first of all: issue 13 saw the
+ * banner cover it) and its notes. In board units. */
+static gboolean
+get_must_show (McCanvas          *canvas,
+               McBoard           *board,
+               const McRouteStop *stop,
+               McRect            *rect)
+{
+  McScene *scene = mc_canvas_get_scene (canvas);
+  GPtrArray *notes = mc_board_get_notes (board);
+  gboolean found = FALSE;
+  int begin;
+
+  if (stop->kind == MC_ROUTE_STOP_OVERVIEW)
+    {
+      mc_scene_get_bounds (scene, rect);
+      return TRUE;
+    }
+  begin = mc_scene_find_group (scene, stop->key);
+  if (begin < 0)
+    return FALSE;
+  if (stop->kind == MC_ROUTE_STOP_FIGURE)
+    {
+      *rect = mc_scene_get_item (scene, (guint) begin)->bounds;
+      return TRUE;
+    }
+
+  for (guint i = (guint) begin, end = mc_scene_group_end (scene, (guint) begin); i < end; i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->role != MC_ROLE_LABEL)
+        continue;
+      if (found)
+        mc_rect_union (rect, &item->bounds, rect);
+      else
+        *rect = item->bounds;
+      found = TRUE;
+    }
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+      McRect note_rect;
+
+      if (g_strcmp0 (mc_note_get_figure_id (note), stop->figure_id) != 0
+          || g_strcmp0 (mc_note_get_region_id (note), stop->region_id) != 0
+          || !mc_layout_get_note_rect (mc_canvas_get_layout (canvas), mc_note_get_id (note), &note_rect))
+        continue;
+      if (found)
+        mc_rect_union (rect, &note_rect, rect);
+      else
+        *rect = note_rect;
+      found = TRUE;
+    }
+  return found;
+}
+
+/* Air the stop keeps from the banner, the footer and the sides. */
+#define MIN_AIR 12.0
+
 /* Steps through every stop at one size and checks that the stop's target
  * lies in the free area, and that the free area is clear of the banner,
  * the timer and the stop number. Saves the stop with the most questions. */
 static void
 check_frames_at (McPresentation *presentation,
                  int             width,
-                 int             height)
+                 int             height,
+                 guint          *misses)
 {
   McCanvas *canvas = mc_presentation_get_canvas (presentation);
   McRoute *route = mc_presentation_get_route (presentation);
+  McBoard *board = mc_route_get_board (route);
   GtkWidget *banner = find_by_class (GTK_WIDGET (presentation), "prompt-banner");
   GtkWidget *position = find_by_class (GTK_WIDGET (presentation), "stop-position");
   GtkWidget *timer = find_by_class (GTK_WIDGET (presentation), "presentation-pill");
@@ -269,6 +335,25 @@ check_frames_at (McPresentation *presentation,
                  "%.0f,%.0f %.0f×%.0f", width, height, stop->key, shown.x, shown.y,
                  shown.width, shown.height, free_area.x, free_area.y,
                  free_area.width, free_area.height);
+      /* And what the room must see, by the scene, with some air. */
+      {
+        McRect must, air = { free_area.x + MIN_AIR, free_area.y + MIN_AIR,
+                             free_area.width - 2 * MIN_AIR, free_area.height - 2 * MIN_AIR };
+
+        g_assert_true (get_must_show (canvas, board, stop, &must));
+        mc_canvas_board_to_widget (canvas, must.x, must.y, &shown.x, &shown.y);
+        shown.width = must.width * mc_canvas_get_zoom (canvas);
+        shown.height = must.height * mc_canvas_get_zoom (canvas);
+        /* Every stop that misses is listed, not only the first. */
+        if (!rect_inside (&air, &shown))
+          {
+            g_test_message ("%dx%d, stop %s: its name and notes at %.0f,%.0f %.0fx%.0f, "
+                            "the free area %.0f,%.0f %.0fx%.0f", width, height, stop->key,
+                            shown.x, shown.y, shown.width, shown.height, free_area.x,
+                            free_area.y, free_area.width, free_area.height);
+            (*misses)++;
+          }
+      }
       /* The stop uses the room it has: it fills the free area's width or
        * its height (less the margins), unless a region is framed closer. */
       if (stop->kind != MC_ROUTE_STOP_REGION)
@@ -319,6 +404,7 @@ test_framing_sizes (Fixture       *fixture,
   const int sizes[][2] = {
     { 1024, 768 }, { 1280, 720 }, { 1366, 768 }, { 1920, 1080 }, { 3840, 2160 },
   };
+  guint misses = 0;
 
   /* Jumps instead of easing: the view is where it goes at once. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -331,11 +417,14 @@ test_framing_sizes (Fixture       *fixture,
 
       g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &fixture->presentation);
       fixture->presentation = presentation;
-      check_frames_at (presentation, sizes[i][0], sizes[i][1]);
+      check_frames_at (presentation, sizes[i][0], sizes[i][1], &misses);
       gtk_window_destroy (GTK_WINDOW (presentation));
       mc_test_spin ();
       g_assert_null (fixture->presentation);
     }
+  if (misses > 0)
+    g_error ("%u stops show their name or notes outside the free area (or with less "
+             "than %.0f px of air): see the messages above", misses, MIN_AIR);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 

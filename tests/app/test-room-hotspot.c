@@ -86,6 +86,27 @@ setting_string (GVariant   *settings,
   return g_intern_string (value);
 }
 
+/* A new panel on the fixture's room, as the window's Room item opens. */
+static void
+reopen_panel (Fixture    *f,
+              GtkWidget **wifi)
+{
+  gtk_window_set_child (f->window, NULL);
+  f->panel = MC_ROOM_PANEL (mc_room_panel_new (f->room));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
+  *wifi = find_child (GTK_WIDGET (f->panel), MC_TYPE_ROOM_WIFI);
+  mc_room_wifi_set_expanded (MC_ROOM_WIFI (*wifi), TRUE);
+  mc_test_spin ();
+}
+
+static gboolean
+link_back (gpointer room)
+{
+  g_autofree char *url = mc_room_dup_join_url (room, NULL);
+
+  return strstr (url, "//10.0.0.5:") != NULL;
+}
+
 static void
 test_hotspot (Fixture       *f,
               gconstpointer  data)
@@ -103,6 +124,7 @@ test_hotspot (Fixture       *f,
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupWebsocketConnection) phone = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *name = NULL;
   const char *ssid;
   GtkWidget *button;
   gboolean ready = FALSE;
@@ -198,9 +220,24 @@ test_hotspot (Fixture       *f,
   g_assert_true (shows_text (wifi, status));
   g_clear_object (&phone);
 
-  /* NetworkManager stops the hotspot: the section says so, and the link
-   * goes back to the laptop's other address. */
+  /* The panel closed and opened again (a new one each time) still knows
+   * the hotspot: its status, its name and password, the Wi-Fi code. */
+  name = g_strdup (ssid);
+  ssid = name;
+  reopen_panel (f, &wifi);
+  g_assert_true (shows_text (wifi, status));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "Network _name"))), ==, name);
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (find_labelled (wifi, "_Password")))),
+                    ==, MC_ROOM_WIFI_PASSWORD_LENGTH);
+  g_assert_true (gtk_widget_get_visible (find_child (wifi, MC_TYPE_QR_CODE)));
+
+  /* NetworkManager stops the hotspot while the panel is closed: the link
+   * goes back to the laptop's other address, and the panel opened again
+   * says so. */
   g_assert_true (mc_room_start (f->room, NULL));
+  gtk_window_set_child (f->window, NULL);
+  f->panel = NULL;
+  wifi = NULL;
   {
     g_autoptr(GVariant) active = NULL;
     g_autoptr(GVariant) paths = NULL;
@@ -226,10 +263,9 @@ test_hotspot (Fixture       *f,
   g_free (status);
   status = g_strdup_printf ("Hotspot “%s” has stopped: phones on it cannot reach the room. "
                             "Start it again, or use another network.", ssid);
-  mc_test_wait_until (shows_status, &(ShowsText) { wifi, status }, "the hotspot's stop in the section");
-  g_free (url);
-  url = mc_room_dup_join_url (f->room, NULL);
-  g_assert_nonnull (strstr (url, "//10.0.0.5:"));
+  mc_test_wait_until (link_back, f->room, "the link back on the laptop's other address");
+  reopen_panel (f, &wifi);
+  g_assert_true (shows_text (wifi, status));
   mc_room_stop (f->room);
 
   g_subprocess_force_exit (nm);

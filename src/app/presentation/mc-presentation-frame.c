@@ -165,18 +165,56 @@ get_notes_focus (McPresentation *self,
   return found;
 }
 
-/* The zoom at which the notes of a figure read well on the projector:
+/* The size the text of the stop's notes is drawn at, in board units: the
+ * smallest among the region's notes (a region's notes share one size), or
+ * the note size of the figure's scale when it has none yet. */
+static double
+stop_note_text_size (McPresentation    *self,
+                     const McRouteStop *stop)
+{
+  const McTheme *theme = mc_theme_get (MC_THEME_PROJECTOR);
+  McFigure *figure = mc_board_get_figure (self->board, stop->figure_id);
+  McScene *scene = mc_canvas_get_scene (self->canvas);
+  GPtrArray *notes = mc_board_get_notes (self->board);
+  double size = theme->note_size * MAX (figure != NULL ? mc_figure_get_scale (figure) : 1.0, 0.01);
+  double smallest = G_MAXDOUBLE;
+
+  for (guint i = 0; scene != NULL && stop->region_id != NULL && i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *key = NULL;
+      int begin;
+
+      if (g_strcmp0 (mc_note_get_figure_id (note), stop->figure_id) != 0
+          || g_strcmp0 (mc_note_get_region_id (note), stop->region_id) != 0)
+        continue;
+      key = g_strconcat ("note:", mc_note_get_id (note), NULL);
+      begin = mc_scene_find_group (scene, key);
+      for (guint j = (guint) MAX (begin, 0), end = begin >= 0 ? mc_scene_group_end (scene, (guint) begin) : 0;
+           j < end; j++)
+        {
+          const McSceneItem *item = mc_scene_get_item (scene, j);
+          const PangoFontDescription *font;
+
+          if (item->kind != MC_ITEM_TEXT || item->role != MC_ROLE_NOTE_TEXT || item->layout == NULL
+              || (font = pango_layout_get_font_description (item->layout)) == NULL)
+            continue;
+          smallest = MIN (smallest, pango_font_description_get_size (font) / (double) PANGO_SCALE);
+        }
+    }
+
+  return smallest < G_MAXDOUBLE && smallest > 0 ? smallest : size;
+}
+
+/* The zoom at which the notes of a stop read well on the projector:
  * READABLE_NOTE_PX on 1080 lines, as large a part of a smaller screen. */
 static double
 readable_zoom (McPresentation    *self,
                const McRouteStop *stop)
 {
-  const McTheme *theme = mc_theme_get (MC_THEME_PROJECTOR);
-  McFigure *figure = mc_board_get_figure (self->board, stop->figure_id);
-  double scale = figure != NULL ? mc_figure_get_scale (figure) : 1.0;
   double lines = gtk_widget_get_height (GTK_WIDGET (self->canvas));
 
-  return READABLE_NOTE_PX * MIN (lines / 1080.0, 1.0) / (theme->note_size * MAX (scale, 0.01));
+  return READABLE_NOTE_PX * MIN (lines / 1080.0, 1.0) / stop_note_text_size (self, stop);
 }
 
 /* Adds the labels (the region's name) of the scene group key to rect. */
@@ -214,6 +252,31 @@ fit_zoom (const McRect *rect,
               (area->height - 2 * FRAME_MARGIN) / rect->height);
 }
 
+/* Grows rect, within bounds where it can, to what the area shows at
+ * zoom: a region's notes and name framed at a readable zoom show as
+ * much of the region around them as fits, rather than a close-up of an
+ * empty note area with the neighbours' names cut at the edges. */
+static void
+widen_within (McRect       *rect,
+              const McRect *bounds,
+              const McRect *area,
+              double        zoom)
+{
+  double width, height, x, y;
+
+  if (zoom <= 0 || fit_zoom (rect, area) <= zoom)
+    return;
+
+  width = MAX (MIN ((area->width - 2 * FRAME_MARGIN) / zoom, bounds->width), rect->width);
+  height = MAX (MIN ((area->height - 2 * FRAME_MARGIN) / zoom, bounds->height), rect->height);
+  /* Centred on rect, moved inside bounds, and never losing rect. */
+  x = CLAMP (rect->x + (rect->width - width) / 2, bounds->x, bounds->x + bounds->width - width);
+  y = CLAMP (rect->y + (rect->height - height) / 2, bounds->y, bounds->y + bounds->height - height);
+  x = CLAMP (x, rect->x + rect->width - width, rect->x);
+  y = CLAMP (y, rect->y + rect->height - height, rect->y);
+  *rect = (McRect) { x, y, width, height };
+}
+
 gboolean
 mc_presentation_get_stop_target (McPresentation *self,
                                  McRect         *target)
@@ -244,18 +307,20 @@ mc_presentation_get_stop_target (McPresentation *self,
 
     case MC_ROUTE_STOP_REGION:
       /* A large region (an outer ring) would show its notes too small to
-       * read: frame its name and where its notes are and new ones go, or
-       * at the least the notes. */
+       * read: frame where its notes are and new ones go, and its name.
+       * The name always: a stop whose title hid under the banner (issue
+       * 13) left the room guessing; when name and notes do not fit at a
+       * readable zoom, the view zooms out rather than lose either. */
       if (get_free_areas (self, areas) > 0
           && fit_zoom (target, &areas[0]) < readable_zoom (self, stop)
           && get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
         {
-          McRect named;
+          McRect region = *target;
 
           inflate (&focus, FRAME_MARGIN);
-          named = focus;
-          add_labels (scene, stop->key, &named);
-          *target = fit_zoom (&named, &areas[0]) >= readable_zoom (self, stop) ? named : focus;
+          add_labels (scene, stop->key, &focus);
+          widen_within (&focus, &region, &areas[0], readable_zoom (self, stop));
+          *target = focus;
         }
       else if (get_notes_focus (self, stop->figure_id, stop->region_id, &focus))
         {
@@ -263,6 +328,7 @@ mc_presentation_get_stop_target (McPresentation *self,
           inflate (&focus, FRAME_MARGIN);
           mc_rect_union (target, &focus, target);
         }
+      add_labels (scene, stop->key, target);
       break;
 
     case MC_ROUTE_STOP_OVERVIEW:
@@ -307,6 +373,41 @@ draw_footer_band (McPresentation *self,
   cairo_fill (cr);
 }
 
+/* What lies half under the banner or the footer (a neighbour's title)
+ * fades into them instead of showing as a cut line of text. Within the
+ * frame's margin, so never over the stop. */
+#define FADE_PX (FRAME_MARGIN * 0.75)
+
+static void
+draw_fade (cairo_t *cr,
+           double   width,
+           double   edge,
+           double   direction)
+{
+  cairo_pattern_t *fade = cairo_pattern_create_linear (0, edge, 0, edge + direction * FADE_PX);
+
+  cairo_pattern_add_color_stop_rgba (fade, 0, band_color.red, band_color.green, band_color.blue, 1);
+  cairo_pattern_add_color_stop_rgba (fade, 1, band_color.red, band_color.green, band_color.blue, 0);
+  cairo_set_source (cr, fade);
+  cairo_rectangle (cr, 0, MIN (edge, edge + direction * FADE_PX), width, FADE_PX);
+  cairo_fill (cr);
+  cairo_pattern_destroy (fade);
+}
+
+static void
+draw_fades (McPresentation *self,
+            cairo_t        *cr,
+            int             width)
+{
+  McRect areas[2];
+
+  if (get_free_areas (self, areas) == 0)
+    return;
+  if (areas[0].y > 0)
+    draw_fade (cr, width, areas[0].y, 1);
+  draw_fade (cr, width, areas[0].y + areas[0].height, -1);
+}
+
 static void
 draw_spotlight (GtkDrawingArea *area,
                 cairo_t        *cr,
@@ -330,6 +431,7 @@ draw_spotlight (GtkDrawingArea *area,
       || !mc_layout_get_figure_rect (self->board, stop->figure_id, &figure))
     {
       draw_footer_band (self, cr, width, height);
+      draw_fades (self, cr, width);
       return;
     }
 
@@ -345,6 +447,7 @@ draw_spotlight (GtkDrawingArea *area,
   cairo_fill (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   draw_footer_band (self, cr, width, height);
+  draw_fades (self, cr, width);
 }
 
 static void

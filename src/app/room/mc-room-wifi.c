@@ -10,6 +10,23 @@
 
 #define QR_SIZE 240
 
+/* What the section knows of the hotspot lives on the room, not on the
+ * section: the room panel is a new one each time it opens, and the
+ * hotspot it started (its name, password, the laptop's address on it,
+ * whether NetworkManager stopped it) is still true when it opens again. */
+#define HOTSPOT_KEY "mc-room-wifi-hotspot"
+
+typedef struct
+{
+  McRoom    *room;        /* owns this */
+  char      *ssid;        /* what the entries show, typed or started */
+  char      *password;
+  char      *hotspot;     /* the started hotspot's name, and the laptop's */
+  char      *address;     /* address on it (NULL: not given yet) */
+  GObject   *running;     /* follows the hotspot once it is up */
+  gboolean   stopped;     /* NetworkManager stopped it since */
+} Hotspot;
+
 struct _McRoomWifi
 {
   GtkBox     parent_instance;
@@ -24,13 +41,61 @@ struct _McRoomWifi
   GtkWidget *caption;
   McRoom    *room;        /* the hotspot's address goes to its join link */
   gulong     changed_id;  /* of room: the status counts its participants */
-  char      *hotspot;     /* the started hotspot's name, and the laptop's */
-  char      *address;     /* address on it (NULL: not given yet) */
-  GObject   *running;     /* follows the hotspot once it is up */
-  gboolean   stopped;     /* NetworkManager stopped it since */
+  Hotspot   *state;       /* the room's, NULL without a room */
+  GObject   *watched;     /* state->running, while this follows it too */
 };
 
 G_DEFINE_FINAL_TYPE (McRoomWifi, mc_room_wifi, GTK_TYPE_BOX)
+
+/* Stops following the hotspot and forgets it. */
+static void
+hotspot_forget (Hotspot *state)
+{
+  if (state->running != NULL)
+    g_signal_handlers_disconnect_by_data (state->running, state);
+  mc_hotspot_forget (g_steal_pointer (&state->running));
+  g_clear_pointer (&state->hotspot, g_free);
+  g_clear_pointer (&state->address, g_free);
+  state->stopped = FALSE;
+}
+
+static void
+hotspot_free (gpointer data)
+{
+  Hotspot *state = data;
+
+  hotspot_forget (state);
+  g_free (state->ssid);
+  g_free (state->password);
+  g_free (state);
+}
+
+/* NetworkManager stopped the hotspot (someone turned it off, the Wi-Fi
+ * went away): the room's link goes back to the laptop's other address,
+ * also while no panel shows it. */
+static void
+hotspot_on_state (Hotspot *state)
+{
+  if (state->stopped || !mc_hotspot_get_stopped (state->running))
+    return;
+  state->stopped = TRUE;
+  if (state->address != NULL)
+    mc_room_set_join_address (state->room, NULL);
+}
+
+static Hotspot *
+hotspot_of (McRoom *room)
+{
+  Hotspot *state = g_object_get_data (G_OBJECT (room), HOTSPOT_KEY);
+
+  if (state == NULL)
+    {
+      state = g_new0 (Hotspot, 1);
+      state->room = room;
+      g_object_set_data_full (G_OBJECT (room), HOTSPOT_KEY, state, hotspot_free);
+    }
+  return state;
+}
 
 static void
 update (McRoomWifi *self)
@@ -39,6 +104,13 @@ update (McRoomWifi *self)
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password));
   g_autofree char *text = ssid[0] != '\0' ? mc_room_dup_wifi_qr_text (ssid, password) : NULL;
 
+  if (self->state != NULL)
+    {
+      g_free (self->state->ssid);
+      self->state->ssid = g_strdup (ssid);
+      g_free (self->state->password);
+      self->state->password = g_strdup (password);
+    }
   mc_qr_code_set_text (MC_QR_CODE (self->qr), text);
   gtk_widget_set_visible (self->qr, text != NULL);
   gtk_widget_set_visible (self->caption, text != NULL);
@@ -49,21 +121,22 @@ update (McRoomWifi *self)
 static void
 update_status (McRoomWifi *self)
 {
+  Hotspot *state = self->state;
   g_autofree char *text = NULL;
 
-  if (self->hotspot == NULL)
+  if (state == NULL || state->hotspot == NULL)
     return;
-  if (self->stopped)
+  if (state->stopped)
     text = g_strdup_printf (_("Hotspot “%s” has stopped: phones on it cannot reach the room. "
-                              "Start it again, or use another network."), self->hotspot);
-  else if (self->address == NULL)
+                              "Start it again, or use another network."), state->hotspot);
+  else if (state->address == NULL)
     text = g_strdup_printf (_("Hotspot “%s” is on, but NetworkManager has not given the laptop "
                               "an address on it yet: the room's link still uses another network."),
-                            self->hotspot);
-  else if (self->room == NULL || !mc_room_get_running (self->room))
+                            state->hotspot);
+  else if (!mc_room_get_running (self->room))
     text = g_strdup_printf (_("Hotspot “%s” is on; the laptop is %s on it. The room is closed: "
                               "open it to let phones join."),
-                            self->hotspot, self->address);
+                            state->hotspot, state->address);
   else
     {
       guint n_connected = mc_room_get_n_connected (self->room);
@@ -73,33 +146,24 @@ update_status (McRoomWifi *self)
                                            "%u participant connected.",
                                            "Hotspot “%s” is on; the room is at %s on it. "
                                            "%u participants connected.", n_connected),
-                              self->hotspot, self->address, n_connected);
+                              state->hotspot, state->address, n_connected);
     }
   gtk_label_set_text (GTK_LABEL (self->status), text);
+  gtk_widget_set_visible (self->status, TRUE);
 }
 
-/* NetworkManager stopped the hotspot (someone turned it off, the Wi-Fi
- * went away): the room's link goes back to the laptop's other address. */
+/* Follows the room's hotspot too, after the room has taken in its stop. */
 static void
-on_running_state (McRoomWifi *self)
+watch_running (McRoomWifi *self)
 {
-  if (self->stopped || !mc_hotspot_get_stopped (self->running))
-    return;
-  self->stopped = TRUE;
-  if (self->room != NULL && self->address != NULL)
-    mc_room_set_join_address (self->room, NULL);
-  update_status (self);
-}
-
-static void
-forget_hotspot (McRoomWifi *self)
-{
-  if (self->running != NULL)
-    g_signal_handlers_disconnect_by_data (self->running, self);
-  mc_hotspot_forget (g_steal_pointer (&self->running));
-  g_clear_pointer (&self->hotspot, g_free);
-  g_clear_pointer (&self->address, g_free);
-  self->stopped = FALSE;
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched, self);
+  g_clear_object (&self->watched);
+  if (self->state != NULL && self->state->running != NULL)
+    {
+      self->watched = g_object_ref (self->state->running);
+      g_signal_connect_swapped (self->watched, "notify::state", G_CALLBACK (update_status), self);
+    }
 }
 
 static void
@@ -114,28 +178,31 @@ hotspot_started_cb (GObject      *source,
   g_autoptr(GObject) running = NULL;
   gboolean started = mc_hotspot_start_finish (result, &ssid, &password, &address, &running, &error);
   McRoomWifi *self;
+  Hotspot *state;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* the panel is gone */
   self = MC_ROOM_WIFI (data);
+  state = self->state;
   g_clear_object (&self->cancellable);
   gtk_widget_set_sensitive (self->hotspot_button, TRUE);
-  if (started)
+  if (started && state != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->ssid), ssid);
       gtk_editable_set_text (GTK_EDITABLE (self->password), password);
       /* Phones on the hotspot reach the laptop there: the room's link and
        * QR code use that address from now on. */
-      if (self->room != NULL && address != NULL)
+      if (address != NULL)
         mc_room_set_join_address (self->room, address);
-      self->hotspot = g_steal_pointer (&ssid);
-      self->address = g_steal_pointer (&address);
-      self->running = g_steal_pointer (&running);
-      if (self->running != NULL)
-        g_signal_connect_swapped (self->running, "notify::state", G_CALLBACK (on_running_state), self);
+      state->hotspot = g_steal_pointer (&ssid);
+      state->address = g_steal_pointer (&address);
+      state->running = g_steal_pointer (&running);
+      if (state->running != NULL)
+        g_signal_connect_swapped (state->running, "notify::state", G_CALLBACK (hotspot_on_state), state);
+      watch_running (self);
       update_status (self);
     }
-  else
+  else if (!started)
     gtk_label_set_text (GTK_LABEL (self->status), error->message);
   gtk_widget_set_visible (self->status, TRUE);
 }
@@ -144,7 +211,9 @@ static void
 on_hotspot_clicked (McRoomWifi *self)
 {
   gtk_widget_set_sensitive (self->hotspot_button, FALSE);
-  forget_hotspot (self);   /* asked anew: none known until the answer */
+  if (self->state != NULL)
+    hotspot_forget (self->state);   /* asked anew: none known until the answer */
+  watch_running (self);
   gtk_label_set_text (GTK_LABEL (self->status), _("Asking NetworkManager for a hotspot…"));
   gtk_widget_set_visible (self->status, TRUE);
   self->cancellable = g_cancellable_new ();
@@ -173,8 +242,9 @@ mc_room_wifi_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_signal_handler (&self->changed_id, self->room);
+  self->state = NULL;
+  watch_running (self);
   g_clear_object (&self->room);
-  forget_hotspot (self);
 
   G_OBJECT_CLASS (mc_room_wifi_parent_class)->dispose (object);
 }
@@ -263,7 +333,18 @@ mc_room_wifi_set_room (McRoomWifi *self,
   g_return_if_fail (room == NULL || MC_IS_ROOM (room));
   g_clear_signal_handler (&self->changed_id, self->room);
   g_set_object (&self->room, room);
+  self->state = NULL;
   if (room != NULL)
-    self->changed_id = g_signal_connect_swapped (room, "changed", G_CALLBACK (update_status), self);
+    {
+      Hotspot *state = hotspot_of (room);
+
+      /* What the section showed when it was last open. */
+      gtk_editable_set_text (GTK_EDITABLE (self->ssid), state->ssid != NULL ? state->ssid : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->password), state->password != NULL ? state->password : "");
+      self->state = state;
+      self->changed_id = g_signal_connect_swapped (room, "changed", G_CALLBACK (update_status), self);
+    }
+  watch_running (self);
+  update (self);
   update_status (self);
 }
