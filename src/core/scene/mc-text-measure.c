@@ -143,6 +143,11 @@ measure_new (const char        *text,
         {
           gunichar c = g_utf8_get_char (p);
 
+          /* Pango wraps runs of several spaces its own way (the replay
+           * misjudged them): such a text is laid out for real. */
+          if (g_unichar_isspace (c) && i > first &&
+              g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+            one_font = FALSE;
           if (i > first && attrs[i].is_line_break)
             {
               g_array_append_val (pieces, piece);

@@ -427,3 +427,68 @@ mc_text_layout_fit (const char        *text,
   *fits = TRUE;
   return layout;
 }
+
+/* The size as a layout keeps it (pango stores it in whole pango units). */
+static double
+kept_size (double size)
+{
+  return (double) (int) (MAX (size, 0.5) * PANGO_SCALE) / PANGO_SCALE;
+}
+
+/* mc_text_layout_fit()'s measured search, without laying anything out:
+ * the size found, or -1 when some candidate is too close to call (or the
+ * text does not fit even at min_size), where only a layout can tell. */
+static double
+predicted_size (const McTextMeasure *measure,
+                const McTextStyle   *style,
+                double               width,
+                double               height,
+                double               min_size)
+{
+  McTextPrediction prediction;
+  double lo = min_size;
+  double hi = style->size;
+
+  prediction = _mc_text_measure_predict (measure, style->size, width, height);
+  if (prediction != MC_TEXT_PREDICT_NO)
+    return prediction == MC_TEXT_PREDICT_YES ? style->size : -1;
+  if (_mc_text_measure_predict (measure, min_size, width, height) != MC_TEXT_PREDICT_YES)
+    return -1;
+  for (guint i = 0; i < 7 && hi - lo > 0.01 * style->size; i++)
+    {
+      double mid = (lo + hi) / 2;
+
+      prediction = _mc_text_measure_predict (measure, mid, width, height);
+      if (prediction == MC_TEXT_PREDICT_UNSURE)
+        return -1;
+      if (prediction == MC_TEXT_PREDICT_YES)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+double
+mc_text_fit_size (const char        *text,
+                  const McTextStyle *style,
+                  double             width,
+                  double             height,
+                  double             min_size)
+{
+  const McTextMeasure *measure;
+  g_autoptr(PangoLayout) layout = NULL;
+  double size = -1;
+
+  g_return_val_if_fail (style != NULL, 0);
+
+  min_size = MIN (min_size, style->size);
+  if (width >= 0 && (measure = _mc_text_measure_get_any_size (text, style)) != NULL)
+    size = predicted_size (measure, style, width, height, min_size);
+  if (size >= 0)
+    return kept_size (size);
+
+  layout = mc_text_layout_fit (text, style, width, height, min_size, NULL);
+  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout))
+         / PANGO_SCALE;
+}

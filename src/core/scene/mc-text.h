@@ -62,4 +62,14 @@ PangoLayout  *mc_text_layout_fit      (const char        *text,
                                        double             min_size,
                                        gboolean          *fits);
 
+/* The size mc_text_layout_fit() would set the text at (as the layout keeps
+ * it), judged from the text's measure alone where it can tell: what a
+ * caller needs that only compares sizes (a region's notes share their
+ * smallest) without shaping the text at a size it will not draw. */
+double        mc_text_fit_size        (const char        *text,
+                                       const McTextStyle *style,
+                                       double             width,
+                                       double             height,
+                                       double             min_size);
+
 G_END_DECLS
