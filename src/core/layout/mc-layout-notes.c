@@ -177,21 +177,29 @@ note_fit_layout (McLayout            *self,
 }
 
 /* The size note_fit_layout() sets the text at, judged from the text's
- * measure: most notes are drawn at their region's smaller size, so their
- * own size is only compared, not laid out. */
+ * measure where it can tell: most notes are drawn at their region's
+ * smaller size, so their own size is only compared, not laid out. */
 static double
-note_fit_size (McNote              *note,
+note_fit_size (McLayout            *self,
+               McNote              *note,
                const McRect        *rect,
                double               s,
                gboolean             grown,
                const McViewOptions *options)
 {
   McTextStyle style;
-  double w, h, min_size;
+  PangoLayout *layout;
+  gboolean fits;
+  double w, h, min_size, size;
 
   if (!note_fit_box (note, rect, s, grown, options, &style, &w, &h, &min_size))
     return style.size;
-  return mc_text_fit_size (mc_note_get_text (note), &style, w, h, min_size);
+  size = mc_text_fit_size (mc_note_get_text (note), &style, w, h, min_size);
+  if (size >= 0)
+    return size;
+  layout = note_text_layout (self, mc_note_get_text (note), &style, w, h, min_size, &fits);
+  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout))
+         / PANGO_SCALE;
 }
 
 double
@@ -202,7 +210,7 @@ _mc_layout_note_text_size (McLayout            *self,
                            gboolean             grown,
                            const McViewOptions *options)
 {
-  return note_fit_size (note, rect, s, grown, options);
+  return note_fit_size (self, note, rect, s, grown, options);
 }
 
 void
@@ -232,7 +240,7 @@ _mc_layout_draw_note (McLayout            *self,
 
   /* Set at its region's size, when that is smaller than its own. */
   if (note_fit_box (note, rect, s, grown, options, &style, &w, &h, &min_size) &&
-      text_size > 0 && note_fit_size (note, rect, s, grown, options) > text_size + 1e-6)
+      text_size > 0 && note_fit_size (self, note, rect, s, grown, options) > text_size + 1e-6)
     {
       McTextStyle shared = style;
 

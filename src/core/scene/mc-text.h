@@ -62,10 +62,12 @@ PangoLayout  *mc_text_layout_fit      (const char        *text,
                                        double             min_size,
                                        gboolean          *fits);
 
-/* The size mc_text_layout_fit() would set the text at (as the layout keeps
- * it), judged from the text's measure alone where it can tell: what a
- * caller needs that only compares sizes (a region's notes share their
- * smallest) without shaping the text at a size it will not draw. */
+/* The size mc_text_layout_fit() sets the text at (as the layout keeps
+ * it), judged from the text's measure alone, without shaping it at the
+ * sizes tried: what a caller that only compares sizes needs (a region's
+ * notes share their smallest). -1 when only laying the text out can tell
+ * (a size too close to call, a text cut at min_size): then call
+ * mc_text_layout_fit(). */
 double        mc_text_fit_size        (const char        *text,
                                        const McTextStyle *style,
                                        double             width,
