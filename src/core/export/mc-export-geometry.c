@@ -189,7 +189,7 @@ build_scene_once (McLayout              *layout,
       view.figure_id = ids->pdata[i];
       part = mc_layout_build (layout, board, &view);
       if (part != NULL)
-        mc_scene_append_steal (scene, part);
+        mc_scene_append (scene, part);
     }
   return scene;
 }

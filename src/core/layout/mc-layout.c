@@ -793,7 +793,7 @@ mc_layout_build (McLayout            *self,
       mc_path_rectangle (paper, &bounds);
       mc_scene_add_path (scene, MC_ROLE_BOARD, paper, &theme->paper, NULL, 0, MC_LINE_SOLID);
     }
-  mc_scene_append_steal (scene, content);
+  mc_scene_append (scene, content);
 
   return scene;
 }
