@@ -36,6 +36,10 @@
  *   export_report_1k_ms    the session report of the 1,000-note board
  *   export_report_10k_ms   the same with 10,000 notes, and the ratio of the
  *                          two (export_report_10k_over_1k: 10 is linear)
+ *   export_floor_*_cpu_ms  the physical floor of those PDFs: the same
+ *                          board's texts, each laid out once with plain
+ *                          pango at its size, and rectangles, drawn by
+ *                          cairo on the same pages (group "floor")
  *
  * export_dialog_10k_stall_ms is measured by mc-bench-dialog (a window).
  *
@@ -43,7 +47,7 @@
  * export_figure_ms < 200, export_report_ms < 2000.
  *
  * "mc-bench NAME…" runs only the named groups (redraw, drag, load-save,
- * export, export-scale), e.g. for a profiler; "mc-bench board N PATH"
+ * export, export-scale, floor), e.g. for a profiler; "mc-bench board N PATH"
  * writes the generated N-note board the figures use, to profile
  * "missiecanvas PATH --export …" on it.
  */
@@ -56,6 +60,7 @@
 #include <time.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <cairo-pdf.h>
 
 #include "mc-board.h"
 #include "mc-board-io.h"
@@ -569,6 +574,93 @@ bench_export_scale (void)
   g_rmdir (tmp);
 }
 
+/* The floor for a whole-board PDF: the texts of the board's scene drawn
+ * with plain pango and cairo, each laid out once at the size the export
+ * found (shaped once, no fitting), the other items as filled rectangles,
+ * on 5000 mm wide pages within PDF's 14,400 pt, compressed by cairo as
+ * the export's are. Only the drawing is timed, not the layout. */
+static double
+export_floor_cpu_ms (McBoard *board)
+{
+  g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
+  g_autoptr(McScene) scene = NULL;
+  McViewOptions options;
+  McRect bounds;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double page_width = 5000 / 25.4 * 72;
+  double scale, page_height, cpu;
+  guint n_pages;
+
+  mc_view_options_init (&options, mc_board_get_language (board));
+  scene = mc_layout_build (layout, board, &options);
+  mc_scene_get_bounds (scene, &bounds);
+  scale = page_width / bounds.width;
+  page_height = MIN (14000, bounds.height * scale);
+  n_pages = (guint) ceil (bounds.height * scale / page_height);
+
+  cpu = mc_bench_cpu_ms (RUSAGE_SELF);
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, page_width, page_height);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      McRect visible = { bounds.x, bounds.y + page * page_height / scale,
+                         bounds.width, page_height / scale };
+
+      cairo_save (cr);
+      cairo_scale (cr, scale, scale);
+      cairo_translate (cr, -visible.x, -visible.y);
+      for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+        {
+          const McSceneItem *item = mc_scene_get_item (scene, i);
+
+          if (!mc_rect_intersects (&item->bounds, &visible))
+            continue;
+          if (item->kind == MC_ITEM_TEXT)
+            {
+              const PangoFontDescription *desc = pango_layout_get_font_description (item->layout);
+              g_autoptr(PangoLayout) text = pango_layout_new (pango_layout_get_context (item->layout));
+
+              pango_layout_set_font_description (text, desc);
+              pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+              pango_layout_set_width (text, pango_layout_get_width (item->layout));
+              pango_layout_set_text (text, pango_layout_get_text (item->layout), -1);
+              cairo_set_source_rgb (cr, 0, 0, 0);
+              cairo_move_to (cr, item->x, item->y);
+              pango_cairo_show_layout (cr, text);
+            }
+          else if (item->kind == MC_ITEM_PATH && item->has_fill)
+            {
+              cairo_set_source_rgba (cr, item->fill.red, item->fill.green, item->fill.blue,
+                                     item->fill.alpha);
+              cairo_rectangle (cr, item->bounds.x, item->bounds.y,
+                               item->bounds.width, item->bounds.height);
+              cairo_fill (cr);
+            }
+        }
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return mc_bench_cpu_ms (RUSAGE_SELF) - cpu;
+}
+
+static void
+bench_floor (void)
+{
+  static const guint sizes[] = { 1000, 10000, 100000 };
+  static const char *names[] = { "1k", "10k", "100k" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(McBoard) board = mc_test_region_board_new (sizes[i]);
+
+      g_print ("export_floor_%s_cpu_ms: %.0f\n", names[i], export_floor_cpu_ms (board));
+    }
+}
+
 static gboolean
 wanted (int         argc,
         char       *argv[],
@@ -613,5 +705,7 @@ main (int   argc,
     bench_export ();
   if (wanted (argc, argv, "export-scale"))
     bench_export_scale ();
+  if (wanted (argc, argv, "floor"))
+    bench_floor ();
   return 0;
 }

@@ -287,6 +287,7 @@ test_errors (Fixture       *fixture,
 
   run (fixture, &result, "--export", "x.pdf", "--theme", "neon", NULL);
   assert_one_error_line (&result);
+  g_assert_nonnull (strstr (result.err, "high-contrast"));
   result_clear (&result);
 
   run (fixture, &result, "--export", "x.pdf", "--width-mm", "-3", NULL);
@@ -330,6 +331,8 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "--list-figures"));
   g_assert_nonnull (strstr (result.out, "--report"));
   g_assert_nonnull (strstr (result.out, "--format"));
+  /* Every theme --theme takes, the desktop's high-contrast ones too. */
+  g_assert_nonnull (strstr (result.out, "projector-high-contrast"));
   result_clear (&result);
 }
 

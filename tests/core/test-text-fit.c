@@ -101,7 +101,7 @@ test_fit_same_as_search (void)
           if (expected == 0)
             {
               /* The floor, cut with an ellipsis unless only a word broke. */
-              g_assert_cmpfloat (size, ==, 12);
+          g_assert_cmpfloat (size, ==, 12);
               g_assert_true (fits == !pango_layout_is_ellipsized (layout));
               continue;
             }
@@ -188,6 +188,43 @@ test_longest_word (void)
   g_assert_cmpfloat (mc_text_longest_word_width ("   ", &note_style), ==, 0);
 }
 
+/* A note drawn at its region's smaller size is compared at its own
+ * size, not laid out there (issue 17): mc_text_fit_size() finds the size
+ * mc_text_layout_fit() lays the text out at, for every text and box, and
+ * shapes nothing beyond the measure (-1 where only a layout can tell). */
+static void
+test_fit_size_without_layout (void)
+{
+  static const double widths[] = { 90, 140, 200, 260, 333.3, 420 };
+  static const double heights[] = { 30, 48.5, 80, 120, 200 };
+  guint without_layout = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+        {
+          g_autoptr(PangoLayout) layout = NULL;
+          guint before;
+          double size;
+
+          /* The measure, made once per text. */
+          mc_text_longest_word_width (texts[t], &note_style);
+          before = mc_text_get_n_layouts ();
+          size = mc_text_fit_size (texts[t], &note_style, widths[w], heights[h], 12);
+          g_assert_cmpuint (mc_text_get_n_layouts (), ==, before);
+          layout = mc_text_layout_fit (texts[t], &note_style, widths[w], heights[h], 12, NULL);
+          if (size < 0)
+            continue;
+          without_layout++;
+          g_assert_cmpfloat (size, ==,
+                             (double) pango_font_description_get_size (pango_layout_get_font_description (layout))
+                             / PANGO_SCALE);
+        }
+  /* Only texts too close to call, cut at the floor or with runs of
+   * spaces need a layout. */
+  g_assert_cmpuint (without_layout, >, 150);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,5 +235,6 @@ main (int   argc,
   g_test_add_func ("/mc/text-fit/shapes-once", test_fit_shapes_once);
   g_test_add_func ("/mc/text-fit/longest-word", test_longest_word);
   g_test_add_func ("/mc/text-fit/other-size-reuses-measure", test_fit_other_size_reuses_measure);
+  g_test_add_func ("/mc/text-fit/size-without-layout", test_fit_size_without_layout);
   return g_test_run ();
 }

@@ -45,7 +45,8 @@ static const GOptionEntry main_entries[] = {
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the model content: nl or en (default: the board’s)"), N_("nl|en") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Colours and type: color (default), print or projector"), N_("THEME") },
+    N_("Colours and type: color (default), print, projector, or the high-contrast "
+       "variants high-contrast and projector-high-contrast"), N_("THEME") },
   { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Leave the notes out of the export"), NULL },
   { "questions", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -173,7 +174,7 @@ read_export_options (GVariantDict    *dict,
   if (g_variant_dict_lookup (dict, "theme", "&s", &str) &&
       !mc_theme_kind_from_string (str, &options->theme))
     {
-      *status = fail (_("unknown theme “%s”: use color, print or projector"), str);
+      *status = fail (_("unknown theme “%s”: use color, print, projector, high-contrast or projector-high-contrast"), str);
       return FALSE;
     }
   if (g_variant_dict_lookup (dict, "dpi", "i", &dpi))

@@ -125,6 +125,37 @@ note_text_box (McNote       *note,
   *height = rect->height - 2 * pad - (mc_note_get_votes (note) > 0 ? 14 * s : 0);
 }
 
+/* What note_fit_layout() fits the note's text into: the style, box and
+ * lowest size; FALSE without text or room. */
+static gboolean
+note_fit_box (McNote              *note,
+              const McRect        *rect,
+              double               s,
+              gboolean             grown,
+              const McViewOptions *options,
+              McTextStyle         *style,
+              double              *width,
+              double              *height,
+              double              *min_size)
+{
+  const McTheme *theme = mc_theme_get (options->theme);
+  const char *text = mc_note_get_text (note);
+  double floor_size = _mc_layout_text_floor (theme, options);
+
+  note_text_box (note, rect, s, width, height);
+  note_style (theme, options, s, style);
+  if (text == NULL || *text == '\0' || *width <= 0 || *height <= 0)
+    return FALSE;
+
+  /* Even note text never goes below the view's floor (exports ask for 7 pt
+   * at the printed width): it gets cut with an ellipsis instead. A grown
+   * note is tall enough for its text; it shrinks only when its longest
+   * word needs it (down to the floor), never breaking a word. */
+  *min_size = grown ? MIN (floor_size, style->size)
+                    : MIN (MAX (floor_size, theme->note_size * s * 0.6), style->size);
+  return TRUE;
+}
+
 /* The note's text laid out to fit rect on its own, from the note size down
  * to its lowest size; NULL without text or room. Owned by the cache. */
 static PangoLayout *
@@ -137,32 +168,38 @@ note_fit_layout (McLayout            *self,
                  McTextStyle         *style,
                  gboolean            *fits)
 {
-  const McTheme *theme = mc_theme_get (options->theme);
-  const char *text = mc_note_get_text (note);
-  double floor_size = _mc_layout_text_floor (theme, options);
   double w, h, min_size;
 
-  note_text_box (note, rect, s, &w, &h);
-  note_style (theme, options, s, style);
   *fits = TRUE;
-  if (text == NULL || *text == '\0' || w <= 0 || h <= 0)
+  if (!note_fit_box (note, rect, s, grown, options, style, &w, &h, &min_size))
     return NULL;
-
-  /* Even note text never goes below the view's floor (exports ask for 7 pt
-   * at the printed width): it gets cut with an ellipsis instead. A grown
-   * note is tall enough for its text; it shrinks only when its longest
-   * word needs it (down to the floor), never breaking a word. */
-  min_size = grown ? MIN (floor_size, style->size)
-                   : MIN (MAX (floor_size, theme->note_size * s * 0.6), style->size);
-  return note_text_layout (self, text, style, w, h, min_size, fits);
+  return note_text_layout (self, mc_note_get_text (note), style, w, h, min_size, fits);
 }
 
+/* The size note_fit_layout() sets the text at, judged from the text's
+ * measure where it can tell: most notes are drawn at their region's
+ * smaller size, so their own size is only compared, not laid out. */
 static double
-layout_font_size (PangoLayout *layout)
+note_fit_size (McLayout            *self,
+               McNote              *note,
+               const McRect        *rect,
+               double               s,
+               gboolean             grown,
+               const McViewOptions *options)
 {
-  const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+  McTextStyle style;
+  PangoLayout *layout;
+  gboolean fits;
+  double w, h, min_size, size;
 
-  return (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+  if (!note_fit_box (note, rect, s, grown, options, &style, &w, &h, &min_size))
+    return style.size;
+  size = mc_text_fit_size (mc_note_get_text (note), &style, w, h, min_size);
+  if (size >= 0)
+    return size;
+  layout = note_text_layout (self, mc_note_get_text (note), &style, w, h, min_size, &fits);
+  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout))
+         / PANGO_SCALE;
 }
 
 double
@@ -173,11 +210,7 @@ _mc_layout_note_text_size (McLayout            *self,
                            gboolean             grown,
                            const McViewOptions *options)
 {
-  McTextStyle style;
-  gboolean fits;
-  PangoLayout *layout = note_fit_layout (self, note, rect, s, grown, options, &style, &fits);
-
-  return layout != NULL ? layout_font_size (layout) : style.size;
+  return note_fit_size (self, note, rect, s, grown, options);
 }
 
 void
@@ -202,18 +235,20 @@ _mc_layout_draw_note (McLayout            *self,
   double floor_size = _mc_layout_text_floor (theme, options);
   McTextStyle style;
   gboolean fits = TRUE;
-  PangoLayout *layout = note_fit_layout (self, note, rect, s, grown, options, &style, &fits);
+  PangoLayout *layout = NULL;
+  double w, h, min_size;
 
   /* Set at its region's size, when that is smaller than its own. */
-  if (layout != NULL && text_size > 0 && layout_font_size (layout) > text_size + 1e-6)
+  if (note_fit_box (note, rect, s, grown, options, &style, &w, &h, &min_size) &&
+      text_size > 0 && note_fit_size (self, note, rect, s, grown, options) > text_size + 1e-6)
     {
       McTextStyle shared = style;
-      double w, h;
 
       shared.size = text_size;
-      note_text_box (note, rect, s, &w, &h);
       layout = note_text_layout (self, text, &shared, w, h, text_size, &fits);
     }
+  else
+    layout = note_fit_layout (self, note, rect, s, grown, options, &style, &fits);
   mc_path_rectangle (hit, rect);
   mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);
   /* Notes from an earlier phase of the session recede. */

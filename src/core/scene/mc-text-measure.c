@@ -41,6 +41,7 @@ struct _McTextMeasure
 {
   double size;
   double line_height;   /* 0: lines differ in height (several fonts) */
+  gunichar probe;       /* a character of the text, 0 if only spaces */
   guint n_paragraphs;
   double longest_word;
   guint n_pieces;
@@ -143,6 +144,11 @@ measure_new (const char        *text,
         {
           gunichar c = g_utf8_get_char (p);
 
+          /* Pango wraps runs of several spaces its own way (the replay
+           * misjudged them): such a text is laid out for real. */
+          if (g_unichar_isspace (c) && i > first &&
+              g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+            one_font = FALSE;
           if (i > first && attrs[i].is_line_break)
             {
               g_array_append_val (pieces, piece);
@@ -163,6 +169,10 @@ measure_new (const char        *text,
   measure->line_height = one_font && style->line_spacing <= 0 && line_height > 0
                          ? (double) line_height / PANGO_SCALE : 0;
   measure->n_paragraphs = n_paragraphs;
+  measure->probe = 0;
+  for (const char *p = laid; *p != '\0' && measure->probe == 0; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x200B)
+      measure->probe = g_utf8_get_char (p);
   measure->longest_word = longest;
   measure->n_pieces = pieces->len;
   if (pieces->len > 0)
@@ -263,11 +273,13 @@ within (double need,
   return MC_TEXT_PREDICT_UNSURE;
 }
 
-McTextPrediction
-_mc_text_measure_predict (const McTextMeasure *measure,
-                          double               size,
-                          double               width,
-                          double               height)
+/* Replays pango's greedy filling at size into width: YES with the number
+ * of lines, NO when a word would break. */
+static McTextPrediction
+replay (const McTextMeasure *measure,
+        double               size,
+        double               width,
+        guint               *n_lines)
 {
   double k;
   guint lines = 0;
@@ -307,5 +319,41 @@ _mc_text_measure_predict (const McTextMeasure *measure,
         return fits;
     }
 
+  *n_lines = lines;
+  return MC_TEXT_PREDICT_YES;
+}
+
+McTextPrediction
+_mc_text_measure_predict (const McTextMeasure *measure,
+                          double               size,
+                          double               width,
+                          double               height)
+{
+  McTextPrediction fits;
+  guint lines = 0;
+  double k;
+
+  fits = replay (measure, size, width, &lines);
+  if (fits != MC_TEXT_PREDICT_YES)
+    return fits;
+  k = MAX (size, 0.5) / measure->size;
   return within (lines * measure->line_height * k, height + 0.01, HEIGHT_SLACK);
+}
+
+guint
+_mc_text_measure_count_lines (const McTextMeasure *measure,
+                              double               size,
+                              double               width)
+{
+  guint lines = 0;
+
+  if (replay (measure, size, width, &lines) != MC_TEXT_PREDICT_YES)
+    return 0;
+  return lines;
+}
+
+gunichar
+_mc_text_measure_get_probe (const McTextMeasure *measure)
+{
+  return measure != NULL && measure->line_height > 0 ? measure->probe : 0;
 }

@@ -44,4 +44,14 @@ McTextPrediction  _mc_text_measure_predict   (const McTextMeasure *measure,
                                               double               width,
                                               double               height);
 
+/* How many lines the text at size wraps into in width, as far as the
+ * replay is sure of it without a word breaking; 0 otherwise. */
+guint             _mc_text_measure_count_lines (const McTextMeasure *measure,
+                                                double               size,
+                                                double               width);
+/* A character of the text: laid out alone at a size, its line is as tall
+ * as each of the text's lines (one font); 0 when the text has none or
+ * several fonts. */
+gunichar          _mc_text_measure_get_probe   (const McTextMeasure *measure);
+
 G_END_DECLS

@@ -317,6 +317,71 @@ fit_by_layout (const char        *text,
   return layout;
 }
 
+/* The height (pango units) of a line of probe's font at size, from a
+ * layout of that one character; cached per thread. */
+static GPrivate line_heights = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static int
+line_height_at (const McTextStyle *style,
+                double             size,
+                gunichar           probe)
+{
+  GHashTable *cache = g_private_get (&line_heights);
+  g_autofree char *key = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  gpointer found;
+  char utf8[8];
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_private_set (&line_heights, cache);
+    }
+  key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%u",
+                         style->family != NULL ? style->family : "",
+                         (int) style->weight, (int) style->style,
+                         (int) (MAX (size, 0.5) * PANGO_SCALE), (guint) probe);
+  if (g_hash_table_lookup_extended (cache, key, NULL, &found))
+    return GPOINTER_TO_INT (found);
+  if (g_hash_table_size (cache) >= 4096)
+    g_hash_table_remove_all (cache);
+
+  utf8[g_unichar_to_utf8 (probe, utf8)] = '\0';
+  layout = pango_layout_new (mc_text_get_context ());
+  apply_style (layout, style, size);
+  pango_layout_set_text (layout, utf8, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  g_hash_table_insert (cache, g_steal_pointer (&key), GINT_TO_POINTER (logical.height));
+  return logical.height;
+}
+
+/* _mc_text_measure_predict(), and where only the height is too close to
+ * call (the lines' height scaled from another size is off by rounding),
+ * the lines' exact height at size decides: every line of a text in one
+ * font is as tall as a line of one of its characters. */
+static McTextPrediction
+predict (const McTextMeasure *measure,
+         const McTextStyle   *style,
+         double               size,
+         double               width,
+         double               height)
+{
+  McTextPrediction prediction = _mc_text_measure_predict (measure, size, width, height);
+  gunichar probe = _mc_text_measure_get_probe (measure);
+  guint lines;
+  double h;
+
+  if (prediction != MC_TEXT_PREDICT_UNSURE || probe == 0)
+    return prediction;
+  lines = _mc_text_measure_count_lines (measure, size, width);
+  if (lines == 0)
+    return MC_TEXT_PREDICT_UNSURE;
+  /* As mc_text_layout_get_size() and layout_fits() judge it. */
+  h = (double) ((int) lines * line_height_at (style, size, probe)) / PANGO_SCALE;
+  return h > height + 0.01 ? MC_TEXT_PREDICT_NO : MC_TEXT_PREDICT_YES;
+}
+
 /* A candidate size of the measured search. */
 typedef struct
 {
@@ -336,7 +401,7 @@ search_fits_at (FitSearch *search,
   McTextPrediction prediction;
   PangoLayout *layout;
 
-  prediction = _mc_text_measure_predict (search->measure, size, search->width, search->height);
+  prediction = predict (search->measure, search->style, size, search->width, search->height);
   if (prediction != MC_TEXT_PREDICT_UNSURE)
     return prediction == MC_TEXT_PREDICT_YES;
 
@@ -426,4 +491,63 @@ mc_text_layout_fit (const char        *text,
     }
   *fits = TRUE;
   return layout;
+}
+
+/* The size as a layout keeps it (pango stores it in whole pango units). */
+static double
+kept_size (double size)
+{
+  return (double) (int) (MAX (size, 0.5) * PANGO_SCALE) / PANGO_SCALE;
+}
+
+/* mc_text_layout_fit()'s measured search, without laying anything out:
+ * the size found, or -1 when some candidate is too close to call (or the
+ * text does not fit even at min_size), where only a layout can tell. */
+static double
+predicted_size (const McTextMeasure *measure,
+                const McTextStyle   *style,
+                double               width,
+                double               height,
+                double               min_size)
+{
+  McTextPrediction prediction;
+  double lo = min_size;
+  double hi = style->size;
+
+  prediction = predict (measure, style, style->size, width, height);
+  if (prediction != MC_TEXT_PREDICT_NO)
+    return prediction == MC_TEXT_PREDICT_YES ? style->size : -1;
+  if (predict (measure, style, min_size, width, height) != MC_TEXT_PREDICT_YES)
+    return -1;
+  for (guint i = 0; i < 7 && hi - lo > 0.01 * style->size; i++)
+    {
+      double mid = (lo + hi) / 2;
+
+      prediction = predict (measure, style, mid, width, height);
+      if (prediction == MC_TEXT_PREDICT_UNSURE)
+        return -1;
+      if (prediction == MC_TEXT_PREDICT_YES)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+double
+mc_text_fit_size (const char        *text,
+                  const McTextStyle *style,
+                  double             width,
+                  double             height,
+                  double             min_size)
+{
+  const McTextMeasure *measure;
+  double size = -1;
+
+  g_return_val_if_fail (style != NULL, -1);
+
+  min_size = MIN (min_size, style->size);
+  if (width >= 0 && (measure = _mc_text_measure_get_any_size (text, style)) != NULL)
+    size = predicted_size (measure, style, width, height, min_size);
+  return size >= 0 ? kept_size (size) : -1;
 }

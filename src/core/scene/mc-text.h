@@ -62,4 +62,16 @@ PangoLayout  *mc_text_layout_fit      (const char        *text,
                                        double             min_size,
                                        gboolean          *fits);
 
+/* The size mc_text_layout_fit() sets the text at (as the layout keeps
+ * it), judged from the text's measure alone, without shaping it at the
+ * sizes tried: what a caller that only compares sizes needs (a region's
+ * notes share their smallest). -1 when only laying the text out can tell
+ * (a size too close to call, a text cut at min_size): then call
+ * mc_text_layout_fit(). */
+double        mc_text_fit_size        (const char        *text,
+                                       const McTextStyle *style,
+                                       double             width,
+                                       double             height,
+                                       double             min_size);
+
 G_END_DECLS
