@@ -311,31 +311,6 @@ mc_scene_append (McScene *scene,
 }
 
 void
-mc_scene_append_steal (McScene *scene,
-                       McScene *other)
-{
-  g_return_if_fail (scene != NULL);
-  g_return_if_fail (other != NULL);
-  g_return_if_fail (scene != other);
-
-  /* Shared: someone else still reads its items. */
-  if (!g_atomic_ref_count_compare (&other->ref_count, 1) || other->open->len > 0)
-    {
-      mc_scene_append (scene, other);
-      return;
-    }
-
-  /* The items move with their strings, paths and layouts. */
-  g_array_append_vals (scene->items, other->items->data, other->items->len);
-  g_array_set_clear_func (other->items, NULL);
-  g_array_set_size (other->items, 0);
-  g_array_set_clear_func (other->items, clear_item);
-  if (other->has_bounds)
-    extend_bounds (scene, &other->bounds);
-  other->has_bounds = FALSE;
-}
-
-void
 mc_scene_append_range (McScene *scene,
                        McScene *other,
                        guint    begin,

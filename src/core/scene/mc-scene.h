@@ -118,10 +118,6 @@ void               mc_scene_add_text      (McScene      *scene,
 /* Appends every item of other (e.g. a cached note fragment). */
 void               mc_scene_append        (McScene      *scene,
                                            McScene      *other);
-/* The same, moving the items out of other (left empty) when the caller
- * holds its only reference: no copies of every item's strings. */
-void               mc_scene_append_steal  (McScene      *scene,
-                                           McScene      *other);
 /* Appends other's items begin … end-1 (a caller may split a group over
  * several ranges as long as the result balances). */
 void               mc_scene_append_range  (McScene      *scene,
