@@ -154,67 +154,6 @@ lookup_info (McLayout   *self,
   return mc_catalog_get_figure (self->catalog, kind);
 }
 
-/* A figure's packed notes by note area, for the kinds that grow their
- * regions to hold them (layouts for the frame). */
-typedef struct
-{
-  GHashTable          *sizes;  /* note area id → GPtrArray of McNote* */
-  double               gap;
-  double               scale;
-  const McViewOptions *options;
-} NoteSizes;
-
-static double
-packed_notes_height (gpointer    data,
-                     const char *region_id,
-                     double      width)
-{
-  NoteSizes *sizes = data;
-  GPtrArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, region_id) : NULL;
-  double x = 0, y = 0, row = 0;
-
-  if (list == NULL)
-    return 0;
-
-  /* The same shelves as _mc_layout_pack_note(), the notes as wide as
-   * mc_layout_build() makes them in an area width wide. */
-  for (guint i = 0; i < list->len; i++)
-    {
-      double w, h;
-
-      _mc_layout_note_size (list->pdata[i], sizes->scale, TRUE, width, sizes->options, &w, &h);
-
-      if (x > 0 && x + w > width + 0.01)
-        {
-          y += row + sizes->gap;
-          x = 0;
-          row = 0;
-        }
-      x += w + sizes->gap;
-      row = MAX (row, h);
-    }
-  return y + row;
-}
-
-static double
-packed_notes_min_width (gpointer    data,
-                        const char *area_id)
-{
-  NoteSizes *sizes = data;
-  GPtrArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, area_id) : NULL;
-  double widest = 0;
-
-  /* As narrow as a note may be: its longest word at the floor. */
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      double w, h;
-
-      _mc_layout_note_size (list->pdata[i], sizes->scale, TRUE, 1, sizes->options, &w, &h);
-      widest = MAX (widest, w);
-    }
-  return widest;
-}
-
 /* Builds one figure kind into its own scene (so regions can be filtered
  * before they join the board); sets the figure's note areas and deferred
  * texts, and in a layout for the frame its height. */
@@ -246,8 +185,8 @@ draw_figure_scene (McLayout            *self,
   build.for_frame = options->frame_width > 0;
   if (note_sizes != NULL)
     {
-      build.notes_height = packed_notes_height;
-      build.notes_min_width = packed_notes_min_width;
+      build.notes_height = _mc_layout_packed_notes_height;
+      build.notes_min_width = _mc_layout_packed_notes_min_width;
       build.notes_data = note_sizes;
     }
 
@@ -486,6 +425,7 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GHashTable) packed = NULL;  /* placement id → McRectGrid */
   g_autoptr(GArray) drawn_notes = g_array_new (FALSE, FALSE, sizeof (DrawnNote));
   g_autoptr(GHashTable) spilled = NULL; /* region key → notes outside its area */
+  g_autoptr(GHashTable) below = NULL;   /* note id → McRect*, set below the figure */
   NoteSizes note_sizes = { NULL, 0 };
   gboolean grew_design_notes = FALSE;
   gboolean for_frame = options->frame_width > 0 && options->figure_id != NULL;
@@ -616,6 +556,12 @@ mc_layout_build (McLayout            *self,
                      placed->used_regions, options);
     }
 
+  if (self->notes_below != NULL && placed_figures->len == 1)
+    {
+      below = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) mc_rect_free);
+      _mc_layout_place_notes_below (self, content, &g_array_index (placed_figures, PlacedFigure, 0),
+                                    notes, options, below);
+    }
   _mc_layout_add_panels (content, placed_figures, mc_board_get_title (board), options);
 
   for (guint i = 0; notes != NULL && i < notes->len; i++)
@@ -666,10 +612,14 @@ mc_layout_build (McLayout            *self,
           /* Laid out for a frame, a note holds its whole text: in exports
            * the figures that keep their design grow their notes too (to
            * their text at the floor), where their regions have room. */
-          grown = placed->reflowed ||
-                  (for_frame && options->strict && area != NULL && !self->keep_design_notes);
+          grown = placed->reflowed || (for_frame && options->strict && area != NULL);
           grew_design_notes |= grown && !placed->reflowed;
-          if (mc_note_get_has_position (note) && !for_frame)
+          if (below != NULL && g_hash_table_contains (below, mc_note_get_id (note)))
+            {
+              rect = *(McRect *) g_hash_table_lookup (below, mc_note_get_id (note));
+              s = placed->type_scale;
+            }
+          else if (mc_note_get_has_position (note) && !for_frame)
             {
               rect = (McRect) { placed->frame.x + stored.x * s, placed->frame.y + stored.y * s,
                                 stored.width * s, stored.height * s };
@@ -754,14 +704,19 @@ mc_layout_build (McLayout            *self,
     }
 
   /* Grown notes that do not all fit the regions of a figure that keeps its
-   * design: as before, at their own size (a cut note then says plainly
-   * what does not fit), never outside their regions. */
-  if (grew_design_notes && g_hash_table_size (spilled) > 0)
+   * design: those regions' notes go below the figure, under their names. */
+  if (grew_design_notes && g_hash_table_size (spilled) > 0 && self->notes_below == NULL)
     {
+      GHashTableIter iter;
+      gpointer key;
+
       g_clear_pointer (&note_sizes.sizes, g_hash_table_unref);
-      self->keep_design_notes = TRUE;
+      self->notes_below = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, spilled);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (self->notes_below, g_strdup (strchr (key, '\x1f') + 1));
       scene = mc_layout_build (self, board, options);
-      self->keep_design_notes = FALSE;
+      g_clear_pointer (&self->notes_below, g_hash_table_unref);
       return scene;
     }
 
