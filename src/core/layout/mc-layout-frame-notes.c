@@ -96,15 +96,19 @@ _mc_layout_place_notes_below (McLayout            *self,
   const McTheme *theme = mc_theme_get (options->theme);
   double s = placed->type_scale;
   double gap = NOTE_GAP * s;
-  double x = placed->frame.x, width = placed->frame.width;
+  /* As wide as the frame, when the figure is drawn smaller in it. */
+  double x = options->frame_width > 0 ? 0 : placed->frame.x;
+  double width = options->frame_width > 0 ? options->frame_width : placed->frame.width;
   double y = placed->frame.y + placed->frame.height + 2 * gap;
   guint n_regions = placed->info != NULL ? mc_figure_info_get_n_regions (placed->info) : 0;
   McTextStyle heading = { theme->font_family,
                           MAX (theme->body_size * s, _mc_layout_text_floor (theme, options)),
                           PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
   g_autofree char *id = g_strdup_printf ("%s:notes", placed->placement_id);
-  /* As many columns as notes of about their default width fill. */
-  guint columns = MAX (1, (guint) floor ((width + gap) / (MC_NOTE_DEFAULT_WIDTH * s + gap)));
+  /* As many columns as notes of about their default width fill, each at
+   * least 35 mm (a dozen words of a line or two at the floor). */
+  guint columns = MAX (1, (guint) floor ((width + gap) /
+                                         (MAX (MC_NOTE_DEFAULT_WIDTH * s, 35 / 25.4 * 72) + gap)));
   double column = floor ((width - (columns - 1) * gap) / columns);
   gboolean any = FALSE;
 
@@ -169,4 +173,77 @@ _mc_layout_place_notes_below (McLayout            *self,
   /* The legend and caption go below the notes. */
   if (any)
     placed->frame.height = y - gap - placed->frame.y;
+}
+
+/* The least share of the frame's width a design is drawn at: smaller, its
+ * names would crowd its regions. */
+#define SMALLEST_SHARE 0.6
+
+/* How many names (labels) the figure's own group shows. */
+static guint
+count_figure_labels (McScene    *scene,
+                     const char *figure_id)
+{
+  int index = mc_scene_find_group (scene, figure_id);
+  guint count = 0;
+
+  if (index < 0)
+    return 0;
+  for (guint i = index, end = mc_scene_group_end (scene, index); i < end; i++)
+    {
+      const McSceneItem *item = mc_scene_get_item (scene, i);
+
+      if (item->kind == MC_ITEM_TEXT && item->role == MC_ROLE_LABEL)
+        count++;
+    }
+  return count;
+}
+
+McScene *
+_mc_layout_build_smaller (McLayout            *self,
+                          McBoard             *board,
+                          const McViewOptions *options,
+                          McScene             *scene)
+{
+  double limit = MC_LAYOUT_MAX_HEIGHT_MM / 25.4 * 72 + 0.5;
+  double share = 1.0, share_kept = 1.0;
+  guint labels = count_figure_labels (scene, options->figure_id);
+  McRect bounds;
+
+  mc_scene_get_bounds (scene, &bounds);
+  while (bounds.height > limit && share > SMALLEST_SHARE + 1e-6)
+    {
+      int index = mc_scene_find_group (scene, options->figure_id);
+      const McSceneItem *figure = index >= 0 ? mc_scene_get_item (scene, index) : NULL;
+      McRect drawn = { 0, };
+      double next = share - 0.05;
+      McScene *smaller;
+
+      /* The figure's design gives up what is too much, at least 5 %. */
+      if (figure != NULL && figure->hit_path != NULL)
+        mc_path_get_bounds (figure->hit_path, &drawn);
+      if (drawn.height > bounds.height - limit)
+        next = MIN (next, share * (drawn.height - (bounds.height - limit)) / drawn.height);
+      share = MAX (SMALLEST_SHARE, next);
+
+      self->figure_share = share;
+      smaller = mc_layout_build (self, board, options);
+      self->figure_share = 0;
+      /* Never at the cost of a name that moves from the figure to the
+       * legend: then the last size that kept them all stays. */
+      if (count_figure_labels (smaller, options->figure_id) < labels)
+        {
+          mc_scene_unref (smaller);
+          self->figure_share = share_kept;
+          mc_scene_unref (scene);
+          scene = mc_layout_build (self, board, options);
+          self->figure_share = 0;
+          break;
+        }
+      mc_scene_unref (scene);
+      scene = smaller;
+      share_kept = share;
+      mc_scene_get_bounds (scene, &bounds);
+    }
+  return scene;
 }

@@ -47,6 +47,8 @@ struct _McLayout
   GPtrArray  *misfits;      /* char*: what did not fit, last build */
   GHashTable *notes_below;  /* building again: region ids whose notes did
                                not fit a figure that keeps its design */
+  double      figure_share; /* building again: > 0, the share of the frame's
+                               width such a figure is drawn at */
 };
 
 /* What the layout knows about one drawn figure while it builds. */
@@ -155,6 +157,16 @@ void     _mc_layout_place_notes_below      (McLayout            *self,
                                             GPtrArray           *notes,
                                             const McViewOptions *options,
                                             GHashTable          *rects);
+
+/* A figure that keeps its design, laid out for a frame, came out taller
+ * than a page (scene): builds it again drawn smaller, centred in the
+ * frame, its notes and legend still as wide as the frame, down to 60 % of
+ * the width; returns the first that fits, else the smallest (which the
+ * export then refuses for its height). Takes scene. */
+McScene *_mc_layout_build_smaller          (McLayout            *self,
+                                            McBoard             *board,
+                                            const McViewOptions *options,
+                                            McScene             *scene);
 
 /* The questions legends and captions of the figures drawn. */
 void     _mc_layout_add_panels (McScene             *scene,

@@ -479,8 +479,14 @@ mc_layout_build (McLayout            *self,
            * theme's sizes (questions at least at the floor), the notes at
            * the same scale as the type. */
           double unit = options->frame_width / placed.kind->natural_width;
+          /* A design too tall for a page with its notes and legend is
+           * drawn smaller, centred (_mc_layout_build_smaller()). */
+          double share = placed.kind->lays_out_for_frame || self->figure_share <= 0
+                         ? 1.0 : self->figure_share;
 
-          placed.frame = (McRect) { 0, 0, options->frame_width,
+          unit *= share;
+          placed.frame = (McRect) { options->frame_width * (1 - share) / 2, 0,
+                                    options->frame_width * share,
                                     placed.kind->natural_height * unit };
           placed.type_scale = MAX (unit, _mc_layout_text_floor (theme, options) /
                                          theme->small_size);
@@ -705,19 +711,33 @@ mc_layout_build (McLayout            *self,
 
   /* Grown notes that do not all fit the regions of a figure that keeps its
    * design: those regions' notes go below the figure, under their names. */
-  if (grew_design_notes && g_hash_table_size (spilled) > 0 && self->notes_below == NULL)
+  if (grew_design_notes && g_hash_table_size (spilled) > 0)
     {
+      GHashTable *before = self->notes_below;
       GHashTableIter iter;
       gpointer key;
 
       g_clear_pointer (&note_sizes.sizes, g_hash_table_unref);
       self->notes_below = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (before != NULL)
+        {
+          g_hash_table_iter_init (&iter, before);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            g_hash_table_add (self->notes_below, g_strdup (key));
+        }
       g_hash_table_iter_init (&iter, spilled);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         g_hash_table_add (self->notes_below, g_strdup (strchr (key, '\x1f') + 1));
-      scene = mc_layout_build (self, board, options);
-      g_clear_pointer (&self->notes_below, g_hash_table_unref);
-      return scene;
+      /* Only while the set grows: every build below has fewer to pack. */
+      if (before == NULL || g_hash_table_size (self->notes_below) > g_hash_table_size (before))
+        {
+          scene = mc_layout_build (self, board, options);
+          g_hash_table_unref (self->notes_below);
+          self->notes_below = before;
+          return scene;
+        }
+      g_hash_table_unref (self->notes_below);
+      self->notes_below = before;
     }
 
   /* Cluster outlines go under the notes they surround. */
@@ -750,6 +770,10 @@ mc_layout_build (McLayout            *self,
     }
   mc_scene_append (scene, content);
 
+  if (for_frame && options->strict && placed_figures->len == 1 && self->figure_share <= 0 &&
+      !g_array_index (placed_figures, PlacedFigure, 0).reflowed &&
+      bounds.height > MC_LAYOUT_MAX_HEIGHT_MM / 25.4 * 72 + 0.5)
+    return _mc_layout_build_smaller (self, board, options, scene);
   return scene;
 }
 
