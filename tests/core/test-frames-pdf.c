@@ -10,9 +10,12 @@
  * 7 pt (the export's preflight), and every figure fits a 240 mm page (a
  * taller one is refused). The scene-level checks (nothing outside its
  * region) are test-frames.c's; test-export.c checks one figure's fonts in the PDF.
+ * The session report keeps one page size and orientation, cuts no note
+ * and draws its vote dots (test_report).
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -182,6 +185,66 @@ test_kind (gconstpointer data)
   g_assert_cmpuint (problems, ==, 0);
 }
 
+/* The session report of the example board, in both languages: its pages
+ * all of one size and orientation (A4 portrait), every note of the board in
+ * full in its text, no "…" anywhere, and the votes drawn as dots, not set
+ * as "●" characters. */
+static void
+test_report (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-frames-pdf-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GPtrArray *notes = mc_board_get_notes (board);
+
+  for (guint l = 0; l < 2; l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *info = NULL;
+      g_auto(GStrv) lines = NULL;
+      const char *argv[] = { "pdfinfo", "-f", "1", "-l", "999", path, NULL };
+      McExportOptions options;
+      guint n_pages = 0;
+
+      mc_export_options_init (&options, l == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN);
+      g_assert_true (mc_export_session_report (board, &options, file, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &info, NULL, NULL, &error));
+      g_assert_no_error (error);
+      lines = g_strsplit (info, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          double w, h;
+          int page;
+
+          if (sscanf (lines[i], "Page %d size: %lf x %lf", &page, &w, &h) != 3)
+            continue;
+          n_pages++;
+          /* A4 portrait, every page. */
+          g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
+          g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+        }
+      g_assert_cmpuint (n_pages, >=, 11);
+
+      text = pdf_text (path);
+      g_assert_null (strstr (text, "\u2026"));
+      g_assert_null (strstr (text, "\u25CF"));
+      for (guint i = 0; i < notes->len; i++)
+        {
+          g_autofree char *note = mc_test_squash_text (mc_note_get_text (notes->pdata[i]));
+
+          if (strstr (text, note) == NULL)
+            g_error ("report (%s): note “%s” missing", l == 0 ? "nl" : "en", note);
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,5 +260,6 @@ main (int   argc,
 
       g_test_add_data_func (path, kinds[i], test_kind);
     }
+  g_test_add_func ("/mc/frames-pdf/report", test_report);
   return g_test_run ();
 }
