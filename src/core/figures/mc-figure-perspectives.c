@@ -1,11 +1,14 @@
 /* mc-figure-perspectives.c — Figuur 5/9: the five design perspectives
  *
- * A wheel of five wide sectors around a modest centre disc that names the
- * intervention ("Interventie: ontwerp gericht op hybridisering"). The
- * wheel's rim is a large circle clipped by the figure's square, so the
- * sectors reach into the corners: a pure circle would leave each sector
- * room for barely one note. Each sector's label, definition, questions and
- * notes share the largest rectangle that fits inside it (computed once).
+ * A true wheel: five equal sectors of one full circle (nothing clipped)
+ * around a centre disc that names the intervention ("Interventie" over
+ * "Ontwerp gericht op hybridisering"). The circle fills the square below
+ * the title band, and the sectors' outlines stay clear of the notes by a
+ * small inset only, so that every sector still holds two default notes
+ * under its texts. Each sector's label, definition, questions and notes
+ * share the largest rectangle that fits inside it (computed once), with
+ * the same treatment in every sector; what a strict view cannot set there
+ * in full goes to the legend below the figure.
  */
 #include "config.h"
 
@@ -18,15 +21,13 @@
 #define N_SECTORS 5
 
 /* Figure units of the 1000 × 1000 design. */
+#define WHEEL_R_OUTER  480.0
 #define WHEEL_CX       500.0
-#define WHEEL_CY       612.0
-#define WHEEL_R_OUTER  590.0
+#define WHEEL_CY       (MC_FIGURE_TITLE_BAND + 2.0 + WHEEL_R_OUTER)
 #define WHEEL_R_INNER  124.0
-#define WHEEL_INSET     34.0
+#define WHEEL_INSET     12.0
 /* Room for a label above the notes. */
-#define LABEL_RESERVE  56.0
-
-static const McRect wheel_clip = { 16, MC_FIGURE_TITLE_BAND, 968, 984 - MC_FIGURE_TITLE_BAND };
+#define LABEL_RESERVE  50.0
 
 /* Clockwise from the top, in the order the seed lists them. Shades are
  * spread so that neighbours differ by at least two lightness steps, also
@@ -56,7 +57,8 @@ sector_in_figure_units (guint          index,
   sector->r_outer = WHEEL_R_OUTER;
   sector->a0 = a0;
   sector->a1 = a0 + step;
-  sector->clip = wheel_clip;
+  /* No clip: the rim is the whole circle. */
+  sector->clip = (McRect) { 0, 0, 0, 0 };
 }
 
 /* The content rectangles depend on the design only, not on the size or
@@ -96,8 +98,64 @@ sector_in_board_units (McFigureBuild *build,
   sector->cy = mc_figure_shapes_y (build, sector->cy);
   sector->r_inner = mc_figure_shapes_len (build, sector->r_inner);
   sector->r_outer = mc_figure_shapes_len (build, sector->r_outer);
-  mc_figure_shapes_rect (build, wheel_clip.x, wheel_clip.y,
-                         wheel_clip.width, wheel_clip.height, &sector->clip);
+}
+
+/* Whether the rectangle (figure units) keeps inset away from every edge
+ * of the sector: its corners inside the wedge and the rim, and its
+ * nearest point outside the hole. */
+static gboolean
+rect_in_sector (const McShapeSector *s,
+                double               x0,
+                double               y0,
+                double               x1,
+                double               y1)
+{
+  const double xs[2] = { x0, x1 }, ys[2] = { y0, y1 };
+  double r_max = s->r_outer - WHEEL_INSET, r_min = s->r_inner + WHEEL_INSET;
+  double nx, ny;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double dx = xs[i & 1] - s->cx, dy = ys[i >> 1] - s->cy;
+
+      if (cos (s->a0) * dy - sin (s->a0) * dx < WHEEL_INSET ||
+          sin (s->a1) * dx - cos (s->a1) * dy < WHEEL_INSET ||
+          dx * dx + dy * dy > r_max * r_max)
+        return FALSE;
+    }
+  nx = CLAMP (s->cx, x0, x1) - s->cx;
+  ny = CLAMP (s->cy, y0, y1) - s->cy;
+  return nx * nx + ny * ny >= r_min * r_min;
+}
+
+/* The band the sector's name is set in (figure units): as tall as the
+ * room reserved above the notes and as wide as the wedge allows there,
+ * so that the name keeps its size in the narrow wedges too. */
+static const McRect *
+get_label_bands (void)
+{
+  static McRect bands[N_SECTORS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_SECTORS; i++)
+        {
+          const McRect *r = &get_content_rects ()[i];
+          double y0 = r->y, y1 = r->y + LABEL_RESERVE;
+          double x0 = r->x, x1 = r->x + r->width;
+          McShapeSector sector;
+
+          sector_in_figure_units (i, &sector);
+          while (rect_in_sector (&sector, x0 - 2, y0, x1, y1))
+            x0 -= 2;
+          while (rect_in_sector (&sector, x0, y0, x1 + 2, y1))
+            x1 += 2;
+          bands[i] = (McRect) { x0, y0, x1 - x0, y1 - y0 };
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return bands;
 }
 
 static void
@@ -107,15 +165,19 @@ build_sector (McFigureBuild *build,
 {
   const char *id = sectors[index].id;
   const McRect *r = &get_content_rects ()[index];
+  const McRect *b = &get_label_bands ()[index];
+  const McRegionInfo *region = mc_figure_build_get_region (build, id);
   g_autoptr(McPath) shape = NULL;
   McShapeSector sector;
-  McRect content;
-  /* Label, definition and questions share the sector's rectangle with its
-   * notes; the notes keep room for two, the texts make way. */
+  McTextStyle style;
+  McColor ink;
+  McRect content, band;
+  /* The name in its band; definition and questions share the rectangle
+   * below it with the notes, which keep room for two: the texts make
+   * way. The same treatment in every sector. */
   const McShapesRegionText text = {
     .alignment = PANGO_ALIGN_CENTER,
-    .label_share = 0.25,
-    .label_size = label_size,
+    .no_label = TRUE,
     .min_notes = 2,
   };
 
@@ -124,7 +186,17 @@ build_sector (McFigureBuild *build,
   mc_figure_shapes_begin_region (build, id, shape, NULL, sectors[index].shade, 1.0,
                                  MC_LINE_SOLID);
 
-  mc_figure_shapes_rect (build, r->x, r->y, r->width, r->height, &content);
+  mc_figure_build_get_region_colors (build, id, 0, NULL, NULL, &ink);
+  mc_figure_shapes_style (build, &style, label_size, PANGO_WEIGHT_SEMIBOLD);
+  style.alignment = PANGO_ALIGN_CENTER;
+  mc_figure_shapes_rect (build, b->x, b->y, b->width, b->height, &band);
+  if (region != NULL)
+    mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL,
+                                        mc_region_info_get_label (region, build->language),
+                                        &style, &ink, &band);
+
+  mc_figure_shapes_rect (build, r->x, r->y + LABEL_RESERVE, r->width,
+                         r->height - LABEL_RESERVE, &content);
   mc_figure_shapes_add_region_text (build, id, &text, &content);
 
   mc_figure_build_set_note_area (build, id, &content);
@@ -143,7 +215,7 @@ build_hub (McFigureBuild *build)
   double r = mc_figure_shapes_len (build, WHEEL_R_INNER);
   /* A box inside the disc, narrower than the inscribed square so that
    * wrapped lines stay clear of the rim where the circle curves away. */
-  double half_w = r * 0.78, half_h = r * 0.62;
+  double half_w = r * 0.82, half_h = r * 0.56;
   McTextStyle style;
   McColor stroke;
   McRect box = { cx - half_w, cy - half_h, 2 * half_w, 2 * half_h };
@@ -167,13 +239,27 @@ build_hub (McFigureBuild *build)
       part_h = mc_figure_shapes_measure_text (part, &part_style, box.width);
       design_h = mc_figure_shapes_measure_text (design, &style, box.width);
       total = part_h + design_h + mc_figure_shapes_len (build, 4);
-      if (total < box.height)
+      if (total > box.height || mc_figure_shapes_measure_text (part, &part_style, box.width)
+                                > part_style.size * 1.6)
         {
-          box.y += (box.height - total) / 2;
-          box.height = total + 1;
+          /* Too small a disc for both (a single column at the font
+           * floor): the disc names the part on one line across its middle,
+           * where the circle is widest; the title says the rest. */
+          McRect line = { cx - r * 0.94, cy - r * 0.3, 2 * r * 0.94, r * 0.6 };
+          double floor_size = mc_figure_build_size (build, 0);
+
+          while (part_style.size > floor_size &&
+                 mc_figure_shapes_measure_text (part, &part_style, line.width)
+                 > part_style.size * 1.6)
+            part_style.size = MAX (floor_size, part_style.size * 0.95);
+          mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL, part, &part_style,
+                                              &theme->ink, &line);
+          return;
         }
+      box.y += (box.height - total) / 2;
+      box.height = total + 1;
       mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, part, &part_style,
-                                       &theme->ink, &box, box.height * 0.45,
+                                       &theme->ink, &box, part_h + 1,
                                        mc_figure_shapes_len (build, 4));
       mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, design, &style,
                                        &theme->muted_ink, &box, 0, 0);
@@ -193,7 +279,7 @@ static void
 build_perspectives (McFigureBuild *build)
 {
   const char *ids[N_SECTORS];
-  double widths[N_SECTORS];
+  double widths[N_SECTORS], heights[N_SECTORS];
   double label_size;
 
   /* At a narrow width the five names keep one size, smaller down to the
@@ -201,9 +287,10 @@ build_perspectives (McFigureBuild *build)
   for (guint i = 0; i < N_SECTORS; i++)
     {
       ids[i] = sectors[i].id;
-      widths[i] = mc_figure_shapes_len (build, get_content_rects ()[i].width);
+      widths[i] = mc_figure_shapes_len (build, get_label_bands ()[i].width);
+      heights[i] = mc_figure_shapes_len (build, LABEL_RESERVE);
     }
-  label_size = mc_figure_shapes_label_size_for (build, ids, widths, NULL, N_SECTORS,
+  label_size = mc_figure_shapes_label_size_for (build, ids, widths, heights, N_SECTORS,
                                                 build->theme->label_size);
 
   mc_figure_shapes_add_title (build);
@@ -215,6 +302,6 @@ build_perspectives (McFigureBuild *build)
 const McFigureKindClass mc_figure_kind_perspectives = {
   .id = "perspectives",
   .natural_width = 1000,
-  .natural_height = 1000,
+  .natural_height = 1060,
   .build = build_perspectives,
 };
