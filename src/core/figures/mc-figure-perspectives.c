@@ -21,13 +21,13 @@
 #define N_SECTORS 5
 
 /* Figure units of the 1000 × 1000 design. */
-#define WHEEL_R_OUTER  480.0
+#define WHEEL_R_OUTER  452.0
 #define WHEEL_CX       500.0
 #define WHEEL_CY       (MC_FIGURE_TITLE_BAND + 2.0 + WHEEL_R_OUTER)
-#define WHEEL_R_INNER  124.0
-#define WHEEL_INSET     12.0
+#define WHEEL_R_INNER  114.0
+#define WHEEL_INSET     10.0
 /* Room for a label above the notes. */
-#define LABEL_RESERVE  50.0
+#define LABEL_RESERVE  48.0
 
 /* Clockwise from the top, in the order the seed lists them. Shades are
  * spread so that neighbours differ by at least two lightness steps, also
@@ -61,45 +61,6 @@ sector_in_figure_units (guint          index,
   sector->clip = (McRect) { 0, 0, 0, 0 };
 }
 
-/* The content rectangles depend on the design only, not on the size or
- * theme, so the search runs once per process. */
-static const McRect *
-get_content_rects (void)
-{
-  static McRect rects[N_SECTORS];
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      for (guint i = 0; i < N_SECTORS; i++)
-        {
-          McShapeSector sector;
-
-          sector_in_figure_units (i, &sector);
-          if (!mc_figure_shapes_sector_largest_rect (&sector, WHEEL_INSET,
-                                                     MC_FIGURE_NOTE_WIDTH,
-                                                     MC_FIGURE_NOTE_HEIGHT,
-                                                     MC_FIGURE_NOTE_GAP,
-                                                     LABEL_RESERVE, &rects[i]))
-            g_assert_not_reached ();
-        }
-      g_once_init_leave (&initialized, 1);
-    }
-  return rects;
-}
-
-static void
-sector_in_board_units (McFigureBuild *build,
-                       guint          index,
-                       McShapeSector *sector)
-{
-  sector_in_figure_units (index, sector);
-  sector->cx = mc_figure_shapes_x (build, sector->cx);
-  sector->cy = mc_figure_shapes_y (build, sector->cy);
-  sector->r_inner = mc_figure_shapes_len (build, sector->r_inner);
-  sector->r_outer = mc_figure_shapes_len (build, sector->r_outer);
-}
-
 /* Whether the rectangle (figure units) keeps inset away from every edge
  * of the sector: its corners inside the wedge and the rim, and its
  * nearest point outside the hole. */
@@ -126,6 +87,110 @@ rect_in_sector (const McShapeSector *s,
   nx = CLAMP (s->cx, x0, x1) - s->cx;
   ny = CLAMP (s->cy, y0, y1) - s->cy;
   return nx * nx + ny * ny >= r_min * r_min;
+}
+
+/* Grows the rectangle a step at a time on every side that still keeps it
+ * inside the sector; returns its area. */
+static double
+grow_rect (const McShapeSector *s,
+           McRect              *r)
+{
+  gboolean grown = TRUE;
+
+  while (grown)
+    {
+      McRect t;
+
+      grown = FALSE;
+      for (guint side = 0; side < 4; side++)
+        {
+          t = *r;
+          if (side == 0)
+            t.x -= 2, t.width += 2;
+          else if (side == 1)
+            t.width += 2;
+          else if (side == 2)
+            t.y -= 2, t.height += 2;
+          else
+            t.height += 2;
+          if (rect_in_sector (s, t.x, t.y, t.x + t.width, t.y + t.height))
+            {
+              *r = t;
+              grown = TRUE;
+            }
+        }
+    }
+  return r->width * r->height;
+}
+
+/* The largest rectangle found that holds two default notes (side by side
+ * or one above the other) below the label's band: every place where the
+ * smallest such rectangle fits is grown, the largest wins. FALSE when
+ * two notes fit nowhere. */
+static gboolean
+sector_note_rect (const McShapeSector *s,
+                  McRect              *out)
+{
+  const double sizes[2][2] = {
+    { 2 * MC_FIGURE_NOTE_WIDTH + MC_FIGURE_NOTE_GAP + 2, MC_FIGURE_NOTE_HEIGHT },
+    { MC_FIGURE_NOTE_WIDTH + 2, 2 * MC_FIGURE_NOTE_HEIGHT + MC_FIGURE_NOTE_GAP },
+  };
+  double best = 0;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      double w = sizes[k][0], h = sizes[k][1] + LABEL_RESERVE + 2;
+
+      for (double y = s->cy - s->r_outer; y + h <= s->cy + s->r_outer; y += 2)
+        for (double x = s->cx - s->r_outer; x + w <= s->cx + s->r_outer; x += 2)
+          if (rect_in_sector (s, x, y, x + w, y + h))
+            {
+              McRect r = { x, y, w, h };
+              double area = grow_rect (s, &r);
+
+              if (area > best)
+                {
+                  best = area;
+                  *out = r;
+                }
+            }
+    }
+  return best > 0;
+}
+
+/* The content rectangles depend on the design only, not on the size or
+ * theme, so the search runs once per process. */
+static const McRect *
+get_content_rects (void)
+{
+  static McRect rects[N_SECTORS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_SECTORS; i++)
+        {
+          McShapeSector sector;
+
+          sector_in_figure_units (i, &sector);
+          if (!sector_note_rect (&sector, &rects[i]))
+            g_assert_not_reached ();
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return rects;
+}
+
+static void
+sector_in_board_units (McFigureBuild *build,
+                       guint          index,
+                       McShapeSector *sector)
+{
+  sector_in_figure_units (index, sector);
+  sector->cx = mc_figure_shapes_x (build, sector->cx);
+  sector->cy = mc_figure_shapes_y (build, sector->cy);
+  sector->r_inner = mc_figure_shapes_len (build, sector->r_inner);
+  sector->r_outer = mc_figure_shapes_len (build, sector->r_outer);
 }
 
 /* The band the sector's name is set in (figure units): as tall as the
@@ -158,6 +223,27 @@ get_label_bands (void)
   return bands;
 }
 
+/* The sector's outline, its arcs drawn in short pieces: a curve's control
+ * points then stay within a hair of the circle, so the figure's bounds
+ * (which count them) are the wheel's own. */
+static McPath *
+sector_path_new (const McShapeSector *s)
+{
+  const guint n_pieces = 12;
+  double step = (s->a1 - s->a0) / n_pieces;
+  McPath *path = mc_path_new ();
+
+  mc_path_move_to (path, s->cx + s->r_outer * cos (s->a0), s->cy + s->r_outer * sin (s->a0));
+  for (guint i = 0; i < n_pieces; i++)
+    mc_path_arc (path, s->cx, s->cy, s->r_outer, s->a0 + i * step, s->a0 + (i + 1) * step);
+  mc_path_line_to (path, s->cx + s->r_inner * cos (s->a1), s->cy + s->r_inner * sin (s->a1));
+  for (guint i = 0; i < n_pieces; i++)
+    mc_path_arc_negative (path, s->cx, s->cy, s->r_inner, s->a1 - i * step,
+                          s->a1 - (i + 1) * step);
+  mc_path_close (path);
+  return path;
+}
+
 static void
 build_sector (McFigureBuild *build,
               guint          index,
@@ -182,7 +268,7 @@ build_sector (McFigureBuild *build,
   };
 
   sector_in_board_units (build, index, &sector);
-  shape = mc_figure_shapes_sector_new (&sector);
+  shape = sector_path_new (&sector);
   mc_figure_shapes_begin_region (build, id, shape, NULL, sectors[index].shade, 1.0,
                                  MC_LINE_SOLID);
 
@@ -245,13 +331,17 @@ build_hub (McFigureBuild *build)
           /* Too small a disc for both (a single column at the font
            * floor): the disc names the part on one line across its middle,
            * where the circle is widest; the title says the rest. */
-          McRect line = { cx - r * 0.94, cy - r * 0.3, 2 * r * 0.94, r * 0.6 };
+          McRect line = { cx - r * 0.8, cy - r * 0.3, 2 * r * 0.8, r * 0.6 };
           double floor_size = mc_figure_build_size (build, 0);
 
           while (part_style.size > floor_size &&
                  mc_figure_shapes_measure_text (part, &part_style, line.width)
                  > part_style.size * 1.6)
             part_style.size = MAX (floor_size, part_style.size * 0.95);
+          /* At the floor a regular weight is narrower than semibold. */
+          if (mc_figure_shapes_measure_text (part, &part_style, line.width)
+              > part_style.size * 1.6)
+            part_style.weight = PANGO_WEIGHT_NORMAL;
           mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL, part, &part_style,
                                               &theme->ink, &line);
           return;
@@ -302,6 +392,6 @@ build_perspectives (McFigureBuild *build)
 const McFigureKindClass mc_figure_kind_perspectives = {
   .id = "perspectives",
   .natural_width = 1000,
-  .natural_height = 1060,
+  .natural_height = 1000,
   .build = build_perspectives,
 };
