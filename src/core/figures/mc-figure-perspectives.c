@@ -283,7 +283,18 @@ build_sector (McFigureBuild *build,
 
   mc_figure_shapes_rect (build, r->x, r->y + LABEL_RESERVE, r->width,
                          r->height - LABEL_RESERVE, &content);
-  mc_figure_shapes_add_region_text (build, id, &text, &content);
+  if (build->options != NULL && build->options->strict && build->options->notes)
+    {
+      /* Laid out for a frame with its notes: a wedge has room for its
+       * notes or for its texts, not both, so definition and questions
+       * go to the legend in every sector alike and the notes stay in
+       * the wheel. */
+      McRect none = { content.x, content.y, content.width, 0 };
+
+      mc_figure_shapes_add_region_text (build, id, &text, &none);
+    }
+  else
+    mc_figure_shapes_add_region_text (build, id, &text, &content);
 
   mc_figure_build_set_note_area (build, id, &content);
   mc_figure_build_end_region (build);
