@@ -18,8 +18,10 @@
 
 /* Taken from the quadratic scan (BOARD_DIGEST again after doorwerking
  * notes without a reach were spread over the reach columns: the same
- * digest from the quadratic scan at wip-layout 4cbf376). */
-#define BOARD_DIGEST "d72115e472ce59c06afa6a98e0f0254166fb1ad3aa11849ee3f99d07684bc5ea"
+ * digest from the quadratic scan at wip-layout 4cbf376; BOARD_DIGEST again
+ * after the perspectives wheel became a full circle with new note areas,
+ * taken from the grid at wip-wheel, whose code is unchanged). */
+#define BOARD_DIGEST "c1c912b5f31cd9f97cfe64c600e6f4906e4759ce4120d7d89c15d8da72ce34fa"
 #define FRAME_DIGEST "75524a8c505257e76f9e08b2fd27570c9b00123d58240ad511ed0f9c1b4996bc"
 
 /* Every note's rectangle as the layout placed it, one line a note in the
