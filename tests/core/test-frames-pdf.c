@@ -1,17 +1,21 @@
 /* test-frames-pdf.c — issue 12's test matrix on the exported PDFs
  *
  * Every figure kind of the example board, in both languages, with notes on
- * and off, questions in the regions and as a legend, at 84, 90, 140, 174
- * and 190 mm, exported to PDF as the command line does: without notes the
- * export never fails; with notes it is written or refused with one line
- * and no file. A written PDF's text (pdftotext) holds every region label
- * and every question in full and no "…", its smallest text is at least
+ * and off, questions in the regions, as a legend and (with notes) off, at
+ * 84, 90, 140, 174 and 190 mm, exported to PDF as the command line does:
+ * the notes are exported (may_refuse() names the one known limit), and a
+ * refusal is one line and leaves no file. A written PDF's text (pdftotext) holds every region label
+ * and every question in full, with notes every note of the figure in full,
+ * and no "…", its smallest text is at least
  * 7 pt (the export's preflight), and every figure fits a 240 mm page (a
  * taller one is refused). The scene-level checks (nothing outside its
  * region) are test-frames.c's; test-export.c checks one figure's fonts in the PDF.
+ * The session report keeps one page size and orientation, cuts no note
+ * and draws its vote dots (test_report).
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -23,6 +27,24 @@
 #include "mc-test-util.h"
 
 static const double widths_mm[] = { 84, 90, 140, 174, 190 };
+
+/* Whether an export may be refused. Every kind exports its notes at every
+ * width: the kinds that keep their design set those that do not fit their
+ * regions below the figure. value-creation is being redrawn (another
+ * branch). Known limit: the perspectives wheel with its ten notes and all
+ * 39 questions in the legend is 262–309 mm tall below 174 mm; it is refused
+ * for its height (without notes, or without the questions, it exports). */
+static gboolean
+may_refuse (const char            *kind,
+            const McExportOptions *options)
+{
+  if (!options->notes)
+    return FALSE;
+  if (g_strcmp0 (kind, "value-creation") == 0)
+    return TRUE;
+  return g_strcmp0 (kind, "perspectives") == 0 && options->questions != MC_QUESTIONS_OFF &&
+         options->width_mm < 174;
+}
 
 static char *
 pdf_text (const char *path)
@@ -42,6 +64,7 @@ pdf_text (const char *path)
 /* Checks one written PDF; returns the number of problems (printed). */
 static guint
 check_pdf (const char            *path,
+           McBoard               *board,
            const McFigureInfo    *info,
            const McExportOptions *options,
            const McExportSummary *summary,
@@ -65,13 +88,26 @@ check_pdf (const char            *path,
 
       if (strstr (folded_text, folded_label) == NULL)
         PROBLEM ("%s: label “%s” missing", what, label);
-      for (guint q = 0; questions != NULL && questions[q] != NULL; q++)
+      for (guint q = 0; questions != NULL && questions[q] != NULL &&
+                        options->questions != MC_QUESTIONS_OFF; q++)
         {
           g_autofree char *question = mc_test_squash_text (questions[q]);
 
           if (strstr (text, question) == NULL)
             PROBLEM ("%s: question “%s” missing", what, question);
         }
+    }
+  /* Every note of the figure, in full. */
+  for (guint i = 0; options->notes && i < mc_board_get_notes (board)->len; i++)
+    {
+      McNote *note = mc_board_get_notes (board)->pdata[i];
+      g_autofree char *note_text = NULL;
+
+      if (g_strcmp0 (mc_note_get_figure_id (note), options->figure_id) != 0)
+        continue;
+      note_text = mc_test_squash_text (mc_note_get_text (note));
+      if (strstr (text, note_text) == NULL)
+        PROBLEM ("%s: note “%s” missing", what, note_text);
     }
   if (summary->preflight.min_text_pt < 7.0 - 0.05)
     PROBLEM ("%s: smallest text %.2f pt", what, summary->preflight.min_text_pt);
@@ -93,7 +129,9 @@ test_kind (gconstpointer data)
   g_autofree char *dir = mc_test_make_tmp_dir ("mc-frames-pdf-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "figure.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  static const McQuestionsMode modes[] = { MC_QUESTIONS_INLINE, MC_QUESTIONS_LIST };
+  /* Questions off is the command line's default. */
+  static const McQuestionsMode modes[] = { MC_QUESTIONS_INLINE, MC_QUESTIONS_LIST,
+                                           MC_QUESTIONS_OFF };
   guint problems = 0, refused = 0, written = 0;
   double tallest = 0;
 
@@ -107,6 +145,9 @@ test_kind (gconstpointer data)
             McExportOptions options;
             McExportSummary summary = { 0, };
 
+            /* Without questions: with notes only (the rest is above). */
+            if (modes[q] == MC_QUESTIONS_OFF && n != 0)
+              continue;
             mc_export_options_init (&options, l == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN);
             options.scope = MC_EXPORT_SCOPE_FIGURE;
             options.figure_id = kind;
@@ -116,17 +157,16 @@ test_kind (gconstpointer data)
             options.questions = modes[q];
             what = g_strdup_printf ("%s %s %.0f mm notes %s questions %s", kind,
                                     l == 0 ? "nl" : "en", widths_mm[w], n == 0 ? "on" : "off",
-                                    q == 0 ? "inline" : "legend");
+                                    q == 0 ? "inline" : q == 1 ? "legend" : "off");
 
             if (!mc_export_to_file_full (board, &options, MC_EXPORT_FORMAT_PDF, file, &summary,
                                          &error))
               {
-                /* Only the notes may be refused, in one line, with no file. */
-                if (!options.notes)
-                  {
-                    problems++;
-                    g_test_message ("%s: refused without notes: %s", what, error->message);
-                  }
+                /* Never a note cut, never without notes; a refusal is one
+                 * line with no file. */
+                g_test_message ("%s: refused: %s", what, error->message);
+                if (!may_refuse (kind, &options))
+                  problems++;
                 g_assert_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT);
                 g_assert_null (strchr (error->message, '\n'));
                 g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -135,7 +175,7 @@ test_kind (gconstpointer data)
               }
             written++;
             tallest = MAX (tallest, summary.preflight.height_mm);
-            problems += check_pdf (path, info, &options, &summary, what);
+            problems += check_pdf (path, board, info, &options, &summary, what);
             g_unlink (path);
           }
 
@@ -143,6 +183,66 @@ test_kind (gconstpointer data)
                   kind, written, refused, tallest);
   g_rmdir (dir);
   g_assert_cmpuint (problems, ==, 0);
+}
+
+/* The session report of the example board, in both languages: its pages
+ * all of one size and orientation (A4 portrait), every note of the board in
+ * full in its text, no "…" anywhere, and the votes drawn as dots, not set
+ * as "●" characters. */
+static void
+test_report (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autofree char *dir = mc_test_make_tmp_dir ("mc-frames-pdf-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GPtrArray *notes = mc_board_get_notes (board);
+
+  for (guint l = 0; l < 2; l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *info = NULL;
+      g_auto(GStrv) lines = NULL;
+      const char *argv[] = { "pdfinfo", "-f", "1", "-l", "999", path, NULL };
+      McExportOptions options;
+      guint n_pages = 0;
+
+      mc_export_options_init (&options, l == 0 ? MC_LANGUAGE_NL : MC_LANGUAGE_EN);
+      g_assert_true (mc_export_session_report (board, &options, file, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &info, NULL, NULL, &error));
+      g_assert_no_error (error);
+      lines = g_strsplit (info, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          double w, h;
+          int page;
+
+          if (sscanf (lines[i], "Page %d size: %lf x %lf", &page, &w, &h) != 3)
+            continue;
+          n_pages++;
+          /* A4 portrait, every page. */
+          g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
+          g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+        }
+      g_assert_cmpuint (n_pages, >=, 11);
+
+      text = pdf_text (path);
+      g_assert_null (strstr (text, "\u2026"));
+      g_assert_null (strstr (text, "\u25CF"));
+      for (guint i = 0; i < notes->len; i++)
+        {
+          g_autofree char *note = mc_test_squash_text (mc_note_get_text (notes->pdata[i]));
+
+          if (strstr (text, note) == NULL)
+            g_error ("report (%s): note “%s” missing", l == 0 ? "nl" : "en", note);
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 int
@@ -160,5 +260,6 @@ main (int   argc,
 
       g_test_add_data_func (path, kinds[i], test_kind);
     }
+  g_test_add_func ("/mc/frames-pdf/report", test_report);
   return g_test_run ();
 }

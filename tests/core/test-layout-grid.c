@@ -19,9 +19,10 @@
 /* Taken from the quadratic scan (BOARD_DIGEST again after doorwerking
  * notes without a reach were spread over the reach columns: the same
  * digest from the quadratic scan at wip-layout 4cbf376; then taken from
- * the grid, unchanged, when the value-creation figure became the whole
- * model and its three note areas moved on the board: wip-model). */
-#define BOARD_DIGEST "b752cb6d14f1cc0e3ad73abb674147448427737262dc44e76c447d4cd3252b1c"
+ * the grid, whose code is unchanged, when the value-creation figure became
+ * the whole model and the perspectives wheel a full circle: both moved
+ * their note areas on the board). */
+#define BOARD_DIGEST "fe9960e5fec363535eedc7b9213bf7918f633e1700e5b296ad8dc5d33d667e51"
 #define FRAME_DIGEST "75524a8c505257e76f9e08b2fd27570c9b00123d58240ad511ed0f9c1b4996bc"
 
 /* Every note's rectangle as the layout placed it, one line a note in the

@@ -1,11 +1,14 @@
 /* mc-figure-perspectives.c — Figuur 5/9: the five design perspectives
  *
- * A wheel of five wide sectors around a modest centre disc that names the
- * intervention ("Interventie: ontwerp gericht op hybridisering"). The
- * wheel's rim is a large circle clipped by the figure's square, so the
- * sectors reach into the corners: a pure circle would leave each sector
- * room for barely one note. Each sector's label, definition, questions and
- * notes share the largest rectangle that fits inside it (computed once).
+ * A true wheel: five equal sectors of one full circle (nothing clipped)
+ * around a centre disc that names the intervention ("Interventie" over
+ * "Ontwerp gericht op hybridisering"). The circle fills the square below
+ * the title band, and the sectors' outlines stay clear of the notes by a
+ * small inset only, so that every sector still holds two default notes
+ * under its texts. Each sector's label, definition, questions and notes
+ * share the largest rectangle that fits inside it (computed once), with
+ * the same treatment in every sector; what a strict view cannot set there
+ * in full goes to the legend below the figure.
  */
 #include "config.h"
 
@@ -18,15 +21,13 @@
 #define N_SECTORS 5
 
 /* Figure units of the 1000 × 1000 design. */
+#define WHEEL_R_OUTER  452.0
 #define WHEEL_CX       500.0
-#define WHEEL_CY       612.0
-#define WHEEL_R_OUTER  590.0
-#define WHEEL_R_INNER  124.0
-#define WHEEL_INSET     34.0
+#define WHEEL_CY       (MC_FIGURE_TITLE_BAND + 2.0 + WHEEL_R_OUTER)
+#define WHEEL_R_INNER  114.0
+#define WHEEL_INSET     10.0
 /* Room for a label above the notes. */
-#define LABEL_RESERVE  56.0
-
-static const McRect wheel_clip = { 16, MC_FIGURE_TITLE_BAND, 968, 984 - MC_FIGURE_TITLE_BAND };
+#define LABEL_RESERVE  48.0
 
 /* Clockwise from the top, in the order the seed lists them. Shades are
  * spread so that neighbours differ by at least two lightness steps, also
@@ -56,7 +57,105 @@ sector_in_figure_units (guint          index,
   sector->r_outer = WHEEL_R_OUTER;
   sector->a0 = a0;
   sector->a1 = a0 + step;
-  sector->clip = wheel_clip;
+  /* No clip: the rim is the whole circle. */
+  sector->clip = (McRect) { 0, 0, 0, 0 };
+}
+
+/* Whether the rectangle (figure units) keeps inset away from every edge
+ * of the sector: its corners inside the wedge and the rim, and its
+ * nearest point outside the hole. */
+static gboolean
+rect_in_sector (const McShapeSector *s,
+                double               x0,
+                double               y0,
+                double               x1,
+                double               y1)
+{
+  const double xs[2] = { x0, x1 }, ys[2] = { y0, y1 };
+  double r_max = s->r_outer - WHEEL_INSET, r_min = s->r_inner + WHEEL_INSET;
+  double nx, ny;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double dx = xs[i & 1] - s->cx, dy = ys[i >> 1] - s->cy;
+
+      if (cos (s->a0) * dy - sin (s->a0) * dx < WHEEL_INSET ||
+          sin (s->a1) * dx - cos (s->a1) * dy < WHEEL_INSET ||
+          dx * dx + dy * dy > r_max * r_max)
+        return FALSE;
+    }
+  nx = CLAMP (s->cx, x0, x1) - s->cx;
+  ny = CLAMP (s->cy, y0, y1) - s->cy;
+  return nx * nx + ny * ny >= r_min * r_min;
+}
+
+/* Grows the rectangle a step at a time on every side that still keeps it
+ * inside the sector; returns its area. */
+static double
+grow_rect (const McShapeSector *s,
+           McRect              *r)
+{
+  gboolean grown = TRUE;
+
+  while (grown)
+    {
+      McRect t;
+
+      grown = FALSE;
+      for (guint side = 0; side < 4; side++)
+        {
+          t = *r;
+          if (side == 0)
+            t.x -= 2, t.width += 2;
+          else if (side == 1)
+            t.width += 2;
+          else if (side == 2)
+            t.y -= 2, t.height += 2;
+          else
+            t.height += 2;
+          if (rect_in_sector (s, t.x, t.y, t.x + t.width, t.y + t.height))
+            {
+              *r = t;
+              grown = TRUE;
+            }
+        }
+    }
+  return r->width * r->height;
+}
+
+/* The largest rectangle found that holds two default notes (side by side
+ * or one above the other) below the label's band: every place where the
+ * smallest such rectangle fits is grown, the largest wins. FALSE when
+ * two notes fit nowhere. */
+static gboolean
+sector_note_rect (const McShapeSector *s,
+                  McRect              *out)
+{
+  const double sizes[2][2] = {
+    { 2 * MC_FIGURE_NOTE_WIDTH + MC_FIGURE_NOTE_GAP + 2, MC_FIGURE_NOTE_HEIGHT },
+    { MC_FIGURE_NOTE_WIDTH + 2, 2 * MC_FIGURE_NOTE_HEIGHT + MC_FIGURE_NOTE_GAP },
+  };
+  double best = 0;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      double w = sizes[k][0], h = sizes[k][1] + LABEL_RESERVE + 2;
+
+      for (double y = s->cy - s->r_outer; y + h <= s->cy + s->r_outer; y += 2)
+        for (double x = s->cx - s->r_outer; x + w <= s->cx + s->r_outer; x += 2)
+          if (rect_in_sector (s, x, y, x + w, y + h))
+            {
+              McRect r = { x, y, w, h };
+              double area = grow_rect (s, &r);
+
+              if (area > best)
+                {
+                  best = area;
+                  *out = r;
+                }
+            }
+    }
+  return best > 0;
 }
 
 /* The content rectangles depend on the design only, not on the size or
@@ -74,11 +173,7 @@ get_content_rects (void)
           McShapeSector sector;
 
           sector_in_figure_units (i, &sector);
-          if (!mc_figure_shapes_sector_largest_rect (&sector, WHEEL_INSET,
-                                                     MC_FIGURE_NOTE_WIDTH,
-                                                     MC_FIGURE_NOTE_HEIGHT,
-                                                     MC_FIGURE_NOTE_GAP,
-                                                     LABEL_RESERVE, &rects[i]))
+          if (!sector_note_rect (&sector, &rects[i]))
             g_assert_not_reached ();
         }
       g_once_init_leave (&initialized, 1);
@@ -96,8 +191,57 @@ sector_in_board_units (McFigureBuild *build,
   sector->cy = mc_figure_shapes_y (build, sector->cy);
   sector->r_inner = mc_figure_shapes_len (build, sector->r_inner);
   sector->r_outer = mc_figure_shapes_len (build, sector->r_outer);
-  mc_figure_shapes_rect (build, wheel_clip.x, wheel_clip.y,
-                         wheel_clip.width, wheel_clip.height, &sector->clip);
+}
+
+/* The band the sector's name is set in (figure units): as tall as the
+ * room reserved above the notes and as wide as the wedge allows there,
+ * so that the name keeps its size in the narrow wedges too. */
+static const McRect *
+get_label_bands (void)
+{
+  static McRect bands[N_SECTORS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_SECTORS; i++)
+        {
+          const McRect *r = &get_content_rects ()[i];
+          double y0 = r->y, y1 = r->y + LABEL_RESERVE;
+          double x0 = r->x, x1 = r->x + r->width;
+          McShapeSector sector;
+
+          sector_in_figure_units (i, &sector);
+          while (rect_in_sector (&sector, x0 - 2, y0, x1, y1))
+            x0 -= 2;
+          while (rect_in_sector (&sector, x0, y0, x1 + 2, y1))
+            x1 += 2;
+          bands[i] = (McRect) { x0, y0, x1 - x0, y1 - y0 };
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return bands;
+}
+
+/* The sector's outline, its arcs drawn in short pieces: a curve's control
+ * points then stay within a hair of the circle, so the figure's bounds
+ * (which count them) are the wheel's own. */
+static McPath *
+sector_path_new (const McShapeSector *s)
+{
+  const guint n_pieces = 12;
+  double step = (s->a1 - s->a0) / n_pieces;
+  McPath *path = mc_path_new ();
+
+  mc_path_move_to (path, s->cx + s->r_outer * cos (s->a0), s->cy + s->r_outer * sin (s->a0));
+  for (guint i = 0; i < n_pieces; i++)
+    mc_path_arc (path, s->cx, s->cy, s->r_outer, s->a0 + i * step, s->a0 + (i + 1) * step);
+  mc_path_line_to (path, s->cx + s->r_inner * cos (s->a1), s->cy + s->r_inner * sin (s->a1));
+  for (guint i = 0; i < n_pieces; i++)
+    mc_path_arc_negative (path, s->cx, s->cy, s->r_inner, s->a1 - i * step,
+                          s->a1 - (i + 1) * step);
+  mc_path_close (path);
+  return path;
 }
 
 static void
@@ -107,25 +251,50 @@ build_sector (McFigureBuild *build,
 {
   const char *id = sectors[index].id;
   const McRect *r = &get_content_rects ()[index];
+  const McRect *b = &get_label_bands ()[index];
+  const McRegionInfo *region = mc_figure_build_get_region (build, id);
   g_autoptr(McPath) shape = NULL;
   McShapeSector sector;
-  McRect content;
-  /* Label, definition and questions share the sector's rectangle with its
-   * notes; the notes keep room for two, the texts make way. */
+  McTextStyle style;
+  McColor ink;
+  McRect content, band;
+  /* The name in its band; definition and questions share the rectangle
+   * below it with the notes, which keep room for two: the texts make
+   * way. The same treatment in every sector. */
   const McShapesRegionText text = {
     .alignment = PANGO_ALIGN_CENTER,
-    .label_share = 0.25,
-    .label_size = label_size,
+    .no_label = TRUE,
     .min_notes = 2,
   };
 
   sector_in_board_units (build, index, &sector);
-  shape = mc_figure_shapes_sector_new (&sector);
+  shape = sector_path_new (&sector);
   mc_figure_shapes_begin_region (build, id, shape, NULL, sectors[index].shade, 1.0,
                                  MC_LINE_SOLID);
 
-  mc_figure_shapes_rect (build, r->x, r->y, r->width, r->height, &content);
-  mc_figure_shapes_add_region_text (build, id, &text, &content);
+  mc_figure_build_get_region_colors (build, id, 0, NULL, NULL, &ink);
+  mc_figure_shapes_style (build, &style, label_size, PANGO_WEIGHT_SEMIBOLD);
+  style.alignment = PANGO_ALIGN_CENTER;
+  mc_figure_shapes_rect (build, b->x, b->y, b->width, b->height, &band);
+  if (region != NULL)
+    mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL,
+                                        mc_region_info_get_label (region, build->language),
+                                        &style, &ink, &band);
+
+  mc_figure_shapes_rect (build, r->x, r->y + LABEL_RESERVE, r->width,
+                         r->height - LABEL_RESERVE, &content);
+  if (build->options != NULL && build->options->strict && build->options->notes)
+    {
+      /* Laid out for a frame with its notes: a wedge has room for its
+       * notes or for its texts, not both, so definition and questions
+       * go to the legend in every sector alike and the notes stay in
+       * the wheel. */
+      McRect none = { content.x, content.y, content.width, 0 };
+
+      mc_figure_shapes_add_region_text (build, id, &text, &none);
+    }
+  else
+    mc_figure_shapes_add_region_text (build, id, &text, &content);
 
   mc_figure_build_set_note_area (build, id, &content);
   mc_figure_build_end_region (build);
@@ -143,7 +312,7 @@ build_hub (McFigureBuild *build)
   double r = mc_figure_shapes_len (build, WHEEL_R_INNER);
   /* A box inside the disc, narrower than the inscribed square so that
    * wrapped lines stay clear of the rim where the circle curves away. */
-  double half_w = r * 0.78, half_h = r * 0.62;
+  double half_w = r * 0.82, half_h = r * 0.56;
   McTextStyle style;
   McColor stroke;
   McRect box = { cx - half_w, cy - half_h, 2 * half_w, 2 * half_h };
@@ -167,13 +336,31 @@ build_hub (McFigureBuild *build)
       part_h = mc_figure_shapes_measure_text (part, &part_style, box.width);
       design_h = mc_figure_shapes_measure_text (design, &style, box.width);
       total = part_h + design_h + mc_figure_shapes_len (build, 4);
-      if (total < box.height)
+      if (total > box.height || mc_figure_shapes_measure_text (part, &part_style, box.width)
+                                > part_style.size * 1.6)
         {
-          box.y += (box.height - total) / 2;
-          box.height = total + 1;
+          /* Too small a disc for both (a single column at the font
+           * floor): the disc names the part on one line across its middle,
+           * where the circle is widest; the title says the rest. */
+          McRect line = { cx - r * 0.8, cy - r * 0.3, 2 * r * 0.8, r * 0.6 };
+          double floor_size = mc_figure_build_size (build, 0);
+
+          while (part_style.size > floor_size &&
+                 mc_figure_shapes_measure_text (part, &part_style, line.width)
+                 > part_style.size * 1.6)
+            part_style.size = MAX (floor_size, part_style.size * 0.95);
+          /* At the floor a regular weight is narrower than semibold. */
+          if (mc_figure_shapes_measure_text (part, &part_style, line.width)
+              > part_style.size * 1.6)
+            part_style.weight = PANGO_WEIGHT_NORMAL;
+          mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL, part, &part_style,
+                                              &theme->ink, &line);
+          return;
         }
+      box.y += (box.height - total) / 2;
+      box.height = total + 1;
       mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, part, &part_style,
-                                       &theme->ink, &box, box.height * 0.45,
+                                       &theme->ink, &box, part_h + 1,
                                        mc_figure_shapes_len (build, 4));
       mc_figure_shapes_add_text_block (build, MC_ROLE_LABEL, design, &style,
                                        &theme->muted_ink, &box, 0, 0);
@@ -193,7 +380,7 @@ static void
 build_perspectives (McFigureBuild *build)
 {
   const char *ids[N_SECTORS];
-  double widths[N_SECTORS];
+  double widths[N_SECTORS], heights[N_SECTORS];
   double label_size;
 
   /* At a narrow width the five names keep one size, smaller down to the
@@ -201,9 +388,10 @@ build_perspectives (McFigureBuild *build)
   for (guint i = 0; i < N_SECTORS; i++)
     {
       ids[i] = sectors[i].id;
-      widths[i] = mc_figure_shapes_len (build, get_content_rects ()[i].width);
+      widths[i] = mc_figure_shapes_len (build, get_label_bands ()[i].width);
+      heights[i] = mc_figure_shapes_len (build, LABEL_RESERVE);
     }
-  label_size = mc_figure_shapes_label_size_for (build, ids, widths, NULL, N_SECTORS,
+  label_size = mc_figure_shapes_label_size_for (build, ids, widths, heights, N_SECTORS,
                                                 build->theme->label_size);
 
   mc_figure_shapes_add_title (build);

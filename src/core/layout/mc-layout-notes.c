@@ -80,6 +80,8 @@ _mc_layout_note_size (McNote              *note,
   *height = (stored.height > 0 ? stored.height : MC_NOTE_DEFAULT_HEIGHT) * s;
   if (max_width > 0)
     *width = MIN (*width, floor (max_width));
+  else if (max_width < 0)
+    *width = floor (-max_width);   /* a column's width exactly */
 
   /* Wide enough for its longest word at the floor: words never break. */
   if (text != NULL && *text != '\0')

@@ -410,6 +410,13 @@ _mc_layout_add_panels (McScene             *scene,
       else
         mc_rect_union (&all, &placed->frame, &all);
     }
+  /* One figure laid out for a frame: the panels as wide as the frame,
+   * also when the figure is drawn smaller in it. */
+  if (placed_figures->len == 1 && options->figure_id != NULL && options->frame_width > 0)
+    {
+      all.x = 0;
+      all.width = MAX (all.width, options->frame_width);
+    }
   unit = g_array_index (placed_figures, PlacedFigure, 0).type_scale;
   below = placed_figures->len == 1 && (options->legend_below || options->frame_width > 0);
 

@@ -45,8 +45,10 @@ struct _McLayout
   guint       generation;
   guint       n_text_layouts_created;
   GPtrArray  *misfits;      /* char*: what did not fit, last build */
-  gboolean    keep_design_notes; /* building again: notes of figures that
-                                    keep their design keep their size */
+  GHashTable *notes_below;  /* building again: region ids whose notes did
+                               not fit a figure that keeps its design */
+  double      figure_share; /* building again: > 0, the share of the frame's
+                               width such a figure is drawn at */
 };
 
 /* What the layout knows about one drawn figure while it builds. */
@@ -90,8 +92,8 @@ _mc_layout_text_floor (const McTheme       *theme,
 }
 
 /* A note's size at scale s: its stored size, no wider than max_width
- * (> 0) unless its longest word needs it, grown (when grow) to hold its
- * whole text at the note size. */
+ * (> 0; < 0: exactly -max_width wide) unless its longest word needs it,
+ * grown (when grow) to hold its whole text at the note size. */
 void     _mc_layout_note_size  (McNote              *note,
                                 double               s,
                                 gboolean             grow,
@@ -127,6 +129,45 @@ void     _mc_layout_pack_note  (Shelf               *shelf,
                                 double               height,
                                 double               gap,
                                 McRect              *result);
+/* A figure's packed notes by note area, for the kinds that grow their
+ * regions to hold them (layouts for the frame). */
+typedef struct
+{
+  GHashTable          *sizes;  /* note area id → GPtrArray of McNote* */
+  double               gap;
+  double               scale;
+  const McViewOptions *options;
+} NoteSizes;
+
+/* McFigureBuild's notes_height and notes_min_width over a NoteSizes
+ * (mc-layout-frame-notes.c). */
+double   _mc_layout_packed_notes_height    (gpointer             data,
+                                            const char          *region_id,
+                                            double               width);
+double   _mc_layout_packed_notes_min_width (gpointer             data,
+                                            const char          *area_id);
+/* A figure that keeps its design, laid out for a frame: the notes of the
+ * regions in self->notes_below are set below it, under their region's
+ * name, full width and in rows; their rectangles go into rects (note id →
+ * McRect*), the region's note area becomes its part of that block and
+ * the figure's frame grows to hold it (the legend and caption follow). */
+void     _mc_layout_place_notes_below      (McLayout            *self,
+                                            McScene             *content,
+                                            PlacedFigure        *placed,
+                                            GPtrArray           *notes,
+                                            const McViewOptions *options,
+                                            GHashTable          *rects);
+
+/* A figure that keeps its design, laid out for a frame, came out taller
+ * than a page (scene): builds it again drawn smaller, centred in the
+ * frame, its notes and legend still as wide as the frame, down to 60 % of
+ * the width; returns the first that fits, else the smallest (which the
+ * export then refuses for its height). Takes scene. */
+McScene *_mc_layout_build_smaller          (McLayout            *self,
+                                            McBoard             *board,
+                                            const McViewOptions *options,
+                                            McScene             *scene);
+
 /* The questions legends and captions of the figures drawn. */
 void     _mc_layout_add_panels (McScene             *scene,
                                 GArray              *placed_figures,

@@ -154,67 +154,6 @@ lookup_info (McLayout   *self,
   return mc_catalog_get_figure (self->catalog, kind);
 }
 
-/* A figure's packed notes by note area, for the kinds that grow their
- * regions to hold them (layouts for the frame). */
-typedef struct
-{
-  GHashTable          *sizes;  /* note area id → GPtrArray of McNote* */
-  double               gap;
-  double               scale;
-  const McViewOptions *options;
-} NoteSizes;
-
-static double
-packed_notes_height (gpointer    data,
-                     const char *region_id,
-                     double      width)
-{
-  NoteSizes *sizes = data;
-  GPtrArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, region_id) : NULL;
-  double x = 0, y = 0, row = 0;
-
-  if (list == NULL)
-    return 0;
-
-  /* The same shelves as _mc_layout_pack_note(), the notes as wide as
-   * mc_layout_build() makes them in an area width wide. */
-  for (guint i = 0; i < list->len; i++)
-    {
-      double w, h;
-
-      _mc_layout_note_size (list->pdata[i], sizes->scale, TRUE, width, sizes->options, &w, &h);
-
-      if (x > 0 && x + w > width + 0.01)
-        {
-          y += row + sizes->gap;
-          x = 0;
-          row = 0;
-        }
-      x += w + sizes->gap;
-      row = MAX (row, h);
-    }
-  return y + row;
-}
-
-static double
-packed_notes_min_width (gpointer    data,
-                        const char *area_id)
-{
-  NoteSizes *sizes = data;
-  GPtrArray *list = sizes->sizes != NULL ? g_hash_table_lookup (sizes->sizes, area_id) : NULL;
-  double widest = 0;
-
-  /* As narrow as a note may be: its longest word at the floor. */
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      double w, h;
-
-      _mc_layout_note_size (list->pdata[i], sizes->scale, TRUE, 1, sizes->options, &w, &h);
-      widest = MAX (widest, w);
-    }
-  return widest;
-}
-
 /* Builds one figure kind into its own scene (so regions can be filtered
  * before they join the board); sets the figure's note areas and deferred
  * texts, and in a layout for the frame its height. */
@@ -246,8 +185,8 @@ draw_figure_scene (McLayout            *self,
   build.for_frame = options->frame_width > 0;
   if (note_sizes != NULL)
     {
-      build.notes_height = packed_notes_height;
-      build.notes_min_width = packed_notes_min_width;
+      build.notes_height = _mc_layout_packed_notes_height;
+      build.notes_min_width = _mc_layout_packed_notes_min_width;
       build.notes_data = note_sizes;
     }
 
@@ -486,6 +425,7 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GHashTable) packed = NULL;  /* placement id → McRectGrid */
   g_autoptr(GArray) drawn_notes = g_array_new (FALSE, FALSE, sizeof (DrawnNote));
   g_autoptr(GHashTable) spilled = NULL; /* region key → notes outside its area */
+  g_autoptr(GHashTable) below = NULL;   /* note id → McRect*, set below the figure */
   NoteSizes note_sizes = { NULL, 0 };
   gboolean grew_design_notes = FALSE;
   gboolean for_frame = options->frame_width > 0 && options->figure_id != NULL;
@@ -539,8 +479,14 @@ mc_layout_build (McLayout            *self,
            * theme's sizes (questions at least at the floor), the notes at
            * the same scale as the type. */
           double unit = options->frame_width / placed.kind->natural_width;
+          /* A design too tall for a page with its notes and legend is
+           * drawn smaller, centred (_mc_layout_build_smaller()). */
+          double share = placed.kind->lays_out_for_frame || self->figure_share <= 0
+                         ? 1.0 : self->figure_share;
 
-          placed.frame = (McRect) { 0, 0, options->frame_width,
+          unit *= share;
+          placed.frame = (McRect) { options->frame_width * (1 - share) / 2, 0,
+                                    options->frame_width * share,
                                     placed.kind->natural_height * unit };
           placed.type_scale = MAX (unit, _mc_layout_text_floor (theme, options) /
                                          theme->small_size);
@@ -616,6 +562,12 @@ mc_layout_build (McLayout            *self,
                      placed->used_regions, options);
     }
 
+  if (self->notes_below != NULL && placed_figures->len == 1)
+    {
+      below = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) mc_rect_free);
+      _mc_layout_place_notes_below (self, content, &g_array_index (placed_figures, PlacedFigure, 0),
+                                    notes, options, below);
+    }
   _mc_layout_add_panels (content, placed_figures, mc_board_get_title (board), options);
 
   for (guint i = 0; notes != NULL && i < notes->len; i++)
@@ -666,10 +618,14 @@ mc_layout_build (McLayout            *self,
           /* Laid out for a frame, a note holds its whole text: in exports
            * the figures that keep their design grow their notes too (to
            * their text at the floor), where their regions have room. */
-          grown = placed->reflowed ||
-                  (for_frame && options->strict && area != NULL && !self->keep_design_notes);
+          grown = placed->reflowed || (for_frame && options->strict && area != NULL);
           grew_design_notes |= grown && !placed->reflowed;
-          if (mc_note_get_has_position (note) && !for_frame)
+          if (below != NULL && g_hash_table_contains (below, mc_note_get_id (note)))
+            {
+              rect = *(McRect *) g_hash_table_lookup (below, mc_note_get_id (note));
+              s = placed->type_scale;
+            }
+          else if (mc_note_get_has_position (note) && !for_frame)
             {
               rect = (McRect) { placed->frame.x + stored.x * s, placed->frame.y + stored.y * s,
                                 stored.width * s, stored.height * s };
@@ -754,15 +710,34 @@ mc_layout_build (McLayout            *self,
     }
 
   /* Grown notes that do not all fit the regions of a figure that keeps its
-   * design: as before, at their own size (a cut note then says plainly
-   * what does not fit), never outside their regions. */
+   * design: those regions' notes go below the figure, under their names. */
   if (grew_design_notes && g_hash_table_size (spilled) > 0)
     {
+      GHashTable *before = self->notes_below;
+      GHashTableIter iter;
+      gpointer key;
+
       g_clear_pointer (&note_sizes.sizes, g_hash_table_unref);
-      self->keep_design_notes = TRUE;
-      scene = mc_layout_build (self, board, options);
-      self->keep_design_notes = FALSE;
-      return scene;
+      self->notes_below = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (before != NULL)
+        {
+          g_hash_table_iter_init (&iter, before);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            g_hash_table_add (self->notes_below, g_strdup (key));
+        }
+      g_hash_table_iter_init (&iter, spilled);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (self->notes_below, g_strdup (strchr (key, '\x1f') + 1));
+      /* Only while the set grows: every build below has fewer to pack. */
+      if (before == NULL || g_hash_table_size (self->notes_below) > g_hash_table_size (before))
+        {
+          scene = mc_layout_build (self, board, options);
+          g_hash_table_unref (self->notes_below);
+          self->notes_below = before;
+          return scene;
+        }
+      g_hash_table_unref (self->notes_below);
+      self->notes_below = before;
     }
 
   /* Cluster outlines go under the notes they surround. */
@@ -795,6 +770,10 @@ mc_layout_build (McLayout            *self,
     }
   mc_scene_append (scene, content);
 
+  if (for_frame && options->strict && placed_figures->len == 1 && self->figure_share <= 0 &&
+      !g_array_index (placed_figures, PlacedFigure, 0).reflowed &&
+      bounds.height > MC_LAYOUT_MAX_HEIGHT_MM / 25.4 * 72 + 0.5)
+    return _mc_layout_build_smaller (self, board, options, scene);
   return scene;
 }
 
