@@ -496,11 +496,20 @@ on_map (GtkWidget *widget,
     self->preview_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_shown, self, NULL);
 }
 
+/* The desktop's contrast flipped: the preview is drawn in the new one at
+ * once, without the pause that lets typed options rest. */
+static void
+on_contrast_changed (McExportDialog *self)
+{
+  _mc_export_preview_start (self);
+}
+
 void
 _mc_export_preview_init (McExportDialog *self)
 {
   gtk_drawing_area_set_draw_func (self->preview_area, draw_preview, self, NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  mc_desktop_watch_high_contrast (self, G_CALLBACK (on_contrast_changed));
 }
 
 void
