@@ -450,11 +450,11 @@ _mc_canvas_a11y_board_changed (McCanvas      *self,
     for (guint i = 0; note_ids[i] != NULL; i++)
       g_hash_table_add (a11y->dirty, g_strdup (note_ids[i]));
 
-  /* A board just opened has none of its objects yet: making thousands of
-   * them must not hold up the frame that first shows the board (issue
+  /* A board just opened (a new board on the canvas): making thousands of
+   * its objects must not hold up the frame that first shows it (issue
    * 17), so they are made once that frame is painted. */
-  if (flags == MC_CHANGE_ALL && note_ids == NULL && g_hash_table_size (a11y->nodes) == 0 &&
-      clock != NULL && a11y->painted_id == 0 && self->board != NULL)
+  if (flags == MC_CHANGE_ALL && note_ids == NULL && clock != NULL && a11y->painted_id == 0 &&
+      self->board != NULL)
     {
       g_clear_handle_id (&a11y->sync_id, g_source_remove);
       a11y->painted_clock = g_object_ref (clock);
