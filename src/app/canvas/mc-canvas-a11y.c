@@ -495,7 +495,7 @@ on_high_contrast (McCanvas *self)
 static void
 on_unrealize (McCanvas *self)
 {
-  if (self->a11y->painted_id != 0)
+  if (self->a11y != NULL && self->a11y->painted_id != 0)
     {
       stop_waiting_for_paint (self->a11y);
       schedule_sync (self);

@@ -281,17 +281,29 @@ update_size_label (McExportDialog *self,
 }
 
 static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* The task holds the dialog only weakly: a render still running when the
+ * dialog closes must not keep the window alive past its parent (its
+ * last unref would then unhook it from a parent already gone). */
+static void
 on_render_done (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
-  McExportDialog *self = MC_EXPORT_DIALOG (source);
+  GWeakRef *ref = user_data;
+  g_autoptr(McExportDialog) self = g_weak_ref_get (ref);
   GTask *task = G_TASK (res);
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "mc-generation"));
   Result *result = g_task_propagate_pointer (task, NULL);
 
-  /* A newer request is on its way: this one only ends. */
-  if (result == NULL || generation != self->preview_generation)
+  weak_ref_free (ref);
+  /* Closed, or a newer request is on its way: this one only ends. */
+  if (self == NULL || result == NULL || generation != self->preview_generation)
     {
       g_clear_pointer (&result, result_free);
       return;
@@ -342,7 +354,12 @@ _mc_export_preview_start (McExportDialog *self)
   self->preview_generation++;
   self->preview_running = TRUE;
 
-  task = g_task_new (self, self->preview_cancellable, on_render_done, NULL);
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    task = g_task_new (NULL, self->preview_cancellable, on_render_done, ref);
+  }
   g_task_set_source_tag (task, _mc_export_preview_start);
   /* The result arrives even when cancelled: the callback drops it. */
   g_task_set_return_on_cancel (task, FALSE);
