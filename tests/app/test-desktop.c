@@ -197,7 +197,14 @@ test_export_preview_high_contrast (void)
   g_assert_cmpfloat (text, >=, 7.0);
   g_assert_cmpfloat (line, >=, 3.0);
 
+  /* The desktop flips back while the dialog is open: the preview is
+   * rendered again at once, in the chosen theme itself. */
   set_high_contrast (FALSE);
+  g_assert_true (mc_export_dialog_get_preview_pending (dialog));
+  mc_test_wait_until (preview_done, dialog, "the export preview in colour again");
+  scene_contrast (mc_export_dialog_get_preview_scene (dialog), &text, &line);
+  g_test_message ("export preview back in colour: text ≥ %.2f:1, lines ≥ %.2f:1", text, line);
+  g_assert_cmpfloat (line, <, 3.0);
   mc_test_close_windows (app);
 }
 

@@ -220,8 +220,122 @@ test_update_matches_full_build (void)
   fixture_clear (&fixture);
 }
 
-/* Moving a packed note repacks its region; raising reorders: both are
- * left to a full build. */
+/* The packed notes of board in the figure of note (its rows), and of
+ * those in its region. */
+static guint
+count_packed (McBoard *board,
+              McNote  *note,
+              guint   *in_region)
+{
+  GPtrArray *notes = mc_board_get_notes (board);
+  guint n = 0;
+
+  *in_region = 0;
+  for (guint i = 0; i < notes->len; i++)
+    {
+      McNote *other = notes->pdata[i];
+
+      if (mc_note_get_has_position (other) ||
+          g_strcmp0 (mc_note_get_figure_id (other), mc_note_get_figure_id (note)) != 0)
+        continue;
+      n++;
+      if (g_strcmp0 (mc_note_get_region_id (other), mc_note_get_region_id (note)) == 0)
+        (*in_region)++;
+    }
+  return n;
+}
+
+/* Drops packed note index by dx, dy, as the canvas does after a drag. */
+static McScene *
+drop_note (Fixture *fixture,
+           guint    index,
+           double   dx,
+           double   dy)
+{
+  McNote *note = g_ptr_array_index (mc_board_get_notes (fixture->board), index);
+  const char *ids[2] = { mc_note_get_id (note), NULL };
+
+  g_assert_false (mc_note_get_has_position (note));
+  return execute_and_update (fixture,
+                             mc_editing_move_notes_command (fixture->board, fixture->layout, fixture->scene,
+                                                            ids, dx, dy));
+}
+
+/* A packed note dropped on a 10,000-note board: it leaves its region's
+ * rows, whose later notes move up (and, where a full region's rows run on
+ * below its area, the notes of its figure that they pushed aside); only
+ * those are laid out again, never the board, and the damage covers where
+ * they were and are. */
+static void
+test_drop_packed_is_figure_sized (void)
+{
+  Fixture fixture = { 0, };
+  McNote *note;
+  guint before, in_figure, in_region, laid_out;
+  const GArray *damage;
+
+  fixture_init (&fixture, 10000);
+  note = g_ptr_array_index (mc_board_get_notes (fixture.board), 97);
+  in_figure = count_packed (fixture.board, note, &in_region);
+  before = mc_layout_get_n_notes_laid_out (fixture.layout);
+
+  take_scene (&fixture, drop_note (&fixture, 97, 15, 10));
+  laid_out = mc_layout_get_n_notes_laid_out (fixture.layout) - before;
+  g_test_message ("dropped a packed note: %u laid out (its region packs %u, its figure %u, the board 10000)",
+                  laid_out, in_region, in_figure);
+  g_assert_cmpuint (laid_out, >, 1);
+  g_assert_cmpuint (laid_out, <=, in_figure);
+  g_assert_cmpuint (laid_out, <, 10000 / 5);
+  damage = mc_layout_get_update_damage (fixture.layout);
+  g_assert_cmpuint (damage->len, >, 2);
+  /* Here the region's rows run on below its area and push aside notes of
+   * other regions: still exactly the full build. */
+  g_assert_cmpuint (laid_out, >, in_region);
+  assert_as_full_build (&fixture, fixture.scene);
+  fixture_clear (&fixture);
+}
+
+/* Packed notes dropped (into their own region and into another) and
+ * removed: the region's rows are packed again, exactly as a full build
+ * packs them. */
+static void
+test_packed_update_matches_full_build (void)
+{
+  Fixture fixture = { 0, };
+  GPtrArray *notes;
+  const char *ids[2] = { NULL, NULL };
+  double x, y, cx, cy;
+  McRect rect;
+
+  fixture_init (&fixture, 300);
+  notes = mc_board_get_notes (fixture.board);
+
+  {
+    guint in_region, before = mc_layout_get_n_notes_laid_out (fixture.layout);
+
+    count_packed (fixture.board, notes->pdata[5], &in_region);
+    take_scene (&fixture, drop_note (&fixture, 5, 12, 8));
+    g_test_message ("dropped a packed note: %u laid out, its region packs %u",
+                    mc_layout_get_n_notes_laid_out (fixture.layout) - before, in_region);
+  }
+  assert_as_full_build (&fixture, fixture.scene);
+
+  /* Across the board into another region. */
+  g_assert_true (mc_layout_get_note_rect (fixture.layout, mc_note_get_id (notes->pdata[7]), &rect));
+  region_centre (fixture.scene, "cimo/mechanisms", &x, &y);
+  cx = rect.x + rect.width / 2;
+  cy = rect.y + rect.height / 2;
+  take_scene (&fixture, drop_note (&fixture, 7, x - cx, y - cy));
+  assert_as_full_build (&fixture, fixture.scene);
+
+  ids[0] = mc_note_get_id (notes->pdata[11]);
+  g_assert_false (mc_note_get_has_position (notes->pdata[11]));
+  take_scene (&fixture, execute_and_update (&fixture, mc_command_remove_notes (fixture.board, ids)));
+  assert_as_full_build (&fixture, fixture.scene);
+  fixture_clear (&fixture);
+}
+
+/* Raising reorders the notes (and their packing): left to a full build. */
 static void
 test_declines_what_moves_others (void)
 {
@@ -233,8 +347,7 @@ test_declines_what_moves_others (void)
   fixture_init (&fixture, 300);
   notes = mc_board_get_notes (fixture.board);
   ids[0] = mc_note_get_id (notes->pdata[5]);
-  g_assert_false (mc_note_get_has_position (notes->pdata[5]));
-  scene = execute_and_update (&fixture, mc_command_remove_notes (fixture.board, ids));
+  scene = execute_and_update (&fixture, mc_command_raise_notes (fixture.board, ids));
   g_assert_null (scene);
   fixture_clear (&fixture);
 }
@@ -277,6 +390,8 @@ main (int   argc,
 
   g_test_add_func ("/layout-incremental/add-note-is-constant", test_add_note_is_constant);
   g_test_add_func ("/layout-incremental/update-matches-full-build", test_update_matches_full_build);
+  g_test_add_func ("/layout-incremental/drop-packed-is-figure-sized", test_drop_packed_is_figure_sized);
+  g_test_add_func ("/layout-incremental/packed-update-matches-full-build", test_packed_update_matches_full_build);
   g_test_add_func ("/layout-incremental/declines-what-moves-others", test_declines_what_moves_others);
   g_test_add_func ("/layout-incremental/region-text-size", test_region_text_size);
   return g_test_run ();

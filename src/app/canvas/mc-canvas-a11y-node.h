@@ -34,6 +34,8 @@ struct _McCanvasA11y
   gboolean    all_dirty;
   guint       sync_id;
   guint       place_id;
+  GdkFrameClock *painted_clock;  /* a new board's first sync waits for its frame */
+  gulong      painted_id;
 
   /* Announcements (mc-canvas-a11y-announce.c) */
   guint       own_edit;      /* inside the canvas's own mc_board_execute */

@@ -140,7 +140,14 @@ mc_canvas_get_scene (McCanvas *self)
           self->scene = mc_layout_update (self->layout, self->board, &options, self->previous_scene,
                                           (const char * const *) self->changed_ids->pdata);
           if (self->scene != NULL)
-            damage_notes (self, (const char * const *) self->changed_ids->pdata);
+            {
+              const GArray *damage = mc_layout_get_update_damage (self->layout);
+
+              /* The changed notes, and the packed notes that moved with them. */
+              damage_notes (self, (const char * const *) self->changed_ids->pdata);
+              for (guint i = 0; i < damage->len; i++)
+                _mc_canvas_add_damage (self, &g_array_index (damage, McRect, i));
+            }
         }
       g_clear_pointer (&self->previous_scene, mc_scene_unref);
       g_clear_pointer (&self->changed_ids, g_ptr_array_unref);

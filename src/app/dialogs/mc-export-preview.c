@@ -281,17 +281,29 @@ update_size_label (McExportDialog *self,
 }
 
 static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* The task holds the dialog only weakly: a render still running when the
+ * dialog closes must not keep the window alive past its parent (its
+ * last unref would then unhook it from a parent already gone). */
+static void
 on_render_done (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
-  McExportDialog *self = MC_EXPORT_DIALOG (source);
+  GWeakRef *ref = user_data;
+  g_autoptr(McExportDialog) self = g_weak_ref_get (ref);
   GTask *task = G_TASK (res);
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "mc-generation"));
   Result *result = g_task_propagate_pointer (task, NULL);
 
-  /* A newer request is on its way: this one only ends. */
-  if (result == NULL || generation != self->preview_generation)
+  weak_ref_free (ref);
+  /* Closed, or a newer request is on its way: this one only ends. */
+  if (self == NULL || result == NULL || generation != self->preview_generation)
     {
       g_clear_pointer (&result, result_free);
       return;
@@ -342,7 +354,12 @@ _mc_export_preview_start (McExportDialog *self)
   self->preview_generation++;
   self->preview_running = TRUE;
 
-  task = g_task_new (self, self->preview_cancellable, on_render_done, NULL);
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    task = g_task_new (NULL, self->preview_cancellable, on_render_done, ref);
+  }
   g_task_set_source_tag (task, _mc_export_preview_start);
   /* The result arrives even when cancelled: the callback drops it. */
   g_task_set_return_on_cancel (task, FALSE);
@@ -496,11 +513,20 @@ on_map (GtkWidget *widget,
     self->preview_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_shown, self, NULL);
 }
 
+/* The desktop's contrast flipped: the preview is drawn in the new one at
+ * once, without the pause that lets typed options rest. */
+static void
+on_contrast_changed (McExportDialog *self)
+{
+  _mc_export_preview_start (self);
+}
+
 void
 _mc_export_preview_init (McExportDialog *self)
 {
   gtk_drawing_area_set_draw_func (self->preview_area, draw_preview, self, NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  mc_desktop_watch_high_contrast (self, G_CALLBACK (on_contrast_changed));
 }
 
 void
