@@ -370,7 +370,7 @@ mc_export_check_page (const McExportOptions    *options,
 
       g_ptr_array_add (misfits,
                        mc_layout_too_tall_misfit (preflight->height_mm - 2 * options->margin_mm,
-                                                  options->questions));
+                                                  MC_LAYOUT_MAX_HEIGHT_MM, options->questions));
       return mc_layout_misfits_to_error (misfits, options->figure_id, error);
     }
   if (format == MC_EXPORT_FORMAT_PNG)
