@@ -11,7 +11,6 @@
 #include <adwaita.h>
 
 #include "mc-print.h"
-#include "mc-layout.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 #define PT_TO_MM(pt) ((pt) * 25.4 / 72.0)
@@ -128,22 +127,9 @@ on_begin_print (GtkPrintOperation *operation,
           g_debug ("Not printing %s: %s", id != NULL ? id : "the board", error->message);
           continue;
         }
-      /* A page where text would be cut, or whose notes even laid out as
-       * narrow as the page allows make it taller than the page (drawn
-       * smaller, their text would go below the floor), is refused with
-       * the export's line and nothing is printed (issue 12). Without
-       * notes a page is never refused for its height. */
-      if (mc_export_check_fit (scene, scale, &error) && job->options.notes &&
-          content.height * scale > height + 0.5)
-        {
-          g_autoptr(GPtrArray) misfits = g_ptr_array_new_with_free_func (g_free);
-
-          g_ptr_array_add (misfits, mc_layout_too_tall_misfit (PT_TO_MM (content.height * scale),
-                                                               PT_TO_MM (height),
-                                                               job->options.questions));
-          mc_layout_misfits_to_error (misfits, id, &error);
-        }
-      if (error != NULL)
+      /* A page where text would be cut is refused, with the export's
+       * line, and nothing is printed (issue 12). */
+      if (!mc_export_check_fit (scene, scale, &error))
         {
           mc_scene_unref (scene);
           g_clear_error (&job->refusal);
