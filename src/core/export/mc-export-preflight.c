@@ -369,7 +369,8 @@ mc_export_check_page (const McExportOptions    *options,
       g_autoptr(GPtrArray) misfits = g_ptr_array_new_with_free_func (g_free);
 
       g_ptr_array_add (misfits,
-                       mc_layout_too_tall_misfit (preflight->height_mm - 2 * options->margin_mm));
+                       mc_layout_too_tall_misfit (preflight->height_mm - 2 * options->margin_mm,
+                                                  MC_LAYOUT_MAX_HEIGHT_MM, options->questions));
       return mc_layout_misfits_to_error (misfits, options->figure_id, error);
     }
   if (format == MC_EXPORT_FORMAT_PNG)

@@ -111,6 +111,10 @@ add_node (McFigureBuild *build,
                      mc_figure_shapes_line_width (build), MC_LINE_SOLID);
 
   mc_figure_shapes_style (build, &style, radius * 0.95, PANGO_WEIGHT_SEMIBOLD);
+  /* The letter follows its disc, not the type raised to the floor: at a
+   * journal's column the floor would make it too large for the disc and
+   * send a lone "C" to the legend. */
+  style.size = MAX (build->min_font_size, r * 0.95);
   style.alignment = PANGO_ALIGN_CENTER;
   mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL, letter, &style,
                                       &theme->ink, &box);
@@ -155,8 +159,10 @@ build_diagram (McFigureBuild *build)
       mc_figure_shapes_style (build, &style, theme->small_size, PANGO_WEIGHT_NORMAL);
       style.alignment = PANGO_ALIGN_CENTER;
       style.style = PANGO_STYLE_ITALIC;
-      mc_figure_shapes_rect (build, parts[0].x + NODE_R, parts[0].y + NODE_R,
-                             parts[1].x - parts[0].x - 2 * NODE_R,
+      /* Between the discs' centres: the links run along the square's
+       * sides, so the word may reach past the discs' inner edges. */
+      mc_figure_shapes_rect (build, parts[0].x + NODE_R * 0.4, parts[0].y + NODE_R,
+                             parts[1].x - parts[0].x - 0.8 * NODE_R,
                              parts[3].y - parts[0].y - 2 * NODE_R, &box);
       mc_figure_shapes_add_text_centered (build, MC_ROLE_LABEL, centre, &style,
                                           &theme->muted_ink, &box);

@@ -61,14 +61,23 @@ _mc_layout_report_misfits (McLayout            *self,
 
   mc_scene_get_bounds (content, &bounds);
   if (for_frame && bounds.height > MC_LAYOUT_MAX_HEIGHT_MM / 25.4 * 72 + 0.5)
-    g_ptr_array_add (self->misfits, mc_layout_too_tall_misfit (bounds.height / 72 * 25.4));
+    g_ptr_array_add (self->misfits, mc_layout_too_tall_misfit (bounds.height / 72 * 25.4,
+                                                               MC_LAYOUT_MAX_HEIGHT_MM,
+                                                               options->questions));
 }
 
 char *
-mc_layout_too_tall_misfit (double height_mm)
+mc_layout_too_tall_misfit (double          height_mm,
+                           double          page_mm,
+                           McQuestionsMode questions)
 {
-  return g_strdup_printf (_("the figure is %.0f mm tall, more than a page’s %.0f mm; export wider, with fewer notes, without notes or with the questions in a legend"),
-                          height_mm, MC_LAYOUT_MAX_HEIGHT_MM);
+  /* The cures that are left: questions that do not fit a region already
+   * go to the legend, so shown questions can only be left out. */
+  if (questions == MC_QUESTIONS_OFF)
+    return g_strdup_printf (_("the figure is %.0f mm tall, more than a page’s %.0f mm; export wider, with fewer notes or without notes"),
+                            height_mm, page_mm);
+  return g_strdup_printf (_("the figure is %.0f mm tall, more than a page’s %.0f mm; export wider, with fewer notes, without notes or without the questions"),
+                          height_mm, page_mm);
 }
 
 GPtrArray *

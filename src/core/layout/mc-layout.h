@@ -89,7 +89,11 @@ gboolean    mc_layout_misfits_to_error (GPtrArray           *misfits,
 char       *mc_layout_note_misfit      (const char          *text,
                                         double               size);
 /* The misfit phrase of a figure laid out for its frame that came out
- * height_mm tall, more than MC_LAYOUT_MAX_HEIGHT_MM: the cure. */
-char       *mc_layout_too_tall_misfit  (double               height_mm);
+ * height_mm tall, more than a page's page_mm (MC_LAYOUT_MAX_HEIGHT_MM, or
+ * a printer's paper): the cures left with the questions shown as they
+ * are. */
+char       *mc_layout_too_tall_misfit  (double               height_mm,
+                                        double               page_mm,
+                                        McQuestionsMode      questions);
 
 G_END_DECLS
