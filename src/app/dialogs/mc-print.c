@@ -10,10 +10,14 @@
 #include <glib/gi18n-lib.h>
 #include <adwaita.h>
 
+#include "mc-layout.h"
 #include "mc-print.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 #define PT_TO_MM(pt) ((pt) * 25.4 / 72.0)
+/* Narrower than this, a page of notes is no longer worth printing. */
+#define MIN_PRINT_WIDTH_MM 40.0
+#define MAX_NARROWINGS     8
 
 typedef struct
 {
@@ -85,20 +89,31 @@ build_page (PrintJob    *job,
   options.width_mm = PT_TO_MM (width);
 
   scene = mc_export_build_scene (job->board, &options, content, scale, error);
-  if (scene == NULL)
-    return NULL;
 
   /* Too tall at full width: lay it out again for the width the page's
-   * height allows (a little less, as the bigger type may add height). */
-  printed_height = content->height * *scale;
-  if (printed_height > height)
+   * height allows, a little less each time, as a narrower layout may
+   * grow taller (notes wrap, or go below the figure). The type keeps its
+   * floor at every width, so any width that fits is a readable page. */
+  for (guint attempt = 0; scene != NULL; attempt++)
     {
+      printed_height = content->height * *scale;
+      if (printed_height <= height * 1.001)
+        return scene;
+      options.width_mm *= MIN (height / printed_height * 0.98, 0.92);
+      if (attempt == MAX_NARROWINGS || options.width_mm < MIN_PRINT_WIDTH_MM)
+        break;
       mc_scene_unref (scene);
-      options.width_mm = PT_TO_MM (width * height / printed_height) * 0.98;
       scene = mc_export_build_scene (job->board, &options, content, scale, error);
     }
+  if (scene == NULL)
+    return NULL;
+  g_clear_pointer (&scene, mc_scene_unref);
 
-  return scene;
+  /* The export's kind of line: the figure, what does not fit, the cure. */
+  g_set_error (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT,
+               _("“%s” does not fit on this paper at a readable size; print it on larger paper, or without notes"),
+               figure_id != NULL ? figure_id : _("the whole board"));
+  return NULL;
 }
 
 static void
@@ -120,6 +135,13 @@ on_begin_print (GtkPrintOperation *operation,
       double scale = 0;
 
       scene = build_page (job, id, width, height, &content, &scale, &error);
+      if (scene == NULL && g_error_matches (error, MC_LAYOUT_ERROR, MC_LAYOUT_ERROR_DOES_NOT_FIT))
+        {
+          g_clear_error (&job->refusal);
+          job->refusal = g_steal_pointer (&error);
+          gtk_print_operation_cancel (operation);
+          return;
+        }
       if (scene == NULL)
         {
           /* An empty figure (all notes hidden and no empty regions) is
