@@ -155,7 +155,7 @@ GBytes         *mc_export_to_bytes             (McBoard                *board,
                                                 McExportFormat          format,
                                                 GError                **error);
 
-/* One multi-page PDF: a title page, one A4 landscape page per figure with
+/* One multi-page PDF: a title page, one A4 portrait page per figure with
  * its notes, then the outline as text pages. options->scope selects the
  * figures; language, theme, questions and caption apply. */
 gboolean        mc_export_session_report       (McBoard                *board,
