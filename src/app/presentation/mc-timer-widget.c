@@ -222,11 +222,22 @@ mc_timer_widget_set_scale (McTimerWidget *self,
   g_return_if_fail (MC_IS_TIMER_WIDGET (self));
   g_return_if_fail (scale > 0);
 
+  GtkWidget *buttons[] = {
+    GTK_WIDGET (self->toggle_button), self->add_button, self->reset_button,
+    GTK_WIDGET (self->length_button),
+  };
+  /* The style sheet's round buttons are 34 px across; larger icons in them
+   * would touch each other. */
+  int side = scale > 1 ? (int) (34 * scale + 0.5) : -1;
+
   scale_label (self->time_label, scale);
-  scale_button (GTK_WIDGET (self->toggle_button), scale);
-  scale_button (self->add_button, scale);
-  scale_button (self->reset_button, scale);
-  scale_button (GTK_WIDGET (self->length_button), scale);
+  gtk_box_set_spacing (GTK_BOX (self->box), (int) (4 * scale + 0.5));
+  gtk_widget_set_margin_end (GTK_WIDGET (self->time_label), (int) (6 * scale + 0.5));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      scale_button (buttons[i], scale);
+      gtk_widget_set_size_request (buttons[i], side, side);
+    }
 }
 
 /* Actions */
