@@ -744,6 +744,60 @@ test_join_stop (Fixture       *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* The footer at a large screen */
+
+/* The height of the text label shows, from its Pango layout. */
+static int
+text_height (GtkWidget *label)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (label)), NULL, &logical);
+  return logical.height;
+}
+
+/* Issue 13: at 3840×2160 the stop number and the timer were drawn at the
+ * style sheet's size, tiny next to the banner and the board, which scale
+ * with the screen. They scale as the banner does: twice the text at twice
+ * the lines, and the band reserved below the board grows with them. */
+static void
+test_footer_scales (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  McBoard *board = mc_window_get_board (fixture->window);
+  const int sizes[][2] = { { 1920, 1080 }, { 3840, 2160 } };
+  int position[2], time[2], footer[2];
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      McPresentation *presentation = mc_presentation_new (app, board);
+      GtkWidget *content, *footer_box;
+
+      g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &fixture->presentation);
+      fixture->presentation = presentation;
+      content = size_as_projector (presentation, sizes[i][0], sizes[i][1]);
+      wait_for_view (presentation);
+      position[i] = text_height (find_by_class (content, "stop-position"));
+      time[i] = text_height (find_by_class (content, "timer-time"));
+      footer_box = find_by_class (content, "presentation-footer");
+      footer[i] = gtk_widget_get_height (footer_box);
+      g_test_message ("%d×%d: stop number %d px, timer %d px, footer %d px", sizes[i][0],
+                      sizes[i][1], position[i], time[i], footer[i]);
+      gtk_window_destroy (GTK_WINDOW (presentation));
+      mc_test_spin ();
+      g_assert_null (fixture->presentation);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
+  /* About twice: text heights round to whole pixels and lines. */
+  g_assert_cmpfloat ((double) position[1] / position[0], >=, 1.8);
+  g_assert_cmpfloat ((double) position[1] / position[0], <=, 2.2);
+  g_assert_cmpfloat ((double) time[1] / time[0], >=, 1.8);
+  g_assert_cmpfloat ((double) time[1] / time[0], <=, 2.2);
+  g_assert_cmpfloat ((double) footer[1] / footer[0], >=, 1.6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +808,8 @@ main (int   argc,
               fixture_set_up, test_framing_sizes, fixture_tear_down);
   g_test_add ("/mc/presentation-framing/paged-questions", Fixture, NULL,
               fixture_set_up, test_paged_questions, fixture_tear_down);
+  g_test_add ("/mc/presentation-framing/footer-scales", Fixture, NULL,
+              fixture_set_up, test_footer_scales, fixture_tear_down);
   g_test_add ("/mc/presentation-framing/join-stop", Fixture, NULL,
               fixture_set_up, test_join_stop, fixture_tear_down);
 

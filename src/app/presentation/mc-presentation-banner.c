@@ -6,6 +6,7 @@
 #include "mc-catalog.h"
 #include "mc-figure.h"
 #include "mc-presentation-private.h"
+#include "mc-timer-widget.h"
 
 /* The banner's type is scaled to its screen: at most this much larger than
  * the style sheet's sizes (prompts of 40 px at 1080 lines), and no smaller
@@ -144,6 +145,22 @@ set_banner_scale (McPresentation *self,
     }
 }
 
+/* The footer's pills (the timer and the stop number) at the screen's
+ * factor, the one the banner starts from, so they keep their size next to
+ * the banner and the board on a large screen. The band below the board
+ * is measured from them, so the free area follows. */
+static void
+scale_footer (McPresentation *self,
+              double          scale)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  gtk_label_set_attributes (self->position_label, attrs);
+  pango_attr_list_unref (attrs);
+  mc_timer_widget_set_scale (MC_TIMER_WIDGET (self->timer_widget), scale);
+}
+
 static int
 banner_height (McPresentation *self,
                int             width)
@@ -262,6 +279,7 @@ _mc_presentation_fit_banner (McPresentation *self)
   gtk_widget_set_visible (GTK_WIDGET (self->banner_context),
                           *gtk_label_get_text (self->banner_context) != '\0');
   scale = CLAMP (height / 1080.0, 1.0, BANNER_MAX_SCALE);
+  scale_footer (self, scale);
   for (;;)
     {
       set_banner_scale (self, scale);

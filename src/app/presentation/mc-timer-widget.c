@@ -186,6 +186,60 @@ mc_timer_widget_set_large (McTimerWidget *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "large");
 }
 
+static void
+scale_label (GtkLabel *label,
+             double    scale)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* The icons and labels inside a button (or a menu button's own child). */
+static void
+scale_button (GtkWidget *button,
+              double     scale)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (button);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child))
+        gtk_image_set_pixel_size (GTK_IMAGE (child), (int) (16 * scale + 0.5));
+      else if (GTK_IS_LABEL (child))
+        scale_label (GTK_LABEL (child), scale);
+      else
+        scale_button (child, scale);
+    }
+}
+
+void
+mc_timer_widget_set_scale (McTimerWidget *self,
+                           double         scale)
+{
+  g_return_if_fail (MC_IS_TIMER_WIDGET (self));
+  g_return_if_fail (scale > 0);
+
+  GtkWidget *buttons[] = {
+    GTK_WIDGET (self->toggle_button), self->add_button, self->reset_button,
+    GTK_WIDGET (self->length_button),
+  };
+  /* The style sheet's round buttons are 34 px across; larger icons in them
+   * would touch each other. */
+  int side = scale > 1 ? (int) (34 * scale + 0.5) : -1;
+
+  scale_label (self->time_label, scale);
+  gtk_box_set_spacing (GTK_BOX (self->box), (int) (4 * scale + 0.5));
+  gtk_widget_set_margin_end (GTK_WIDGET (self->time_label), (int) (6 * scale + 0.5));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      scale_button (buttons[i], scale);
+      gtk_widget_set_size_request (buttons[i], side, side);
+    }
+}
+
 /* Actions */
 
 static void

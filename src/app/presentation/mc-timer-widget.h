@@ -35,4 +35,9 @@ const char *mc_timer_widget_get_text   (McTimerWidget *self);
 void        mc_timer_widget_set_large  (McTimerWidget *self,
                                         gboolean       large);
 
+/* Type and icons this many times their style sheet's size (the wall scales
+ * them with the screen, as its banner). */
+void        mc_timer_widget_set_scale  (McTimerWidget *self,
+                                        double         scale);
+
 G_END_DECLS
