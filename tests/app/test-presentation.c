@@ -408,8 +408,10 @@ test_quick_capture (Fixture       *fixture,
   g_assert_true (mc_rect_contains_rect (&area, &a));
   g_assert_true (mc_rect_contains_rect (&area, &b));
 
-  /* Projector type: note text at least 24 px on this 1920×1080 output. */
-  g_assert_cmpfloat (note_text_px (canvas, mc_note_get_id (first)), >=, 24.0);
+  /* Projector type: note text at least 24 px on this 1920×1080 output
+   * (the stop's zoom is computed to give exactly 24 px, so allow for
+   * rounding: 23.98 px was seen). */
+  g_assert_cmpfloat (note_text_px (canvas, mc_note_get_id (first)), >=, 24.0 - 0.05);
 
   /* One undo step per note. */
   g_assert_true (mc_history_get_can_undo (mc_board_get_history (board)));
@@ -474,7 +476,7 @@ test_note_size_at_region_stops (Fixture       *fixture,
       g_assert_cmpfloat_with_epsilon (note_text_px (canvas, note_id), note_text_px (canvas, long_id), 0.01);
       /* Where the region's name and notes do not fit at 24 px the view
        * zooms out to keep the name in view (issue 13), never far. */
-      if (note_text_px (canvas, note_id) < 24.0 && !fills_free_area (presentation))
+      if (note_text_px (canvas, note_id) < 24.0 - 0.05 && !fills_free_area (presentation))
         g_error ("stop %s: the new note's text is %.1f px", stop->key, note_text_px (canvas, note_id));
       g_assert_cmpfloat (note_text_px (canvas, note_id), >=, 18.0);
       /* The new note is on screen. */
