@@ -29,21 +29,6 @@
 
 static const double widths_mm[] = { 84, 174 };
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return mc_test_squash_text (out);
-}
-
 /* Every text the whole model must show in language: the parts' names from
  * the cimo figure, each part's elements from the figure that details it,
  * and the centre's labels. */
@@ -112,7 +97,7 @@ test_export_words (void)
                                                  &summary, &error));
           g_assert_no_error (error);
 
-          text = pdf_text (path);
+          text = mc_test_pdf_text (path);
           if (strstr (text, "\u2026") != NULL)
             {
               problems++;

@@ -30,8 +30,7 @@ static const double widths_mm[] = { 84, 90, 140, 174, 190 };
 
 /* Whether an export may be refused. Every kind exports its notes at every
  * width: the kinds that keep their design set those that do not fit their
- * regions below the figure. value-creation is being redrawn (another
- * branch). Known limit: the perspectives wheel with its ten notes and all
+ * regions below the figure. Known limit: the perspectives wheel with its ten notes and all
  * 39 questions in the legend is 262–309 mm tall below 174 mm; it is refused
  * for its height (without notes, or without the questions, it exports). */
 static gboolean
@@ -40,25 +39,8 @@ may_refuse (const char            *kind,
 {
   if (!options->notes)
     return FALSE;
-  if (g_strcmp0 (kind, "value-creation") == 0)
-    return TRUE;
   return g_strcmp0 (kind, "perspectives") == 0 && options->questions != MC_QUESTIONS_OFF &&
          options->width_mm < 174;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return mc_test_squash_text (out);
 }
 
 /* Checks one written PDF; returns the number of problems (printed). */
@@ -70,7 +52,7 @@ check_pdf (const char            *path,
            const McExportSummary *summary,
            const char            *what)
 {
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = mc_test_pdf_text (path);
   guint problems = 0;
 
 #define PROBLEM(...) G_STMT_START { problems++; g_test_message (__VA_ARGS__); } G_STMT_END
@@ -230,7 +212,7 @@ test_report (void)
         }
       g_assert_cmpuint (n_pages, >=, 11);
 
-      text = pdf_text (path);
+      text = mc_test_pdf_text (path);
       g_assert_null (strstr (text, "\u2026"));
       g_assert_null (strstr (text, "\u25CF"));
       for (guint i = 0; i < notes->len; i++)

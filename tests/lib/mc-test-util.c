@@ -188,3 +188,18 @@ mc_test_squash_text (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+mc_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return mc_test_squash_text (out);
+}

@@ -60,5 +60,7 @@ guint       mc_test_notify_count   (GHashTable *counts,
  * or a slash (where a wrapped line may break: "ICT-" / "tools"), so text
  * laid out in lines compares with the catalog's when both are squashed. */
 char       *mc_test_squash_text    (const char *text);
+/* The text of the PDF at path as pdftotext reads it (-raw), squashed. */
+char       *mc_test_pdf_text       (const char *path);
 
 G_END_DECLS
