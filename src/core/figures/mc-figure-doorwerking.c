@@ -113,8 +113,10 @@ set_column_areas (McFigureBuild *build,
 }
 
 /* The design's note canvas (figure units) for options: the text column
- * grows with what it has to hold; the canvas keeps room for at least two
- * notes side by side. */
+ * grows with what it has to hold (with names only, room for the longest,
+ * "Persoonsontwikkeling", at the figure's label size: at 340 it and
+ * "Systeemontwikkeling" went to the legend); the canvas keeps room for at
+ * least two notes side by side. */
 static void
 design_canvas (const McViewOptions *options,
                double              *x0,
@@ -123,7 +125,7 @@ design_canvas (const McViewOptions *options,
   gboolean definitions = options != NULL && options->definitions;
   gboolean questions = options != NULL && options->questions == MC_QUESTIONS_INLINE;
 
-  *x0 = AREA_LEFT + (definitions && questions ? 460 : definitions || questions ? 400 : 340);
+  *x0 = AREA_LEFT + (definitions && questions ? 460 : definitions || questions ? 400 : 380);
   *x1 = AREA_RIGHT - MC_FIGURE_PAD * 0.45;
 }
 
