@@ -383,13 +383,45 @@ add_caption (McScene             *scene,
   mc_scene_end_group (scene);
 }
 
+/* The bounds of the whole board's free notes (board units) that have a
+ * place, so that the legends beside the figures keep clear of them;
+ * empty when there are none or one figure is drawn. */
+McRect
+_mc_layout_free_notes_bounds (McBoard             *board,
+                              GPtrArray           *notes,
+                              const McViewOptions *options)
+{
+  McRect all = { 0, };
+
+  for (guint i = 0; options->figure_id == NULL && notes != NULL && i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+      const char *figure_id = mc_note_get_figure_id (note);
+      McRect rect;
+
+      if ((figure_id != NULL && mc_board_get_figure (board, figure_id) != NULL) ||
+          !mc_note_get_has_position (note))
+        continue;
+      mc_note_get_rect (note, &rect);
+      rect.width = rect.width > 0 ? rect.width : MC_NOTE_DEFAULT_WIDTH;
+      rect.height = rect.height > 0 ? rect.height : MC_NOTE_DEFAULT_HEIGHT;
+      if (all.width > 0)
+        mc_rect_union (&all, &rect, &all);
+      else
+        all = rect;
+    }
+  return all;
+}
+
 /* The legends and captions for the figures drawn. One figure: its legend
  * beside it (below it when the options say so or the figure is laid out
  * for its frame) and its caption below. Several: the legends in a column to
- * the right of them all, one caption below everything. */
+ * the right of them all and of the free notes (free_notes: their bounds, or
+ * NULL), one caption below everything. */
 void
 _mc_layout_add_panels (McScene             *scene,
                        GArray              *placed_figures,
+                       const McRect        *free_notes,
                        const char          *board_title,
                        const McViewOptions *options)
 {
@@ -410,6 +442,8 @@ _mc_layout_add_panels (McScene             *scene,
       else
         mc_rect_union (&all, &placed->frame, &all);
     }
+  if (free_notes != NULL)
+    mc_rect_union (&all, free_notes, &all);
   /* One figure laid out for a frame: the panels as wide as the frame,
    * also when the figure is drawn smaller in it. */
   if (placed_figures->len == 1 && options->figure_id != NULL && options->frame_width > 0)

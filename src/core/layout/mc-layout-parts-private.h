@@ -168,9 +168,14 @@ McScene *_mc_layout_build_smaller          (McLayout            *self,
                                             const McViewOptions *options,
                                             McScene             *scene);
 
+/* The bounds of the whole board's placed free notes (empty: none). */
+McRect   _mc_layout_free_notes_bounds (McBoard             *board,
+                                       GPtrArray           *notes,
+                                       const McViewOptions *options);
 /* The questions legends and captions of the figures drawn. */
 void     _mc_layout_add_panels (McScene             *scene,
                                 GArray              *placed_figures,
+                                const McRect        *free_notes,
                                 const char          *board_title,
                                 const McViewOptions *options);
 

@@ -431,7 +431,7 @@ mc_layout_build (McLayout            *self,
   gboolean for_frame = options->frame_width > 0 && options->figure_id != NULL;
   GPtrArray *figures, *notes;
   McScene *scene;
-  McRect bounds;
+  McRect bounds, free_bounds;
 
   g_return_val_if_fail (MC_IS_LAYOUT (self), NULL);
   g_return_val_if_fail (MC_IS_BOARD (board), NULL);
@@ -568,7 +568,9 @@ mc_layout_build (McLayout            *self,
       _mc_layout_place_notes_below (self, content, &g_array_index (placed_figures, PlacedFigure, 0),
                                     notes, options, below);
     }
-  _mc_layout_add_panels (content, placed_figures, mc_board_get_title (board), options);
+  free_bounds = _mc_layout_free_notes_bounds (board, notes, options);
+  _mc_layout_add_panels (content, placed_figures, free_bounds.width > 0 ? &free_bounds : NULL,
+                         mc_board_get_title (board), options);
 
   for (guint i = 0; notes != NULL && i < notes->len; i++)
     {
@@ -826,7 +828,7 @@ mc_layout_build_kind (McLayout            *self,
   placed_figures = g_array_new (FALSE, TRUE, sizeof (PlacedFigure));
   g_array_set_clear_func (placed_figures, placed_figure_clear);
   g_array_append_val (placed_figures, placed);
-  _mc_layout_add_panels (scene, placed_figures, NULL, options);
+  _mc_layout_add_panels (scene, placed_figures, NULL, NULL, options);
 
   return scene;
 }
