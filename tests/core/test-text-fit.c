@@ -4,6 +4,8 @@
 
 #include <math.h>
 
+#include <pango/pangocairo.h>
+
 #include "mc-text.h"
 #include "mc-test-util.h"
 
@@ -225,6 +227,64 @@ test_fit_size_without_layout (void)
   g_assert_cmpuint (without_layout, >, 150);
 }
 
+/* Many texts fitted at once, on several threads, come out as fitted one
+ * by one; the layouts the threads made stay usable (drawn here). */
+static void
+test_fit_many_same_as_one_by_one (void)
+{
+  static const char *words[] = { "samenwerking", "grenzen", "de", "leeragenda", "maatschappelijke",
+                                 "opgave", "wij", "ontwerpen", "Utrecht", "kennis", "en", "waarde" };
+  const guint n = 400;
+  g_autofree McTextFitJob *jobs = g_new0 (McTextFitJob, n);
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  guint made_elsewhere = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GString *text = g_string_new (NULL);
+
+      for (guint w = 0; w < 3 + i % 17; w++)
+        g_string_append_printf (text, "%s%s", w > 0 ? " " : "", words[(i * 7 + w * 5) % G_N_ELEMENTS (words)]);
+      g_string_append_printf (text, " %u", i);
+      g_ptr_array_add (made, g_string_free (text, FALSE));
+      jobs[i] = (McTextFitJob) { made->pdata[i], note_style, 150 + (i % 9) * 20,
+                                 60 + (i % 5) * 30, 12, NULL, FALSE };
+    }
+
+  g_setenv ("MC_TEXT_THREADS", "4", TRUE);
+  mc_text_layout_fit_many (jobs, n);
+  g_unsetenv ("MC_TEXT_THREADS");
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean fits;
+      g_autoptr(PangoLayout) alone = mc_text_layout_fit (jobs[i].text, &jobs[i].style, jobs[i].width,
+                                                          jobs[i].height, jobs[i].min_size, &fits);
+      double w1, h1, w2, h2;
+
+      g_assert_nonnull (jobs[i].layout);
+      g_assert_cmpint (jobs[i].fits, ==, fits);
+      g_assert_cmpint (pango_font_description_get_size (pango_layout_get_font_description (jobs[i].layout)), ==,
+                       pango_font_description_get_size (pango_layout_get_font_description (alone)));
+      g_assert_cmpint (pango_layout_get_line_count (jobs[i].layout), ==, pango_layout_get_line_count (alone));
+      mc_text_layout_get_size (jobs[i].layout, &w1, &h1);
+      mc_text_layout_get_size (alone, &w2, &h2);
+      g_assert_cmpfloat_with_epsilon (w1, w2, 1e-9);
+      g_assert_cmpfloat_with_epsilon (h1, h2, 1e-9);
+      if (pango_layout_get_context (jobs[i].layout) != mc_text_get_context ())
+        made_elsewhere++;
+      pango_cairo_show_layout (cr, jobs[i].layout);
+      g_object_unref (jobs[i].layout);
+    }
+  /* Other threads did part of the work. */
+  g_assert_cmpuint (made_elsewhere, >, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,5 +296,6 @@ main (int   argc,
   g_test_add_func ("/mc/text-fit/longest-word", test_longest_word);
   g_test_add_func ("/mc/text-fit/other-size-reuses-measure", test_fit_other_size_reuses_measure);
   g_test_add_func ("/mc/text-fit/size-without-layout", test_fit_size_without_layout);
+  g_test_add_func ("/mc/text-fit/many-same-as-one-by-one", test_fit_many_same_as_one_by_one);
   return g_test_run ();
 }

@@ -8,6 +8,20 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-board.h"
+#include "mc-layout-incremental-private.h"
+
+static char *
+text_cache_key (const char        *text,
+                const McTextStyle *style,
+                double             width,
+                double             height,
+                double             min_size)
+{
+  return g_strdup_printf ("%s\x1f%d\x1f%.3f\x1f%.3f\x1f%.3f\x1f%.3f\x1f%s",
+                          style->family != NULL ? style->family : "",
+                          (int) style->weight, style->size, min_size,
+                          width, height, text);
+}
 
 static PangoLayout *
 note_text_layout (McLayout          *self,
@@ -21,10 +35,7 @@ note_text_layout (McLayout          *self,
   g_autofree char *key = NULL;
   CachedText *cached;
 
-  key = g_strdup_printf ("%s\x1f%d\x1f%.3f\x1f%.3f\x1f%.3f\x1f%.3f\x1f%s",
-                         style->family != NULL ? style->family : "",
-                         (int) style->weight, style->size, min_size,
-                         width, height, text);
+  key = text_cache_key (text, style, width, height, min_size);
   cached = g_hash_table_lookup (self->text_cache, key);
   if (cached == NULL)
     {
@@ -60,6 +71,20 @@ note_style (const McTheme       *theme,
   *style = (McTextStyle) { theme->font_family,
                            MAX (theme->note_size * s, _mc_layout_text_floor (theme, options)),
                            PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+}
+
+void
+_mc_layout_queue_note_measure (GArray              *jobs,
+                               McNote              *note,
+                               double               s,
+                               const McViewOptions *options)
+{
+  McTextFitJob job = { mc_note_get_text (note), };
+
+  if (job.text == NULL || *job.text == '\0')
+    return;
+  note_style (mc_theme_get (options->theme), options, s, &job.style);
+  g_array_append_val (jobs, job);
 }
 
 void
@@ -127,7 +152,7 @@ note_text_box (McNote       *note,
   *height = rect->height - 2 * pad - (mc_note_get_votes (note) > 0 ? 14 * s : 0);
 }
 
-/* What note_fit_layout() fits the note's text into: the style, box and
+/* What the note's text is fitted into: the style, box and
  * lowest size; FALSE without text or room. */
 static gboolean
 note_fit_box (McNote              *note,
@@ -158,36 +183,17 @@ note_fit_box (McNote              *note,
   return TRUE;
 }
 
-/* The note's text laid out to fit rect on its own, from the note size down
- * to its lowest size; NULL without text or room. Owned by the cache. */
-static PangoLayout *
-note_fit_layout (McLayout            *self,
-                 McNote              *note,
-                 const McRect        *rect,
-                 double               s,
-                 gboolean             grown,
-                 const McViewOptions *options,
-                 McTextStyle         *style,
-                 gboolean            *fits)
-{
-  double w, h, min_size;
-
-  *fits = TRUE;
-  if (!note_fit_box (note, rect, s, grown, options, style, &w, &h, &min_size))
-    return NULL;
-  return note_text_layout (self, mc_note_get_text (note), style, w, h, min_size, fits);
-}
-
-/* The size note_fit_layout() sets the text at, judged from the text's
- * measure where it can tell: most notes are drawn at their region's
- * smaller size, so their own size is only compared, not laid out. */
-static double
-note_fit_size (McLayout            *self,
-               McNote              *note,
-               const McRect        *rect,
-               double               s,
-               gboolean             grown,
-               const McViewOptions *options)
+/* The size the note's text fits rect at on its own, from the note size
+ * down to its lowest size, judged from the text's measure where it can
+ * tell: most notes are drawn at their region's smaller size, so their own
+ * size is only compared, not laid out. */
+double
+_mc_layout_note_text_size (McLayout            *self,
+                           McNote              *note,
+                           const McRect        *rect,
+                           double               s,
+                           gboolean             grown,
+                           const McViewOptions *options)
 {
   McTextStyle style;
   PangoLayout *layout;
@@ -204,15 +210,142 @@ note_fit_size (McLayout            *self,
          / PANGO_SCALE;
 }
 
-double
-_mc_layout_note_text_size (McLayout            *self,
-                           McNote              *note,
-                           const McRect        *rect,
-                           double               s,
-                           gboolean             grown,
+/* How _mc_layout_draw_note() fits the note's text: its own style, the
+ * style it is set in (its region's size, when that is smaller than its
+ * own), the box and the lowest size; FALSE without text or room. */
+static gboolean
+note_text_request (McLayout            *self,
+                   McNote              *note,
+                   const McRect        *rect,
+                   double               s,
+                   gboolean             grown,
+                   double               text_size,
+                   const McViewOptions *options,
+                   McTextStyle         *own,
+                   McTextStyle         *set,
+                   double              *w,
+                   double              *h,
+                   double              *min_size)
+{
+  if (!note_fit_box (note, rect, s, grown, options, own, w, h, min_size))
+    return FALSE;
+  *set = *own;
+  if (text_size > 0 && _mc_layout_note_text_size (self, note, rect, s, grown, options) > text_size + 1e-6)
+    {
+      set->size = text_size;
+      *min_size = text_size;
+    }
+  return TRUE;
+}
+
+static void
+queue_note_text (McLayout            *self,
+                 GArray              *queue,
+                 GHashTable          *queued,
+                 McNote              *note,
+                 const McRect        *rect,
+                 double               s,
+                 gboolean             grown,
+                 double               text_size,
+                 const McViewOptions *options)
+{
+  McTextFitJob job = { mc_note_get_text (note), };
+  McTextStyle own;
+  g_autofree char *key = NULL;
+
+  if (!note_text_request (self, note, rect, s, grown, text_size, options, &own, &job.style,
+                          &job.width, &job.height, &job.min_size))
+    return;
+  key = text_cache_key (job.text, &job.style, job.width, job.height, job.min_size);
+  if (g_hash_table_contains (self->text_cache, key) || g_hash_table_contains (queued, key))
+    return;
+  g_array_append_val (queue, job);
+  g_hash_table_add (queued, g_steal_pointer (&key));
+}
+
+static void
+fit_queued_texts (McLayout   *self,
+                  GArray     *queue,
+                  GHashTable *queued)
+{
+  McTextFitJob *jobs = (McTextFitJob *) queue->data;
+
+  mc_text_layout_fit_many (jobs, queue->len);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      CachedText *cached = g_new0 (CachedText, 1);
+
+      cached->layout = jobs[i].layout;
+      cached->fits = jobs[i].fits;
+      cached->generation = self->generation;
+      self->n_text_layouts_created++;
+      g_hash_table_insert (self->text_cache,
+                           text_cache_key (jobs[i].text, &jobs[i].style, jobs[i].width,
+                                           jobs[i].height, jobs[i].min_size),
+                           cached);
+    }
+  g_array_set_size (queue, 0);
+  g_hash_table_remove_all (queued);
+}
+
+/* One text size per region: every note of a region is set at the largest
+ * size at which all of them fit (a short note no longer comes out larger
+ * than its neighbours). Free notes keep their own. */
+void
+_mc_layout_share_region_text_sizes (McLayout            *self,
+                                    GArray              *drawn_notes,
+                                    const McViewOptions *options)
+{
+  g_autoptr(GHashTable) smallest = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                          g_free, g_free);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < drawn_notes->len; i++)
+      {
+        DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
+        const char *figure_id = mc_note_get_figure_id (drawn->note);
+        const char *region_id = mc_note_get_region_id (drawn->note);
+        g_autofree char *key = NULL;
+        double *size;
+
+        if (figure_id == NULL || region_id == NULL)
+          continue;
+        key = g_strdup_printf ("%s/%s", figure_id, region_id);
+        size = g_hash_table_lookup (smallest, key);
+        if (pass == 1)
+          {
+            drawn->text_size = size != NULL ? *size : 0;
+            continue;
+          }
+        drawn->text_size = _mc_layout_note_text_size (self, drawn->note, &drawn->rect,
+                                                      drawn->scale, drawn->grown, options);
+        _mc_layout_incremental_text_size (self, drawn->note, drawn->text_size);
+        if (size == NULL)
+          g_hash_table_insert (smallest, g_steal_pointer (&key),
+                               g_memdup2 (&drawn->text_size, sizeof (double)));
+        else
+          *size = MIN (*size, drawn->text_size);
+      }
+}
+
+/* Every note's text fitted before the notes are drawn, all at once: on a
+ * large board that spreads the shaping over the machine's cores. */
+void
+_mc_layout_fit_note_texts (McLayout            *self,
+                           GArray              *drawn_notes,
                            const McViewOptions *options)
 {
-  return note_fit_size (self, note, rect, s, grown, options);
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (McTextFitJob));
+  g_autoptr(GHashTable) queued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < drawn_notes->len; i++)
+    {
+      DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
+
+      queue_note_text (self, queue, queued, drawn->note, &drawn->rect, drawn->scale,
+                                  drawn->grown, drawn->text_size, options);
+    }
+  fit_queued_texts (self, queue, queued);
 }
 
 void
@@ -235,22 +368,14 @@ _mc_layout_draw_note (McLayout            *self,
   double pad = 10 * s;
   McColor fill, edge;
   double floor_size = _mc_layout_text_floor (theme, options);
-  McTextStyle style;
+  McTextStyle style, set;
   gboolean fits = TRUE;
   PangoLayout *layout = NULL;
   double w, h, min_size;
 
-  /* Set at its region's size, when that is smaller than its own. */
-  if (note_fit_box (note, rect, s, grown, options, &style, &w, &h, &min_size) &&
-      text_size > 0 && note_fit_size (self, note, rect, s, grown, options) > text_size + 1e-6)
-    {
-      McTextStyle shared = style;
-
-      shared.size = text_size;
-      layout = note_text_layout (self, text, &shared, w, h, text_size, &fits);
-    }
-  else
-    layout = note_fit_layout (self, note, rect, s, grown, options, &style, &fits);
+  if (note_text_request (self, note, rect, s, grown, text_size, options, &style, &set,
+                         &w, &h, &min_size))
+    layout = note_text_layout (self, text, &set, w, h, min_size, &fits);
   mc_path_rectangle (hit, rect);
   mc_scene_begin_group (scene, MC_ROLE_NOTE, id, text, hit);
   /* Notes from an earlier phase of the session recede. */

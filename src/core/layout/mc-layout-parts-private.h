@@ -101,6 +101,12 @@ void     _mc_layout_note_size  (McNote              *note,
                                 const McViewOptions *options,
                                 double              *width,
                                 double              *height);
+/* Adds the note's text (McTextFitJob) at the style _mc_layout_note_size()
+ * measures it in, for mc_text_measure_many(). */
+void     _mc_layout_queue_note_measure (GArray              *jobs,
+                                        McNote              *note,
+                                        double               s,
+                                        const McViewOptions *options);
 /* The largest size (scene units) at which the note's text fits rect on
  * its own, down to its lowest size (the floor; on screen 60 % of the note
  * size). */
@@ -109,6 +115,26 @@ double   _mc_layout_note_text_size (McLayout            *self,
                                     const McRect        *rect,
                                     double               s,
                                     gboolean             grown,
+                                    const McViewOptions *options);
+/* A note as the layout draws it. */
+typedef struct
+{
+  McNote *note;
+  McRect  rect;
+  double  scale;
+  gboolean grown;
+  double  text_size;  /* its region's: the smallest of its notes' own */
+} DrawnNote;
+
+/* One text size per region: every note of a region (DrawnNote) is set
+ * at the largest size at which all of them fit. */
+void     _mc_layout_share_region_text_sizes (McLayout            *self,
+                                             GArray              *drawn_notes,
+                                             const McViewOptions *options);
+/* Fits the texts of all drawn notes the text cache lacks, at once (on a
+ * large board spread over the machine's cores), before they are drawn. */
+void     _mc_layout_fit_note_texts (McLayout            *self,
+                                    GArray              *drawn_notes,
                                     const McViewOptions *options);
 /* text_size > 0: the text is set at that size (its region's) when its own
  * would be larger. */

@@ -353,53 +353,29 @@ trim_text_cache (McLayout *self)
     }
 }
 
-typedef struct
-{
-  McNote *note;
-  McRect  rect;
-  double  scale;
-  gboolean grown;
-  double  text_size;  /* its region's: the smallest of its notes' own */
-} DrawnNote;
-
-/* One text size per region: every note of a region is set at the largest
- * size at which all of them fit (a short note no longer comes out larger
- * than its neighbours). Free notes keep their own. */
+/* The notes' texts measured before they are packed (their longest words
+ * size them), all at once: on a large board over the machine's cores. */
 static void
-share_region_text_sizes (McLayout            *self,
-                         GArray              *drawn_notes,
-                         const McViewOptions *options)
+measure_note_texts (GPtrArray           *notes,
+                    GArray              *placed_figures,
+                    GHashTable          *by_id,
+                    const McViewOptions *options)
 {
-  g_autoptr(GHashTable) smallest = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                          g_free, g_free);
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (McTextFitJob));
 
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < drawn_notes->len; i++)
-      {
-        DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);
-        const char *figure_id = mc_note_get_figure_id (drawn->note);
-        const char *region_id = mc_note_get_region_id (drawn->note);
-        g_autofree char *key = NULL;
-        double *size;
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      McNote *note = g_ptr_array_index (notes, i);
+      const char *figure_id = mc_note_get_figure_id (note);
+      guint index = figure_id != NULL
+                    ? GPOINTER_TO_UINT (g_hash_table_lookup (by_id, figure_id)) : 0;
 
-        if (figure_id == NULL || region_id == NULL)
-          continue;
-        key = g_strdup_printf ("%s/%s", figure_id, region_id);
-        size = g_hash_table_lookup (smallest, key);
-        if (pass == 1)
-          {
-            drawn->text_size = size != NULL ? *size : 0;
-            continue;
-          }
-        drawn->text_size = _mc_layout_note_text_size (self, drawn->note, &drawn->rect,
-                                                      drawn->scale, drawn->grown, options);
-        _mc_layout_incremental_text_size (self, drawn->note, drawn->text_size);
-        if (size == NULL)
-          g_hash_table_insert (smallest, g_steal_pointer (&key),
-                               g_memdup2 (&drawn->text_size, sizeof (double)));
-        else
-          *size = MIN (*size, drawn->text_size);
-      }
+      _mc_layout_queue_note_measure (jobs, note,
+                                     index > 0 ? g_array_index (placed_figures, PlacedFigure,
+                                                                index - 1).scale : 1.0,
+                                     options);
+    }
+  mc_text_measure_many ((McTextFitJob *) (gpointer) jobs->data, jobs->len);
 }
 
 static gboolean
@@ -572,6 +548,7 @@ mc_layout_build (McLayout            *self,
   _mc_layout_add_panels (content, placed_figures, free_bounds.width > 0 ? &free_bounds : NULL,
                          mc_board_get_title (board), options);
 
+  measure_note_texts (notes, placed_figures, by_id, options);
   for (guint i = 0; notes != NULL && i < notes->len; i++)
     {
       McNote *note = g_ptr_array_index (notes, i);
@@ -746,7 +723,8 @@ mc_layout_build (McLayout            *self,
   if (options->notes)
     _mc_layout_add_clusters (content, board, theme, lookup_note_rect, self);
 
-  share_region_text_sizes (self, drawn_notes, options);
+  _mc_layout_share_region_text_sizes (self, drawn_notes, options);
+  _mc_layout_fit_note_texts (self, drawn_notes, options);
   for (guint i = 0; i < drawn_notes->len; i++)
     {
       DrawnNote *drawn = &g_array_index (drawn_notes, DrawnNote, i);

@@ -23,9 +23,11 @@
 #define WIDTH_SLACK  0.05
 #define HEIGHT_SLACK 0.05
 
-/* The cache (one per thread) is emptied when it holds this many measures
- * or bytes: a 100,000-note board keeps all of its notes' measures (about
- * 50 MB), from their sizing to their drawing. */
+/* The cache (one for all threads, so the threads of
+ * mc_text_layout_fit_many() reuse the measures a layout's sizing made) is
+ * emptied when it holds this many measures or bytes: a 100,000-note board
+ * keeps all of its notes' measures (about 50 MB), from their sizing to
+ * their drawing. A measure handed out stays valid until it is unreffed. */
 #define CACHE_LIMIT       131072
 #define CACHE_LIMIT_BYTES (64 * 1024 * 1024)
 
@@ -39,6 +41,7 @@ typedef struct
 
 struct _McTextMeasure
 {
+  gatomicrefcount ref;
   double size;
   double line_height;   /* 0: lines differ in height (several fonts) */
   gunichar probe;       /* a character of the text, 0 if only spaces */
@@ -55,15 +58,22 @@ typedef struct
   gsize bytes;
 } MeasureCache;
 
-static void
-measure_cache_free (MeasureCache *cache)
+static GMutex cache_lock;
+static MeasureCache *measure_cache;   /* under cache_lock */
+
+McTextMeasure *
+_mc_text_measure_ref (McTextMeasure *measure)
 {
-  g_hash_table_unref (cache->any_size);
-  g_hash_table_unref (cache->measures);
-  g_free (cache);
+  g_atomic_ref_count_inc (&measure->ref);
+  return measure;
 }
 
-static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) measure_cache_free);
+void
+_mc_text_measure_unref (McTextMeasure *measure)
+{
+  if (measure != NULL && g_atomic_ref_count_dec (&measure->ref))
+    g_free (measure);
+}
 
 /* Each character's advance, in pango units, from the runs of the
  * one-line-per-paragraph layout: linear in the text. */
@@ -165,6 +175,7 @@ measure_new (const char        *text,
     }
 
   measure = g_malloc (sizeof (McTextMeasure) + pieces->len * sizeof (Piece));
+  g_atomic_ref_count_init (&measure->ref);
   measure->size = MAX (style->size, 0.5);
   measure->line_height = one_font && style->line_spacing <= 0 && line_height > 0
                          ? (double) line_height / PANGO_SCALE : 0;
@@ -191,52 +202,83 @@ measure_key (const char        *text,
                           with_size ? style->size : 0.0, style->line_spacing, text);
 }
 
-static const McTextMeasure *
+/* Looks key (and, with any_size, sizeless) up; a new reference or NULL.
+ * Called with cache_lock held. */
+static McTextMeasure *
+cache_lookup (const char *key,
+              const char *sizeless,
+              gboolean    any_size)
+{
+  McTextMeasure *measure;
+
+  if (measure_cache == NULL)
+    return NULL;
+  measure = g_hash_table_lookup (measure_cache->measures, key);
+  if (measure == NULL && any_size)
+    measure = g_hash_table_lookup (measure_cache->any_size, sizeless);
+  return measure != NULL ? _mc_text_measure_ref (measure) : NULL;
+}
+
+static McTextMeasure *
 measure_get (const char        *text,
              const McTextStyle *style,
              gboolean           any_size)
 {
-  MeasureCache *cache = g_private_get (&measure_cache);
   g_autofree char *key = NULL;
   g_autofree char *sizeless = NULL;
   McTextMeasure *measure;
+  McTextMeasure *made;
 
   if (text == NULL || *text == '\0')
     return NULL;
-  if (cache == NULL)
-    {
-      cache = g_new0 (MeasureCache, 1);
-      cache->measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      cache->any_size = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_private_set (&measure_cache, cache);
-    }
 
   key = measure_key (text, style, TRUE);
-  measure = g_hash_table_lookup (cache->measures, key);
+  sizeless = measure_key (text, style, FALSE);
+  g_mutex_lock (&cache_lock);
+  measure = cache_lookup (key, sizeless, any_size);
+  g_mutex_unlock (&cache_lock);
   if (measure != NULL)
     return measure;
-  sizeless = measure_key (text, style, FALSE);
-  if (any_size && (measure = g_hash_table_lookup (cache->any_size, sizeless)) != NULL)
-    return measure;
 
-  if (g_hash_table_size (cache->measures) >= CACHE_LIMIT || cache->bytes >= CACHE_LIMIT_BYTES)
+  /* Shaped outside the lock: other threads measure other texts. */
+  made = measure_new (text, style);
+
+  g_mutex_lock (&cache_lock);
+  if (measure_cache == NULL)
     {
-      g_hash_table_remove_all (cache->any_size);
-      g_hash_table_remove_all (cache->measures);
-      cache->bytes = 0;
+      measure_cache = g_new0 (MeasureCache, 1);
+      measure_cache->measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) _mc_text_measure_unref);
+      measure_cache->any_size = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
-  measure = measure_new (text, style);
-  cache->bytes += strlen (key) + sizeof (McTextMeasure) + measure->n_pieces * sizeof (Piece);
-  g_hash_table_insert (cache->measures, g_steal_pointer (&key), measure);
-  if (!g_hash_table_contains (cache->any_size, sizeless))
+  /* Another thread may have measured the same text meanwhile. */
+  measure = g_hash_table_lookup (measure_cache->measures, key);
+  if (measure != NULL)
     {
-      cache->bytes += strlen (sizeless);
-      g_hash_table_insert (cache->any_size, g_steal_pointer (&sizeless), measure);
+      _mc_text_measure_ref (measure);
+      g_mutex_unlock (&cache_lock);
+      _mc_text_measure_unref (made);
+      return measure;
     }
-  return measure;
+  if (g_hash_table_size (measure_cache->measures) >= CACHE_LIMIT ||
+      measure_cache->bytes >= CACHE_LIMIT_BYTES)
+    {
+      g_hash_table_remove_all (measure_cache->any_size);
+      g_hash_table_remove_all (measure_cache->measures);
+      measure_cache->bytes = 0;
+    }
+  measure_cache->bytes += strlen (key) + sizeof (McTextMeasure) + made->n_pieces * sizeof (Piece);
+  g_hash_table_insert (measure_cache->measures, g_steal_pointer (&key), _mc_text_measure_ref (made));
+  if (!g_hash_table_contains (measure_cache->any_size, sizeless))
+    {
+      measure_cache->bytes += strlen (sizeless);
+      g_hash_table_insert (measure_cache->any_size, g_steal_pointer (&sizeless), made);
+    }
+  g_mutex_unlock (&cache_lock);
+  return made;
 }
 
-const McTextMeasure *
+McTextMeasure *
 _mc_text_measure_get (const char        *text,
                       const McTextStyle *style)
 {
@@ -247,7 +289,7 @@ _mc_text_measure_get (const char        *text,
  * the same text at another size serves as well: a note's text is fitted
  * at its own size, then set at its region's smaller one, and both use
  * the measure its sizing made (shaping it once, not once per size). */
-const McTextMeasure *
+McTextMeasure *
 _mc_text_measure_get_any_size (const char        *text,
                                const McTextStyle *style)
 {

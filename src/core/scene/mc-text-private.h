@@ -25,15 +25,17 @@ typedef enum
  * g_free), NULL when it needs none. */
 char             *_mc_text_break_long_words  (const char        *text);
 
-/* The measure of text at style (cached per thread, bounded; owned by the
- * cache, valid until the next call on this thread). NULL for an empty
- * text. */
-const McTextMeasure *_mc_text_measure_get    (const char        *text,
+/* The measure of text at style (cached for all threads, bounded): a new
+ * reference, NULL for an empty text. */
+McTextMeasure    *_mc_text_measure_get       (const char        *text,
                                               const McTextStyle *style);
 /* The same, or a cached measure of the text at another size (for
  * _mc_text_measure_predict(), which scales it). */
-const McTextMeasure *_mc_text_measure_get_any_size (const char        *text,
-                                                    const McTextStyle *style);
+McTextMeasure    *_mc_text_measure_get_any_size (const char        *text,
+                                                 const McTextStyle *style);
+McTextMeasure    *_mc_text_measure_ref       (McTextMeasure     *measure);
+void              _mc_text_measure_unref     (McTextMeasure     *measure);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McTextMeasure, _mc_text_measure_unref)
 double            _mc_text_measure_longest_word (const McTextMeasure *measure);
 /* Whether the text at size (the style's own size scaled) wraps into
  * width × height without breaking a word, as mc_text_layout_fit() judges

@@ -202,9 +202,12 @@ double
 mc_text_longest_word_width (const char        *text,
                             const McTextStyle *style)
 {
+  g_autoptr(McTextMeasure) measure = NULL;
+
   g_return_val_if_fail (style != NULL, 0);
 
-  return _mc_text_measure_longest_word (_mc_text_measure_get (text, style));
+  measure = _mc_text_measure_get (text, style);
+  return _mc_text_measure_longest_word (measure);
 }
 
 static gboolean
@@ -420,30 +423,18 @@ search_fits_at (FitSearch *search,
 /* The same search over sizes as fit_by_layout(), judging each size from
  * the text's measure (laying it out only where that cannot tell), then
  * laying it out once at the size found. */
-PangoLayout *
-mc_text_layout_fit (const char        *text,
-                    const McTextStyle *style,
-                    double             width,
-                    double             height,
-                    double             min_size,
-                    gboolean          *fits)
+static PangoLayout *
+fit_measured (const char        *text,
+              const McTextStyle *style,
+              double             width,
+              double             height,
+              double             min_size,
+              gboolean          *fits,
+              McTextMeasure     *measure)
 {
-  FitSearch search = { text, style, NULL, width, height, NULL, 0 };
+  FitSearch search = { text, style, measure, width, height, NULL, 0 };
   PangoLayout *layout;
-  gboolean fitted = TRUE;
   double size;
-
-  g_return_val_if_fail (style != NULL, NULL);
-
-  if (fits == NULL)
-    fits = &fitted;
-  min_size = MIN (min_size, style->size);
-  /* Unwrapped text (a "+3", a "…") gains nothing from a measure. */
-  if (width < 0)
-    return fit_by_layout (text, style, width, height, min_size, fits);
-  search.measure = _mc_text_measure_get_any_size (text, style);
-  if (search.measure == NULL)
-    return fit_by_layout (text, style, width, height, min_size, fits);
 
   if (search_fits_at (&search, style->size))
     size = style->size;
@@ -491,6 +482,31 @@ mc_text_layout_fit (const char        *text,
     }
   *fits = TRUE;
   return layout;
+}
+
+PangoLayout *
+mc_text_layout_fit (const char        *text,
+                    const McTextStyle *style,
+                    double             width,
+                    double             height,
+                    double             min_size,
+                    gboolean          *fits)
+{
+  g_autoptr(McTextMeasure) measure = NULL;
+  gboolean fitted = TRUE;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  if (fits == NULL)
+    fits = &fitted;
+  min_size = MIN (min_size, style->size);
+  /* Unwrapped text (a "+3", a "…") gains nothing from a measure. */
+  if (width < 0)
+    return fit_by_layout (text, style, width, height, min_size, fits);
+  measure = _mc_text_measure_get_any_size (text, style);
+  if (measure == NULL)
+    return fit_by_layout (text, style, width, height, min_size, fits);
+  return fit_measured (text, style, width, height, min_size, fits, measure);
 }
 
 /* The size as a layout keeps it (pango stores it in whole pango units). */
@@ -541,7 +557,7 @@ mc_text_fit_size (const char        *text,
                   double             height,
                   double             min_size)
 {
-  const McTextMeasure *measure;
+  g_autoptr(McTextMeasure) measure = NULL;
   double size = -1;
 
   g_return_val_if_fail (style != NULL, -1);

@@ -62,6 +62,29 @@ PangoLayout  *mc_text_layout_fit      (const char        *text,
                                        double             min_size,
                                        gboolean          *fits);
 
+/* One text to fit, for mc_text_layout_fit_many(). */
+typedef struct
+{
+  const char  *text;
+  McTextStyle  style;
+  double       width;
+  double       height;
+  double       min_size;
+  PangoLayout *layout;     /* out: as mc_text_layout_fit() returns it */
+  gboolean     fits;       /* out */
+} McTextFitJob;
+
+/* mc_text_layout_fit() on every job, spread over the machine's cores when
+ * there are many (the layouts are the same as one by one). Blocks until
+ * all are done; the caller owns the layouts. */
+void          mc_text_layout_fit_many (McTextFitJob      *jobs,
+                                       guint              n_jobs);
+/* Measures (and caches) every job's text at its style, as
+ * mc_text_longest_word_width() and mc_text_layout_fit() will ask for it,
+ * spread over the cores the same way; only text and style are read. */
+void          mc_text_measure_many    (McTextFitJob      *jobs,
+                                       guint              n_jobs);
+
 /* The size mc_text_layout_fit() sets the text at (as the layout keeps
  * it), judged from the text's measure alone, without shaping it at the
  * sizes tried: what a caller that only compares sizes needs (a region's
