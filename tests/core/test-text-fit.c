@@ -253,9 +253,9 @@ test_fit_many_same_as_one_by_one (void)
                                  60 + (i % 5) * 30, 12, NULL, FALSE };
     }
 
-  g_setenv ("MC_TEXT_THREADS", "4", TRUE);
+  g_setenv ("MC_THREADS", "4", TRUE);
   mc_text_layout_fit_many (jobs, n);
-  g_unsetenv ("MC_TEXT_THREADS");
+  g_unsetenv ("MC_THREADS");
 
   for (guint i = 0; i < n; i++)
     {

@@ -11,6 +11,7 @@
 #include "mc-layout-parts-private.h"
 #include "mc-layout-clusters-private.h"
 #include "mc-layout-incremental-private.h"
+#include "mc-parallel.h"
 #include "mc-board.h"
 #include "mc-command.h"
 #include "mc-figure-kind.h"
@@ -229,32 +230,45 @@ copy_note_areas (GHashTable *areas)
   return copy;
 }
 
-/* Returns a new reference to the figure's scene, drawn or from the cache,
- * and sets its note areas. Strict views and layouts for the frame are
- * drawn afresh (exports: built once; their drawing depends on the notes). */
+/* The figure cache's key, or NULL when the figure is drawn afresh: strict
+ * views and layouts for the frame (exports: built once; their drawing
+ * depends on the notes). */
+static char *
+figure_cache_key (PlacedFigure        *placed,
+                  const McViewOptions *options)
+{
+  const McRect *frame = &placed->frame;
+
+  if (options->strict || options->frame_width > 0)
+    return NULL;
+  return g_strdup_printf ("%s\x1f%s\x1f%p\x1f%.4f\x1f%.4f\x1f%.4f\x1f%.4f\x1f%d\x1f%d\x1f%d\x1f%d\x1f%.3f\x1f%d",
+                          placed->placement_id, placed->kind->id, (gconstpointer) placed->info,
+                          frame->x, frame->y, frame->width, frame->height,
+                          options->theme, options->language, options->questions,
+                          options->definitions, options->min_font_size, options->caption);
+}
+
+/* Returns a new reference to the figure's scene, drawn (drawn, when the
+ * caller drew it already; taken) or from the cache, and sets its note
+ * areas. */
 static McScene *
 build_figure_scene (McLayout            *self,
                     PlacedFigure        *placed,
                     const McViewOptions *options,
-                    NoteSizes           *note_sizes)
+                    NoteSizes           *note_sizes,
+                    McScene             *drawn)
 {
-  g_autofree char *key = NULL;
+  g_autofree char *key = figure_cache_key (placed, options);
   CachedFigure *cached;
-  const McRect *frame = &placed->frame;
 
-  if (options->strict || options->frame_width > 0)
-    return draw_figure_scene (self, placed, options, note_sizes);
+  if (key == NULL)
+    return drawn != NULL ? drawn : draw_figure_scene (self, placed, options, note_sizes);
 
-  key = g_strdup_printf ("%s\x1f%s\x1f%p\x1f%.4f\x1f%.4f\x1f%.4f\x1f%.4f\x1f%d\x1f%d\x1f%d\x1f%d\x1f%.3f\x1f%d",
-                         placed->placement_id, placed->kind->id, (gconstpointer) placed->info,
-                         frame->x, frame->y, frame->width, frame->height,
-                         options->theme, options->language, options->questions,
-                         options->definitions, options->min_font_size, options->caption);
   cached = g_hash_table_lookup (self->figure_cache, key);
   if (cached == NULL)
     {
       cached = g_new0 (CachedFigure, 1);
-      cached->scene = draw_figure_scene (self, placed, options, NULL);
+      cached->scene = drawn != NULL ? drawn : draw_figure_scene (self, placed, options, NULL);
       cached->note_areas = placed->note_areas != NULL ? copy_note_areas (placed->note_areas) : NULL;
       g_hash_table_insert (self->figure_cache, g_steal_pointer (&key), cached);
     }
@@ -262,10 +276,60 @@ build_figure_scene (McLayout            *self,
     {
       g_clear_pointer (&placed->note_areas, g_hash_table_unref);
       placed->note_areas = copy_note_areas (cached->note_areas);
+      g_clear_pointer (&drawn, mc_scene_unref);
     }
 
   cached->generation = self->generation;
   return mc_scene_ref (cached->scene);
+}
+
+typedef struct
+{
+  McLayout            *self;
+  GArray              *placed_figures;
+  const McViewOptions *options;
+  NoteSizes           *note_sizes;
+  McScene            **drawn;       /* per figure: NULL, or to be drawn */
+  guint               *to_draw;     /* indices of the figures to draw */
+} FigureDrawing;
+
+static void
+draw_one_figure (guint    index,
+                 gpointer user_data)
+{
+  FigureDrawing *drawing = user_data;
+  guint i = drawing->to_draw[index];
+  PlacedFigure *placed = &g_array_index (drawing->placed_figures, PlacedFigure, i);
+
+  drawing->drawn[i] = draw_figure_scene (drawing->self, placed, drawing->options,
+                                         figure_cache_key (placed, drawing->options) == NULL
+                                         ? drawing->note_sizes : NULL);
+}
+
+/* The figures the cache lacks, drawn at once: each figure's drawing is
+ * its own (its frame, its note areas), so they are spread over the cores.
+ * Returns per figure its drawn scene, or NULL to take from the cache. */
+static McScene **
+draw_figures (McLayout            *self,
+              GArray              *placed_figures,
+              const McViewOptions *options,
+              NoteSizes           *note_sizes)
+{
+  g_autofree guint *to_draw = g_new0 (guint, placed_figures->len + 1);
+  FigureDrawing drawing = { self, placed_figures, options, note_sizes,
+                            g_new0 (McScene *, placed_figures->len + 1), to_draw };
+  guint n = 0;
+
+  for (guint i = 0; i < placed_figures->len; i++)
+    {
+      g_autofree char *key = figure_cache_key (&g_array_index (placed_figures, PlacedFigure, i),
+                                               options);
+
+      if (key == NULL || !g_hash_table_contains (self->figure_cache, key))
+        to_draw[n++] = i;
+    }
+  mc_parallel_for (n, 1, draw_one_figure, &drawing);
+  return drawing.drawn;
 }
 
 /* Copies a figure's scene, leaving out region groups without notes when
@@ -403,6 +467,7 @@ mc_layout_build (McLayout            *self,
   g_autoptr(GHashTable) spilled = NULL; /* region key → notes outside its area */
   g_autoptr(GHashTable) below = NULL;   /* note id → McRect*, set below the figure */
   NoteSizes note_sizes = { NULL, 0 };
+  g_autofree McScene **figure_scenes = NULL;   /* from draw_figures() */
   gboolean grew_design_notes = FALSE;
   gboolean for_frame = options->frame_width > 0 && options->figure_id != NULL;
   GPtrArray *figures, *notes;
@@ -526,13 +591,16 @@ mc_layout_build (McLayout            *self,
         }
     }
 
+  figure_scenes = draw_figures (self, placed_figures, options,
+                                note_sizes.sizes != NULL ? &note_sizes : NULL);
   for (guint i = 0; i < placed_figures->len; i++)
     {
       PlacedFigure *placed = &g_array_index (placed_figures, PlacedFigure, i);
       g_autoptr(McScene) figure_scene = NULL;
 
       figure_scene = build_figure_scene (self, placed, options,
-                                         note_sizes.sizes != NULL ? &note_sizes : NULL);
+                                         note_sizes.sizes != NULL ? &note_sizes : NULL,
+                                         g_steal_pointer (&figure_scenes[i]));
       remember_note_areas (self, placed->placement_id, placed->note_areas);
       append_figure (content, figure_scene, placed->placement_id,
                      placed->used_regions, options);
