@@ -28,6 +28,9 @@
  *                          regions (best of 3; MC_BENCH_BINARY overrides the
  *                          program, to compare builds)
  *   export_10k_pdf_ms      the whole 10,000-note board to PDF in memory
+ *   export_10k_process_ms  the whole process on that board, and
+ *                          export_10k_process_one_thread_ms with MC_THREADS=1
+ *                          (note texts and figures laid out on one core)
  *   export_100k_pdf_ms     the same with 100,000 notes (the loader's limit),
  *                          on pages within PDF's 14,400 pt
  *   export_*_cpu_ms        the CPU time (user + system) of the process or
@@ -564,6 +567,16 @@ bench_export_scale (void)
   g_print ("export_report_10k_over_1k: %.1f\n", t0 / report_ms);
   g_print ("export_10k_pdf_ms: %.0f\n", export_board_ms (board, &cpu));
   g_print ("export_10k_pdf_cpu_ms: %.0f\n", cpu);
+  /* The whole process on the 10,000-note board, on every core and on one:
+   * what mc_parallel_for() gains where cores are free. */
+  if (!mc_board_save_to_file (board, file, &error))
+    g_error ("saving the bench board: %s", error->message);
+  g_print ("export_10k_process_ms: %.0f\n", export_process_ms (board_path, out_path, &cpu));
+  g_print ("export_10k_process_cpu_ms: %.0f\n", cpu);
+  g_setenv ("MC_THREADS", "1", TRUE);
+  g_print ("export_10k_process_one_thread_ms: %.0f\n", export_process_ms (board_path, out_path, &cpu));
+  g_print ("export_10k_process_one_thread_cpu_ms: %.0f\n", cpu);
+  g_unsetenv ("MC_THREADS");
   g_clear_object (&board);
   board = mc_test_region_board_new (100000);
   g_print ("export_100k_pdf_ms: %.0f\n", export_board_ms (board, &cpu));
