@@ -300,10 +300,11 @@ draw_one_figure (guint    index,
   FigureDrawing *drawing = user_data;
   guint i = drawing->to_draw[index];
   PlacedFigure *placed = &g_array_index (drawing->placed_figures, PlacedFigure, i);
+  g_autofree char *key = figure_cache_key (placed, drawing->options);
 
+  /* Cached figures are drawn without the notes' sizes, as before. */
   drawing->drawn[i] = draw_figure_scene (drawing->self, placed, drawing->options,
-                                         figure_cache_key (placed, drawing->options) == NULL
-                                         ? drawing->note_sizes : NULL);
+                                         key == NULL ? drawing->note_sizes : NULL);
 }
 
 /* The figures the cache lacks, drawn at once: each figure's drawing is
