@@ -15,6 +15,7 @@
 
 #include "mc-catalog.h"
 #include "mc-figure-kind.h"
+#include "mc-figure-shapes.h"
 #include "mc-layout.h"
 #include "mc-layout.h"
 #include "mc-test-util.h"
@@ -493,6 +494,33 @@ test_print_grayscale (gconstpointer data)
   g_test_message ("%s: %u neighbouring pairs checked", kind, n_pairs);
 }
 
+/* A label measured again at the same style and width is not shaped
+ * again (the figures ask for the same heights many times per layout),
+ * and the height remembered is the one a fresh layout has. */
+static void
+test_measure_remembered (void)
+{
+  const char *text = "Mechanismen die de uitkomsten verklaren, nog eens gemeten";
+  McTextStyle style = { NULL, 18, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  g_autoptr(PangoLayout) fresh = mc_text_layout_new (text, &style, 120);
+  guint before = mc_text_get_n_layouts ();
+  double height, narrow, expected;
+
+  mc_text_layout_get_size (fresh, NULL, &expected);
+  height = mc_figure_shapes_measure_text (text, &style, 120);
+  g_assert_cmpfloat (height, ==, expected);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 1);
+  g_assert_cmpfloat (mc_figure_shapes_measure_text (text, &style, 120), ==, height);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 1);
+
+  /* Another width or weight is another measure. */
+  narrow = mc_figure_shapes_measure_text (text, &style, 60);
+  g_assert_cmpfloat (narrow, >, height);
+  style.weight = PANGO_WEIGHT_NORMAL;
+  mc_figure_shapes_measure_text (text, &style, 120);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +544,8 @@ main (int   argc,
       g_test_add_data_func (text, kinds[i], test_text_fit);
       g_test_add_data_func (print, kinds[i], test_print_grayscale);
     }
+
+  g_test_add_func ("/mc/figures/measure-remembered", test_measure_remembered);
 
   status = g_test_run ();
   g_hash_table_unref (scene_cache);
