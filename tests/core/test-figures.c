@@ -521,6 +521,62 @@ test_measure_remembered (void)
   g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 3);
 }
 
+/* A pass that only measures (value-creation trying its type sizes)
+ * draws no text but uses the same heights, and defers the same texts, as
+ * the pass that draws. */
+static void
+test_measuring_pass (void)
+{
+  const McFigureKindClass *kind = mc_figure_kind_lookup ("value-creation");
+  const McFigureInfo *info = mc_catalog_get_figure (mc_catalog_get_default (), "value-creation");
+  const double scales[] = { 1.0, 0.12 };
+  McViewOptions options;
+
+  g_assert_nonnull (kind);
+  mc_view_options_init (&options, MC_LANGUAGE_NL);
+  options.strict = TRUE;
+  options.definitions = TRUE;
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      double height[2];
+      guint n_texts[2] = { 0, 0 };
+      guint n_deferred[2];
+
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          g_autoptr(McScene) scene = mc_scene_new ();
+          McFigureBuild b = { 0, };
+
+          b.scene = scene;
+          b.info = info;
+          b.theme = mc_theme_get (options.theme);
+          b.options = &options;
+          b.language = MC_LANGUAGE_NL;
+          b.placement_id = "value-creation";
+          b.frame = (McRect) { 0, 0, kind->natural_width * scales[s], kind->natural_height * scales[s] };
+          b.unit = scales[s];
+          b.font_scale = 1;
+          b.min_font_size = 7;
+          b.for_frame = TRUE;
+          b.measuring = pass == 1;
+          kind->build (&b);
+
+          height[pass] = b.height_used;
+          for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+            n_texts[pass] += mc_scene_get_item (scene, i)->kind == MC_ITEM_TEXT;
+          n_deferred[pass] = b.deferred != NULL ? b.deferred->len : 0;
+          g_clear_pointer (&b.deferred, g_ptr_array_unref);
+          g_clear_pointer (&b.note_areas, g_hash_table_unref);
+        }
+      g_test_message ("scale %.2f: %u texts drawn, %u deferred, height %.1f",
+                      scales[s], n_texts[0], n_deferred[0], height[0]);
+      g_assert_cmpuint (n_texts[0], >, 0);
+      g_assert_cmpuint (n_texts[1], ==, 0);
+      g_assert_cmpfloat (height[1], ==, height[0]);
+      g_assert_cmpuint (n_deferred[1], ==, n_deferred[0]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +602,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/mc/figures/measure-remembered", test_measure_remembered);
+  g_test_add_func ("/mc/figures/measuring-pass", test_measuring_pass);
 
   status = g_test_run ();
   g_hash_table_unref (scene_cache);
