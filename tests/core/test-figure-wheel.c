@@ -14,6 +14,7 @@
 
 #include "mc-catalog.h"
 #include "mc-figure-kind.h"
+#include "mc-figure-kinds-private.h"
 #include "mc-layout.h"
 #include "mc-test-util.h"
 #include "mc-theme.h"
@@ -267,6 +268,25 @@ test_wheel (void)
           }
 }
 
+/* The note rectangles the wheel uses are written down in the kind; they
+ * must be what its search finds for the design's constants. */
+static void
+test_content_rects (void)
+{
+  McRect used[5], searched[5];
+
+  _mc_figure_perspectives_get_content_rects (used);
+  _mc_figure_perspectives_search_content_rects (searched);
+  for (guint i = 0; i < G_N_ELEMENTS (used); i++)
+    {
+      if (memcmp (&used[i], &searched[i], sizeof used[i]) != 0)
+        g_error ("sector %u: the table says { %g, %g, %g, %g }, the search finds { %g, %g, %g, %g }",
+                 i, used[i].x, used[i].y, used[i].width, used[i].height,
+                 searched[i].x, searched[i].y, searched[i].width, searched[i].height);
+      g_assert_cmpfloat (used[i].width, >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +295,7 @@ main (int   argc,
   mc_core_ensure_resources ();
 
   g_test_add_func ("/mc/figure-wheel/true-wheel", test_wheel);
+  g_test_add_func ("/mc/figure-wheel/content-rects", test_content_rects);
 
   return g_test_run ();
 }

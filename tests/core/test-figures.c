@@ -15,6 +15,7 @@
 
 #include "mc-catalog.h"
 #include "mc-figure-kind.h"
+#include "mc-figure-shapes.h"
 #include "mc-layout.h"
 #include "mc-layout.h"
 #include "mc-test-util.h"
@@ -493,6 +494,89 @@ test_print_grayscale (gconstpointer data)
   g_test_message ("%s: %u neighbouring pairs checked", kind, n_pairs);
 }
 
+/* A label measured again at the same style and width is not shaped
+ * again (the figures ask for the same heights many times per layout),
+ * and the height remembered is the one a fresh layout has. */
+static void
+test_measure_remembered (void)
+{
+  const char *text = "Mechanismen die de uitkomsten verklaren, nog eens gemeten";
+  McTextStyle style = { NULL, 18, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, 0 };
+  g_autoptr(PangoLayout) fresh = mc_text_layout_new (text, &style, 120);
+  guint before = mc_text_get_n_layouts ();
+  double height, narrow, expected;
+
+  mc_text_layout_get_size (fresh, NULL, &expected);
+  height = mc_figure_shapes_measure_text (text, &style, 120);
+  g_assert_cmpfloat (height, ==, expected);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 1);
+  g_assert_cmpfloat (mc_figure_shapes_measure_text (text, &style, 120), ==, height);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 1);
+
+  /* Another width or weight is another measure. */
+  narrow = mc_figure_shapes_measure_text (text, &style, 60);
+  g_assert_cmpfloat (narrow, >, height);
+  style.weight = PANGO_WEIGHT_NORMAL;
+  mc_figure_shapes_measure_text (text, &style, 120);
+  g_assert_cmpuint (mc_text_get_n_layouts () - before, ==, 3);
+}
+
+/* A pass that only measures (value-creation trying its type sizes)
+ * draws no text but uses the same heights, and defers the same texts, as
+ * the pass that draws. */
+static void
+test_measuring_pass (void)
+{
+  const McFigureKindClass *kind = mc_figure_kind_lookup ("value-creation");
+  const McFigureInfo *info = mc_catalog_get_figure (mc_catalog_get_default (), "value-creation");
+  const double scales[] = { 1.0, 0.12 };
+  McViewOptions options;
+
+  g_assert_nonnull (kind);
+  mc_view_options_init (&options, MC_LANGUAGE_NL);
+  options.strict = TRUE;
+  options.definitions = TRUE;
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      double height[2];
+      guint n_texts[2] = { 0, 0 };
+      guint n_deferred[2];
+
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          g_autoptr(McScene) scene = mc_scene_new ();
+          McFigureBuild b = { 0, };
+
+          b.scene = scene;
+          b.info = info;
+          b.theme = mc_theme_get (options.theme);
+          b.options = &options;
+          b.language = MC_LANGUAGE_NL;
+          b.placement_id = "value-creation";
+          b.frame = (McRect) { 0, 0, kind->natural_width * scales[s], kind->natural_height * scales[s] };
+          b.unit = scales[s];
+          b.font_scale = 1;
+          b.min_font_size = 7;
+          b.for_frame = TRUE;
+          b.measuring = pass == 1;
+          kind->build (&b);
+
+          height[pass] = b.height_used;
+          for (guint i = 0; i < mc_scene_get_n_items (scene); i++)
+            n_texts[pass] += mc_scene_get_item (scene, i)->kind == MC_ITEM_TEXT;
+          n_deferred[pass] = b.deferred != NULL ? b.deferred->len : 0;
+          g_clear_pointer (&b.deferred, g_ptr_array_unref);
+          g_clear_pointer (&b.note_areas, g_hash_table_unref);
+        }
+      g_test_message ("scale %.2f: %u texts drawn, %u deferred, height %.1f",
+                      scales[s], n_texts[0], n_deferred[0], height[0]);
+      g_assert_cmpuint (n_texts[0], >, 0);
+      g_assert_cmpuint (n_texts[1], ==, 0);
+      g_assert_cmpfloat (height[1], ==, height[0]);
+      g_assert_cmpuint (n_deferred[1], ==, n_deferred[0]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +600,9 @@ main (int   argc,
       g_test_add_data_func (text, kinds[i], test_text_fit);
       g_test_add_data_func (print, kinds[i], test_print_grayscale);
     }
+
+  g_test_add_func ("/mc/figures/measure-remembered", test_measure_remembered);
+  g_test_add_func ("/mc/figures/measuring-pass", test_measuring_pass);
 
   status = g_test_run ();
   g_hash_table_unref (scene_cache);

@@ -189,6 +189,45 @@ test_append (void)
   g_assert_cmpuint (mc_path_get_n_ops (mc_scene_get_item (scene, 2)->hit_path), ==, 5);
 }
 
+/* Taking over a scene held once moves its items (the same strings and
+ * paths, no copies); a shared one is copied and stays whole. */
+static void
+test_append_take (void)
+{
+  g_autoptr(McScene) scene = mc_scene_new ();
+  g_autoptr(McScene) shared = mc_scene_new ();
+  g_autoptr(McPath) a = rect_path (0, 0, 10, 10);
+  McScene *part = mc_scene_new ();
+  const char *moved_id;
+  McRect bounds;
+
+  mc_scene_begin_group (part, MC_ROLE_NOTE, "note:x", "x", a);
+  mc_scene_add_path (part, MC_ROLE_NOTE, a, &black, NULL, 0, MC_LINE_SOLID);
+  mc_scene_end_group (part);
+  moved_id = mc_scene_get_item (part, 0)->id;
+
+  mc_scene_begin_group (scene, MC_ROLE_FIGURE, "fig", NULL, NULL);
+  mc_scene_append_take (scene, part);
+  g_assert_cmpuint (mc_scene_get_n_items (scene), ==, 4);
+  g_assert_true (mc_scene_get_item (scene, 1)->id == moved_id);
+  g_assert_true (mc_scene_get_item (scene, 2)->path == a);
+
+  mc_scene_begin_group (shared, MC_ROLE_NOTE, "note:y", "y", NULL);
+  mc_scene_add_path (shared, MC_ROLE_NOTE, a, &black, NULL, 0, MC_LINE_SOLID);
+  mc_scene_end_group (shared);
+  mc_scene_append_take (scene, mc_scene_ref (shared));
+  mc_scene_end_group (scene);
+
+  g_assert_cmpuint (mc_scene_get_n_items (shared), ==, 3);
+  g_assert_cmpstr (mc_scene_get_item (shared, 0)->id, ==, "note:y");
+  g_assert_true (mc_scene_get_item (scene, 4)->id != mc_scene_get_item (shared, 0)->id);
+  g_assert_cmpstr (mc_scene_get_item (scene, 4)->id, ==, "note:y");
+  g_assert_cmpuint (mc_scene_get_n_items (scene), ==, 8);
+  mc_scene_get_bounds (scene, &bounds);
+  g_assert_cmpfloat (bounds.width, ==, 10);
+  g_assert_cmpfloat (mc_scene_get_item (scene, 0)->bounds.height, ==, 10);
+}
+
 static void
 test_append_range (void)
 {
@@ -241,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/mc/scene/bounds", test_bounds);
   g_test_add_func ("/mc/scene/hit-test", test_hit_test);
   g_test_add_func ("/mc/scene/append", test_append);
+  g_test_add_func ("/mc/scene/append-take", test_append_take);
   g_test_add_func ("/mc/scene/append-range", test_append_range);
   g_test_add_func ("/mc/scene/opacity", test_opacity);
 

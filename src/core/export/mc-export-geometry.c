@@ -184,12 +184,12 @@ build_scene_once (McLayout              *layout,
   scene = mc_scene_new ();
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(McScene) part = NULL;
+      McScene *part;
 
       view.figure_id = ids->pdata[i];
       part = mc_layout_build (layout, board, &view);
       if (part != NULL)
-        mc_scene_append (scene, part);
+        mc_scene_append_take (scene, part);
     }
   return scene;
 }

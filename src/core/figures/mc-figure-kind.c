@@ -184,19 +184,52 @@ is_strict (McFigureBuild *build)
   return build->options != NULL && build->options->strict;
 }
 
-/* Strict views: the text at its own size, wrapped at words; NULL (and the
- * text deferred to the legend) when it does not fit box. */
-static PangoLayout *
+/* What a text at its own size does in a box of some width: its size and
+ * whether a word had to break. Kept per thread (as the text context is)
+ * so that passes which only measure (a kind trying its type sizes, e.g.
+ * value-creation) and the pass that draws shape each text once. */
+typedef struct
+{
+  double   width;
+  double   height;
+  gboolean breaks_inside_word;
+} StrictOutcome;
+
+/* Enough for every label of every figure in a few sizes. */
+#define STRICT_CACHE_MAX 4096
+
+static GPrivate strict_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static char *
+strict_key (const char        *text,
+            const McTextStyle *style,
+            double             width)
+{
+  return g_strdup_printf ("%a\x1f%a\x1f%d\x1f%d\x1f%d\x1f%a\x1f%s\x1f%s",
+                          style->size, width, (int) style->weight, (int) style->style,
+                          (int) style->alignment, style->line_spacing,
+                          style->family != NULL ? style->family : "", text);
+}
+
+/* Strict views: the text at its own size, wrapped at words. TRUE when it
+ * fits box, with its height; the layout (when want_layout) is the one to
+ * draw. FALSE: the text is deferred to the legend. */
+static gboolean
 strict_text (McFigureBuild     *build,
              McItemRole         role,
              const char        *text,
              const McTextStyle *style,
-             const McRect      *box)
+             const McRect      *box,
+             gboolean           want_layout,
+             PangoLayout      **layout_out,
+             double            *height)
 {
   McTextStyle themed = *style;
-  PangoLayout *layout;
+  GHashTable *cache = g_private_get (&strict_cache);
+  g_autofree char *key = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  StrictOutcome *outcome;
   McDeferredText *deferred;
-  double w, h;
 
   if (themed.family == NULL)
     themed.family = build->theme->font_family;
@@ -204,12 +237,33 @@ strict_text (McFigureBuild     *build,
     themed.size = mc_figure_build_size (build, build->theme->body_size);
   themed.size = MAX (themed.size, text_floor (build));
 
-  layout = mc_text_layout_new (text, &themed, box->width);
-  mc_text_layout_get_size (layout, &w, &h);
-  if (h <= box->height + 0.5 && w <= box->width + 0.5 &&
-      !mc_text_layout_breaks_inside_word (layout))
-    return layout;
-  g_object_unref (layout);
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&strict_cache, cache);
+    }
+  key = strict_key (text, &themed, box->width);
+  outcome = g_hash_table_lookup (cache, key);
+  if (outcome == NULL || want_layout)
+    {
+      layout = mc_text_layout_new (text, &themed, box->width);
+      if (outcome == NULL)
+        {
+          outcome = g_new0 (StrictOutcome, 1);
+          mc_text_layout_get_size (layout, &outcome->width, &outcome->height);
+          outcome->breaks_inside_word = mc_text_layout_breaks_inside_word (layout);
+          if (g_hash_table_size (cache) >= STRICT_CACHE_MAX)
+            g_hash_table_remove_all (cache);
+          g_hash_table_insert (cache, g_steal_pointer (&key), outcome);
+        }
+    }
+  if (outcome->height <= box->height + 0.5 && outcome->width <= box->width + 0.5 &&
+      !outcome->breaks_inside_word)
+    {
+      *height = outcome->height;
+      *layout_out = g_steal_pointer (&layout);
+      return TRUE;
+    }
 
   if (build->deferred == NULL)
     build->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_deferred_text_free);
@@ -219,14 +273,14 @@ strict_text (McFigureBuild     *build,
       McDeferredText *seen = build->deferred->pdata[i];
 
       if (g_strcmp0 (seen->text, text) == 0 && g_strcmp0 (seen->region_id, build->region_id) == 0)
-        return NULL;
+        return FALSE;
     }
   deferred = g_new0 (McDeferredText, 1);
   deferred->region_id = g_strdup (build->region_id);
   deferred->role = role;
   deferred->text = g_strdup (text);
   g_ptr_array_add (build->deferred, deferred);
-  return NULL;
+  return FALSE;
 }
 
 char *
@@ -301,12 +355,16 @@ mc_figure_build_add_text (McFigureBuild     *build,
     {
       McRect none = { box->x, box->y, MAX (box->width, 0), MAX (box->height, 0) };
 
-      layout = strict_text (build, role, text, style != NULL ? style : &fallback, &none);
-      if (layout == NULL)
+      double height;
+
+      if (!strict_text (build, role, text, style != NULL ? style : &fallback, &none,
+                        !build->measuring, &layout, &height))
         return 0;
-      mc_scene_add_text (build->scene, role, layout, box->x, box->y,
-                         color != NULL ? color : &build->theme->ink);
-      return layout_height_in_box (layout, box);
+      /* A pass that only measures draws nothing. */
+      if (layout != NULL)
+        mc_scene_add_text (build->scene, role, layout, box->x, box->y,
+                           color != NULL ? color : &build->theme->ink);
+      return MIN (height, box->height);
     }
 
   if (box->width <= 0 || box->height <= 0)

@@ -58,6 +58,10 @@ typedef struct
    * drawing order; the layout sets them in full in the legend. */
   GPtrArray           *deferred;   /* McDeferredText* */
 
+  /* A pass whose scene is thrown away (only height_used counts): strict
+   * texts are measured, not laid out into it. */
+  gboolean             measuring;
+
   /* private */
   const char          *region_id;  /* the region begun, if any */
 } McFigureBuild;

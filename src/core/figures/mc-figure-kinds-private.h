@@ -20,4 +20,9 @@ extern const McFigureKindClass mc_figure_kind_potential_value;
  * per catalog region. */
 void _mc_figure_build_placeholder (McFigureBuild *build);
 
+/* The perspectives wheel's note rectangles (figure units, five sectors):
+ * as the kind uses them, and as its search finds them afresh (tests). */
+void _mc_figure_perspectives_get_content_rects    (McRect rects[]);
+void _mc_figure_perspectives_search_content_rects (McRect rects[]);
+
 G_END_DECLS

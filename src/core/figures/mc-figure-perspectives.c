@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "mc-figure-kinds-private.h"
 #include "mc-figure-shapes.h"
@@ -61,39 +62,62 @@ sector_in_figure_units (guint          index,
   sector->clip = (McRect) { 0, 0, 0, 0 };
 }
 
+/* A sector with its edges' directions worked out once: the searches
+ * below ask rect_in_sector() millions of times. */
+typedef struct
+{
+  double cx, cy;
+  double cos_a0, sin_a0;
+  double cos_a1, sin_a1;
+  double r_max, r_min;
+} Wedge;
+
+static void
+wedge_init (Wedge               *w,
+            const McShapeSector *s)
+{
+  w->cx = s->cx;
+  w->cy = s->cy;
+  w->cos_a0 = cos (s->a0);
+  w->sin_a0 = sin (s->a0);
+  w->cos_a1 = cos (s->a1);
+  w->sin_a1 = sin (s->a1);
+  w->r_max = s->r_outer - WHEEL_INSET;
+  w->r_min = s->r_inner + WHEEL_INSET;
+}
+
 /* Whether the rectangle (figure units) keeps inset away from every edge
  * of the sector: its corners inside the wedge and the rim, and its
  * nearest point outside the hole. */
 static gboolean
-rect_in_sector (const McShapeSector *s,
-                double               x0,
-                double               y0,
-                double               x1,
-                double               y1)
+rect_in_sector (const Wedge *s,
+                double       x0,
+                double       y0,
+                double       x1,
+                double       y1)
 {
   const double xs[2] = { x0, x1 }, ys[2] = { y0, y1 };
-  double r_max = s->r_outer - WHEEL_INSET, r_min = s->r_inner + WHEEL_INSET;
   double nx, ny;
 
   for (guint i = 0; i < 4; i++)
     {
       double dx = xs[i & 1] - s->cx, dy = ys[i >> 1] - s->cy;
 
-      if (cos (s->a0) * dy - sin (s->a0) * dx < WHEEL_INSET ||
-          sin (s->a1) * dx - cos (s->a1) * dy < WHEEL_INSET ||
-          dx * dx + dy * dy > r_max * r_max)
+      if (s->cos_a0 * dy - s->sin_a0 * dx < WHEEL_INSET ||
+          s->sin_a1 * dx - s->cos_a1 * dy < WHEEL_INSET ||
+          dx * dx + dy * dy > s->r_max * s->r_max)
         return FALSE;
     }
   nx = CLAMP (s->cx, x0, x1) - s->cx;
   ny = CLAMP (s->cy, y0, y1) - s->cy;
-  return nx * nx + ny * ny >= r_min * r_min;
+  return nx * nx + ny * ny >= s->r_min * s->r_min;
 }
 
 /* Grows the rectangle a step at a time on every side that still keeps it
  * inside the sector; returns its area. */
 static double
-grow_rect (const McShapeSector *s,
-           McRect              *r)
+grow_rect (const Wedge *s,
+           McRect      *r)
 {
   gboolean grown = TRUE;
 
@@ -136,17 +160,19 @@ sector_note_rect (const McShapeSector *s,
     { MC_FIGURE_NOTE_WIDTH + 2, 2 * MC_FIGURE_NOTE_HEIGHT + MC_FIGURE_NOTE_GAP },
   };
   double best = 0;
+  Wedge wedge;
 
+  wedge_init (&wedge, s);
   for (guint k = 0; k < 2; k++)
     {
       double w = sizes[k][0], h = sizes[k][1] + LABEL_RESERVE + 2;
 
       for (double y = s->cy - s->r_outer; y + h <= s->cy + s->r_outer; y += 2)
         for (double x = s->cx - s->r_outer; x + w <= s->cx + s->r_outer; x += 2)
-          if (rect_in_sector (s, x, y, x + w, y + h))
+          if (rect_in_sector (&wedge, x, y, x + w, y + h))
             {
               McRect r = { x, y, w, h };
-              double area = grow_rect (s, &r);
+              double area = grow_rect (&wedge, &r);
 
               if (area > best)
                 {
@@ -158,27 +184,42 @@ sector_note_rect (const McShapeSector *s,
   return best > 0;
 }
 
-/* The content rectangles depend on the design only, not on the size or
- * theme, so the search runs once per process. */
+/* What sector_note_rect() finds for this design (figure units), in the
+ * sectors' order. It depends on the constants above only, so it is
+ * written down rather than searched at every start (the search takes
+ * some 60 million instructions, a tenth of a one-note export);
+ * /mc/figure-wheel/content-rects runs the search and compares. */
+static const McRect content_rects[N_SECTORS] = {
+  { 334, 138, 332, 162 },
+  { 682, 314, 194, 280 },
+  { 512, 670, 166, 280 },
+  { 322, 670, 168, 280 },
+  { 124, 314, 194, 280 },
+};
+
+void
+_mc_figure_perspectives_search_content_rects (McRect rects[])
+{
+  for (guint i = 0; i < N_SECTORS; i++)
+    {
+      McShapeSector sector;
+
+      sector_in_figure_units (i, &sector);
+      if (!sector_note_rect (&sector, &rects[i]))
+        rects[i] = (McRect) { 0, 0, 0, 0 };
+    }
+}
+
+void
+_mc_figure_perspectives_get_content_rects (McRect rects[])
+{
+  memcpy (rects, content_rects, sizeof content_rects);
+}
+
 static const McRect *
 get_content_rects (void)
 {
-  static McRect rects[N_SECTORS];
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      for (guint i = 0; i < N_SECTORS; i++)
-        {
-          McShapeSector sector;
-
-          sector_in_figure_units (i, &sector);
-          if (!sector_note_rect (&sector, &rects[i]))
-            g_assert_not_reached ();
-        }
-      g_once_init_leave (&initialized, 1);
-    }
-  return rects;
+  return content_rects;
 }
 
 static void
@@ -210,11 +251,13 @@ get_label_bands (void)
           double y0 = r->y, y1 = r->y + LABEL_RESERVE;
           double x0 = r->x, x1 = r->x + r->width;
           McShapeSector sector;
+          Wedge wedge;
 
           sector_in_figure_units (i, &sector);
-          while (rect_in_sector (&sector, x0 - 2, y0, x1, y1))
+          wedge_init (&wedge, &sector);
+          while (rect_in_sector (&wedge, x0 - 2, y0, x1, y1))
             x0 -= 2;
-          while (rect_in_sector (&sector, x0, y0, x1 + 2, y1))
+          while (rect_in_sector (&wedge, x0, y0, x1 + 2, y1))
             x1 += 2;
           bands[i] = (McRect) { x0, y0, x1 - x0, y1 - y0 };
         }

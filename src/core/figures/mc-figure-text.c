@@ -26,18 +26,105 @@ mc_figure_shapes_style (McFigureBuild *build,
   style->line_spacing = 0;
 }
 
+/* The figures measure the same label, at the same style and width, many
+ * times while they lay themselves out (a region's height, then its text
+ * block; every layout of the board again): 530 measures of 122 texts for
+ * one export. A text's height is remembered per thread, as the text
+ * context itself is one per thread (mc_text_get_context()). */
+typedef struct
+{
+  char           *text;
+  char           *family;
+  double          size;
+  PangoWeight     weight;
+  PangoStyle      style;
+  PangoAlignment  alignment;
+  double          line_spacing;
+  double          width;
+} MeasureKey;
+
+/* Enough for every label of every figure in a few sizes; a thread that
+ * goes past it (many export widths) starts over. */
+#define MEASURE_CACHE_MAX 4096
+
+static void
+measure_key_free (gpointer data)
+{
+  MeasureKey *key = data;
+
+  g_free (key->text);
+  g_free (key->family);
+  g_free (key);
+}
+
+static guint
+double_hash (double value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  return (guint) (bits ^ (bits >> 32));
+}
+
+static guint
+measure_key_hash (gconstpointer data)
+{
+  const MeasureKey *key = data;
+  guint hash = g_str_hash (key->text);
+
+  hash = hash * 31 + (key->family != NULL ? g_str_hash (key->family) : 0);
+  hash = hash * 31 + double_hash (key->size);
+  hash = hash * 31 + double_hash (key->width);
+  hash = hash * 31 + (guint) key->weight;
+  return hash;
+}
+
+static gboolean
+measure_key_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const MeasureKey *x = a, *y = b;
+
+  return x->size == y->size && x->width == y->width && x->weight == y->weight &&
+         x->style == y->style && x->alignment == y->alignment &&
+         x->line_spacing == y->line_spacing &&
+         g_strcmp0 (x->family, y->family) == 0 && strcmp (x->text, y->text) == 0;
+}
+
+static GPrivate measure_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
 double
 mc_figure_shapes_measure_text (const char        *text,
                                const McTextStyle *style,
                                double             width)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  GHashTable *cache = g_private_get (&measure_cache);
+  MeasureKey probe = { (char *) text, (char *) style->family, style->size, style->weight,
+                       style->style, style->alignment, style->line_spacing, width };
+  MeasureKey *key;
+  double *known;
   double w, h;
 
   if (text == NULL || *text == '\0')
     return 0;
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (measure_key_hash, measure_key_equal, measure_key_free, g_free);
+      g_private_set (&measure_cache, cache);
+    }
+  known = g_hash_table_lookup (cache, &probe);
+  if (known != NULL)
+    return *known;
+
   layout = mc_text_layout_new (text, style, width);
   mc_text_layout_get_size (layout, &w, &h);
+  if (g_hash_table_size (cache) >= MEASURE_CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  key = g_memdup2 (&probe, sizeof probe);
+  key->text = g_strdup (text);
+  key->family = g_strdup (style->family);
+  g_hash_table_insert (cache, key, g_memdup2 (&h, sizeof h));
   return h;
 }
 

@@ -471,7 +471,9 @@ _mc_figure_value_creation_build_whole (McFigureBuild *build)
       guint n_deferred = build->deferred != NULL ? build->deferred->len : 0;
 
       build->scene = scratch;
+      build->measuring = TRUE;
       lay_out (build, 0, compact);
+      build->measuring = FALSE;
       build->scene = scene;
       if (build->deferred != NULL)
         g_ptr_array_set_size (build->deferred, n_deferred);

@@ -817,7 +817,7 @@ mc_layout_build (McLayout            *self,
       mc_path_rectangle (paper, &bounds);
       mc_scene_add_path (scene, MC_ROLE_BOARD, paper, &theme->paper, NULL, 0, MC_LINE_SOLID);
     }
-  mc_scene_append (scene, content);
+  mc_scene_append_take (scene, g_steal_pointer (&content));
 
   if (for_frame && options->strict && placed_figures->len == 1 && self->figure_share <= 0 &&
       !g_array_index (placed_figures, PlacedFigure, 0).reflowed &&
@@ -869,8 +869,7 @@ mc_layout_build_kind (McLayout            *self,
   figure_scene = draw_figure_scene (self, &placed, options, NULL);
   remember_note_areas (self, klass->id, placed.note_areas);
   /* Without a board every region is empty; hiding them would leave nothing. */
-  mc_scene_append (scene, figure_scene);
-  mc_scene_unref (figure_scene);
+  mc_scene_append_take (scene, figure_scene);
 
   placed_figures = g_array_new (FALSE, TRUE, sizeof (PlacedFigure));
   g_array_set_clear_func (placed_figures, placed_figure_clear);

@@ -281,19 +281,27 @@ copy_items (McScene *scene,
             guint    begin,
             guint    end)
 {
-  for (guint i = begin; i < end; i++)
-    {
-      McSceneItem copy = g_array_index (other->items, McSceneItem, i);
+  guint at = scene->items->len;
 
-      copy.id = g_strdup (copy.id);
-      copy.title = g_strdup (copy.title);
-      if (copy.hit_path != NULL)
-        mc_path_ref (copy.hit_path);
-      if (copy.path != NULL)
-        mc_path_ref (copy.path);
-      if (copy.layout != NULL)
-        g_object_ref (copy.layout);
-      g_array_append_val (scene->items, copy);
+  if (begin >= end)
+    return;
+  /* One block (one reallocation), then each item's own references. */
+  g_array_set_size (scene->items, at + (end - begin));
+  memcpy (&g_array_index (scene->items, McSceneItem, at),
+          &g_array_index (other->items, McSceneItem, begin),
+          (gsize) (end - begin) * sizeof (McSceneItem));
+  for (guint i = at; i < scene->items->len; i++)
+    {
+      McSceneItem *copy = &g_array_index (scene->items, McSceneItem, i);
+
+      copy->id = g_strdup (copy->id);
+      copy->title = g_strdup (copy->title);
+      if (copy->hit_path != NULL)
+        mc_path_ref (copy->hit_path);
+      if (copy->path != NULL)
+        mc_path_ref (copy->path);
+      if (copy->layout != NULL)
+        g_object_ref (copy->layout);
     }
 }
 
@@ -308,6 +316,32 @@ mc_scene_append (McScene *scene,
   copy_items (scene, other, 0, other->items->len);
   if (other->has_bounds)
     extend_bounds (scene, &other->bounds);
+}
+
+void
+mc_scene_append_take (McScene *scene,
+                      McScene *other)
+{
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (other != NULL);
+  g_return_if_fail (scene != other);
+
+  /* Shared: its items stay where they are, so they are copied. */
+  if (!g_atomic_ref_count_compare (&other->ref_count, 1))
+    {
+      mc_scene_append (scene, other);
+      mc_scene_unref (other);
+      return;
+    }
+
+  /* The only reference: the items move with their references, and
+   * other's array goes without clearing them. */
+  g_array_append_vals (scene->items, other->items->data, other->items->len);
+  if (other->has_bounds)
+    extend_bounds (scene, &other->bounds);
+  g_array_set_clear_func (other->items, NULL);
+  g_array_set_size (other->items, 0);
+  mc_scene_unref (other);
 }
 
 void

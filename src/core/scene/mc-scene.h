@@ -118,6 +118,10 @@ void               mc_scene_add_text      (McScene      *scene,
 /* Appends every item of other (e.g. a cached note fragment). */
 void               mc_scene_append        (McScene      *scene,
                                            McScene      *other);
+/* The same, taking over other (transfer full): its items move instead
+ * of being copied when the caller held its only reference. */
+void               mc_scene_append_take   (McScene      *scene,
+                                           McScene      *other);
 /* Appends other's items begin … end-1 (a caller may split a group over
  * several ranges as long as the result balances). */
 void               mc_scene_append_range  (McScene      *scene,
