@@ -367,8 +367,11 @@ static void rows_wait_for_frame (McExportDialog *self);
 static void
 rows_stop_waiting (McExportDialog *self)
 {
-  if (self->rows_clock != NULL)
-    g_clear_signal_handler (&self->rows_paint_id, self->rows_clock);
+  /* A clock whose window went has let go of its handlers itself. */
+  if (self->rows_clock != NULL && self->rows_paint_id != 0 &&
+      g_signal_handler_is_connected (self->rows_clock, self->rows_paint_id))
+    g_signal_handler_disconnect (self->rows_clock, self->rows_paint_id);
+  self->rows_paint_id = 0;
   g_clear_object (&self->rows_clock);
 }
 
@@ -420,6 +423,13 @@ _mc_export_rows_start (McExportDialog *self)
 {
   if (self->rows_idle_id == 0)
     rows_wait_for_frame (self);
+}
+
+/* Hidden, it draws no frames: mapping it again goes on. */
+static void
+on_unmap (McExportDialog *self)
+{
+  rows_stop_waiting (self);
 }
 
 void
@@ -498,6 +508,7 @@ void
 _mc_export_rows_init (McExportDialog *self,
                       const char     *figure_id)
 {
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   self->loading = TRUE;
   connect_controls (self, -1);
   build_figure_rows (self, figure_id);
