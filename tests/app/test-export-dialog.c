@@ -333,6 +333,24 @@ test_figure_preselected (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The text of a label in widget containing needle, or NULL. */
+static const char *
+find_label_text (GtkWidget  *widget,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = find_label_text (child, needle);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
 static void
 test_preview_follows_options (Fixture       *fixture,
                               gconstpointer  data)
@@ -346,6 +364,8 @@ test_preview_follows_options (Fixture       *fixture,
   before = mc_export_dialog_get_preview_scene (dialog);
   g_assert_nonnull (before);
   g_assert_true (scene_has_group_prefix (before, "note:"));
+  /* Under the preview, the preflight line the export will print. */
+  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), " mm · smallest text "));
 
   /* Debounced: the change is pending first, then the preview follows. */
   gtk_switch_set_active (notes, FALSE);
@@ -365,6 +385,7 @@ test_preview_follows_options (Fixture       *fixture,
   wait_for_preview (dialog);
   g_assert_true (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "dpi")));
   g_assert_false (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "page")));
+  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), " px at 300 DPI · "));
   mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"),
                       "export-dialog-png.png");
   gtk_window_destroy (GTK_WINDOW (dialog));

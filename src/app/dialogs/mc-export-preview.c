@@ -272,7 +272,8 @@ update_size_label (McExportDialog *self,
   g_autoptr(GString) text = g_string_new (NULL);
   double width_mm, height_mm;
 
-  if (result->scene == NULL || result->ppu <= 0)
+  /* The scene has moved to the dialog by now. */
+  if (self->preview_scene == NULL || result->ppu <= 0)
     {
       gtk_label_set_text (self->size_label, result->problem != NULL ? result->problem : "");
       return;
@@ -480,8 +481,13 @@ draw_preview (GtkDrawingArea *area,
               gpointer        user_data)
 {
   McExportDialog *self = user_data;
+  /* The size label lies over the area's foot: the page stays above all of
+   * its lines (a refusal takes several). */
+  int label_space = MAX (PREVIEW_LABEL_SPACE,
+                         gtk_widget_get_height (GTK_WIDGET (self->size_label)) +
+                         gtk_widget_get_margin_bottom (GTK_WIDGET (self->size_label)));
   double avail_w = width - 2 * PREVIEW_PADDING;
-  double avail_h = height - 2 * PREVIEW_PADDING - PREVIEW_LABEL_SPACE;
+  double avail_h = height - 2 * PREVIEW_PADDING - label_space;
   double image_w, image_h, scale, page_w, page_h, x, y;
   const double r = 12;
 
@@ -504,7 +510,7 @@ draw_preview (GtkDrawingArea *area,
   page_w = image_w * scale;
   page_h = image_h * scale;
   x = round ((width - page_w) / 2);
-  y = round ((height - PREVIEW_LABEL_SPACE - page_h) / 2);
+  y = round ((height - label_space - page_h) / 2);
 
   /* A soft shadow, then the sheet the figure is printed on. */
   for (int i = 1; i <= 4; i++)
