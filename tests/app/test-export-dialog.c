@@ -333,6 +333,24 @@ test_figure_preselected (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The text of a label in widget containing needle, or NULL. */
+static const char *
+find_label_text (GtkWidget  *widget,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = find_label_text (child, needle);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
 static void
 test_preview_follows_options (Fixture       *fixture,
                               gconstpointer  data)
@@ -346,6 +364,8 @@ test_preview_follows_options (Fixture       *fixture,
   before = mc_export_dialog_get_preview_scene (dialog);
   g_assert_nonnull (before);
   g_assert_true (scene_has_group_prefix (before, "note:"));
+  /* Under the preview, the preflight line the export will print. */
+  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), " mm · smallest text "));
 
   /* Debounced: the change is pending first, then the preview follows. */
   gtk_switch_set_active (notes, FALSE);
@@ -365,6 +385,7 @@ test_preview_follows_options (Fixture       *fixture,
   wait_for_preview (dialog);
   g_assert_true (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "dpi")));
   g_assert_false (gtk_widget_is_visible (mc_export_dialog_get_control (dialog, "page")));
+  g_assert_nonnull (find_label_text (GTK_WIDGET (dialog), " px at 300 DPI · "));
   mc_test_screenshot (GTK_WIDGET (dialog), g_getenv ("MC_EXPORT_SCREENSHOTS"),
                       "export-dialog-png.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -644,6 +665,144 @@ test_large_board (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The option groups in the window, top to bottom (by their titles; the
+ * first has none). */
+static void
+collect_groups (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+
+      g_ptr_array_add (titles, (gpointer) (title != NULL ? title : ""));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_groups (child, titles);
+}
+
+static guint
+count_groups (McExportDialog *dialog)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  collect_groups (GTK_WIDGET (dialog), titles);
+  return titles->len;
+}
+
+/* How many groups each frame of the window drew. */
+typedef struct
+{
+  McExportDialog *dialog;
+  GArray         *painted;   /* guint */
+} Frames;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  guint n = count_groups (frames->dialog);
+
+  g_array_append_val (frames->painted, n);
+}
+
+static gboolean
+is_realized (gpointer data)
+{
+  return gtk_widget_get_realized (data);
+}
+
+/* The window opens with its first group of options; the others follow
+ * after its first frame, one group per frame, and once it has settled
+ * every row is there, in order, reachable with Tab and working. */
+static void
+test_rows_after_first_frame (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (fixture->window), fixture->board, NULL);
+  g_autoptr(GArray) painted = g_array_new (FALSE, FALSE, sizeof (guint));
+  Frames frames = { dialog, painted };
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  const char *names[] = { "format", "scope", "figure", "notes", "questions", "definitions",
+                          "empty-regions", "caption", "language", "theme", "background",
+                          "page", "width", "font-floor" };
+  GdkFrameClock *clock;
+  McExportOptions options;
+  gulong paint_id;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_groups (dialog), ==, 1);
+  mc_test_wait_until (is_realized, dialog, "the window realized");
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (dialog));
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  wait_for_preview (dialog);
+  g_signal_handler_disconnect (clock, paint_id);
+
+  /* The first frame had the first group alone; each frame after it at
+   * most one more. */
+  g_assert_cmpuint (painted->len, >=, 4);
+  g_assert_cmpuint (g_array_index (painted, guint, 0), ==, 1);
+  for (guint i = 1; i < painted->len; i++)
+    g_assert_cmpuint (g_array_index (painted, guint, i), <=, g_array_index (painted, guint, i - 1) + 1);
+  g_assert_cmpuint (g_array_index (painted, guint, painted->len - 1), ==, 4);
+
+  /* All of them, in the window's order. */
+  collect_groups (GTK_WIDGET (dialog), titles);
+  g_assert_cmpuint (titles->len, ==, 4);
+  g_assert_cmpstr (titles->pdata[0], ==, "");
+  g_assert_cmpstr (titles->pdata[1], ==, "Content");
+  g_assert_cmpstr (titles->pdata[2], ==, "Appearance");
+  g_assert_cmpstr (titles->pdata[3], ==, "Size");
+
+  /* Tab reaches every row that applies to a PDF, top to bottom. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  for (guint i = 0; i < 200 && gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD); i++)
+    for (GtkWidget *w = gtk_window_get_focus (GTK_WINDOW (dialog)); w != NULL; w = gtk_widget_get_parent (w))
+      g_hash_table_add (reached, w);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *control = mc_export_dialog_get_control (dialog, names[i]);
+      GtkWidget *row = gtk_widget_get_ancestor (control, ADW_TYPE_PREFERENCES_ROW);
+
+      g_assert_true (gtk_widget_is_ancestor (control, GTK_WIDGET (dialog)));
+      if (!gtk_widget_get_visible (control))
+        continue;
+      if (!g_hash_table_contains (reached, control) && !g_hash_table_contains (reached, row))
+        g_error ("Tab does not reach the %s row", names[i]);
+    }
+
+  /* The rows built last set the options. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mc_export_dialog_get_control (dialog, "theme")),
+                              MC_THEME_PRINT);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mc_export_dialog_get_control (dialog, "font-floor")), 8);
+  g_assert_true (mc_export_dialog_get_preview_pending (dialog));
+  wait_for_preview (dialog);
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.theme, ==, MC_THEME_PRINT);
+  g_assert_cmpfloat (options.font_floor_pt, ==, 8);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Asked for a row before it is built, the window builds them all. */
+  dialog = mc_export_dialog_new (GTK_WINDOW (fixture->window), fixture->board, NULL);
+  g_assert_cmpuint (count_groups (dialog), ==, 1);
+  g_assert_nonnull (mc_export_dialog_get_control (dialog, "dpi"));
+  g_assert_cmpuint (count_groups (dialog), ==, 4);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_preview (dialog);
+  g_assert_nonnull (mc_export_dialog_get_preview_scene (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Closed before it settled: nothing is left running. */
+  dialog = mc_export_dialog_new (GTK_WINDOW (fixture->window), fixture->board, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  mc_test_spin ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  mc_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +821,7 @@ main (int   argc,
   ADD ("closed-while-exporting", test_closed_while_exporting);
   ADD ("print-pages", test_print_pages);
   ADD ("large-board", test_large_board);
+  ADD ("rows-after-first-frame", test_rows_after_first_frame);
 #undef ADD
 
   return mc_test_app_run (app);

@@ -414,6 +414,60 @@ test_load_file_errors (SaveFixture   *fixture,
   g_assert_true (g_str_has_prefix (error->message, "bord.missiecanvas:1:"));
 }
 
+typedef struct
+{
+  GBytes   *data;
+  GError   *error;
+  gboolean  done;
+} Encoded;
+
+static void
+on_encoded (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Encoded *encoded = user_data;
+
+  encoded->data = mc_board_to_data_finish (MC_BOARD (source), result, &encoded->error);
+  encoded->done = TRUE;
+}
+
+static gboolean
+is_encoded (gpointer data)
+{
+  return ((Encoded *) data)->done;
+}
+
+/* The text written in a worker is mc_board_to_data()'s, of the board as it
+ * was when asked: an edit right after does not reach it. Cancelled, it
+ * says so. */
+static void
+test_to_data_async (void)
+{
+  g_autoptr(McBoard) board = mc_board_new_example ();
+  g_autofree char *expected = NULL;
+  gsize length = 0;
+  Encoded encoded = { NULL, NULL, FALSE };
+  Encoded cancelled = { NULL, NULL, FALSE };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  expected = mc_board_to_data (board, &length);
+  mc_board_to_data_async (board, NULL, on_encoded, &encoded);
+  mc_board_execute (board, mc_command_set_title (board, "Tweede versie"));
+  mc_test_wait_until (is_encoded, &encoded, "the board's text");
+  g_assert_no_error (encoded.error);
+  g_assert_cmpuint (g_bytes_get_size (encoded.data), ==, length);
+  g_assert_cmpmem (g_bytes_get_data (encoded.data, NULL), length, expected, length);
+  g_bytes_unref (encoded.data);
+
+  mc_board_to_data_async (board, cancellable, on_encoded, &cancelled);
+  g_cancellable_cancel (cancellable);
+  mc_test_wait_until (is_encoded, &cancelled, "the cancelled text");
+  g_assert_null (cancelled.data);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +488,7 @@ main (int   argc,
   g_test_add ("/mc/board-io/save/target-is-directory", SaveFixture, NULL, save_setup, test_save_target_is_directory, save_teardown);
   g_test_add_func ("/mc/board-io/save/read-only-directory", test_save_read_only_directory);
   g_test_add ("/mc/board-io/save/symlink", SaveFixture, NULL, save_setup, test_save_through_symlink, save_teardown);
+  g_test_add_func ("/mc/board-io/to-data-async", test_to_data_async);
   g_test_add ("/mc/board-io/load-file-errors", SaveFixture, NULL, save_setup, test_load_file_errors, save_teardown);
 
   return g_test_run ();

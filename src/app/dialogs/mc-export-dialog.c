@@ -4,9 +4,8 @@
  * ui/dialogs/mc-export-dialog.ui) fill an McExportOptions, the preview
  * (mc-export-preview.c) draws the scene mc_export_build_scene() returns for
  * those options, and Export… writes the file through
- * mc_export_to_file_with_format(). The rows are bound to GSettings in
- * delayed mode: a successful export applies them, so the next dialog opens
- * with the options of the last export.
+ * mc_export_to_file_with_format(). The rows are built and bound to the
+ * remembered settings in mc-export-dialog-rows.c.
  */
 #include "config.h"
 
@@ -26,46 +25,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Settings values, in the order of the rows' items (NULL-terminated for
- * the settings mappings). */
-static const char * const format_names[] = { "pdf", "svg", "png", "md", "csv", "canvas", NULL };
-static const char * const questions_names[] = { "off", "inline", "list", NULL };
-static const char * const theme_names[] = { "color", "print", "projector", NULL };
-static const char * const background_names[] = { "paper", "white", "transparent", NULL };
-static const char * const width_names[] = { "one-column", "one-column-wide", "one-and-half",
-                                            "two-columns", "two-columns-wide", "a4",
-                                            "natural", "custom", NULL };
-static const char * const page_names[] = { "fit", "a4-portrait", "a4-landscape", "a3-portrait",
-                                           "a3-landscape", NULL };
-static const int dpi_values[] = { 150, 300, 600 };
-
-G_STATIC_ASSERT (G_N_ELEMENTS (format_names) == MC_N_EXPORT_FORMATS + 1);
-G_STATIC_ASSERT (G_N_ELEMENTS (width_names) == MC_EXPORT_DIALOG_WIDTH_CUSTOM + 2);
-
-static guint
-index_of_name (const char * const *names,
-               const char         *name,
-               guint               fallback)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_strcmp0 (names[i], name) == 0)
-      return i;
-  return fallback;
-}
-
 gboolean
 _mc_export_dialog_format_is_figure (McExportFormat format)
 {
   return format == MC_EXPORT_FORMAT_PDF || format == MC_EXPORT_FORMAT_SVG ||
          format == MC_EXPORT_FORMAT_PNG;
-}
-
-McThemeKind
-_mc_export_dialog_remembered_theme (GSettings *settings)
-{
-  g_autofree char *theme = g_settings_get_string (settings, "export-theme");
-
-  return index_of_name (theme_names, theme, MC_THEME_COLOR);
 }
 
 /* Options */
@@ -148,6 +112,8 @@ mc_export_dialog_get_options (McExportDialog  *self,
   g_return_if_fail (MC_IS_EXPORT_DIALOG (self));
   g_return_if_fail (options != NULL);
 
+  /* Asked before the window has built them: every row, now. */
+  _mc_export_rows_ensure (self);
   mc_export_options_init (options, MIN (adw_combo_row_get_selected (self->language_row),
                                         MC_N_LANGUAGES - 1));
 
@@ -188,8 +154,7 @@ mc_export_dialog_get_options (McExportDialog  *self,
                              MC_EXPORT_BACKGROUND_TRANSPARENT);
   options->width_mm = selected_width_mm (self);
   options->font_floor_pt = gtk_spin_button_get_value (self->font_floor_spin);
-  options->dpi = dpi_values[MIN (adw_combo_row_get_selected (self->dpi_row),
-                                 G_N_ELEMENTS (dpi_values) - 1)];
+  options->dpi = _mc_export_rows_dpi (self);
   options->page = MIN (adw_combo_row_get_selected (self->page_row), MC_EXPORT_PAGE_A3_LANDSCAPE);
   options->title = mc_board_get_title (self->board);
   if (options->title != NULL && options->title[0] == '\0')
@@ -200,136 +165,19 @@ GtkWidget *
 mc_export_dialog_get_control (McExportDialog *self,
                               const char     *name)
 {
+  GtkWidget *widget;
+
   g_return_val_if_fail (MC_IS_EXPORT_DIALOG (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return g_hash_table_lookup (self->controls, name);
-}
-
-/* Remembered options */
-/* Remembered options: each row bound to its key */
-
-static gboolean
-name_to_index (GValue   *value,
-               GVariant *variant,
-               gpointer  user_data)
-{
-  const char * const *names = user_data;
-
-  g_value_set_uint (value, index_of_name (names, g_variant_get_string (variant, NULL), 0));
-  return TRUE;
-}
-
-static GVariant *
-index_to_name (const GValue       *value,
-               const GVariantType *expected_type,
-               gpointer            user_data)
-{
-  const char * const *names = user_data;
-  guint index = g_value_get_uint (value);
-  guint n = g_strv_length ((char **) names);
-
-  return g_variant_new_string (names[MIN (index, n - 1)]);
-}
-
-static gboolean
-dpi_to_index (GValue   *value,
-              GVariant *variant,
-              gpointer  user_data)
-{
-  int dpi = g_variant_get_int32 (variant);
-  guint best = 1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dpi_values); i++)
-    if (ABS (dpi_values[i] - dpi) < ABS (dpi_values[best] - dpi))
-      best = i;
-  g_value_set_uint (value, best);
-  return TRUE;
-}
-
-static GVariant *
-index_to_dpi (const GValue       *value,
-              const GVariantType *expected_type,
-              gpointer            user_data)
-{
-  return g_variant_new_int32 (dpi_values[MIN (g_value_get_uint (value), G_N_ELEMENTS (dpi_values) - 1)]);
-}
-
-static void
-bind_combo (McExportDialog     *self,
-            const char         *key,
-            AdwComboRow        *row,
-            const char * const *names)
-{
-  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                name_to_index, index_to_name, (gpointer) names, NULL);
-}
-
-static void
-bind_settings (McExportDialog *self)
-{
-  GSettings *s = self->settings;
-
-  bind_combo (self, "export-format", self->format_row, format_names);
-  bind_combo (self, "export-questions", self->questions_row, questions_names);
-  bind_combo (self, "export-theme", self->theme_row, theme_names);
-  bind_combo (self, "export-background", self->background_row, background_names);
-  bind_combo (self, "export-width", self->width_row, width_names);
-  bind_combo (self, "export-page", self->page_row, page_names);
-  g_settings_bind_with_mapping (s, "export-dpi", self->dpi_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                dpi_to_index, index_to_dpi, NULL, NULL);
-  g_settings_bind (s, "export-notes", self->notes_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (s, "export-definitions", self->definitions_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (s, "export-empty-regions", self->empty_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (s, "export-caption", self->caption_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (s, "export-width-mm", self->width_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (s, "export-font-floor", self->font_floor_spin, "value", G_SETTINGS_BIND_DEFAULT);
-}
-
-/* Shows the rows that apply to the chosen format and scope; hides the rest
- * so the dialog only asks what matters. */
-static void
-update_rows (McExportDialog *self)
-{
-  McExportFormat format = mc_export_dialog_get_format (self);
-  gboolean figure = _mc_export_dialog_format_is_figure (format);
-  guint scope = adw_combo_row_get_selected (self->scope_row);
-  gboolean fixed_page = format == MC_EXPORT_FORMAT_PDF &&
-                        adw_combo_row_get_selected (self->page_row) != MC_EXPORT_PAGE_FIT;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->figure_row), scope == MC_EXPORT_DIALOG_SCOPE_FIGURE);
-  gtk_widget_set_visible (GTK_WIDGET (self->figures_row), scope == MC_EXPORT_DIALOG_SCOPE_FIGURES);
-  if (scope == MC_EXPORT_DIALOG_SCOPE_FIGURES)
-    adw_expander_row_set_expanded (self->figures_row, TRUE);
-
-  gtk_widget_set_visible (self->notes_row, figure);
-  gtk_widget_set_visible (GTK_WIDGET (self->questions_row), figure);
-  gtk_widget_set_visible (self->definitions_row, figure);
-  gtk_widget_set_visible (self->empty_row, figure);
-  gtk_widget_set_visible (self->caption_row, figure);
-  gtk_widget_set_visible (self->appearance_group, figure);
-  gtk_widget_set_visible (self->size_group, figure);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->separator_row), format == MC_EXPORT_FORMAT_CSV);
-  gtk_widget_set_visible (GTK_WIDGET (self->page_row), format == MC_EXPORT_FORMAT_PDF);
-  gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), format == MC_EXPORT_FORMAT_PNG);
-  /* A fixed page decides the size itself. */
-  gtk_widget_set_visible (GTK_WIDGET (self->width_row), !fixed_page);
-  gtk_widget_set_visible (self->custom_width_row,
-                          !fixed_page &&
-                          adw_combo_row_get_selected (self->width_row) == MC_EXPORT_DIALOG_WIDTH_CUSTOM);
-
-  gtk_stack_set_visible_child_name (self->preview_stack, figure ? "figure" : "outline");
-}
-
-static void
-on_option_changed (McExportDialog *self)
-{
-  if (self->loading)
-    return;
-
-  update_rows (self);
-  _mc_export_preview_schedule (self);
+  widget = g_hash_table_lookup (self->controls, name);
+  /* A row of a group not built yet: every group, now. */
+  if (widget == NULL && !_mc_export_rows_all_built (self))
+    {
+      _mc_export_rows_ensure (self);
+      widget = g_hash_table_lookup (self->controls, name);
+    }
+  return widget;
 }
 
 /* The Export button while a file is written: insensitive, saying so. */
@@ -539,108 +387,6 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* Building the rows */
-
-/* The figure rows: their titles come from the board */
-
-static void
-build_figure_rows (McExportDialog *self,
-                   const char     *figure_id)
-{
-  McCatalog *catalog = mc_catalog_get_default ();
-  McLanguage language = mc_board_get_language (self->board);
-  GPtrArray *figures = mc_board_get_figures (self->board);
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GtkStringList) model = NULL;
-  guint selected = 0;
-
-  for (guint i = 0; i < figures->len; i++)
-    {
-      McFigure *figure = figures->pdata[i];
-      const char *id = mc_figure_get_id (figure);
-      const McFigureInfo *info = mc_catalog_get_figure (catalog, mc_figure_get_kind (figure));
-      const char *title = info != NULL ? mc_figure_info_get_title (info, language) : NULL;
-      g_autofree char *label = NULL;
-
-      /* Two figures of one kind: the id tells them apart. */
-      if (title == NULL)
-        label = g_strdup (id);
-      else if (!g_str_equal (id, mc_figure_get_kind (figure)))
-        label = g_strdup_printf ("%s (%s)", title, id);
-      else
-        label = g_strdup (title);
-
-      g_ptr_array_insert (self->figure_ids, self->figure_ids->len - 1, g_strdup (id));
-      g_ptr_array_add (titles, g_steal_pointer (&label));
-      if (g_strcmp0 (figure_id, id) == 0)
-        selected = i;
-    }
-  g_ptr_array_add (titles, NULL);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), figures->len > 0);
-  model = gtk_string_list_new ((const char * const *) titles->pdata);
-  adw_combo_row_set_model (self->figure_row, G_LIST_MODEL (model));
-  adw_combo_row_set_selected (self->figure_row, selected);
-
-  for (guint i = 0; i < figures->len; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles->pdata[i]);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_widget_set_name (check, self->figure_ids->pdata[i]);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_swapped (check, "notify::active", G_CALLBACK (on_option_changed), self);
-      adw_expander_row_add_row (self->figures_row, row);
-      g_ptr_array_add (self->figure_checks, check);
-    }
-
-  /* A journal takes figures, so the window opens on one: the one selected
-   * on the canvas, or the first. (The whole board at a journal's width is
-   * refused with its cure; it stays one choice away.) */
-  if (figures->len > 0)
-    adw_combo_row_set_selected (self->scope_row, MC_EXPORT_DIALOG_SCOPE_FIGURE);
-}
-
-/* Every control by its name (mc_export_dialog_get_control()), each telling
- * the dialog when it changes. */
-static void
-connect_controls (McExportDialog *self)
-{
-  struct { const char *name; gpointer widget; const char *signal; } controls[] = {
-    { "format", self->format_row, "notify::selected" },
-    { "separator", self->separator_row, "notify::selected" },
-    { "scope", self->scope_row, "notify::selected" },
-    { "figure", self->figure_row, "notify::selected" },
-    { "figures", self->figures_row, NULL },
-    { "notes", self->notes_switch, "notify::active" },
-    { "questions", self->questions_row, "notify::selected" },
-    { "definitions", self->definitions_switch, "notify::active" },
-    { "empty-regions", self->empty_switch, "notify::active" },
-    { "caption", self->caption_switch, "notify::active" },
-    { "language", self->language_row, "notify::selected" },
-    { "theme", self->theme_row, "notify::selected" },
-    { "background", self->background_row, "notify::selected" },
-    { "width", self->width_row, "notify::selected" },
-    { "custom-width", self->width_spin, "value-changed" },
-    { "font-floor", self->font_floor_spin, "value-changed" },
-    { "dpi", self->dpi_row, "notify::selected" },
-    { "page", self->page_row, "notify::selected" },
-    { "export", self->export_button, NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
-    {
-      g_hash_table_insert (self->controls, (gpointer) controls[i].name, controls[i].widget);
-      if (controls[i].signal != NULL)
-        g_signal_connect_swapped (controls[i].widget, controls[i].signal,
-                                  G_CALLBACK (on_option_changed), self);
-    }
-}
-
 /* GObject */
 
 static void
@@ -648,6 +394,7 @@ mc_export_dialog_dispose (GObject *object)
 {
   McExportDialog *self = MC_EXPORT_DIALOG (object);
 
+  _mc_export_rows_dispose (self);
   _mc_export_preview_dispose (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -729,32 +476,12 @@ mc_export_dialog_class_init (McExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/missiecanvas/Missiecanvas/ui/mc-export-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, McExportDialog, name)
+  BIND (options_page);
   BIND (format_row);
   BIND (separator_row);
   BIND (scope_row);
   BIND (figure_row);
   BIND (figures_row);
-  BIND (notes_row);
-  BIND (notes_switch);
-  BIND (questions_row);
-  BIND (definitions_row);
-  BIND (definitions_switch);
-  BIND (empty_row);
-  BIND (empty_switch);
-  BIND (caption_row);
-  BIND (caption_switch);
-  BIND (language_row);
-  BIND (theme_row);
-  BIND (background_row);
-  BIND (width_row);
-  BIND (custom_width_row);
-  BIND (width_spin);
-  BIND (font_floor_row);
-  BIND (font_floor_spin);
-  BIND (dpi_row);
-  BIND (page_row);
-  BIND (appearance_group);
-  BIND (size_group);
   BIND (preview_stack);
   BIND (preview_area);
   BIND (outline_view);
@@ -795,17 +522,11 @@ mc_export_dialog_new (GtkWindow  *parent,
                        "board", board,
                        "transient-for", parent,
                        NULL);
-  self->loading = TRUE;
-  connect_controls (self);
-  build_figure_rows (self, figure_id);
-  bind_settings (self);
-  adw_combo_row_set_selected (self->language_row, mc_board_get_language (board));
+  _mc_export_rows_init (self, figure_id);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
   _mc_export_preview_init (self);
-  self->loading = FALSE;
-
-  update_rows (self);
-  /* The preview starts once the window is shown (mc-export-preview.c). */
+  /* The other rows, then the preview, follow once the window is shown
+   * (mc-export-dialog-rows.c, mc-export-preview.c). */
   return self;
 }
 

@@ -3,11 +3,12 @@
  * On a board of thousands of notes, laying the export out and drawing it
  * takes seconds; on the main loop that froze the window after every option
  * change. Here a GTask worker reads its own copy of the board (the board's
- * saved text, taken after the dialog's first frame), builds the scene the export
- * will write, renders the page at preview resolution into an image and
- * counts what the size label reports. The main loop only paints that image.
- * A newer request cancels an older one, and a late result of a stale
- * request is dropped.
+ * saved text, written out in a worker once the window has built its rows),
+ * builds the scene the export will write, renders the page at preview
+ * resolution into an image and counts what the size label reports. The
+ * main loop only paints that image. A newer request cancels an older one,
+ * and a late result of a stale request is dropped. Scenes of thousands of
+ * notes take tens of milliseconds to free: workers free them too.
  */
 #include "config.h"
 
@@ -33,7 +34,7 @@
 
 typedef struct
 {
-  char            *board_data;
+  GBytes          *board_data;
   McExportOptions  options;
   char            *figure_id;
   GStrv            figure_ids;
@@ -59,7 +60,7 @@ typedef struct
 static void
 request_free (Request *request)
 {
-  g_free (request->board_data);
+  g_bytes_unref (request->board_data);
   g_free (request->figure_id);
   g_strfreev (request->figure_ids);
   g_free (request->title);
@@ -86,7 +87,7 @@ request_new (McExportDialog *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self->preview_area));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self->preview_area));
 
-  request->board_data = g_strdup (self->board_data);
+  request->board_data = g_bytes_ref (self->board_data);
   request->format = mc_export_dialog_get_format (self);
   mc_export_dialog_get_options (self, &request->options);
   /* On screen, in the desktop's contrast (the export keeps its theme). */
@@ -202,8 +203,9 @@ render_in_thread (GTask        *task,
   Request *request = task_data;
   Result *result = g_new0 (Result, 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(McBoard) board = mc_board_load_from_data (request->board_data, strlen (request->board_data),
-                                                      "preview", 0, &error);
+  gsize length;
+  const char *data = g_bytes_get_data (request->board_data, &length);
+  g_autoptr(McBoard) board = mc_board_load_from_data (data, length, "preview", 0, &error);
 
   if (board == NULL)
     result->problem = g_strdup (error->message);
@@ -212,7 +214,53 @@ render_in_thread (GTask        *task,
   else
     render_outline (request, result, board);
 
+  /* Already replaced or closed: the render ends here, scene and all. */
+  if (g_cancellable_is_cancelled (cancellable))
+    g_clear_pointer (&result, result_free);
   g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+}
+
+/* What the main loop lets go of, freed in a worker. */
+typedef struct
+{
+  McScene         *scene;
+  cairo_surface_t *image;
+  Result          *result;
+} Garbage;
+
+static void
+free_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Garbage *garbage = task_data;
+
+  g_clear_pointer (&garbage->scene, mc_scene_unref);
+  g_clear_pointer (&garbage->image, cairo_surface_destroy);
+  g_clear_pointer (&garbage->result, result_free);
+  g_free (garbage);
+}
+
+static void
+free_later (McScene         *scene,
+            cairo_surface_t *image,
+            Result          *result)
+{
+  g_autoptr(GTask) task = NULL;
+  Garbage *garbage;
+
+  if (scene == NULL && image == NULL && result == NULL)
+    return;
+  garbage = g_new0 (Garbage, 1);
+  garbage->scene = scene;
+  garbage->image = image;
+  garbage->result = result;
+  /* The worker frees it: the task only carries it there. */
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, free_later);
+  g_task_set_task_data (task, garbage, NULL);
+  g_task_run_in_thread (task, free_in_thread);
 }
 
 static void
@@ -224,7 +272,8 @@ update_size_label (McExportDialog *self,
   g_autoptr(GString) text = g_string_new (NULL);
   double width_mm, height_mm;
 
-  if (result->scene == NULL || result->ppu <= 0)
+  /* The scene has moved to the dialog by now. */
+  if (self->preview_scene == NULL || result->ppu <= 0)
     {
       gtk_label_set_text (self->size_label, result->problem != NULL ? result->problem : "");
       return;
@@ -305,14 +354,13 @@ on_render_done (GObject      *source,
   /* Closed, or a newer request is on its way: this one only ends. */
   if (self == NULL || result == NULL || generation != self->preview_generation)
     {
-      g_clear_pointer (&result, result_free);
+      free_later (NULL, NULL, g_steal_pointer (&result));
       return;
     }
 
   self->preview_running = FALSE;
   g_clear_object (&self->preview_cancellable);
-  g_clear_pointer (&self->preview_scene, mc_scene_unref);
-  g_clear_pointer (&self->preview_image, cairo_surface_destroy);
+  free_later (g_steal_pointer (&self->preview_scene), g_steal_pointer (&self->preview_image), NULL);
   g_clear_pointer (&self->preview_problem, g_free);
   self->preview_scene = g_steal_pointer (&result->scene);
   self->preview_image = g_steal_pointer (&result->image);
@@ -433,8 +481,13 @@ draw_preview (GtkDrawingArea *area,
               gpointer        user_data)
 {
   McExportDialog *self = user_data;
+  /* The size label lies over the area's foot: the page stays above all of
+   * its lines (a refusal takes several). */
+  int label_space = MAX (PREVIEW_LABEL_SPACE,
+                         gtk_widget_get_height (GTK_WIDGET (self->size_label)) +
+                         gtk_widget_get_margin_bottom (GTK_WIDGET (self->size_label)));
   double avail_w = width - 2 * PREVIEW_PADDING;
-  double avail_h = height - 2 * PREVIEW_PADDING - PREVIEW_LABEL_SPACE;
+  double avail_h = height - 2 * PREVIEW_PADDING - label_space;
   double image_w, image_h, scale, page_w, page_h, x, y;
   const double r = 12;
 
@@ -457,7 +510,7 @@ draw_preview (GtkDrawingArea *area,
   page_w = image_w * scale;
   page_h = image_h * scale;
   x = round ((width - page_w) / 2);
-  y = round ((height - PREVIEW_LABEL_SPACE - page_h) / 2);
+  y = round ((height - label_space - page_h) / 2);
 
   /* A soft shadow, then the sheet the figure is printed on. */
   for (int i = 1; i <= 4; i++)
@@ -466,7 +519,8 @@ draw_preview (GtkDrawingArea *area,
       cairo_rectangle (cr, x - i + 1, y - i + 2, page_w + 2 * i - 2, page_h + 2 * i - 1);
       cairo_fill (cr);
     }
-  if (adw_combo_row_get_selected (self->background_row) == MC_EXPORT_BACKGROUND_TRANSPARENT)
+  if (self->background_row != NULL &&
+      adw_combo_row_get_selected (self->background_row) == MC_EXPORT_BACKGROUND_TRANSPARENT)
     paint_checkerboard (cr, x, y, page_w, page_h);
   else
     {
@@ -484,33 +538,55 @@ draw_preview (GtkDrawingArea *area,
   cairo_restore (cr);
 }
 
-/* After the dialog's first frame: the board is read (its saved text, a
- * copy each render reads in its worker) and the first render starts. */
-static gboolean
-on_shown (gpointer user_data)
+static void
+on_board_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  McExportDialog *self = user_data;
-  gsize length = 0;
+  GWeakRef *ref = user_data;
+  g_autoptr(McExportDialog) self = g_weak_ref_get (ref);
+  g_autoptr(GBytes) data = mc_board_to_data_finish (MC_BOARD (source), result, NULL);
 
-  self->preview_idle_id = 0;
-  /* The dialog is modal: the board does not change while it is open. */
-  self->board_data = mc_board_to_data (self->board, &length);
+  weak_ref_free (ref);
+  /* Closed meanwhile (cancelled): nothing to show it in. */
+  if (self == NULL || data == NULL || self->board_data != NULL)
+    return;
+
+  g_clear_object (&self->board_cancellable);
+  self->board_data = g_steal_pointer (&data);
   _mc_export_preview_start (self);
-  return G_SOURCE_REMOVE;
+}
+
+/* Once the window has built its rows (mc-export-dialog-rows.c): the board
+ * is copied (on this thread, but a fraction of the encoding) and written
+ * out in a worker; each render reads it into a board of its own. */
+void
+_mc_export_preview_read_board (McExportDialog *self)
+{
+  GWeakRef *ref;
+
+  if (self->board_data != NULL || self->board_cancellable != NULL)
+    return;
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->board_cancellable = g_cancellable_new ();
+  /* The dialog is modal: the board does not change while it is open. */
+  mc_board_to_data_async (self->board, self->board_cancellable, on_board_read, ref);
 }
 
 /* Opening the window (styles, layout, its first frame) is work enough for
- * one turn of the main loop: the board is read in a later one, at a
- * priority below drawing, and its render never competes with the first
- * frame. */
+ * one turn of the main loop: the rest of its rows follow a frame at a
+ * time, then the board is read, and its render never competes with the
+ * first frame. */
 static void
 on_map (GtkWidget *widget,
         gpointer   user_data)
 {
   McExportDialog *self = MC_EXPORT_DIALOG (widget);
 
-  if (self->board_data == NULL && self->preview_idle_id == 0)
-    self->preview_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_shown, self, NULL);
+  if (self->board_data == NULL && self->board_cancellable == NULL)
+    _mc_export_rows_start (self);
 }
 
 /* The desktop's contrast flipped: the preview is drawn in the new one at
@@ -533,15 +609,16 @@ void
 _mc_export_preview_dispose (McExportDialog *self)
 {
   g_clear_handle_id (&self->preview_timeout_id, g_source_remove);
-  g_clear_handle_id (&self->preview_idle_id, g_source_remove);
   if (self->preview_cancellable != NULL)
     g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
+  if (self->board_cancellable != NULL)
+    g_cancellable_cancel (self->board_cancellable);
+  g_clear_object (&self->board_cancellable);
   /* A result still on its way finds a newer generation and is dropped. */
   self->preview_generation++;
   self->preview_running = FALSE;
-  g_clear_pointer (&self->preview_scene, mc_scene_unref);
-  g_clear_pointer (&self->preview_image, cairo_surface_destroy);
+  free_later (g_steal_pointer (&self->preview_scene), g_steal_pointer (&self->preview_image), NULL);
   g_clear_pointer (&self->preview_problem, g_free);
-  g_clear_pointer (&self->board_data, g_free);
+  g_clear_pointer (&self->board_data, g_bytes_unref);
 }

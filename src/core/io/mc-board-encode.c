@@ -171,3 +171,85 @@ mc_board_to_data (McBoard *board,
   snapshot = _mc_board_snapshot_new (board);
   return _mc_board_snapshot_encode (snapshot, length);
 }
+
+/* The copy is taken and freed on the board's thread (json-glib's reference
+ * counts are not atomic); only the encoding runs in the worker. */
+typedef struct
+{
+  McBoardSnapshot *snapshot;
+  char            *data;
+  gsize            length;
+} EncodeJob;
+
+static void
+encode_job_free (EncodeJob *job)
+{
+  /* The snapshot was freed on the board's thread (on_encoded). */
+  g_free (job->data);
+  g_free (job);
+}
+
+static void
+encode_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  EncodeJob *job = task_data;
+
+  job->data = _mc_board_snapshot_encode (job->snapshot, &job->length);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the board's thread. */
+static void
+on_encoded (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EncodeJob *job = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&job->snapshot, _mc_board_snapshot_free);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_bytes_new_take (g_steal_pointer (&job->data), job->length),
+                           (GDestroyNotify) g_bytes_unref);
+}
+
+void
+mc_board_to_data_async (McBoard             *board,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) encode = NULL;
+  GTask *task;
+  EncodeJob *job;
+
+  g_return_if_fail (MC_IS_BOARD (board));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (board, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mc_board_to_data_async);
+
+  job = g_new0 (EncodeJob, 1);
+  job->snapshot = _mc_board_snapshot_new (board);
+  encode = g_task_new (NULL, NULL, on_encoded, task);
+  g_task_set_source_tag (encode, encode_in_thread);
+  g_task_set_task_data (encode, job, (GDestroyNotify) encode_job_free);
+  g_task_run_in_thread (encode, encode_in_thread);
+}
+
+GBytes *
+mc_board_to_data_finish (McBoard       *board,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, board), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
