@@ -14,6 +14,7 @@
 #include "mc-templates.h"
 #include "mc-board-io.h"
 #include "mc-cli.h"
+#include "mc-exchange.h"
 #include "mc-layout.h"
 #include "mc-recovery-dialog.h"
 #include "mc-room.h"
@@ -29,6 +30,8 @@ struct _McApplication
   gboolean       present_pending;
   /* --room: open the room with the presentation (mc-room.h). */
   gboolean       room_pending;
+  /* Boards still being read into their windows (mc_window_opening_new()). */
+  guint          n_opening;
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -51,6 +54,59 @@ new_window (McApplication *self,
   return window;
 }
 
+static void present_if_asked (McApplication *self);
+
+static void
+show_open_error (McWindow     *window,
+                 GFile        *file,
+                 const GError *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                   _("Could Not Open the Board"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_debug ("Could not open %s: %s", name, error->message);
+}
+
+typedef struct
+{
+  McApplication *self;
+  GFile         *file;
+} Opening;
+
+static void
+on_file_opened (McWindow     *window,
+                const GError *error,
+                gpointer      data)
+{
+  Opening *opening = data;
+  McApplication *self = opening->self;
+
+  if (window != NULL && error != NULL)
+    {
+      /* As before the board was read in the background: the window shows
+       * the example board under the message. */
+      if (mc_window_get_board (window) == NULL)
+        {
+          g_autoptr(McBoard) example = mc_board_new_example ();
+
+          mc_window_set_board (window, example);
+        }
+      show_open_error (window, opening->file, error);
+    }
+
+  g_object_unref (opening->file);
+  g_free (opening);
+  /* --present once every board given is in its window. */
+  if (--self->n_opening == 0)
+    present_if_asked (self);
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 open_files (McApplication  *self,
             GFile         **files,
@@ -59,30 +115,38 @@ open_files (McApplication  *self,
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
+      McWindowOpening *opening = NULL;
       McWindow *window = NULL;
+      g_autofree char *name = g_file_get_basename (files[i]);
+
+      /* A board is read and laid out in a worker thread while its window
+       * is made and shown (issue 17); imports are read here. */
+      if (!mc_exchange_is_import_name (name))
+        opening = mc_window_opening_new (files[i]);
 
       /* The file goes into a window of its own, or the one still showing
        * an untouched board. */
       window = get_active_mc_window (self);
       if (window == NULL || !mc_window_get_pristine (window))
         {
-          g_autoptr(McBoard) example = mc_board_new_example ();
+          g_autoptr(McBoard) example = opening == NULL ? mc_board_new_example () : NULL;
 
           window = new_window (self, example);
         }
 
-      if (!mc_window_open_file (window, files[i], &error))
+      if (opening != NULL)
         {
-          GtkWidget *dialog;
-          g_autofree char *name = g_file_get_parse_name (files[i]);
+          Opening *data = g_new0 (Opening, 1);
 
-          dialog = adw_message_dialog_new (GTK_WINDOW (window),
-                                           _("Could Not Open the Board"),
-                                           error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-          g_debug ("Could not open %s: %s", name, error->message);
+          data->self = self;
+          data->file = g_object_ref (files[i]);
+          self->n_opening++;
+          /* Running until the board is in its window. */
+          g_application_hold (G_APPLICATION (self));
+          mc_window_opening_show (opening, window, on_file_opened, data);
         }
+      else if (!mc_window_open_file (window, files[i], &error))
+        show_open_error (window, files[i], error);
     }
 }
 
@@ -92,7 +156,7 @@ present_if_asked (McApplication *self)
 {
   McWindow *window;
 
-  if (!self->present_pending)
+  if (!self->present_pending || self->n_opening > 0)
     return;
 
   self->present_pending = FALSE;
