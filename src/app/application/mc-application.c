@@ -24,8 +24,10 @@ struct _McApplication
 {
   AdwApplication parent_instance;
 
-  /* BOARD arguments of the first instance, opened on activate. */
+  /* BOARD arguments of the first instance, opened on activate, and their
+   * openings (NULL for imports), begun before GTK starts up. */
   GPtrArray     *pending_files;
+  GPtrArray     *pending_openings;
   /* --present: open straight into presentation mode (mc-presentation.h). */
   gboolean       present_pending;
   /* --room: open the room with the presentation (mc-room.h). */
@@ -107,22 +109,39 @@ on_file_opened (McWindow     *window,
   g_application_release (G_APPLICATION (self));
 }
 
+/* A board is read and laid out in a worker thread while its window is
+ * made and shown (issue 17); imports are read when their window is. */
+static McWindowOpening *
+begin_opening (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return mc_exchange_is_import_name (name) ? NULL : mc_window_opening_new (file);
+}
+
 static void
-open_files (McApplication  *self,
-            GFile         **files,
-            guint           n_files)
+drop_openings (McApplication *self)
+{
+  if (self->pending_openings == NULL)
+    return;
+  for (guint i = 0; i < self->pending_openings->len; i++)
+    if (self->pending_openings->pdata[i] != NULL)
+      mc_window_opening_drop (self->pending_openings->pdata[i]);
+  g_clear_pointer (&self->pending_openings, g_ptr_array_unref);
+}
+
+/* openings: begun already for files (NULL entries for imports), or NULL. */
+static void
+open_files (McApplication    *self,
+            GFile           **files,
+            guint             n_files,
+            McWindowOpening **openings)
 {
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
-      McWindowOpening *opening = NULL;
+      McWindowOpening *opening = openings != NULL ? openings[i] : begin_opening (files[i]);
       McWindow *window = NULL;
-      g_autofree char *name = g_file_get_basename (files[i]);
-
-      /* A board is read and laid out in a worker thread while its window
-       * is made and shown (issue 17); imports are read here. */
-      if (!mc_exchange_is_import_name (name))
-        opening = mc_window_opening_new (files[i]);
 
       /* The file goes into a window of its own, or the one still showing
        * an untouched board. */
@@ -207,15 +226,24 @@ mc_application_handle_local_options (GApplication *app,
     return -1;
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  drop_openings (self);
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_openings = g_ptr_array_new ();
   for (guint i = 0; paths[i] != NULL; i++)
-    g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (paths[i]));
+    {
+      GFile *file = g_file_new_for_commandline_arg (paths[i]);
+
+      g_ptr_array_add (self->pending_files, file);
+      /* Read and laid out while GTK starts up and the window is made. */
+      g_ptr_array_add (self->pending_openings, begin_opening (file));
+    }
 
   /* A second instance hands its files to the first one and exits. */
   if (!g_application_register (app, NULL, NULL))
     return 1;
   if (g_application_get_is_remote (app))
     {
+      drop_openings (self);
       g_application_open (app, (GFile **) self->pending_files->pdata,
                           self->pending_files->len, "");
       g_clear_pointer (&self->pending_files, g_ptr_array_unref);
@@ -234,8 +262,9 @@ mc_application_activate (GApplication *app)
   if (self->pending_files != NULL)
     {
       g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+      g_autoptr(GPtrArray) openings = g_steal_pointer (&self->pending_openings);
 
-      open_files (self, (GFile **) files->pdata, files->len);
+      open_files (self, (GFile **) files->pdata, files->len, (McWindowOpening **) openings->pdata);
       present_if_asked (self);
       return;
     }
@@ -261,7 +290,8 @@ mc_application_open (GApplication  *app,
   McApplication *self = MC_APPLICATION (app);
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
-  open_files (self, files, n_files);
+  drop_openings (self);
+  open_files (self, files, n_files, NULL);
   present_if_asked (self);
 }
 
@@ -471,6 +501,7 @@ mc_application_finalize (GObject *object)
   McApplication *self = MC_APPLICATION (object);
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  drop_openings (self);
 
   G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
 }

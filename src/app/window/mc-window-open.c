@@ -57,6 +57,13 @@ deliver (McWindowOpening *self)
   if (window != NULL && window->opening == self)
     {
       window->opening = NULL;
+      /* The board it showed was edited meanwhile: kept, in its window. */
+      if (self->document != NULL && !mc_window_get_pristine (window))
+        {
+          _mc_window_update_title (window);
+          g_set_object (&window, mc_window_new (gtk_window_get_application (GTK_WINDOW (window)), NULL));
+          gtk_window_present (GTK_WINDOW (window));
+        }
       if (self->document != NULL)
         {
           McBoard *board = mc_document_get_board (self->document);
@@ -141,6 +148,17 @@ mc_window_opening_show (McWindowOpening *self,
   window->opening = self;
   _mc_window_update_title (window);
   _mc_window_update_actions (window);
+  if (self->finished)
+    deliver (self);
+}
+
+void
+mc_window_opening_drop (McWindowOpening *self)
+{
+  g_return_if_fail (self != NULL && !self->shown);
+
+  /* Shown into no window: freed once the worker is done. */
+  self->shown = TRUE;
   if (self->finished)
     deliver (self);
 }

@@ -58,12 +58,7 @@ _mc_window_update_title (McWindow *self)
   const char *board_title = NULL;
   GFile *file = NULL;
 
-  if (self->board != NULL)
-    {
-      board_title = mc_board_get_title (self->board);
-      file = mc_board_get_file (self->board);
-    }
-  else if (_mc_window_get_opening_file (self) != NULL)
+  if (_mc_window_get_opening_file (self) != NULL)
     {
       /* Read in the background (mc-window-open.c): its name until then. */
       g_autofree char *basename = g_file_get_basename (_mc_window_get_opening_file (self));
@@ -73,6 +68,11 @@ _mc_window_update_title (McWindow *self)
       adw_window_title_set_subtitle (self->window_title, _("Opening…"));
       gtk_window_set_title (GTK_WINDOW (self), title);
       return;
+    }
+  if (self->board != NULL)
+    {
+      board_title = mc_board_get_title (self->board);
+      file = mc_board_get_file (self->board);
     }
 
   if (board_title == NULL || *board_title == '\0')

@@ -52,6 +52,9 @@ void             mc_window_opening_show (McWindowOpening *opening,
                                          McWindow        *window,
                                          McWindowOpened   done,
                                          gpointer         data);
+/* Not wanted after all (a second instance hands its files on): freed once
+ * its worker is done. */
+void             mc_window_opening_drop (McWindowOpening *opening);
 /* Saves the board to file (which becomes its file) without any dialog,
  * blocking; the window's own Save and Save As run in the background. */
 gboolean    mc_window_save_to_file   (McWindow       *self,
