@@ -21,6 +21,8 @@
 #include "mc-layout.h"
 #include "mc-window.h"
 #include "mc-window-private.h"
+#include "mc-canvas-private.h"
+#include "mc-test-board.h"
 #include "mc-test-app.h"
 #include "mc-test-util.h"
 
@@ -309,6 +311,76 @@ test_failed_open (Fixture       *fixture,
   g_assert_true (mc_canvas_get_board (mc_window_get_canvas (fixture->window)) == board);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
   g_assert_true (mc_window_get_pristine (fixture->window));
+}
+
+/* Opening a board from the command line (issue 17): read and laid out in
+ * a worker while the window goes on drawing, then shown in one frame at
+ * its fitted zoom, not eased there from the previous board's view. */
+typedef struct
+{
+  McCanvas *canvas;
+  guint     n_notes;
+  GArray   *zooms;    /* of the frames painted with the board */
+} OpenWatch;
+
+static gboolean
+open_watch_has_board (McBoard *board,
+                      guint    n_notes)
+{
+  return board != NULL && mc_board_get_n_notes (board) == n_notes;
+}
+
+static void
+on_open_watch_paint (GdkFrameClock *clock,
+                     OpenWatch     *watch)
+{
+  if (open_watch_has_board (mc_canvas_get_board (watch->canvas), watch->n_notes))
+    g_array_append_val (watch->zooms, watch->canvas->zoom);
+}
+
+static gboolean
+open_watch_painted (gpointer data)
+{
+  OpenWatch *watch = data;
+
+  return watch->zooms->len >= 1;
+}
+
+static void
+test_open_in_background (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(McBoard) board = mc_test_region_board_new (400);
+  g_autoptr(GFile) file = tmp_file (fixture, "groot.missiecanvas");
+  g_autoptr(GError) error = NULL;
+  McCanvas *canvas = mc_window_get_canvas (fixture->window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  OpenWatch watch = { canvas, 400, g_array_new (FALSE, FALSE, sizeof (double)) };
+  gulong paint_id;
+
+  g_assert_true (mc_board_save_to_file (board, file, &error));
+  g_assert_no_error (error);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_open_watch_paint), &watch);
+
+  /* As "missiecanvas FILE" (the open handler; this application does not
+   * take files): into the pristine window, not read here. */
+  G_APPLICATION_GET_CLASS (app)->open (G_APPLICATION (app), &file, 1, "");
+  g_assert_false (open_watch_has_board (mc_window_get_board (fixture->window), 400));
+  g_assert_false (mc_window_get_pristine (fixture->window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->window_title), ==, "Opening…");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "groot.missiecanvas");
+
+  mc_test_wait_until (open_watch_painted, &watch, "a frame with the board");
+  mc_test_wait_frames (GTK_WIDGET (canvas), 2);
+  g_signal_handler_disconnect (clock, paint_id);
+
+  /* Every frame with the board at the zoom it settled at: fitted first. */
+  g_assert_false (canvas->fit_pending);
+  g_assert_cmpuint (canvas->tick_id, ==, 0);
+  for (guint i = 0; i < watch.zooms->len; i++)
+    g_assert_cmpfloat (g_array_index (watch.zooms, double, i), ==, canvas->zoom);
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->window_title), ==, "groot.missiecanvas");
+  g_array_unref (watch.zooms);
 }
 
 static void
@@ -766,6 +838,7 @@ main (int   argc,
   ADD ("recent-disabled", test_recent_disabled);
   ADD ("undo-to-saved", test_undo_to_saved);
   ADD ("failed-open", test_failed_open);
+  ADD ("open-in-background", test_open_in_background);
   ADD ("read-only", test_read_only);
   ADD ("language", test_language);
   ADD ("close-unsaved", test_close_unsaved);

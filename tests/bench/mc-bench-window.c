@@ -8,10 +8,18 @@
  *
  *   open_first_frame_Nk_ms   from opening the file until the frame clock
  *                            has painted the board at its fitted zoom
+ *                            (_cpu_ms: the process's CPU time meanwhile,
+ *                            every thread, user + system)
  *   open_reference_Nk_ms     loading the same file plus one full redraw
  *                            (a new layout's scene rendered at the
- *                            canvas's size and fitted zoom)
+ *                            canvas's size and fitted zoom), on the main
+ *                            thread after the window's own layouts
  *   open_ratio_Nk            the two divided (target: at most 1.5)
+ *   open_reference_cold_Nk_ms  the same in a new thread, whose text
+ *                            measures (kept per thread) start empty, as
+ *                            in a process that has not laid out the board
+ *                            before; open_ratio_cold_Nk divides by it
+ *                            (_cpu_ms, _cpu: the same in CPU time)
  *   add_note_Nk_ms           a new note in a region until it is painted
  *                            (median of 7)
  *   drop_Nk_ms               the drop after dragging a note until the
@@ -20,7 +28,13 @@
  *                            the 90th percentile of 30
  *   zoom_step_Nk_ms          one zoom step (×1.25 and back, no easing)
  *                            until it is painted (median of 8)
- *   peak_rss_Nk_mb           the process's peak resident memory
+ *   peak_rss_Nk_mb           the process's peak resident memory after
+ *                            the open and the edits, before the
+ *                            references (the board is written by a child
+ *                            process, so neither counts)
+ *
+ * MC_BENCH_SCREENSHOT=FILE.png saves the window as its first frame with
+ * the board showed it.
  *
  * Needs a display: tools/bench runs it under Xvfb at 1920×1080 with GTK's
  * cairo renderer. Not a test: the machine is shared.
@@ -30,6 +44,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "mc-app-base.h"
 #include "mc-application.h"
@@ -50,6 +66,7 @@ static guint n_paints;
 typedef struct
 {
   double time;
+  double cpu;
   double zoom;
   double origin_x;
   gboolean board;   /* the opened board, with its scene */
@@ -67,7 +84,7 @@ on_after_paint (GdkFrameClock *clock,
   if (paints != NULL && watched != NULL)
     {
       McBoard *board = mc_canvas_get_board (watched);
-      Paint paint = { mc_bench_now_ms (), watched->zoom, watched->origin_x,
+      Paint paint = { mc_bench_now_ms (), mc_bench_cpu_ms (RUSAGE_SELF), watched->zoom, watched->origin_x,
                       board != NULL && mc_board_get_n_notes (board) == watched_notes &&
                       watched->scene != NULL };
 
@@ -105,6 +122,29 @@ active_window (GtkApplication *app)
   return MC_IS_WINDOW (window) ? MC_WINDOW (window) : NULL;
 }
 
+/* MC_BENCH_SCREENSHOT=FILE.png: the window as its first frame with the
+ * board showed it, to look at. */
+static void
+save_screenshot (GtkWidget *window)
+{
+  const char *path = g_getenv ("MC_BENCH_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+
+  if (path == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert (gdk_texture_save_to_png (texture, path));
+}
+
 /* The frame that shows board, fitted, has been painted. */
 static gboolean
 board_shown (McCanvas *canvas,
@@ -121,9 +161,10 @@ static double
 bench_open (GtkApplication  *app,
             GFile           *file,
             guint            n_notes,
-            McWindow       **out_window)
+            McWindow       **out_window,
+            double          *out_cpu)
 {
-  double start = mc_bench_now_ms (), shown = 0;
+  double start = mc_bench_now_ms (), start_cpu = mc_bench_cpu_ms (RUSAGE_SELF), shown = 0;
   McWindow *window;
   McCanvas *canvas;
   GdkFrameClock *clock;
@@ -142,6 +183,7 @@ bench_open (GtkApplication  *app,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
   while (!board_shown (canvas, n_notes))
     wait_for_paint ();
+  save_screenshot (GTK_WIDGET (window));
   settle ();
 
   /* The first frame that painted the board as the view settled. */
@@ -152,6 +194,7 @@ bench_open (GtkApplication  *app,
       if (paint->board && paint->zoom == canvas->zoom && paint->origin_x == canvas->origin_x)
         {
           shown = paint->time;
+          *out_cpu = paint->cpu - start_cpu;
           break;
         }
     }
@@ -161,36 +204,90 @@ bench_open (GtkApplication  *app,
   return shown - start;
 }
 
-/* Loading the file and one full redraw at the canvas's size and zoom. */
-static double
-bench_reference (GFile    *file,
-                 McCanvas *canvas)
+/* What the first frame showed: the reference draws the same. */
+typedef struct
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
-  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
-  double start = mc_bench_now_ms ();
+  GFile         *file;
+  McViewOptions  options;
+  int            width;
+  int            height;
+  double         zoom;
+  double         origin_x;
+  double         origin_y;
+  /* Results */
+  double         ms;
+  double         cpu_ms;
+} Reference;
+
+/* Loading the file and one full redraw at the canvas's size and zoom. */
+static void
+bench_reference (Reference *reference)
+{
+  double start = mc_bench_now_ms (), start_cpu = mc_bench_cpu_ms (RUSAGE_SELF);
   g_autoptr(GError) error = NULL;
-  g_autoptr(McBoard) board = mc_board_load_from_file (file, MC_BOARD_LOAD_NONE, &error);
+  g_autoptr(McBoard) board = mc_board_load_from_file (reference->file, MC_BOARD_LOAD_NONE, &error);
   g_autoptr(McLayout) layout = mc_layout_new (mc_catalog_get_default ());
   g_autoptr(McScene) scene = NULL;
-  McViewOptions options = *mc_canvas_get_view_options (canvas);
+  McViewOptions options = reference->options;
+  McRect visible = { reference->origin_x, reference->origin_y,
+                     reference->width / reference->zoom, reference->height / reference->zoom };
   cairo_surface_t *surface;
-  McRect visible;
   cairo_t *cr;
 
   g_assert_no_error (error);
   options.language = mc_board_get_language (board);
   scene = mc_layout_build (layout, board, &options);
-  mc_canvas_get_visible_rect (canvas, &visible);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, reference->width, reference->height);
   cr = cairo_create (surface);
-  cairo_scale (cr, canvas->zoom, canvas->zoom);
-  cairo_translate (cr, -canvas->origin_x, -canvas->origin_y);
+  cairo_scale (cr, reference->zoom, reference->zoom);
+  cairo_translate (cr, -reference->origin_x, -reference->origin_y);
   mc_render_scene (cr, scene, &visible);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
-  return mc_bench_now_ms () - start;
+  reference->cpu_ms = mc_bench_cpu_ms (RUSAGE_SELF) - start_cpu;
+  reference->ms = mc_bench_now_ms () - start;
+}
+
+/* The same in a thread of its own: text shaped and fonts set up anew, as
+ * a process that opens the board must (the text measures are kept per
+ * thread, so on the main thread the reference would reuse those of the
+ * window's layout when it ran there). Nothing else runs meanwhile. */
+static gpointer
+reference_thread (gpointer data)
+{
+  bench_reference (data);
+  return NULL;
+}
+
+static void
+bench_reference_cold (Reference *reference)
+{
+  g_thread_join (g_thread_new ("reference", reference_thread, reference));
+}
+
+/* The board of n_notes written to path by a child process, so that its
+ * making does not count in this one's peak memory. */
+static void
+write_board (guint       n_notes,
+             const char *path)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert (pid >= 0);
+  if (pid == 0)
+    {
+      g_autoptr(McBoard) board = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      mc_core_ensure_resources ();
+      board = mc_test_region_board_new (n_notes);
+      _exit (mc_board_save_to_file (board, file, &error) ? 0 : 1);
+    }
+  g_assert (waitpid (pid, &status, 0) == pid);
+  g_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 }
 
 /* A region's centre in board units: where a new note goes. */
@@ -310,45 +407,45 @@ main (int   argc,
 {
   guint n_notes = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000;
   g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(McBoard) board = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *size = NULL;
   McWindow *window = NULL;
   McCanvas *canvas;
-  double open_ms, reference_ms, drag_p90 = 0, drop = 0;
+  Reference reference = { 0 }, cold = { 0 };
+  double open_ms, open_cpu = 0, drag_p90 = 0, drop = 0;
   g_autofree char *xdg = mc_test_isolate_xdg ();
   struct rusage usage;
+
+  size = n_notes % 1000 == 0 ? g_strdup_printf ("%uk", n_notes / 1000) : g_strdup_printf ("%u", n_notes);
+  /* Recovery copies and recent lists go to a folder of their own. */
+  dir = g_build_filename (xdg, "boards", NULL);
+  g_mkdir (dir, 0700);
+  path = g_build_filename (dir, "board.missiecanvas", NULL);
+  file = g_file_new_for_path (path);
+  write_board (n_notes, path);
 
   gtk_init ();
   adw_init ();
   mc_core_ensure_resources ();
   mc_app_ensure_resources ();
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  size = n_notes % 1000 == 0 ? g_strdup_printf ("%uk", n_notes / 1000) : g_strdup_printf ("%u", n_notes);
-
-  /* Recovery copies and recent lists go to a folder of their own. */
-  dir = g_build_filename (xdg, "boards", NULL);
-  g_mkdir (dir, 0700);
-  path = g_build_filename (dir, "board.missiecanvas", NULL);
-  file = g_file_new_for_path (path);
-  board = mc_test_region_board_new (n_notes);
-  g_assert (mc_board_save_to_file (board, file, &error));
-  g_clear_object (&board);
 
   app = g_object_new (MC_TYPE_APPLICATION, "application-id", APP_ID,
                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN, NULL);
   g_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
 
-  open_ms = bench_open (app, file, n_notes, &window);
+  open_ms = bench_open (app, file, n_notes, &window, &open_cpu);
   canvas = mc_window_get_canvas (window);
-  settle ();
-  reference_ms = bench_reference (file, canvas);
+  reference = (Reference) { file, *mc_canvas_get_view_options (canvas),
+                            gtk_widget_get_width (GTK_WIDGET (canvas)),
+                            gtk_widget_get_height (GTK_WIDGET (canvas)),
+                            canvas->zoom, canvas->origin_x, canvas->origin_y, 0, 0 };
+  cold = reference;
   g_print ("open_first_frame_%s_ms: %.0f\n", size, open_ms);
-  g_print ("open_reference_%s_ms: %.0f\n", size, reference_ms);
-  g_print ("open_ratio_%s: %.2f\n", size, open_ms / reference_ms);
+  g_print ("open_first_frame_%s_cpu_ms: %.0f\n", size, open_cpu);
+  settle ();
 
   g_print ("add_note_%s_ms: %.0f\n", size, bench_add_note (canvas));
   bench_drag (canvas, &drag_p90, &drop);
@@ -356,8 +453,21 @@ main (int   argc,
   g_print ("drag_frame_p90_%s_ms: %.0f\n", size, drag_p90);
   g_print ("zoom_step_%s_ms: %.0f\n", size, bench_zoom (canvas));
 
+  /* The window's: before the references load the board again. */
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak_rss_%s_mb: %.0f\n", size, usage.ru_maxrss / 1024.0);
+
+  /* As before: on the main thread, after the window's layouts. */
+  bench_reference (&reference);
+  g_print ("open_reference_%s_ms: %.0f\n", size, reference.ms);
+  g_print ("open_reference_%s_cpu_ms: %.0f\n", size, reference.cpu_ms);
+  g_print ("open_ratio_%s: %.2f\n", size, open_ms / reference.ms);
+  g_print ("open_ratio_%s_cpu: %.2f\n", size, open_cpu / reference.cpu_ms);
+  bench_reference_cold (&cold);
+  g_print ("open_reference_cold_%s_ms: %.0f\n", size, cold.ms);
+  g_print ("open_reference_cold_%s_cpu_ms: %.0f\n", size, cold.cpu_ms);
+  g_print ("open_ratio_cold_%s: %.2f\n", size, open_ms / cold.ms);
+  g_print ("open_ratio_cold_%s_cpu: %.2f\n", size, open_cpu / cold.cpu_ms);
 
   /* Modified: close without the question. */
   gtk_window_destroy (GTK_WINDOW (window));

@@ -14,6 +14,7 @@
 #include "mc-templates.h"
 #include "mc-board-io.h"
 #include "mc-cli.h"
+#include "mc-exchange.h"
 #include "mc-layout.h"
 #include "mc-recovery-dialog.h"
 #include "mc-room.h"
@@ -23,12 +24,16 @@ struct _McApplication
 {
   AdwApplication parent_instance;
 
-  /* BOARD arguments of the first instance, opened on activate. */
+  /* BOARD arguments of the first instance, opened on activate, and their
+   * openings (NULL for imports), begun before GTK starts up. */
   GPtrArray     *pending_files;
+  GPtrArray     *pending_openings;
   /* --present: open straight into presentation mode (mc-presentation.h). */
   gboolean       present_pending;
   /* --room: open the room with the presentation (mc-room.h). */
   gboolean       room_pending;
+  /* Boards still being read into their windows (mc_window_opening_new()). */
+  guint          n_opening;
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -51,14 +56,91 @@ new_window (McApplication *self,
   return window;
 }
 
+static void present_if_asked (McApplication *self);
+
 static void
-open_files (McApplication  *self,
-            GFile         **files,
-            guint           n_files)
+show_open_error (McWindow     *window,
+                 GFile        *file,
+                 const GError *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                   _("Could Not Open the Board"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_debug ("Could not open %s: %s", name, error->message);
+}
+
+typedef struct
+{
+  McApplication *self;
+  GFile         *file;
+} Opening;
+
+static void
+on_file_opened (McWindow     *window,
+                const GError *error,
+                gpointer      data)
+{
+  Opening *opening = data;
+  McApplication *self = opening->self;
+
+  if (window != NULL && error != NULL)
+    {
+      /* As before the board was read in the background: the window shows
+       * the example board under the message. */
+      if (mc_window_get_board (window) == NULL)
+        {
+          g_autoptr(McBoard) example = mc_board_new_example ();
+
+          mc_window_set_board (window, example);
+        }
+      show_open_error (window, opening->file, error);
+    }
+
+  g_object_unref (opening->file);
+  g_free (opening);
+  /* --present once every board given is in its window. */
+  if (--self->n_opening == 0)
+    present_if_asked (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* A board is read and laid out in a worker thread while its window is
+ * made and shown (issue 17); imports are read when their window is. */
+static McWindowOpening *
+begin_opening (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return mc_exchange_is_import_name (name) ? NULL : mc_window_opening_new (file);
+}
+
+static void
+drop_openings (McApplication *self)
+{
+  if (self->pending_openings == NULL)
+    return;
+  for (guint i = 0; i < self->pending_openings->len; i++)
+    if (self->pending_openings->pdata[i] != NULL)
+      mc_window_opening_drop (self->pending_openings->pdata[i]);
+  g_clear_pointer (&self->pending_openings, g_ptr_array_unref);
+}
+
+/* openings: begun already for files (NULL entries for imports), or NULL. */
+static void
+open_files (McApplication    *self,
+            GFile           **files,
+            guint             n_files,
+            McWindowOpening **openings)
 {
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
+      McWindowOpening *opening = openings != NULL ? openings[i] : begin_opening (files[i]);
       McWindow *window = NULL;
 
       /* The file goes into a window of its own, or the one still showing
@@ -66,23 +148,24 @@ open_files (McApplication  *self,
       window = get_active_mc_window (self);
       if (window == NULL || !mc_window_get_pristine (window))
         {
-          g_autoptr(McBoard) example = mc_board_new_example ();
+          g_autoptr(McBoard) example = opening == NULL ? mc_board_new_example () : NULL;
 
           window = new_window (self, example);
         }
 
-      if (!mc_window_open_file (window, files[i], &error))
+      if (opening != NULL)
         {
-          GtkWidget *dialog;
-          g_autofree char *name = g_file_get_parse_name (files[i]);
+          Opening *data = g_new0 (Opening, 1);
 
-          dialog = adw_message_dialog_new (GTK_WINDOW (window),
-                                           _("Could Not Open the Board"),
-                                           error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-          g_debug ("Could not open %s: %s", name, error->message);
+          data->self = self;
+          data->file = g_object_ref (files[i]);
+          self->n_opening++;
+          /* Running until the board is in its window. */
+          g_application_hold (G_APPLICATION (self));
+          mc_window_opening_show (opening, window, on_file_opened, data);
         }
+      else if (!mc_window_open_file (window, files[i], &error))
+        show_open_error (window, files[i], error);
     }
 }
 
@@ -92,7 +175,7 @@ present_if_asked (McApplication *self)
 {
   McWindow *window;
 
-  if (!self->present_pending)
+  if (!self->present_pending || self->n_opening > 0)
     return;
 
   self->present_pending = FALSE;
@@ -143,15 +226,24 @@ mc_application_handle_local_options (GApplication *app,
     return -1;
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  drop_openings (self);
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_openings = g_ptr_array_new ();
   for (guint i = 0; paths[i] != NULL; i++)
-    g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (paths[i]));
+    {
+      GFile *file = g_file_new_for_commandline_arg (paths[i]);
+
+      g_ptr_array_add (self->pending_files, file);
+      /* Read and laid out while GTK starts up and the window is made. */
+      g_ptr_array_add (self->pending_openings, begin_opening (file));
+    }
 
   /* A second instance hands its files to the first one and exits. */
   if (!g_application_register (app, NULL, NULL))
     return 1;
   if (g_application_get_is_remote (app))
     {
+      drop_openings (self);
       g_application_open (app, (GFile **) self->pending_files->pdata,
                           self->pending_files->len, "");
       g_clear_pointer (&self->pending_files, g_ptr_array_unref);
@@ -170,8 +262,9 @@ mc_application_activate (GApplication *app)
   if (self->pending_files != NULL)
     {
       g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+      g_autoptr(GPtrArray) openings = g_steal_pointer (&self->pending_openings);
 
-      open_files (self, (GFile **) files->pdata, files->len);
+      open_files (self, (GFile **) files->pdata, files->len, (McWindowOpening **) openings->pdata);
       present_if_asked (self);
       return;
     }
@@ -197,7 +290,8 @@ mc_application_open (GApplication  *app,
   McApplication *self = MC_APPLICATION (app);
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
-  open_files (self, files, n_files);
+  drop_openings (self);
+  open_files (self, files, n_files, NULL);
   present_if_asked (self);
 }
 
@@ -407,6 +501,7 @@ mc_application_finalize (GObject *object)
   McApplication *self = MC_APPLICATION (object);
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  drop_openings (self);
 
   G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
 }

@@ -22,6 +22,11 @@ struct _McCanvas
   gulong         board_changed_id;
   McLayout      *layout;
   McScene       *scene;          /* NULL when out of date */
+  /* mc_canvas_offer_scene(): taken by the next mc_canvas_set_board(). */
+  McBoard       *offered_board;
+  McLayout      *offered_layout;
+  McScene       *offered_scene;
+  McViewOptions  offered_options;
   McScene       *previous_scene; /* the scene before the notes in changed_ids
                                     changed: mc_layout_update() starts from it */
   GPtrArray     *changed_ids;    /* char*, NULL-terminated when used */

@@ -196,6 +196,67 @@ mc_canvas_set_view_options (McCanvas            *self,
   invalidate_scene (self);
 }
 
+/* The options that change a scene, compared one by one (the struct has
+ * padding). */
+static gboolean
+same_view_options (const McViewOptions *a,
+                   const McViewOptions *b)
+{
+  return a->language == b->language && a->theme == b->theme && a->questions == b->questions &&
+         a->definitions == b->definitions && a->notes == b->notes &&
+         a->empty_regions == b->empty_regions && a->caption == b->caption &&
+         a->min_font_size == b->min_font_size && g_strcmp0 (a->figure_id, b->figure_id) == 0 &&
+         a->frame_width == b->frame_width && a->strict == b->strict &&
+         a->legend_below == b->legend_below;
+}
+
+static void
+clear_offer (McCanvas *self)
+{
+  g_clear_object (&self->offered_board);
+  g_clear_object (&self->offered_layout);
+  g_clear_pointer (&self->offered_scene, mc_scene_unref);
+}
+
+void
+mc_canvas_offer_scene (McCanvas            *self,
+                       McBoard             *board,
+                       McLayout            *layout,
+                       McScene             *scene,
+                       const McViewOptions *options)
+{
+  g_return_if_fail (MC_IS_CANVAS (self));
+  g_return_if_fail (MC_IS_BOARD (board));
+  g_return_if_fail (MC_IS_LAYOUT (layout));
+  g_return_if_fail (scene != NULL && options != NULL);
+
+  clear_offer (self);
+  self->offered_board = g_object_ref (board);
+  self->offered_layout = g_object_ref (layout);
+  self->offered_scene = mc_scene_ref (scene);
+  self->offered_options = *options;
+}
+
+/* The scene offered for the board just set, when it is what
+ * mc_canvas_get_scene() would build now: its layout (the note rectangles,
+ * the text cache) comes with it. */
+static void
+take_offer (McCanvas *self)
+{
+  McViewOptions current = self->options;
+
+  if (self->offered_scene != NULL && self->board != NULL && self->offered_board == self->board)
+    {
+      current.language = mc_board_get_language (self->board);
+      if (same_view_options (&current, &self->offered_options))
+        {
+          g_set_object (&self->layout, self->offered_layout);
+          self->scene = mc_scene_ref (self->offered_scene);
+        }
+    }
+  clear_offer (self);
+}
+
 gboolean
 _mc_canvas_get_board_bounds (McCanvas *self,
                              McRect   *bounds)
@@ -241,14 +302,16 @@ mc_canvas_set_board (McCanvas *self,
   update_accessible_name (self);
   _mc_canvas_stop_animation (self);
   invalidate_scene (self);
+  take_offer (self);
   /* MC_CHANGE_ALL: a different board, the editing state starts afresh. */
   _mc_canvas_edit_board_changed (self, MC_CHANGE_ALL);
   _mc_canvas_a11y_board_changed (self, MC_CHANGE_ALL, NULL);
 
-  /* A new board starts out whole on screen. */
+  /* A new board starts out whole on screen, at once: easing from the
+   * previous board's view would render it at every step (issue 17). */
   self->fit_pending = TRUE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    mc_canvas_zoom_to_fit (self);
+    _mc_canvas_fit_board (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOARD]);
 }
@@ -428,6 +491,7 @@ mc_canvas_dispose (GObject *object)
   g_clear_pointer (&self->scene, mc_scene_unref);
   g_clear_pointer (&self->previous_scene, mc_scene_unref);
   g_clear_pointer (&self->changed_ids, g_ptr_array_unref);
+  clear_offer (self);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->hover_region, g_free);
   g_clear_pointer (&self->selected_region, g_free);

@@ -42,6 +42,15 @@ void           mc_canvas_set_figures_locked (McCanvas      *self,
  * Borrowed; the scene stays valid until the next ::changed of the board. */
 McLayout      *mc_canvas_get_layout         (McCanvas      *self);
 McScene       *mc_canvas_get_scene          (McCanvas      *self);
+/* A scene built elsewhere (in a worker thread that has ended) by layout
+ * for board with options: the next mc_canvas_set_board() of board takes
+ * them as its own when options are what the canvas would build with, so
+ * its first frame only renders (issue 17); otherwise it builds as usual. */
+void           mc_canvas_offer_scene        (McCanvas            *self,
+                                             McBoard             *board,
+                                             McLayout            *layout,
+                                             McScene             *scene,
+                                             const McViewOptions *options);
 
 /* View transform. */
 double         mc_canvas_get_zoom           (McCanvas      *self);

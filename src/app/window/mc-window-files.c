@@ -20,10 +20,10 @@ new_window_like (McWindow *self,
 /* Files */
 
 /* A loaded document into this window. */
-static void
-show_document (McWindow   *self,
-               McDocument *document,
-               GFile      *file)
+void
+_mc_window_show_document (McWindow   *self,
+                          McDocument *document,
+                          GFile      *file)
 {
   mc_window_set_document (self, document);
   _mc_window_add_recent (self, file);
@@ -92,7 +92,7 @@ mc_window_open_file (McWindow  *self,
   if (document == NULL)
     return FALSE;
 
-  show_document (self, document, file);
+  _mc_window_show_document (self, document, file);
   return TRUE;
 }
 
@@ -222,7 +222,7 @@ on_loaded (GObject      *source,
     target = self;
   else
     target = new_window_like (self, NULL);
-  show_document (target, document, file);
+  _mc_window_show_document (target, document, file);
   gtk_window_present (GTK_WINDOW (target));
 }
 

@@ -47,6 +47,8 @@ struct _McWindow
 
   /* File watch: the file changed on disk (mc-window-watch.c) */
   struct _McWindowWatch *watch;
+  /* A board being read and laid out for this window (mc-window-open.c). */
+  McWindowOpening      *opening;
 };
 
 /* mc-window-actions.c */
@@ -71,6 +73,15 @@ const char *_mc_window_phase_label          (McPhase     phase);
 /* mc-window-figures.c: template chooser, add figure, figure size (templates) */
 void      _mc_window_init_figure_actions    (McWindow   *self);
 void      _mc_window_update_figure_actions  (McWindow   *self);
+
+/* mc-window-files.c */
+/* document, loaded from file, into the window. */
+void      _mc_window_show_document          (McWindow   *self,
+                                             McDocument *document,
+                                             GFile      *file);
+
+/* mc-window-open.c: the file being opened into the window, or NULL. */
+GFile    *_mc_window_get_opening_file       (McWindow   *self);
 
 /* mc-window-watch.c: notices when the board's file changes on disk */
 void      _mc_window_init_watch             (McWindow   *self);

@@ -58,6 +58,17 @@ _mc_window_update_title (McWindow *self)
   const char *board_title = NULL;
   GFile *file = NULL;
 
+  if (_mc_window_get_opening_file (self) != NULL)
+    {
+      /* Read in the background (mc-window-open.c): its name until then. */
+      g_autofree char *basename = g_file_get_basename (_mc_window_get_opening_file (self));
+
+      title = g_filename_display_name (basename);
+      adw_window_title_set_title (self->window_title, title);
+      adw_window_title_set_subtitle (self->window_title, _("Opening…"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      return;
+    }
   if (self->board != NULL)
     {
       board_title = mc_board_get_title (self->board);
@@ -238,6 +249,8 @@ mc_window_get_pristine (McWindow *self)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
 
+  if (self->opening != NULL)
+    return FALSE;
   return self->board == NULL
          || (mc_board_get_file (self->board) == NULL
              && !mc_board_get_modified (self->board)

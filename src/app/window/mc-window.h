@@ -35,6 +35,26 @@ gboolean    mc_window_get_pristine   (McWindow       *self);
 gboolean    mc_window_open_file      (McWindow       *self,
                                       GFile          *file,
                                       GError        **error);
+
+/* Opening a board without holding up its window (issue 17): the file is
+ * read, decoded and laid out in a worker thread from mc_window_opening_new()
+ * on, while the window is made and shown; mc_window_opening_show() puts it
+ * into window (taking opening) once it is ready, and calls done with the
+ * window (NULL if it was closed meanwhile) and the error, if any. Until
+ * then the window shows the file's name and is not pristine. */
+typedef struct _McWindowOpening McWindowOpening;
+typedef void (*McWindowOpened) (McWindow     *window,
+                                const GError *error,
+                                gpointer      data);
+
+McWindowOpening *mc_window_opening_new  (GFile           *file);
+void             mc_window_opening_show (McWindowOpening *opening,
+                                         McWindow        *window,
+                                         McWindowOpened   done,
+                                         gpointer         data);
+/* Not wanted after all (a second instance hands its files on): freed once
+ * its worker is done. */
+void             mc_window_opening_drop (McWindowOpening *opening);
 /* Saves the board to file (which becomes its file) without any dialog,
  * blocking; the window's own Save and Save As run in the background. */
 gboolean    mc_window_save_to_file   (McWindow       *self,
