@@ -165,6 +165,28 @@ typedef struct
   const McViewOptions *options;
 } NoteSizes;
 
+/* One figure kind drawn into its own scene (so regions can be filtered
+ * before they join the board); sets the figure's note areas and deferred
+ * texts, and in a layout for the frame its height. */
+McScene *_mc_layout_draw_figure_scene (McLayout            *self,
+                                       PlacedFigure        *placed,
+                                       const McViewOptions *options,
+                                       NoteSizes           *note_sizes);
+/* A new reference to the figure's scene: drawn (drawn, when
+ * _mc_layout_draw_figures() drew it already; taken) or from the cache;
+ * sets its note areas. */
+McScene *_mc_layout_build_figure_scene (McLayout            *self,
+                                        PlacedFigure        *placed,
+                                        const McViewOptions *options,
+                                        NoteSizes           *note_sizes,
+                                        McScene             *drawn);
+/* The figures the cache lacks, drawn at once on every core: per figure
+ * its scene, or NULL to take from the cache (free the array). */
+McScene **_mc_layout_draw_figures (McLayout            *self,
+                                   GArray              *placed_figures,
+                                   const McViewOptions *options,
+                                   NoteSizes           *note_sizes);
+
 /* McFigureBuild's notes_height and notes_min_width over a NoteSizes
  * (mc-layout-frame-notes.c). */
 double   _mc_layout_packed_notes_height    (gpointer             data,
