@@ -202,21 +202,22 @@ measure_key (const char        *text,
                           with_size ? style->size : 0.0, style->line_spacing, text);
 }
 
-/* Looks key (and, with any_size, sizeless) up; a new reference or NULL.
- * Called with cache_lock held. */
+/* A new reference to the measure the table (exact or sizeless keys)
+ * holds under key, or NULL. */
 static McTextMeasure *
-cache_lookup (const char *key,
-              const char *sizeless,
-              gboolean    any_size)
+cache_lookup (gboolean    any_size_table,
+              const char *key)
 {
-  McTextMeasure *measure;
+  McTextMeasure *measure = NULL;
 
-  if (measure_cache == NULL)
-    return NULL;
-  measure = g_hash_table_lookup (measure_cache->measures, key);
-  if (measure == NULL && any_size)
-    measure = g_hash_table_lookup (measure_cache->any_size, sizeless);
-  return measure != NULL ? _mc_text_measure_ref (measure) : NULL;
+  g_mutex_lock (&cache_lock);
+  if (measure_cache != NULL)
+    measure = g_hash_table_lookup (any_size_table ? measure_cache->any_size
+                                                  : measure_cache->measures, key);
+  if (measure != NULL)
+    _mc_text_measure_ref (measure);
+  g_mutex_unlock (&cache_lock);
+  return measure;
 }
 
 static McTextMeasure *
@@ -233,11 +234,11 @@ measure_get (const char        *text,
     return NULL;
 
   key = measure_key (text, style, TRUE);
+  if ((measure = cache_lookup (FALSE, key)) != NULL)
+    return measure;
+  /* The sizeless key only when the exact one missed. */
   sizeless = measure_key (text, style, FALSE);
-  g_mutex_lock (&cache_lock);
-  measure = cache_lookup (key, sizeless, any_size);
-  g_mutex_unlock (&cache_lock);
-  if (measure != NULL)
+  if (any_size && (measure = cache_lookup (TRUE, sizeless)) != NULL)
     return measure;
 
   /* Shaped outside the lock: other threads measure other texts. */
